@@ -1,0 +1,122 @@
+/**
+ * Pantau's configuration: one JSON file (default `pantau.config.json`) read by the local stack,
+ * by the functions and by CDK. Validated once, failing fast with the name of the bad field.
+ * Secrets never live here.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { describeIssues } from './post';
+
+const name = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'must be lower-case letters, digits, - or _');
+
+export const WatchTopicSchema = z.strictObject({
+  name,
+  /** How alerts name the topic to people. */
+  label: z.string().min(1),
+  /** Words or phrases (any case, Indonesian and English); a post matches if one occurs as whole words. */
+  keywords: z.array(z.string().min(2)).min(1),
+  /** A post that contains one of these never matches the topic. */
+  exclude: z.array(z.string().min(2)).default([]),
+});
+
+const schedule = z
+  .string()
+  .regex(/^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\(.+\))$/, 'must be rate(N minutes|hours|days) or cron(...)');
+
+export const FileSourceSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  /** Posts file (JSON lines, contract v1). Locally a path; deployed, a file bundled with the function. */
+  path: z.string().min(1),
+  schedule: schedule.default('rate(15 minutes)'),
+  /** Lines read and sent per page; the checkpoint advances after each page. */
+  pageSize: z.number().int().min(1).max(10_000).default(500),
+});
+
+export const SpikeRuleSchema = z.strictObject({
+  /** Counter bucket width (event time). */
+  bucketMinutes: z.number().int().min(1).max(60).default(5),
+  /** Recent window compared with the baseline. */
+  windowMinutes: z.number().int().min(5).max(24 * 60).default(60),
+  /** Hours before the window whose hourly rate is the short-term baseline. */
+  baselineHours: z.number().int().min(1).max(48).default(12),
+  /** The same window on this many previous days is the long-term baseline. */
+  baselineDays: z.number().int().min(0).max(28).default(7),
+  /** Fewest negative posts in the window before a spike can fire. */
+  minCount: z.number().int().min(1).default(15),
+  /** The window must hold at least this many times the expected count. */
+  ratio: z.number().min(1).default(3),
+  /** Expected count never assumed below this (a quiet night is not a zero baseline). */
+  minExpected: z.number().min(0.1).default(3),
+  /** After an alert, the same topic stays quiet this long unless severity rises. */
+  cooldownMinutes: z.number().int().min(0).default(120),
+});
+
+export const SubscriptionSchema = z.strictObject({
+  protocol: z.enum(['email', 'sms', 'https']),
+  endpoint: z.string().min(3),
+  /** Only alerts of these kinds (SNS filter policy on the `kind` attribute); all when absent. */
+  kinds: z.array(z.string()).optional(),
+});
+
+export const ConfigSchema = z.strictObject({
+  /** Deployment prefix for resource names. */
+  name: name.default('pantau'),
+  region: z.string().default('ap-southeast-3'),
+  timezone: z.string().default('Asia/Jakarta'),
+  topics: z.array(WatchTopicSchema).min(1),
+  sources: z
+    .strictObject({
+      file: FileSourceSchema.optional(),
+    })
+    .default({}),
+  alerts: z
+    .strictObject({
+      language: z.enum(['id', 'en']).default('id'),
+      spike: SpikeRuleSchema.default(SpikeRuleSchema.parse({})),
+    })
+    .default({ language: 'id', spike: SpikeRuleSchema.parse({}) }),
+  retention: z
+    .strictObject({
+      postsDays: z.number().int().min(1).default(400),
+      alertsDays: z.number().int().min(1).default(730),
+      stateDays: z.number().int().min(1).default(35),
+    })
+    .default({ postsDays: 400, alertsDays: 730, stateDays: 35 }),
+  subscriptions: z.array(SubscriptionSchema).default([]),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type WatchTopic = z.infer<typeof WatchTopicSchema>;
+export type SpikeRule = z.infer<typeof SpikeRuleSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Validates a decoded config; the error names each bad field, e.g. `topics.0.keywords: ...`. */
+export function parseConfig(value: unknown, origin = 'config'): Config {
+  const result = ConfigSchema.safeParse(value);
+  if (!result.success) throw new ConfigError(`${origin}: ${describeIssues(result.error)}`);
+  const names = new Set<string>();
+  for (const topic of result.data.topics) {
+    if (names.has(topic.name)) throw new ConfigError(`${origin}: topics: "${topic.name}" is listed twice`);
+    names.add(topic.name);
+  }
+  return result.data;
+}
+
+export function loadConfig(path: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read config ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  return parseConfig(value, path);
+}

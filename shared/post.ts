@@ -1,0 +1,109 @@
+/**
+ * The post message, contract v1 (DESIGN.md): what collectors put on the queue and what a line
+ * of a posts file holds. One schema, used by collectors before sending and by the classifier on
+ * receipt. Unknown fields are kept, not rejected.
+ */
+import { z } from 'zod';
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const count = z.number().int().nonnegative();
+
+export const AuthorSchema = z.looseObject({
+  id: z.string().min(1).optional(),
+  handle: z.string().optional(),
+  name: z.string().optional(),
+  followers: count.optional(),
+  following: count.optional(),
+  createdAt: isoDateTime.optional(),
+  verified: z.boolean().optional(),
+});
+
+export const MetricsSchema = z.looseObject({
+  likes: count.optional(),
+  reposts: count.optional(),
+  replies: count.optional(),
+  quotes: count.optional(),
+  views: count.optional(),
+});
+
+export const PostSchema = z.looseObject({
+  v: z.literal(1),
+  source: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be a collector name: lower-case letters, digits, - or _'),
+  id: z.string().min(1).max(256),
+  url: z.url().optional(),
+  text: z.string().min(1, 'must not be empty').max(40_000),
+  lang: z.string().max(16).optional(),
+  createdAt: isoDateTime,
+  collectedAt: isoDateTime.optional(),
+  author: AuthorSchema.optional(),
+  metrics: MetricsSchema.optional(),
+  links: z.array(z.string()).optional(),
+});
+
+export type Post = z.infer<typeof PostSchema>;
+
+/** A post that broke the contract: the message names the field and what is wrong with it. */
+export class InvalidPostError extends Error {
+  override readonly name = 'InvalidPostError';
+  constructor(
+    message: string,
+    readonly postId?: string,
+  ) {
+    super(message);
+  }
+}
+
+export type ParseResult = { ok: true; post: Post } | { ok: false; error: InvalidPostError };
+
+/** Describes every schema issue as `field: problem`, e.g. `text: required`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const field = issue.path.length > 0 ? issue.path.join('.') : '(post)';
+      const problem =
+        issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.message;
+      return `${field}: ${problem}`;
+    })
+    .join('; ');
+}
+
+/** Checks a decoded value against contract v1. */
+export function validatePost(value: unknown): ParseResult {
+  const result = PostSchema.safeParse(value);
+  if (result.success) return { ok: true, post: result.data };
+  const id = idOf(value);
+  return { ok: false, error: new InvalidPostError(`invalid post: ${describeIssues(result.error)}`, id) };
+}
+
+/** Decodes one JSON text (a queue message body or a line of a posts file) and validates it. */
+export function parsePost(json: string): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (err) {
+    return { ok: false, error: new InvalidPostError(`not JSON: ${(err as Error).message}`) };
+  }
+  return validatePost(value);
+}
+
+/** Parses or throws InvalidPostError. */
+export function parsePostOrThrow(json: string): Post {
+  const result = parsePost(json);
+  if (!result.ok) throw result.error;
+  return result.post;
+}
+
+/** The post's own identity: idempotency is on this, never on a queue message id. */
+export function postKey(post: Pick<Post, 'source' | 'id'>): string {
+  return `${post.source}#${post.id}`;
+}
+
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'object' && value !== null && 'id' in value) {
+    const id = (value as { id: unknown }).id;
+    if (typeof id === 'string' || typeof id === 'number') return String(id);
+  }
+  return undefined;
+}

@@ -1,0 +1,129 @@
+/**
+ * The one description of Pantau's stateful resources. `infra/aws` (CDK) and `infra/local`
+ * (DynamoDB Local + fauxqs) both build from it, so local and deployed never drift apart.
+ *
+ * Three tables, split by who reads them:
+ * - posts:  one item per classified post, flat attributes, exported for analysts;
+ * - alerts: one item per alert episode, exported for analysts;
+ * - state:  operational items only (collector checkpoints, counters, cooldowns, failure notes).
+ *   They churn and expire quickly and mean nothing to analysts, so they stay out of the
+ *   exported tables: each export then holds one item type with one documented shape.
+ */
+
+export type KeyType = 'S' | 'N';
+
+export interface KeySpec {
+  readonly name: string;
+  readonly type: KeyType;
+}
+
+export interface IndexSpec {
+  readonly name: string;
+  readonly partitionKey: KeySpec;
+  readonly sortKey?: KeySpec;
+}
+
+export interface TableSpec {
+  /** Logical name: part of the physical name locally, the construct id on AWS. */
+  readonly name: string;
+  /** Environment variable through which functions receive the table name. */
+  readonly envVar: string;
+  readonly partitionKey: KeySpec;
+  readonly sortKey?: KeySpec;
+  readonly indexes: readonly IndexSpec[];
+  /** Attribute holding the expiry as epoch seconds (DynamoDB TTL). */
+  readonly ttlAttribute: string;
+  /** Point-in-time recovery when deployed (needed for exports to S3). */
+  readonly pointInTimeRecovery: boolean;
+}
+
+export interface QueueSpec {
+  readonly name: string;
+  readonly envVar: string;
+  readonly visibilityTimeoutSeconds: number;
+  readonly retentionDays: number;
+  readonly deadLetter?: { readonly name: string; readonly envVar: string; readonly maxReceiveCount: number; readonly retentionDays: number };
+}
+
+export interface TopicSpec {
+  readonly name: string;
+  readonly envVar: string;
+  /** SNS message attributes set on every publish, so subscribers can filter. */
+  readonly messageAttributes: readonly string[];
+}
+
+/** How the classifier consumes the posts queue (Lambda event source mapping and the local poller). */
+export interface ConsumerSpec {
+  readonly timeoutSeconds: number;
+  readonly batchSize: number;
+  readonly maxBatchingWindowSeconds: number;
+  readonly maxConcurrency: number;
+}
+
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+export const CLASSIFIER: ConsumerSpec = {
+  timeoutSeconds: 30,
+  batchSize: 10,
+  maxBatchingWindowSeconds: 1,
+  maxConcurrency: 4,
+};
+
+export const TABLES = {
+  posts: {
+    name: 'posts',
+    envVar: 'POSTS_TABLE',
+    partitionKey: { name: 'postKey', type: 'S' },
+    indexes: [
+      // Posts of a watch topic in event-time order: evidence for alerts, topic timelines.
+      { name: 'byTopic', partitionKey: { name: 'topic', type: 'S' }, sortKey: { name: 'createdAt', type: 'S' } },
+    ],
+    ttlAttribute: TTL_ATTRIBUTE,
+    pointInTimeRecovery: true,
+  },
+  alerts: {
+    name: 'alerts',
+    envVar: 'ALERTS_TABLE',
+    partitionKey: { name: 'alertId', type: 'S' },
+    indexes: [
+      { name: 'byKind', partitionKey: { name: 'kind', type: 'S' }, sortKey: { name: 'firedAt', type: 'S' } },
+    ],
+    ttlAttribute: TTL_ATTRIBUTE,
+    pointInTimeRecovery: true,
+  },
+  state: {
+    name: 'state',
+    envVar: 'STATE_TABLE',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    indexes: [],
+    ttlAttribute: TTL_ATTRIBUTE,
+    pointInTimeRecovery: false,
+  },
+} as const satisfies Record<string, TableSpec>;
+
+export const QUEUES = {
+  posts: {
+    name: 'posts',
+    envVar: 'POSTS_QUEUE_URL',
+    // At least 6x the classifier's timeout, as Lambda's SQS guidance asks.
+    visibilityTimeoutSeconds: 6 * CLASSIFIER.timeoutSeconds,
+    retentionDays: 4,
+    deadLetter: { name: 'posts-dlq', envVar: 'POSTS_DLQ_URL', maxReceiveCount: 3, retentionDays: 14 },
+  },
+} as const satisfies Record<string, QueueSpec>;
+
+export const TOPICS = {
+  alerts: {
+    name: 'alerts',
+    envVar: 'ALERTS_TOPIC_ARN',
+    messageAttributes: ['kind', 'severity', 'topic'],
+  },
+} as const satisfies Record<string, TopicSpec>;
+
+export type TableName = keyof typeof TABLES;
+
+/** Physical resource name for a deployment prefix, e.g. `pantau-posts`. */
+export function physicalName(prefix: string, logical: string): string {
+  return `${prefix}-${logical}`;
+}
