@@ -1,0 +1,27 @@
+/** One post's classification: language, sentiment, hoax indicators, watch topics, places. */
+import type { WatchTopic } from '../config';
+import { scoreHoax } from './hoax';
+import { detectLanguage } from './language';
+import { normalise } from './normalise';
+import { findPlaces } from './places';
+import { analyseSentiment } from './sentiment';
+import { makeTopicMatcher } from './topics';
+import type { Classification } from './types';
+
+export type Classify = (text: string) => Classification;
+
+/** Builds the classifier for a set of watch topics (compiled once, then pure per call). */
+export function makeClassifier(topics: readonly WatchTopic[]): Classify {
+  const matchTopics = makeTopicMatcher(topics);
+  return (text) => {
+    const norm = normalise(text);
+    const lang = detectLanguage(norm);
+    return {
+      lang,
+      sentiment: analyseSentiment(norm, lang),
+      hoax: scoreHoax({ text, norm }),
+      topics: matchTopics(norm),
+      places: findPlaces(norm),
+    };
+  };
+}
