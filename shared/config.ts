@@ -49,6 +49,8 @@ export const SpikeRuleSchema = z.strictObject({
   minExpected: z.number().min(0.1).default(3),
   /** After an alert, the same topic stays quiet this long unless severity rises. */
   cooldownMinutes: z.number().int().min(0).default(120),
+  /** Within a cooldown, an update is sent only when severity has risen by at least this much. */
+  severityStep: z.number().int().min(1).max(9).default(2),
 });
 
 export const SubscriptionSchema = z.strictObject({

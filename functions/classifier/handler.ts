@@ -1,0 +1,89 @@
+/**
+ * Classifier Lambda: consumes the posts queue in batches and reports per-record failures.
+ * Thin wiring over shared/pipeline/classify-post.ts.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { makeClients } from '../../shared/adapters/clients';
+import { DynamoAlertLedger, DynamoCounters, DynamoPostStore } from '../../shared/adapters/dynamodb';
+import { SnsAlertPublisher } from '../../shared/adapters/sns';
+import { SqsDeadLetters } from '../../shared/adapters/sqs';
+import { makeClassifier } from '../../shared/classify';
+import { loadConfig } from '../../shared/config';
+import { optionalEnv, requireEnv } from '../../shared/env';
+import { handlePostMessage, type ClassifierDeps } from '../../shared/pipeline/classify-post';
+import { QUEUES, TABLES, TOPICS } from '../../shared/resources';
+
+export interface ClassifierHandlerDeps extends ClassifierDeps {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+export type ClassifierHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+
+export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
+  const { logger, metrics } = deps;
+  const processor = new BatchProcessor(EventType.SQS);
+
+  const recordHandler = async (record: SQSRecord): Promise<void> => {
+    try {
+      const result = await handlePostMessage(record.body, deps);
+      metrics.addMetric(`posts_${result.outcome}`, MetricUnit.Count, 1);
+      if (result.outcome === 'rejected') {
+        logger.warn('post rejected to the DLQ', { messageId: record.messageId, reason: result.reason });
+        return;
+      }
+      for (const alert of result.alerts) {
+        metrics.addMetric('alerts_sent', MetricUnit.Count, 1);
+        logger.info('alert sent', { alertId: alert.alertId, severity: alert.severity, revision: alert.revision });
+      }
+    } catch (err) {
+      metrics.addMetric('posts_failed', MetricUnit.Count, 1);
+      logger.error('post failed; it stays on the queue for a retry', {
+        messageId: record.messageId,
+        receiveCount: record.attributes.ApproximateReceiveCount,
+        error: err as Error,
+      });
+      throw err;
+    }
+  };
+
+  return async (event, context) => {
+    logger.addContext(context);
+    try {
+      return await processPartialResponse(event, recordHandler, processor, { context });
+    } finally {
+      metrics.publishStoredMetrics();
+    }
+  };
+}
+
+/** The real wiring, from the environment: clients, config and classifier, once per cold start. */
+export function wireFromEnv(): ClassifierHandlerDeps {
+  const config = loadConfig(optionalEnv('PANTAU_CONFIG', 'pantau.config.json'));
+  const { doc, sqs, sns } = makeClients();
+  const postsTable = requireEnv(TABLES.posts.envVar);
+  const alertsTable = requireEnv(TABLES.alerts.envVar);
+  const stateTable = requireEnv(TABLES.state.envVar);
+  return {
+    config,
+    classify: makeClassifier(config.topics),
+    posts: new DynamoPostStore(doc, postsTable, stateTable),
+    counters: new DynamoCounters(doc, stateTable),
+    ledger: new DynamoAlertLedger(doc, alertsTable, stateTable, config.retention.alertsDays, config.retention.stateDays, Date.now),
+    publisher: new SnsAlertPublisher(sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
+    deadLetters: new SqsDeadLetters(sqs, requireEnv(QUEUES.posts.deadLetter.envVar)),
+    now: Date.now,
+    logger: new Logger({ serviceName: 'classifier' }),
+    metrics: new Metrics({ namespace: 'Pantau', serviceName: 'classifier' }),
+  };
+}
+
+let wired: ClassifierHandler | undefined;
+
+export const handler: ClassifierHandler = (event, context) => {
+  wired ??= makeHandler(wireFromEnv());
+  return wired(event, context);
+};

@@ -1,0 +1,317 @@
+/** DynamoDB implementations of the pipeline's ports, over the tables in shared/resources.ts. */
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { Alert } from '../alerts/alert';
+import type { CounterIncrement, PostItem } from '../items';
+import type {
+  AlertLedger,
+  BucketCount,
+  Checkpoint,
+  Checkpoints,
+  Claim,
+  Counters,
+  PostStore,
+  SaveOutcome,
+} from '../pipeline/ports';
+import { DAY, MINUTE, epochSeconds } from '../time';
+
+export const aggKey = (topic: string): string => `AGG#${topic}`;
+const cooldownKey = (kind: string, topic: string): string => `COOLDOWN#${kind}#${topic}`;
+const SINGLE = '-';
+
+export class DynamoPostStore implements PostStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly postsTable: string,
+    private readonly stateTable: string,
+  ) {}
+
+  async save(item: PostItem, increments: readonly CounterIncrement[]): Promise<SaveOutcome> {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.postsTable,
+                Item: item,
+                ConditionExpression: 'attribute_not_exists(postKey)',
+              },
+            },
+            ...increments.map((inc) => ({
+              Update: {
+                TableName: this.stateTable,
+                Key: { pk: aggKey(inc.topic), sk: inc.bucket },
+                UpdateExpression:
+                  'ADD #total :total, #negative :negative, #positive :positive, #neutral :neutral, #hoax :hoax SET #exp = if_not_exists(#exp, :exp)',
+                ExpressionAttributeNames: {
+                  '#total': 'total',
+                  '#negative': 'negative',
+                  '#positive': 'positive',
+                  '#neutral': 'neutral',
+                  '#hoax': 'hoax',
+                  '#exp': 'expiresAt',
+                },
+                ExpressionAttributeValues: {
+                  ':total': inc.add.total,
+                  ':negative': inc.add.negative,
+                  ':positive': inc.add.positive,
+                  ':neutral': inc.add.neutral,
+                  ':hoax': inc.add.hoax,
+                  ':exp': inc.expiresAt,
+                },
+              },
+            })),
+          ],
+        }),
+      );
+      return 'stored';
+    } catch (err) {
+      if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        return 'duplicate';
+      }
+      throw err;
+    }
+  }
+
+  async byTopic(topic: string, fromIso: string, toIso: string, limit: number): Promise<PostItem[]> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.postsTable,
+        IndexName: 'byTopic',
+        KeyConditionExpression: 'topic = :t AND createdAt BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':t': topic, ':from': fromIso, ':to': toIso },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return ((out.Items ?? []) as PostItem[]).filter((p) => p.createdAt < toIso);
+  }
+}
+
+export class DynamoCounters implements Counters {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly stateTable: string,
+  ) {}
+
+  async range(topic: string, fromIso: string, toIso: string): Promise<BucketCount[]> {
+    const input: QueryCommandInput = {
+      TableName: this.stateTable,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': aggKey(topic), ':from': fromIso, ':to': toIso },
+      ProjectionExpression: 'sk, #total, negative',
+      ExpressionAttributeNames: { '#total': 'total' },
+    };
+    const buckets: BucketCount[] = [];
+    for (;;) {
+      const out = await this.doc.send(new QueryCommand(input));
+      for (const it of out.Items ?? []) {
+        const bucket = String(it.sk);
+        if (bucket < toIso) buckets.push({ bucket, total: Number(it.total ?? 0), negative: Number(it.negative ?? 0) });
+      }
+      if (!out.LastEvaluatedKey) return buckets;
+      input.ExclusiveStartKey = out.LastEvaluatedKey;
+    }
+  }
+
+  async noteDuplicate(source: string): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.stateTable,
+        Key: { pk: 'STATS#duplicates', sk: source },
+        UpdateExpression: 'ADD #count :one',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+  }
+}
+
+interface CooldownItem {
+  alertId: string;
+  revision: number;
+  severity: number;
+  until: number;
+  sent: boolean;
+  leaseUntil: number;
+}
+
+/** How long a claimant has to send before another delivery may take the sending over. */
+export const SEND_LEASE_MS = 60_000;
+
+export class DynamoAlertLedger implements AlertLedger {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly alertsTable: string,
+    private readonly stateTable: string,
+    private readonly alertRetentionDays: number,
+    private readonly stateRetentionDays: number,
+    private readonly wallClock: () => number = Date.now,
+  ) {}
+
+  async claim(
+    kind: string,
+    topic: string,
+    episodeId: string,
+    severity: number,
+    atMs: number,
+    rule: { cooldownMinutes: number; severityStep: number },
+  ): Promise<Claim> {
+    const key = { pk: cooldownKey(kind, topic), sk: SINGLE };
+    const until = atMs + rule.cooldownMinutes * MINUTE;
+    const expiresAt = epochSeconds(until + this.stateRetentionDays * DAY);
+    const wallNow = this.wallClock();
+    const leaseUntil = wallNow + SEND_LEASE_MS;
+    // A new episode when there is none, or the last one's cooldown has passed (in event time).
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.stateTable,
+          Item: { ...key, alertId: episodeId, revision: 1, severity, until, sent: false, leaseUntil, expiresAt },
+          ConditionExpression: 'attribute_not_exists(pk) OR #until < :at',
+          ExpressionAttributeNames: { '#until': 'until' },
+          ExpressionAttributeValues: { ':at': atMs },
+        }),
+      );
+      return { action: 'new', alertId: episodeId, revision: 1 };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+    // Within the episode: an update only when severity has risen by the step.
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.stateTable,
+          Key: key,
+          UpdateExpression:
+            'SET severity = :sev, revision = revision + :one, #until = :until, sent = :false, leaseUntil = :lease, expiresAt = :exp',
+          ConditionExpression: '#until >= :at AND severity <= :below',
+          ExpressionAttributeNames: { '#until': 'until' },
+          ExpressionAttributeValues: {
+            ':sev': severity,
+            ':below': severity - rule.severityStep,
+            ':one': 1,
+            ':until': until,
+            ':false': false,
+            ':lease': leaseUntil,
+            ':at': atMs,
+            ':exp': expiresAt,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const item = out.Attributes as CooldownItem;
+      return { action: 'update', alertId: item.alertId, revision: item.revision };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+    // Nothing new to say. But an earlier delivery may have claimed and then failed to send:
+    // once its lease has run out, one later delivery (the conditional write decides) sends it.
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.stateTable,
+          Key: key,
+          UpdateExpression: 'SET leaseUntil = :lease',
+          ConditionExpression: 'sent = :false AND leaseUntil < :now',
+          ExpressionAttributeValues: { ':lease': leaseUntil, ':false': false, ':now': wallNow },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const item = out.Attributes as CooldownItem;
+      return { action: 'unsent', alertId: item.alertId, revision: item.revision };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+    return { action: 'none', alertId: episodeId, revision: 0 };
+  }
+
+  async record(alert: Alert): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.alertsTable,
+          Item: {
+            ...alert,
+            placeNames: alert.places.map((p) => p.name),
+            samplePostKeys: alert.samples.map((s) => s.postKey),
+            status: 'pending',
+            expiresAt: epochSeconds(this.wallClock() + this.alertRetentionDays * DAY),
+          },
+          ConditionExpression: 'attribute_not_exists(alertId) OR revision < :rev',
+          ExpressionAttributeValues: { ':rev': alert.revision },
+        }),
+      );
+    } catch (err) {
+      // The same revision is already recorded (a retried delivery): keep the first record.
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+
+  async get(alertId: string): Promise<Alert | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.alertsTable, Key: { alertId }, ConsistentRead: true }));
+    return out.Item as Alert | undefined;
+  }
+
+  async markSent(kind: string, topic: string, alert: Alert): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.alertsTable,
+          Key: { alertId: alert.alertId },
+          UpdateExpression: 'SET #status = :sent, sentAt = :now',
+          ConditionExpression: 'revision = :rev',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':sent': 'sent', ':now': new Date(this.wallClock()).toISOString(), ':rev': alert.revision },
+        }),
+      );
+    } catch (err) {
+      // A newer revision was recorded meanwhile; its sender marks it.
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.stateTable,
+          Key: { pk: cooldownKey(kind, topic), sk: SINGLE },
+          UpdateExpression: 'SET sent = :true',
+          ConditionExpression: 'alertId = :id AND revision = :rev',
+          ExpressionAttributeValues: { ':true': true, ':id': alert.alertId, ':rev': alert.revision },
+        }),
+      );
+    } catch (err) {
+      // A newer revision took over the cooldown meanwhile; it carries its own `sent` flag.
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+}
+
+export class DynamoCheckpoints implements Checkpoints {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly stateTable: string,
+  ) {}
+
+  async get(collector: string, key: string): Promise<Checkpoint | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.stateTable, Key: { pk: `CKPT#${collector}`, sk: key }, ConsistentRead: true }),
+    );
+    if (!out.Item) return undefined;
+    return { offset: Number(out.Item.offset), line: Number(out.Item.line), updatedAt: String(out.Item.updatedAt) };
+  }
+
+  async put(collector: string, key: string, checkpoint: Checkpoint): Promise<void> {
+    await this.doc.send(
+      new PutCommand({ TableName: this.stateTable, Item: { pk: `CKPT#${collector}`, sk: key, ...checkpoint } }),
+    );
+  }
+}

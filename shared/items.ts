@@ -1,0 +1,117 @@
+/**
+ * The stored shape of a classified post: flat, typed attributes that analysts can filter on in
+ * exports (no JSON inside strings), and the counter keys a post adds to.
+ */
+import type { Classification } from './classify/types';
+import type { Post } from './post';
+import { postKey } from './post';
+import { DAY, bucketStart, epochSeconds, isoMinute } from './time';
+
+/** GSI partition value for posts that matched no watch topic. */
+export const NO_TOPIC = '-';
+/** Counter partition that counts every stored post, whatever its topics. */
+export const ALL_TOPICS = '*';
+
+export interface PostItem {
+  readonly postKey: string;
+  readonly source: string;
+  readonly id: string;
+  readonly url?: string;
+  readonly text: string;
+  readonly lang: string;
+  readonly sourceLang?: string;
+  readonly createdAt: string;
+  readonly createdAtEpoch: number;
+  readonly collectedAt?: string;
+  readonly storedAt: string;
+  readonly sentimentLabel: string;
+  readonly sentimentScore: number;
+  readonly sentimentComparative: number;
+  readonly sentimentWords: readonly string[];
+  readonly hoaxScore: number;
+  readonly hoaxLevel: string;
+  readonly hoaxIndicators: readonly string[];
+  readonly hoaxEvidence: readonly string[];
+  /** The first matched watch topic (GSI `byTopic`), or `-`. */
+  readonly topic: string;
+  readonly topics: readonly string[];
+  readonly places: readonly string[];
+  readonly placeCities: readonly string[];
+  readonly authorId?: string;
+  readonly authorHandle?: string;
+  readonly authorFollowers?: number;
+  readonly authorFollowing?: number;
+  readonly authorCreatedAt?: string;
+  readonly authorVerified?: boolean;
+  readonly likes?: number;
+  readonly reposts?: number;
+  readonly replies?: number;
+  readonly quotes?: number;
+  readonly links?: readonly string[];
+  readonly expiresAt: number;
+}
+
+const round = (n: number, digits = 4): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function toPostItem(post: Post, c: Classification, retentionDays: number, nowMs: number): PostItem {
+  const createdMs = Date.parse(post.createdAt);
+  return {
+    postKey: postKey(post),
+    source: post.source,
+    id: post.id,
+    url: post.url,
+    text: post.text,
+    lang: c.lang,
+    sourceLang: post.lang,
+    createdAt: new Date(createdMs).toISOString(),
+    createdAtEpoch: epochSeconds(createdMs),
+    collectedAt: post.collectedAt,
+    storedAt: new Date(nowMs).toISOString(),
+    sentimentLabel: c.sentiment.label,
+    sentimentScore: round(c.sentiment.score),
+    sentimentComparative: round(c.sentiment.comparative),
+    sentimentWords: c.sentiment.words.map((w) => `${w.word}:${w.score}`),
+    hoaxScore: round(c.hoax.score),
+    hoaxLevel: c.hoax.level,
+    hoaxIndicators: c.hoax.indicators.map((i) => i.name),
+    hoaxEvidence: c.hoax.indicators.flatMap((i) => i.evidence.map((e) => `${i.name}: ${e}`)),
+    topic: c.topics[0] ?? NO_TOPIC,
+    topics: [...c.topics],
+    places: [...new Set(c.places.map((p) => p.name))],
+    placeCities: [...new Set(c.places.map((p) => p.city))],
+    authorId: post.author?.id,
+    authorHandle: post.author?.handle,
+    authorFollowers: post.author?.followers,
+    authorFollowing: post.author?.following,
+    authorCreatedAt: post.author?.createdAt,
+    authorVerified: post.author?.verified,
+    likes: post.metrics?.likes,
+    reposts: post.metrics?.reposts,
+    replies: post.metrics?.replies,
+    quotes: post.metrics?.quotes,
+    links: post.links,
+    expiresAt: epochSeconds(nowMs + retentionDays * DAY),
+  };
+}
+
+/** One counter increment: the (topic, bucket) item and what to add to it. */
+export interface CounterIncrement {
+  readonly topic: string;
+  readonly bucket: string;
+  readonly add: { readonly total: 1; readonly negative: 0 | 1; readonly positive: 0 | 1; readonly neutral: 0 | 1; readonly hoax: 0 | 1 };
+  readonly expiresAt: number;
+}
+
+/** A stored post adds to the bucket of each of its topics, and to the all-topics bucket. */
+export function counterIncrements(item: PostItem, bucketMinutes: number, stateDays: number): CounterIncrement[] {
+  const start = bucketStart(item.createdAtEpoch * 1000, bucketMinutes);
+  const add = {
+    total: 1,
+    negative: item.sentimentLabel === 'negative' ? 1 : 0,
+    positive: item.sentimentLabel === 'positive' ? 1 : 0,
+    neutral: item.sentimentLabel === 'neutral' ? 1 : 0,
+    hoax: item.hoaxLevel === 'medium' || item.hoaxLevel === 'high' ? 1 : 0,
+  } as const;
+  const expiresAt = epochSeconds(start + stateDays * DAY);
+  return [ALL_TOPICS, ...item.topics].map((topic) => ({ topic, bucket: isoMinute(start), add, expiresAt }));
+}

@@ -1,0 +1,91 @@
+/** The small interfaces the pipeline's core talks through; DynamoDB/SQS/SNS implement them. */
+import type { Alert } from '../alerts/alert';
+import type { CounterIncrement, PostItem } from '../items';
+
+export type SaveOutcome = 'stored' | 'duplicate';
+
+export interface PostStore {
+  /** Stores the post and its counter increments atomically; `duplicate` if source+id is already stored. */
+  save(item: PostItem, increments: readonly CounterIncrement[]): Promise<SaveOutcome>;
+  /** Posts of a topic with `createdAt` in [fromIso, toIso), newest first, at most `limit`. */
+  byTopic(topic: string, fromIso: string, toIso: string, limit: number): Promise<PostItem[]>;
+}
+
+export interface BucketCount {
+  readonly bucket: string;
+  readonly total: number;
+  readonly negative: number;
+}
+
+export interface Counters {
+  /** Buckets of a topic with start in [fromIso, toIso). */
+  range(topic: string, fromIso: string, toIso: string): Promise<BucketCount[]>;
+  /** Counts a delivery of a post that was already stored. */
+  noteDuplicate(source: string): Promise<void>;
+}
+
+export interface Claim {
+  readonly action: 'new' | 'update' | 'unsent' | 'none';
+  readonly alertId: string;
+  readonly revision: number;
+}
+
+/** Flood control and the record of alerts: conditional writes, safe across concurrent invocations. */
+export interface AlertLedger {
+  /**
+   * Claims the right to send for (kind, topic) at event time `atMs`: a new episode when none is
+   * cooling down, an update when `severity` is at least `severityStep` above the last one sent.
+   */
+  claim(kind: string, topic: string, episodeId: string, severity: number, atMs: number, rule: { cooldownMinutes: number; severityStep: number }): Promise<Claim>;
+  record(alert: Alert): Promise<void>;
+  get(alertId: string): Promise<Alert | undefined>;
+  markSent(kind: string, topic: string, alert: Alert): Promise<void>;
+}
+
+export interface AlertPublisher {
+  publish(alert: Alert): Promise<void>;
+}
+
+export interface DeadLetter {
+  readonly body: string;
+  readonly reason: string;
+  readonly stage: 'collector' | 'classifier';
+  readonly source?: string;
+  readonly postId?: string;
+  readonly line?: number;
+}
+
+export interface DeadLetters {
+  send(letter: DeadLetter): Promise<void>;
+}
+
+export interface OutgoingPost {
+  readonly key: string;
+  readonly body: string;
+  readonly source: string;
+}
+
+export interface RefusedPost {
+  readonly post: OutgoingPost;
+  readonly reason: string;
+}
+
+export interface PostQueue {
+  /**
+   * Sends every post, retrying what failed on the service's side; throws naming the posts that
+   * still could not be sent. Returns the posts the queue refused for what they hold (they would
+   * be refused again), so the caller can dead-letter them with the reason.
+   */
+  sendAll(posts: readonly OutgoingPost[]): Promise<RefusedPost[]>;
+}
+
+export interface Checkpoint {
+  readonly offset: number;
+  readonly line: number;
+  readonly updatedAt: string;
+}
+
+export interface Checkpoints {
+  get(collector: string, key: string): Promise<Checkpoint | undefined>;
+  put(collector: string, key: string, checkpoint: Checkpoint): Promise<void>;
+}

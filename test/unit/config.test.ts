@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig, parseConfig } from '../../shared/config';
+
+const topic = { name: 'banjir', label: 'Banjir', keywords: ['banjir'] };
+
+describe('config', () => {
+  test('the bundled pantau.config.json is valid', () => {
+    const config = loadConfig(resolve(__dirname, '../../pantau.config.json'));
+    expect(config.region).toBe('ap-southeast-3');
+    expect(config.topics.map((t) => t.name)).toContain('banjir');
+  });
+
+  test('fills defaults', () => {
+    const config = parseConfig({ topics: [topic] });
+    expect(config.alerts.spike.windowMinutes).toBe(60);
+    expect(config.alerts.language).toBe('id');
+    expect(config.retention.postsDays).toBeGreaterThan(0);
+  });
+
+  test('names the bad field', () => {
+    expect(() => parseConfig({ topics: [{ ...topic, keywords: [] }] })).toThrow(/topics\.0\.keywords/);
+    expect(() => parseConfig({ topics: [topic], alerts: { spike: { ratio: 0 } } })).toThrow(/alerts\.spike\.ratio/);
+    expect(() => parseConfig({ topics: [topic], surprise: 1 })).toThrow(ConfigError);
+  });
+
+  test('rejects a topic listed twice', () => {
+    expect(() => parseConfig({ topics: [topic, topic] })).toThrow(/"banjir" is listed twice/);
+  });
+
+  test('a missing file is a clear error', () => {
+    expect(() => loadConfig('/nonexistent/pantau.config.json')).toThrow(/cannot read config \/nonexistent\/pantau.config.json: ENOENT/);
+  });
+});
