@@ -1,0 +1,360 @@
+/**
+ * `pantau`: the command line of the embedded stack (DESIGN.md, "Command line").
+ *   pantau run [--posts FILE.jsonl] [--config FILE] [--out DIR] [--data DIR] [--resume] [--follow]
+ *   pantau classify [--config FILE]
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { MultiBar, Presets } from 'cli-progress';
+import { alertText } from '../../shared/alerts/format';
+import { makeClassifier, type Classify } from '../../shared/classify';
+import { ConfigError, loadConfig, type Config } from '../../shared/config';
+import { JavaMissingError } from './emulators';
+import { startPipeline, type LocalPipeline } from './pipeline';
+import { runOnSchedule, ScheduleError } from './scheduler';
+import { startLocalStack, type LocalStack } from './stack';
+import { duplicateCount, peekDeadLetters, storedFigures, type DeadLetterInfo, type StoredFigures } from './summary';
+
+const REPO_ROOT = resolve(__dirname, '..', '..');
+const DEMO_POSTS = join(REPO_ROOT, 'demo', 'jakarta-day.jsonl');
+
+const USAGE = `Pantau: social-media listening for Jakarta's public-communication team.
+
+Usage:
+  pantau run [--posts FILE.jsonl] [--config FILE] [--out DIR] [--data DIR] [--resume] [--follow]
+      Runs collectors -> queue -> classifier -> tables -> alerts on the embedded local stack
+      (DynamoDB Local + fauxqs). Without --posts it replays the bundled demo day in Jakarta.
+  pantau classify [--config FILE]
+      Reads JSON lines (a post, or at least {"id","text"}) on stdin; writes one classification
+      per line on stdout.
+
+Options:
+  --config FILE   configuration (default: ./pantau.config.json, else the bundled one)
+  --posts FILE    posts file, JSON lines, post contract v1 (default: the configured file source)
+  --out DIR       also write DIR/alerts.jsonl and DIR/summary.json
+  --data DIR      data folder of the local tables (default: .pantau)
+  --resume        keep the tables of the last run instead of starting afresh
+  --follow        keep collecting on the configured schedule until Ctrl-C
+  --verbose       show the functions' logs
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        return await run(rest);
+      case 'classify':
+        return await classify(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        process.stderr.write(`pantau: unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof JavaMissingError || err instanceof UsageError || err instanceof ScheduleError) {
+      process.stderr.write(`pantau: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+class UsageError extends Error {}
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>): Record<string, string | boolean | undefined> {
+  try {
+    return parseArgs({ args, options, allowPositionals: false, strict: true }).values as Record<string, string | boolean | undefined>;
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message} (see pantau --help)`);
+  }
+}
+
+export function defaultConfigPath(): string {
+  const local = resolve('pantau.config.json');
+  return existsSync(local) ? local : join(REPO_ROOT, 'pantau.config.json');
+}
+
+// ---------------------------------------------------------------------------------------------
+// pantau classify
+
+async function classify(args: string[]): Promise<number> {
+  const values = parse(args, { config: { type: 'string' } });
+  const config = loadConfig((values.config as string | undefined) ?? defaultConfigPath());
+  const classifyText = makeClassifier(config.topics);
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let bad = 0;
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    const out = classifyLine(line, classifyText);
+    if ('error' in out) bad += 1;
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  }
+  return bad > 0 ? 1 : 0;
+}
+
+/** One input line → one output object: the classification, or `{id?, error}` naming the problem. */
+export function classifyLine(line: string, classifyText: Classify): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    return { error: `not JSON: ${(err as Error).message}` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'expected a JSON object with "text"' };
+  const record = value as Record<string, unknown>;
+  const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : undefined;
+  if (typeof record.text !== 'string' || record.text.trim() === '') {
+    return { ...(id !== undefined ? { id } : {}), error: 'text: required (a non-empty string)' };
+  }
+  const c = classifyText(record.text);
+  return {
+    ...(id !== undefined ? { id } : {}),
+    lang: c.lang,
+    sentiment: {
+      label: c.sentiment.label,
+      score: c.sentiment.score,
+      comparative: Math.round(c.sentiment.comparative * 1000) / 1000,
+      words: c.sentiment.words,
+    },
+    hoax: {
+      score: Math.round(c.hoax.score * 1000) / 1000,
+      level: c.hoax.level,
+      indicators: c.hoax.indicators.map((i) => ({ name: i.name, weight: i.weight, evidence: i.evidence })),
+    },
+    topics: c.topics,
+    places: c.places,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// pantau run
+
+export interface RunSummary {
+  readonly postsFile: string;
+  readonly startedAt: string;
+  readonly seconds: number;
+  readonly collected: number;
+  readonly sent: number;
+  readonly stored: number;
+  /** Lines repeating a post that an earlier line of the run already had. */
+  readonly repeated: number;
+  /** Deliveries of posts already stored (repeated lines, redeliveries), absorbed by the classifier. */
+  readonly duplicates: number;
+  readonly failed: number;
+  readonly addsUp: boolean;
+  readonly deadLetters: readonly DeadLetterInfo[];
+  readonly sentiment: StoredFigures['sentiment'];
+  readonly hoaxLevels: StoredFigures['hoaxLevels'];
+  readonly languages: StoredFigures['languages'];
+  readonly topics: readonly { readonly topic: string; readonly posts: number }[];
+  readonly alerts: readonly { readonly alertId: string; readonly kind: string; readonly topic: string; readonly severity: number; readonly revision: number }[];
+}
+
+async function run(args: string[]): Promise<number> {
+  const values = parse(args, {
+    posts: { type: 'string' },
+    config: { type: 'string' },
+    out: { type: 'string' },
+    data: { type: 'string' },
+    resume: { type: 'boolean' },
+    follow: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+  });
+  const configPath = (values.config as string | undefined) ?? defaultConfigPath();
+  const config = loadConfig(configPath);
+  const postsPath = resolve((values.posts as string | undefined) ?? configuredPosts(config, configPath));
+  if (!existsSync(postsPath)) throw new UsageError(`posts file not found: ${postsPath}`);
+  const dataDir = resolve((values.data as string | undefined) ?? '.pantau');
+  const outDir = values.out as string | undefined;
+  const total = countLines(postsPath);
+  const err = process.stderr;
+
+  err.write(`Pantau: starting the local stack (DynamoDB Local + fauxqs) in ${dataDir} ...\n`);
+  const startedAt = new Date();
+  const stack = await startLocalStack({ dataDir, fresh: !values.resume, region: config.region });
+  let pipeline: LocalPipeline | undefined;
+  let ticker: NodeJS.Timeout | undefined;
+  let stopping: Promise<void> | undefined;
+  const shutdown = (): Promise<void> =>
+    (stopping ??= (async () => {
+      await pipeline?.stop();
+      await stack.stop();
+    })());
+  const onSignal = (signal: NodeJS.Signals): void => {
+    err.write(`\nPantau: ${signal}, stopping the local stack ...\n`);
+    void shutdown().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    const progress = new Progress(total, err);
+    pipeline = await startPipeline({
+      stack,
+      configPath,
+      postsPath,
+      logLevel: values.verbose ? 'INFO' : 'SILENT',
+      onPage: (p) => progress.collected(p.line),
+      onAlert: (m) => progress.log(`\n${alertText(m.alert, config.alerts.language)}\n`, true),
+    });
+    ticker = setInterval(() => progress.classified(pipeline?.poller.stats.succeeded ?? 0), 250);
+    const duplicatesBefore = await duplicateCount(stack.clients.doc, stack.resources.tables.state);
+    err.write(`Pantau: replaying ${total} lines from ${postsPath}\n`);
+
+    const result = await pipeline.collect();
+    for (const bad of result.invalid) progress.log(`rejected ${bad.reason}${bad.id ? ` (id ${bad.id})` : ''}`, false);
+    await pipeline.settle();
+
+    if (values.follow) {
+      const schedule = config.sources.file?.schedule ?? 'rate(15 minutes)';
+      progress.log(`Following: collecting on ${schedule}; Ctrl-C to stop.`, false);
+      await runOnSchedule(schedule, async () => {
+        const again = await (pipeline as LocalPipeline).collect();
+        for (const bad of again.invalid) progress.log(`rejected ${bad.reason}`, false);
+        await (pipeline as LocalPipeline).settle();
+      });
+    }
+
+    clearInterval(ticker);
+    progress.classified(pipeline.poller.stats.succeeded);
+    progress.stop();
+
+    const figures = await storedFigures(stack.clients.doc, stack.resources.tables.posts, startedAt.toISOString());
+    const deadLetters = await peekDeadLetters(stack.clients.sqs, stack.resources.dlqUrl);
+    const duplicates = (await duplicateCount(stack.clients.doc, stack.resources.tables.state)) - duplicatesBefore;
+    const summary: RunSummary = {
+      postsFile: postsPath,
+      startedAt: startedAt.toISOString(),
+      seconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
+      collected: result.read,
+      sent: result.sent,
+      stored: figures.stored,
+      repeated: result.repeated,
+      duplicates,
+      failed: deadLetters.length,
+      addsUp: result.read === figures.stored + result.repeated + deadLetters.length,
+      deadLetters,
+      sentiment: figures.sentiment,
+      hoaxLevels: figures.hoaxLevels,
+      languages: figures.languages,
+      topics: Object.entries(figures.topics)
+        .map(([topic, posts]) => ({ topic, posts }))
+        .sort((a, b) => b.posts - a.posts),
+      alerts: pipeline.alerts.map(({ alert }) => ({
+        alertId: alert.alertId,
+        kind: alert.kind,
+        topic: alert.topic,
+        severity: alert.severity,
+        revision: alert.revision,
+      })),
+    };
+    process.stdout.write(formatSummary(summary, config));
+    if (outDir) {
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(join(outDir, 'alerts.jsonl'), pipeline.alerts.map(({ alert }) => `${JSON.stringify(alert)}\n`).join(''));
+      writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+      err.write(`Pantau: wrote ${join(outDir, 'alerts.jsonl')} and ${join(outDir, 'summary.json')}\n`);
+    }
+    return summary.addsUp ? 0 : 1;
+  } finally {
+    clearInterval(ticker);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await shutdown();
+  }
+}
+
+function configuredPosts(config: Config, configPath: string): string {
+  const path = config.sources.file?.path;
+  if (!path) return DEMO_POSTS;
+  // Relative paths in the config are relative to the config file's folder.
+  return resolve(resolve(configPath, '..'), path);
+}
+
+function countLines(path: string): number {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '').length;
+}
+
+/** A progress bar on a terminal; a line every few seconds otherwise (CI logs). */
+class Progress {
+  private readonly bars?: MultiBar;
+  private readonly bar?: ReturnType<MultiBar['create']>;
+  private lastLine = 0;
+  private done = 0;
+  private read = 0;
+
+  constructor(
+    private readonly total: number,
+    private readonly out: NodeJS.WriteStream,
+  ) {
+    if (out.isTTY) {
+      this.bars = new MultiBar(
+        { format: ' posts |{bar}| {value}/{total} classified ({read} collected) | {duration_formatted}', hideCursor: true, stream: out, clearOnComplete: false },
+        Presets.shades_classic,
+      );
+      this.bar = this.bars.create(total, 0, { read: 0 });
+    }
+  }
+
+  collected(lines: number): void {
+    this.read = lines;
+    this.bar?.update(this.done, { read: lines });
+  }
+
+  classified(n: number): void {
+    this.done = n;
+    if (this.bar) {
+      this.bar.update(Math.min(n, this.total), { read: this.read });
+    } else if (Date.now() - this.lastLine > 3_000) {
+      this.lastLine = Date.now();
+      this.out.write(`  ${n}/${this.total} classified (${this.read} collected)\n`);
+    }
+  }
+
+  log(text: string, toStdout: boolean): void {
+    if (this.bars) this.bars.log(`${text}\n`);
+    else (toStdout ? process.stdout : this.out).write(`${text}\n`);
+  }
+
+  stop(): void {
+    this.bars?.stop();
+  }
+}
+
+const pct = (n: number, of: number): string => (of === 0 ? '0%' : `${Math.round((100 * n) / of)}%`);
+
+export function formatSummary(s: RunSummary, config: Config): string {
+  const label = (topic: string): string => config.topics.find((t) => t.name === topic)?.label ?? topic;
+  const lines = [
+    '',
+    'Pantau: summary',
+    `  posts collected   ${s.collected}  (from ${s.postsFile})`,
+    `  stored            ${s.stored}`,
+    `  repeated          ${s.repeated}  (same post as an earlier line; stored once)`,
+    `  failed to DLQ     ${s.failed}`,
+    `  check             collected ${s.collected} ${s.addsUp ? '=' : '!='} stored ${s.stored} + repeated ${s.repeated} + failed ${s.failed}${s.addsUp ? '' : '  <- MISMATCH'}`,
+    `  duplicates        ${s.duplicates} deliveries of already-stored posts absorbed`,
+    `  sentiment         negative ${s.sentiment.negative} (${pct(s.sentiment.negative, s.stored)}), neutral ${s.sentiment.neutral} (${pct(s.sentiment.neutral, s.stored)}), positive ${s.sentiment.positive} (${pct(s.sentiment.positive, s.stored)})`,
+    `  languages         ${Object.entries(s.languages).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `  hoax levels       ${['none', 'low', 'medium', 'high'].map((k) => `${k} ${s.hoaxLevels[k] ?? 0}`).join(', ')}`,
+    `  top topics        ${s.topics.slice(0, 5).map((t) => `${label(t.topic)} ${t.posts}`).join(', ') || '-'}`,
+    `  alerts            ${s.alerts.length}${s.alerts.length ? ': ' + s.alerts.map((a) => `${a.alertId} (severity ${a.severity}${a.revision > 1 ? `, rev ${a.revision}` : ''})`).join(', ') : ''}`,
+  ];
+  if (s.deadLetters.length > 0) {
+    lines.push('  in the DLQ:');
+    for (const d of s.deadLetters.slice(0, 10)) lines.push(`    - [${d.stage}] ${d.reason}`);
+    if (s.deadLetters.length > 10) lines.push(`    ... and ${s.deadLetters.length - 10} more`);
+  }
+  lines.push(`  took              ${s.seconds} s`, '');
+  return lines.join('\n');
+}

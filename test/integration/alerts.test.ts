@@ -1,0 +1,77 @@
+/**
+ * A burst of negative flood posts fires a spike alert through SNS with filterable attributes; the
+ * same posts delivered again are stored once and alerted once.
+ */
+import { resolve } from 'node:path';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { startPipeline, type LocalPipeline } from '../../infra/local/pipeline';
+import { duplicateCount } from '../../infra/local/summary';
+import { testStack, type TestStack } from '../helpers/local-stack';
+import { floodBurst, writePostsFile } from '../helpers/posts';
+
+const CONFIG = resolve(__dirname, '../../pantau.config.json');
+const BURST = floodBurst(30, '2026-11-26T08:00:00Z');
+
+let stack: TestStack;
+let pipeline: LocalPipeline;
+
+beforeAll(async () => {
+  stack = await testStack('alerts');
+  pipeline = await startPipeline({ stack, configPath: CONFIG, postsPath: writePostsFile(BURST) });
+  await pipeline.collect();
+  await pipeline.settle();
+});
+
+afterAll(async () => {
+  await pipeline?.stop();
+  await stack?.stop();
+});
+
+test('a burst of negative flood posts fires one spike episode for banjir, with evidence', () => {
+  const alerts = pipeline.alerts;
+  expect(alerts.length).toBeGreaterThanOrEqual(1);
+  const ids = new Set(alerts.map((m) => m.alert.alertId));
+  expect(ids.size).toBe(1);
+
+  const first = alerts[0]!;
+  expect(first.attributes).toMatchObject({ kind: 'spike', topic: 'banjir' });
+  expect(Number(first.attributes.severity)).toBe(first.alert.severity);
+  expect(first.alert.revision).toBe(1);
+  // Fires as soon as the window holds the configured minimum of negative posts.
+  expect(first.alert.observed).toBe(15);
+  expect(first.alert.samples.length).toBeGreaterThan(0);
+  expect(first.alert.places.map((p) => p.name)).toContain('Kemang');
+});
+
+test('updates within the cooldown come only when severity rises by the configured step', () => {
+  const alerts = pipeline.alerts.map((m) => m.alert);
+  for (let i = 1; i < alerts.length; i++) {
+    expect(alerts[i]!.revision).toBe(alerts[i - 1]!.revision + 1);
+    expect(alerts[i]!.severity).toBeGreaterThanOrEqual(alerts[i - 1]!.severity + 2);
+  }
+});
+
+test('the alerts table records each alert as sent', async () => {
+  const out = await stack.clients.doc.send(new ScanCommand({ TableName: stack.resources.tables.alerts }));
+  const items = out.Items ?? [];
+  expect(items).toHaveLength(1);
+  expect(items[0]).toMatchObject({ kind: 'spike', topic: 'banjir', status: 'sent' });
+  expect(items[0]!.revision).toBe(pipeline.alerts.at(-1)!.alert.revision);
+});
+
+test('the same posts delivered again are stored once and alert nobody again', async () => {
+  const sentBefore = pipeline.alerts.length;
+  const again = await startPipeline({ stack, configPath: CONFIG, postsPath: writePostsFile(BURST, 'again.jsonl') });
+  try {
+    await again.collect();
+    await again.settle();
+    expect(again.alerts).toHaveLength(0);
+  } finally {
+    await again.stop();
+  }
+  await pipeline.settle();
+  expect(pipeline.alerts).toHaveLength(sentBefore);
+  const posts = await stack.clients.doc.send(new ScanCommand({ TableName: stack.resources.tables.posts, Select: 'COUNT' }));
+  expect(posts.Count).toBe(BURST.length);
+  expect(await duplicateCount(stack.clients.doc, stack.resources.tables.state)).toBe(BURST.length);
+});
