@@ -1,0 +1,68 @@
+/**
+ * The posts queue (with its DLQ) and the classifier that consumes it in batches, reporting
+ * per-record failures, storing posts and alerts and publishing alerts.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { CLASSIFIER, QUEUES, TABLES, TOPICS, type TableName } from '../../shared/resources';
+import type { PantauInputs } from './inputs';
+import { PantauFunction } from './pantau-function';
+
+export interface PipelineProps {
+  readonly inputs: PantauInputs;
+  readonly tables: { readonly [name in TableName]: ITable };
+  readonly alertsTopic: ITopic;
+}
+
+export class Pipeline extends Construct {
+  readonly postsQueue: Queue;
+  readonly postsDlq: Queue;
+  readonly classifier: PantauFunction;
+
+  constructor(scope: Construct, id: string, props: PipelineProps) {
+    super(scope, id);
+    const spec = QUEUES.posts;
+    if (spec.visibilityTimeoutSeconds < 6 * CLASSIFIER.timeoutSeconds) {
+      throw new Error(`${spec.name} queue: visibility timeout must be at least 6x the classifier timeout`);
+    }
+
+    this.postsDlq = new Queue(this, spec.deadLetter.name, {
+      retentionPeriod: Duration.days(spec.deadLetter.retentionDays),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    this.postsQueue = new Queue(this, spec.name, {
+      visibilityTimeout: Duration.seconds(spec.visibilityTimeoutSeconds),
+      retentionPeriod: Duration.days(spec.retentionDays),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      deadLetterQueue: { queue: this.postsDlq, maxReceiveCount: spec.deadLetter.maxReceiveCount },
+    });
+
+    this.classifier = new PantauFunction(this, 'Classifier', {
+      inputs: props.inputs,
+      name: 'classifier',
+      description: 'Classifies posts from the posts queue, stores them and fires alerts',
+      timeout: Duration.seconds(CLASSIFIER.timeoutSeconds),
+    })
+      .bindTable(props.tables.posts, TABLES.posts, 'readWrite')
+      .bindTable(props.tables.alerts, TABLES.alerts, 'readWrite')
+      .bindTable(props.tables.state, TABLES.state, 'readWrite')
+      .bindTopicPublish(props.alertsTopic, TOPICS.alerts.envVar)
+      // Posts that break the contract go straight to the DLQ with the reason.
+      .bindQueueSend(this.postsDlq, spec.deadLetter.envVar);
+
+    this.classifier.fn.addEventSource(
+      new SqsEventSource(this.postsQueue, {
+        batchSize: CLASSIFIER.batchSize,
+        maxBatchingWindow: Duration.seconds(CLASSIFIER.maxBatchingWindowSeconds),
+        maxConcurrency: CLASSIFIER.maxConcurrency,
+        reportBatchItemFailures: true,
+      }),
+    );
+  }
+}

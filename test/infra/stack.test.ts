@@ -1,0 +1,266 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { CLASSIFIER, QUEUES, TABLES, TOPICS, type IndexSpec, type KeySpec, type TableSpec } from '../../shared/resources';
+import type { PantauFunction } from '../../infra/aws/pantau-function';
+import type { PantauStack } from '../../infra/aws/stack';
+import { buildStack } from './fixtures';
+
+interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+function keySchema(partitionKey: KeySpec, sortKey?: KeySpec): unknown[] {
+  return [
+    { AttributeName: partitionKey.name, KeyType: 'HASH' },
+    ...(sortKey ? [{ AttributeName: sortKey.name, KeyType: 'RANGE' }] : []),
+  ];
+}
+
+function logicalId(stack: PantauStack, fn: PantauFunction): string {
+  return stack.getLogicalId(fn.fn.node.defaultChild as CfnFunction);
+}
+
+/** Every Allow statement of the policies attached to a function's role. */
+function statementsOf(stack: PantauStack, template: Template, fn: PantauFunction): Statement[] {
+  const role = stack.resolve(fn.fn.role!.roleName) as unknown;
+  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([role]) } });
+  return Object.values(policies).flatMap((p) => (p.Properties.PolicyDocument.Statement as Statement[]).filter((s) => s.Effect === 'Allow'));
+}
+
+function actions(statement: Statement): string[] {
+  return typeof statement.Action === 'string' ? [statement.Action] : statement.Action;
+}
+
+function resources(statement: Statement): unknown[] {
+  return Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
+}
+
+/** True when one statement allows every one of `wanted` on `resource`. */
+function allows(statements: Statement[], wanted: string[], resource: unknown): boolean {
+  return statements.some(
+    (s) => wanted.every((a) => actions(s).includes(a)) && resources(s).some((r) => JSON.stringify(r) === JSON.stringify(resource)),
+  );
+}
+
+const DYNAMO_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+const SQS_SEND = ['sqs:SendMessage'];
+
+describe('PantauStack', () => {
+  const { stack, template } = buildStack();
+  const tableArn = (name: keyof typeof TABLES) => stack.resolve(stack.storage.tables[name].tableArn) as unknown;
+  const tableRef = (name: keyof typeof TABLES) => stack.resolve(stack.storage.tables[name].tableName) as unknown;
+  const queueArn = (q: 'postsQueue' | 'postsDlq') => stack.resolve(stack.pipeline[q].queueArn) as unknown;
+  const queueRef = (q: 'postsQueue' | 'postsDlq') => stack.resolve(stack.pipeline[q].queueUrl) as unknown;
+  const topicRef = stack.resolve(stack.alerting.topic.topicArn) as unknown;
+  const classifier = stack.pipeline.classifier;
+  const collector = stack.collectors.fileCollector!;
+
+  describe('tables, built from TABLES', () => {
+    const specs: [string, TableSpec][] = Object.entries(TABLES);
+
+    it('has exactly the described tables', () => {
+      template.resourceCountIs('AWS::DynamoDB::Table', specs.length);
+    });
+
+    it.each(specs)('%s: keys, GSIs, TTL, billing, PITR and retention follow the spec', (name, spec) => {
+      const found = template.findResources('AWS::DynamoDB::Table', {
+        Properties: { KeySchema: keySchema(spec.partitionKey, spec.sortKey) },
+      });
+      expect(Object.keys(found)).toHaveLength(1);
+      const [resource] = Object.values(found);
+      const props = resource!.Properties;
+      expect(resource!.DeletionPolicy).toBe('Retain');
+      expect(props.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(props.TimeToLiveSpecification).toEqual({ AttributeName: spec.ttlAttribute, Enabled: true });
+      expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: spec.pointInTimeRecovery });
+      expect(props.DeletionProtectionEnabled).toBe(name === 'posts' || name === 'alerts');
+      const gsis = (props.GlobalSecondaryIndexes ?? []) as { IndexName: string; KeySchema: unknown }[];
+      expect(gsis.map((g) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema }))).toEqual(
+        spec.indexes.map((i: IndexSpec) => ({ IndexName: i.name, KeySchema: keySchema(i.partitionKey, i.sortKey) })),
+      );
+    });
+
+    it('keeps point-in-time recovery on the exported tables (posts, alerts)', () => {
+      expect(TABLES.posts.pointInTimeRecovery && TABLES.alerts.pointInTimeRecovery).toBe(true);
+      for (const name of ['posts', 'alerts'] as const) {
+        template.hasResourceProperties('AWS::DynamoDB::Table', {
+          KeySchema: keySchema(TABLES[name].partitionKey),
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        });
+      }
+    });
+  });
+
+  describe('posts queue and DLQ, built from QUEUES.posts', () => {
+    it('redrives to the DLQ after maxReceiveCount receives', () => {
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        RedrivePolicy: { deadLetterTargetArn: queueArn('postsDlq'), maxReceiveCount: QUEUES.posts.deadLetter.maxReceiveCount },
+        MessageRetentionPeriod: QUEUES.posts.retentionDays * 24 * 3600,
+      });
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        RedrivePolicy: Match.absent(),
+        MessageRetentionPeriod: QUEUES.posts.deadLetter.retentionDays * 24 * 3600,
+      });
+    });
+
+    it('has a visibility timeout of at least 6x the classifier timeout', () => {
+      const fn = template.toJSON().Resources[logicalId(stack, classifier)].Properties;
+      expect(fn.Timeout).toBe(CLASSIFIER.timeoutSeconds);
+      const queues = template.findResources('AWS::SQS::Queue', { Properties: { RedrivePolicy: Match.anyValue() } });
+      const [posts] = Object.values(queues);
+      expect(posts!.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * fn.Timeout);
+    });
+
+    it('denies requests without TLS on both queues and on the topic', () => {
+      const denyInsecure = Match.objectLike({
+        Effect: 'Deny',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      });
+      for (const q of ['postsQueue', 'postsDlq'] as const) {
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [queueRef(q)],
+          PolicyDocument: { Statement: Match.arrayWith([denyInsecure]) },
+        });
+      }
+      template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        Topics: [topicRef],
+        PolicyDocument: { Statement: Match.arrayWith([denyInsecure]) },
+      });
+    });
+  });
+
+  describe('classifier', () => {
+    it('consumes the posts queue in batches, reporting per-record failures', () => {
+      template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: queueArn('postsQueue'),
+        FunctionName: { Ref: logicalId(stack, classifier) },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BatchSize: CLASSIFIER.batchSize,
+        MaximumBatchingWindowInSeconds: CLASSIFIER.maxBatchingWindowSeconds,
+        ScalingConfig: { MaximumConcurrency: CLASSIFIER.maxConcurrency },
+      });
+    });
+
+    it('receives every resource through its env var', () => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Timeout: CLASSIFIER.timeoutSeconds,
+        Environment: {
+          Variables: Match.objectLike({
+            [TABLES.posts.envVar]: tableRef('posts'),
+            [TABLES.alerts.envVar]: tableRef('alerts'),
+            [TABLES.state.envVar]: tableRef('state'),
+            [TOPICS.alerts.envVar]: topicRef,
+            [QUEUES.posts.deadLetter.envVar]: queueRef('postsDlq'),
+            PANTAU_CONFIG: '/var/task/pantau.config.json',
+            POWERTOOLS_SERVICE_NAME: 'classifier',
+          }),
+        },
+      });
+    });
+
+    it('may publish alerts, write the three tables and send to the DLQ, with no wildcard actions', () => {
+      const statements = statementsOf(stack, template, classifier);
+      expect(allows(statements, ['sns:Publish'], topicRef)).toBe(true);
+      for (const name of ['posts', 'alerts', 'state'] as const) {
+        expect(allows(statements, DYNAMO_WRITE, tableArn(name))).toBe(true);
+      }
+      expect(allows(statements, SQS_SEND, queueArn('postsDlq'))).toBe(true);
+      expect(allows(statements, ['sqs:ReceiveMessage', 'sqs:DeleteMessage'], queueArn('postsQueue'))).toBe(true);
+      expect(statements.flatMap(actions).filter((a) => a.includes('*'))).toEqual([]);
+    });
+
+    it('may not send to the posts queue it consumes', () => {
+      const statements = statementsOf(stack, template, classifier);
+      expect(allows(statements, SQS_SEND, queueArn('postsQueue'))).toBe(false);
+    });
+  });
+
+  describe('file collector', () => {
+    it('runs on the configured schedule', () => {
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: 'rate(30 minutes)',
+        State: 'ENABLED',
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(stack, collector), 'Arn'] } })],
+      });
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        Principal: 'events.amazonaws.com',
+        FunctionName: { 'Fn::GetAtt': [logicalId(stack, collector), 'Arn'] },
+      });
+    });
+
+    it('sends to the posts queue and the DLQ and checkpoints in the state table only', () => {
+      const statements = statementsOf(stack, template, collector);
+      expect(allows(statements, SQS_SEND, queueArn('postsQueue'))).toBe(true);
+      expect(allows(statements, SQS_SEND, queueArn('postsDlq'))).toBe(true);
+      expect(allows(statements, DYNAMO_WRITE, tableArn('state'))).toBe(true);
+      expect(allows(statements, ['dynamodb:GetItem'], tableArn('posts'))).toBe(false);
+      expect(allows(statements, ['dynamodb:GetItem'], tableArn('alerts'))).toBe(false);
+      expect(statements.flatMap(actions).filter((a) => a.includes('*'))).toEqual([]);
+    });
+
+    it('reads the bundled posts file and config', () => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: {
+          Variables: Match.objectLike({
+            POSTS_FILE: '/var/task/posts.jsonl',
+            PANTAU_CONFIG: '/var/task/pantau.config.json',
+            [QUEUES.posts.envVar]: queueRef('postsQueue'),
+            [QUEUES.posts.deadLetter.envVar]: queueRef('postsDlq'),
+            [TABLES.state.envVar]: tableRef('state'),
+          }),
+        },
+      });
+    });
+  });
+
+  describe('every function (house construct)', () => {
+    it('is arm64 on Node.js 22 with tracing, 512 MB, source maps and a retained log group', () => {
+      const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+      expect(functions).toHaveLength(2);
+      for (const fn of functions) {
+        expect(fn.Properties).toMatchObject({
+          Architectures: ['arm64'],
+          Runtime: 'nodejs22.x',
+          MemorySize: 512,
+          TracingConfig: { Mode: 'Active' },
+          Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_METRICS_NAMESPACE: 'Pantau' } },
+        });
+        expect(fn.Properties.LoggingConfig.LogGroup).toEqual({ Ref: expect.any(String) });
+      }
+      template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 2);
+    });
+  });
+
+  describe('alerting', () => {
+    it('subscribes people, filtering on the kind attribute when kinds are given', () => {
+      expect(TOPICS.alerts.messageAttributes).toContain('kind');
+      template.resourceCountIs('AWS::SNS::Subscription', 2);
+      template.hasResourceProperties('AWS::SNS::Subscription', {
+        TopicArn: topicRef,
+        Protocol: 'email',
+        Endpoint: 'humas@example.go.id',
+        FilterPolicy: { kind: ['spike'] },
+      });
+      template.hasResourceProperties('AWS::SNS::Subscription', {
+        TopicArn: topicRef,
+        Protocol: 'https',
+        Endpoint: 'https://hooks.example.go.id/pantau',
+        FilterPolicy: Match.absent(),
+      });
+    });
+  });
+});
+
+describe('PantauStack without the file source', () => {
+  it('has no file collector and no schedule', () => {
+    const { stack, template } = buildStack({ sources: {}, subscriptions: [] });
+    expect(stack.collectors.fileCollector).toBeUndefined();
+    template.resourceCountIs('AWS::Events::Rule', 0);
+    template.resourceCountIs('AWS::Lambda::Function', 1);
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+});
