@@ -37,8 +37,10 @@ test('a burst of negative flood posts fires one spike episode for banjir, with e
   expect(first.attributes).toMatchObject({ kind: 'spike', topic: 'banjir' });
   expect(Number(first.attributes.severity)).toBe(first.alert.severity);
   expect(first.alert.revision).toBe(1);
-  // Fires as soon as the window holds the configured minimum of negative posts.
-  expect(first.alert.observed).toBe(15);
+  // Fires once the window holds the configured minimum of negative posts, well before the
+  // burst ends (concurrent batches may have stored a few more by the time the rule runs).
+  expect(first.alert.observed).toBeGreaterThanOrEqual(15);
+  expect(first.alert.observed).toBeLessThan(BURST.length);
   expect(first.alert.samples.length).toBeGreaterThan(0);
   expect(first.alert.places.map((p) => p.name)).toContain('Kemang');
 });
