@@ -84,21 +84,21 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const dataDir = opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined;
   if (dataDir && opts.fresh) rmSync(dataDir, { recursive: true, force: true });
 
-  let fauxqs: Fauxqs | undefined;
-  let dynamoDb: DynamoDbLocal | undefined;
-  try {
-    [dynamoDb, fauxqs] = await Promise.all([startDynamoDbLocal({ dataDir, region }), startFauxqsServer(region)]);
-  } catch (err) {
-    await Promise.allSettled([fauxqs?.stop(), dynamoDb?.stop()]);
-    throw err;
+  const [ddb, sqsSns] = await Promise.allSettled([startDynamoDbLocal({ dataDir, region }), startFauxqsServer(region)]);
+  if (ddb.status === 'rejected' || sqsSns.status === 'rejected') {
+    // Stop whichever did start, so a failed start leaves nothing running.
+    await Promise.allSettled([ddb.status === 'fulfilled' && ddb.value.stop(), sqsSns.status === 'fulfilled' && sqsSns.value.stop()]);
+    throw ddb.status === 'rejected' ? ddb.reason : (sqsSns as PromiseRejectedResult).reason;
   }
+  const dynamoDb: DynamoDbLocal = ddb.value;
+  const fauxqs: Fauxqs = sqsSns.value;
   const endpoints = { dynamodb: dynamoDb.endpoint, sqsSns: fauxqs.endpoint };
   const clients = localClients(endpoints, region);
   const stopAll = async (): Promise<void> => {
     clients.dynamo.destroy();
     clients.sqs.destroy();
     clients.sns.destroy();
-    await Promise.allSettled([fauxqs?.stop(), dynamoDb?.stop()]);
+    await Promise.allSettled([fauxqs.stop(), dynamoDb.stop()]);
   };
   try {
     const resources = await createResources(clients, prefix, opts.visibilityTimeoutSeconds);

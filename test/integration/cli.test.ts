@@ -1,0 +1,85 @@
+/**
+ * The `pantau` command as a user runs it: a child process that starts its own embedded stack.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const PANTAU = join(ROOT, 'bin', 'pantau.js');
+
+function pantau(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [PANTAU, ...args], {
+    cwd: ROOT,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env: opts.env ?? process.env,
+    timeout: 120_000,
+  });
+}
+
+/** DynamoDB Local processes whose command line names this data folder. */
+function javaFor(dataDir: string): string[] {
+  const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return ps.stdout.split('\n').filter((l) => l.includes('DynamoDBLocal') && l.includes(dataDir));
+}
+
+test('pantau run: bad lines reported with line numbers, counts add up, files written, nothing left running', () => {
+  const work = mkdtempSync(join(tmpdir(), 'pantau-cli-'));
+  const data = join(work, 'data');
+  const out = join(work, 'out');
+  const run = pantau(['run', '--posts', 'test/fixtures/mixed.jsonl', '--data', data, '--out', out]);
+
+  expect(run.status).toBe(0);
+  expect(run.stderr).toMatch(/rejected line 2: invalid post: text: required \(id mix-bad-1\)/);
+  expect(run.stderr).toMatch(/rejected line 5: not JSON/);
+  expect(run.stdout).toMatch(/collected 12 = stored 8 \+ repeated 1 \+ failed 3/);
+
+  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+  expect(summary).toMatchObject({ collected: 12, stored: 8, repeated: 1, failed: 3, addsUp: true });
+  expect(summary.deadLetters.map((d: { line: number }) => d.line).sort()).toEqual([2, 5, 9]);
+  expect(existsSync(join(out, 'alerts.jsonl'))).toBe(true);
+  // The tables stay in the data folder for later commands; the Java process does not.
+  expect(existsSync(join(data, 'dynamodb', 'shared-local-instance.db'))).toBe(true);
+  expect(javaFor(data)).toEqual([]);
+});
+
+test('pantau classify: one line out per line in; a bad line gets an error in its place', () => {
+  const input = [
+    JSON.stringify({ id: '1', text: 'Banjir lagi, pemerintah gak becus!!' }),
+    'not json',
+    JSON.stringify({ id: '3' }),
+    JSON.stringify({ id: '4', text: 'AWAS!! Pintu air Manggarai jebol, info dari orang dalam. SEBARKAN sebelum dihapus!!!' }),
+  ].join('\n');
+  const res = pantau(['classify'], { input });
+  const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
+
+  expect(lines).toHaveLength(4);
+  expect(lines[0]).toMatchObject({ id: '1', lang: 'id', sentiment: { label: 'negative' }, hoax: { level: 'none', indicators: [] }, topics: ['banjir'] });
+  expect(lines[0].sentiment.score).toBeLessThan(0);
+  expect(lines[1].error).toMatch(/not JSON/);
+  expect(lines[2]).toEqual({ id: '3', error: 'text: required (a non-empty string)' });
+  expect(lines[3].hoax.level).toBe('high');
+  expect(lines[3].hoax.indicators.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(['call_to_share', 'alarm', 'hearsay']));
+  expect(res.status).toBe(1);
+});
+
+test('pantau run without Java says so in one line, with how to install it', () => {
+  // A PATH holding node and nothing else.
+  const bin = mkdtempSync(join(tmpdir(), 'pantau-nojava-'));
+  mkdirSync(join(bin, 'b'));
+  symlinkSync(process.execPath, join(bin, 'b', 'node'));
+  const res = pantau(['run', '--data', join(bin, 'data')], { env: { ...process.env, PATH: join(bin, 'b') } });
+
+  expect(res.status).toBe(2);
+  const lines = res.stderr.trim().split('\n').filter((l) => l.startsWith('pantau:'));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/Java is not installed.*apt-get install openjdk-17-jre-headless/);
+});
+
+test('a bad config is refused with the field named', () => {
+  const res = pantau(['classify', '--config', 'test/fixtures/bad.config.json']);
+  expect(res.status).toBe(2);
+  expect(res.stderr).toMatch(/topics\.0\.keywords/);
+});
