@@ -24,6 +24,16 @@ import type {
 import { DAY, MINUTE, epochSeconds } from '../time';
 
 export const aggKey = (topic: string): string => `AGG#${topic}`;
+
+/** Runs a conditional write; `undefined` when its condition did not hold, other errors thrown. */
+async function whenCondition<T>(write: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await write();
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return undefined;
+    throw err;
+  }
+}
 const cooldownKey = (kind: string, topic: string): string => `COOLDOWN#${kind}#${topic}`;
 const SINGLE = '-';
 
@@ -172,8 +182,8 @@ export class DynamoAlertLedger implements AlertLedger {
     const wallNow = this.wallClock();
     const leaseUntil = wallNow + SEND_LEASE_MS;
     // A new episode when there is none, or the last one's cooldown has passed (in event time).
-    try {
-      await this.doc.send(
+    const created = await whenCondition(() =>
+      this.doc.send(
         new PutCommand({
           TableName: this.stateTable,
           Item: { ...key, alertId: episodeId, revision: 1, severity, until, sent: false, leaseUntil, expiresAt },
@@ -181,14 +191,12 @@ export class DynamoAlertLedger implements AlertLedger {
           ExpressionAttributeNames: { '#until': 'until' },
           ExpressionAttributeValues: { ':at': atMs },
         }),
-      );
-      return { action: 'new', alertId: episodeId, revision: 1 };
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
+      ),
+    );
+    if (created) return { action: 'new', alertId: episodeId, revision: 1 };
     // Within the episode: an update only when severity has risen by the step.
-    try {
-      const out = await this.doc.send(
+    const raised = await whenCondition(() =>
+      this.doc.send(
         new UpdateCommand({
           TableName: this.stateTable,
           Key: key,
@@ -208,16 +216,16 @@ export class DynamoAlertLedger implements AlertLedger {
           },
           ReturnValues: 'ALL_NEW',
         }),
-      );
-      const item = out.Attributes as CooldownItem;
+      ),
+    );
+    if (raised) {
+      const item = raised.Attributes as CooldownItem;
       return { action: 'update', alertId: item.alertId, revision: item.revision };
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
     }
     // Nothing new to say. But an earlier delivery may have claimed and then failed to send:
     // once its lease has run out, one later delivery (the conditional write decides) sends it.
-    try {
-      const out = await this.doc.send(
+    const takenOver = await whenCondition(() =>
+      this.doc.send(
         new UpdateCommand({
           TableName: this.stateTable,
           Key: key,
@@ -226,18 +234,19 @@ export class DynamoAlertLedger implements AlertLedger {
           ExpressionAttributeValues: { ':lease': leaseUntil, ':false': false, ':now': wallNow },
           ReturnValues: 'ALL_NEW',
         }),
-      );
-      const item = out.Attributes as CooldownItem;
+      ),
+    );
+    if (takenOver) {
+      const item = takenOver.Attributes as CooldownItem;
       return { action: 'unsent', alertId: item.alertId, revision: item.revision };
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
     }
     return { action: 'none', alertId: episodeId, revision: 0 };
   }
 
   async record(alert: Alert): Promise<void> {
-    try {
-      await this.doc.send(
+    // When the same revision is already recorded (a retried delivery), the first record stays.
+    await whenCondition(() =>
+      this.doc.send(
         new PutCommand({
           TableName: this.alertsTable,
           Item: {
@@ -250,11 +259,8 @@ export class DynamoAlertLedger implements AlertLedger {
           ConditionExpression: 'attribute_not_exists(alertId) OR revision < :rev',
           ExpressionAttributeValues: { ':rev': alert.revision },
         }),
-      );
-    } catch (err) {
-      // The same revision is already recorded (a retried delivery): keep the first record.
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
+      ),
+    );
   }
 
   async get(alertId: string): Promise<Alert | undefined> {
@@ -263,8 +269,9 @@ export class DynamoAlertLedger implements AlertLedger {
   }
 
   async markSent(kind: string, topic: string, alert: Alert): Promise<void> {
-    try {
-      await this.doc.send(
+    // A newer revision recorded meanwhile is marked by its own sender, in both places.
+    await whenCondition(() =>
+      this.doc.send(
         new UpdateCommand({
           TableName: this.alertsTable,
           Key: { alertId: alert.alertId },
@@ -273,13 +280,10 @@ export class DynamoAlertLedger implements AlertLedger {
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':sent': 'sent', ':now': new Date(this.wallClock()).toISOString(), ':rev': alert.revision },
         }),
-      );
-    } catch (err) {
-      // A newer revision was recorded meanwhile; its sender marks it.
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
-    try {
-      await this.doc.send(
+      ),
+    );
+    await whenCondition(() =>
+      this.doc.send(
         new UpdateCommand({
           TableName: this.stateTable,
           Key: { pk: cooldownKey(kind, topic), sk: SINGLE },
@@ -287,11 +291,8 @@ export class DynamoAlertLedger implements AlertLedger {
           ConditionExpression: 'alertId = :id AND revision = :rev',
           ExpressionAttributeValues: { ':true': true, ':id': alert.alertId, ':rev': alert.revision },
         }),
-      );
-    } catch (err) {
-      // A newer revision took over the cooldown meanwhile; it carries its own `sent` flag.
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
+      ),
+    );
   }
 }
 

@@ -1,0 +1,95 @@
+/**
+ * Flood control and the alert outbox on DynamoDB Local: cooldowns, updates only when severity
+ * rises, one winner among concurrent claims, and an alert whose publish failed is sent later,
+ * exactly once.
+ */
+import { resolve } from 'node:path';
+import { DynamoAlertLedger, DynamoCounters, DynamoPostStore, SEND_LEASE_MS } from '../../shared/adapters/dynamodb';
+import { SqsDeadLetters } from '../../shared/adapters/sqs';
+import type { Alert } from '../../shared/alerts/alert';
+import { makeClassifier } from '../../shared/classify';
+import { loadConfig } from '../../shared/config';
+import { handlePostMessage, type ClassifierDeps } from '../../shared/pipeline/classify-post';
+import { testStack, type TestStack } from '../helpers/local-stack';
+import { floodBurst } from '../helpers/posts';
+
+const config = loadConfig(resolve(__dirname, '../../pantau.config.json'));
+const rule = { cooldownMinutes: 120, severityStep: 2 };
+const T0 = Date.parse('2026-11-26T08:00:00Z');
+const MIN = 60_000;
+
+let stack: TestStack;
+let wall = Date.parse('2026-11-27T00:00:00Z');
+const ledger = (): DynamoAlertLedger =>
+  new DynamoAlertLedger(stack.clients.doc, stack.resources.tables.alerts, stack.resources.tables.state, 30, 30, () => wall);
+
+beforeAll(async () => {
+  stack = await testStack('ledger');
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+test('a cooldown per topic; updates only when severity rises by the step; a new episode after it', async () => {
+  const l = ledger();
+  expect(await l.claim('spike', 'sampah', 'ep-1', 4, T0, rule)).toEqual({ action: 'new', alertId: 'ep-1', revision: 1 });
+  await l.markSent('spike', 'sampah', { alertId: 'ep-1', revision: 1 } as Alert);
+  expect((await l.claim('spike', 'sampah', 'ep-x', 5, T0 + 10 * MIN, rule)).action).toBe('none');
+  expect(await l.claim('spike', 'sampah', 'ep-x', 6, T0 + 20 * MIN, rule)).toEqual({ action: 'update', alertId: 'ep-1', revision: 2 });
+  await l.markSent('spike', 'sampah', { alertId: 'ep-1', revision: 2 } as Alert);
+  // The update extended the cooldown to 20 + 120 minutes of event time.
+  expect((await l.claim('spike', 'sampah', 'ep-y', 4, T0 + 130 * MIN, rule)).action).toBe('none');
+  expect(await l.claim('spike', 'sampah', 'ep-2', 4, T0 + 141 * MIN, rule)).toEqual({ action: 'new', alertId: 'ep-2', revision: 1 });
+});
+
+test('of many concurrent claims for the same topic, exactly one wins', async () => {
+  const l = ledger();
+  const claims = await Promise.all(Array.from({ length: 12 }, () => l.claim('spike', 'macet', 'ep-m', 5, T0, rule)));
+  expect(claims.filter((c) => c.action === 'new')).toHaveLength(1);
+  expect(claims.filter((c) => c.action !== 'new').every((c) => c.action === 'none')).toBe(true);
+});
+
+test('an alert whose publish failed is sent by a later delivery once the lease runs out, and only once', async () => {
+  const published: Alert[] = [];
+  let failNext = true;
+  const deps: ClassifierDeps = {
+    config,
+    classify: makeClassifier(config.topics),
+    posts: new DynamoPostStore(stack.clients.doc, stack.resources.tables.posts, stack.resources.tables.state),
+    counters: new DynamoCounters(stack.clients.doc, stack.resources.tables.state),
+    ledger: ledger(),
+    // SNS unreachable for the first publish.
+    publisher: {
+      async publish(alert) {
+        if (failNext) {
+          failNext = false;
+          throw new Error('SNS unavailable');
+        }
+        published.push(alert);
+      },
+    },
+    deadLetters: new SqsDeadLetters(stack.clients.sqs, stack.resources.dlqUrl),
+    now: () => wall,
+  };
+  const burst = floodBurst(config.alerts.spike.minCount, '2026-11-26T08:00:00Z', 'outbox');
+  const bodies = burst.map((p) => JSON.stringify(p));
+  for (const body of bodies.slice(0, -1)) await handlePostMessage(body, deps);
+  const last = bodies.at(-1) as string;
+
+  await expect(handlePostMessage(last, deps)).rejects.toThrow('SNS unavailable');
+  // Redelivered at once: the claimant's lease still holds, so nobody sends twice.
+  expect(await handlePostMessage(last, deps)).toMatchObject({ outcome: 'duplicate', alerts: [] });
+  expect(published).toHaveLength(0);
+
+  wall += SEND_LEASE_MS + 1;
+  const retried = await handlePostMessage(last, deps);
+  expect(retried).toMatchObject({ outcome: 'duplicate' });
+  expect(published).toHaveLength(1);
+  expect(published[0]).toMatchObject({ kind: 'spike', topic: 'banjir', revision: 1 });
+
+  wall += SEND_LEASE_MS + 1;
+  await handlePostMessage(last, deps);
+  expect(published).toHaveLength(1);
+  expect((await deps.ledger.get(published[0]!.alertId)) as Alert & { status: string }).toMatchObject({ status: 'sent' });
+});
