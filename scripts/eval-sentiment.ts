@@ -91,7 +91,10 @@ const fmt = (n: number): string => n.toFixed(3);
 
 function report(title: string, examples: readonly Example[], errors: number): void {
   const gold = examples.map((e) => e.label);
-  const base = score(gold, examples.map((e) => afinnLabel(e.text)));
+  const base = score(
+    gold,
+    examples.map((e) => afinnLabel(e.text)),
+  );
   const oursPredicted = examples.map((e) => ourLabel(e.text));
   const ours = score(gold, oursPredicted);
   const counts = LABELS.map((l) => `${l} ${gold.filter((g) => g === l).length}`).join(', ');

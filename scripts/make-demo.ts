@@ -75,23 +75,108 @@ type Lang = 'in' | 'en';
 
 const SLOTS: Record<string, readonly string[]> = {
   spot: [
-    'Sudirman', 'Thamrin', 'Kuningan', 'Gatsu', 'Cawang', 'Tomang', 'Slipi', 'Pancoran', 'Kampung Melayu', 'Pasar Minggu',
-    'Fatmawati', 'TB Simatupang', 'Lenteng Agung', 'Daan Mogot', 'Grogol', 'Kelapa Gading', 'Sunter', 'Cakung', 'Cililitan',
-    'Kalimalang', 'Rawamangun', 'Blok M', 'Senayan', 'Antasari', 'Casablanca', 'Mampang', 'Tanjung Priok', 'Pluit',
-    'Cengkareng', 'Kalideres', 'Semanggi', 'Bundaran HI', 'Pondok Indah', 'Kebon Jeruk', 'Matraman', 'Salemba',
+    'Sudirman',
+    'Thamrin',
+    'Kuningan',
+    'Gatsu',
+    'Cawang',
+    'Tomang',
+    'Slipi',
+    'Pancoran',
+    'Kampung Melayu',
+    'Pasar Minggu',
+    'Fatmawati',
+    'TB Simatupang',
+    'Lenteng Agung',
+    'Daan Mogot',
+    'Grogol',
+    'Kelapa Gading',
+    'Sunter',
+    'Cakung',
+    'Cililitan',
+    'Kalimalang',
+    'Rawamangun',
+    'Blok M',
+    'Senayan',
+    'Antasari',
+    'Casablanca',
+    'Mampang',
+    'Tanjung Priok',
+    'Pluit',
+    'Cengkareng',
+    'Kalideres',
+    'Semanggi',
+    'Bundaran HI',
+    'Pondok Indah',
+    'Kebon Jeruk',
+    'Matraman',
+    'Salemba',
   ],
   halte: [
-    'Halte Bundaran HI', 'Halte Dukuh Atas', 'Halte Harmoni', 'Halte Blok M', 'Halte Cawang UKI', 'Halte Kampung Melayu',
-    'Halte Senen', 'Halte Grogol', 'Halte Kuningan', 'Halte Tosari', 'Halte Monas', 'Halte Pulogadung', 'Halte Juanda',
-    'halte Ragunan', 'halte Kalideres', 'halte Pluit', 'halte Tanah Abang', 'halte Semanggi', 'halte Cililitan',
+    'Halte Bundaran HI',
+    'Halte Dukuh Atas',
+    'Halte Harmoni',
+    'Halte Blok M',
+    'Halte Cawang UKI',
+    'Halte Kampung Melayu',
+    'Halte Senen',
+    'Halte Grogol',
+    'Halte Kuningan',
+    'Halte Tosari',
+    'Halte Monas',
+    'Halte Pulogadung',
+    'Halte Juanda',
+    'halte Ragunan',
+    'halte Kalideres',
+    'halte Pluit',
+    'halte Tanah Abang',
+    'halte Semanggi',
+    'halte Cililitan',
   ],
   koridor: ['koridor 1', 'koridor 2', 'koridor 3', 'koridor 4', 'koridor 6', 'koridor 9', 'koridor 10', 'koridor 13', 'K1', 'K9'],
   kampung: [
-    'Tambora', 'Cilincing', 'Penjaringan', 'Kalibata', 'Tebet', 'Duren Sawit', 'Kramat Jati', 'Johar Baru', 'Cengkareng',
-    'Koja', 'Matraman', 'Palmerah', 'Pademangan', 'Jagakarsa', 'Cipayung', 'Kebon Jeruk', 'Kemayoran', 'Rawasari',
-    'Pulo Gebang', 'Semper', 'Kedoya', 'Cipinang', 'Utan Kayu', 'Pejaten', 'Ciracas', 'Pasar Rebo', 'Menteng Dalam',
+    'Tambora',
+    'Cilincing',
+    'Penjaringan',
+    'Kalibata',
+    'Tebet',
+    'Duren Sawit',
+    'Kramat Jati',
+    'Johar Baru',
+    'Cengkareng',
+    'Koja',
+    'Matraman',
+    'Palmerah',
+    'Pademangan',
+    'Jagakarsa',
+    'Cipayung',
+    'Kebon Jeruk',
+    'Kemayoran',
+    'Rawasari',
+    'Pulo Gebang',
+    'Semper',
+    'Kedoya',
+    'Cipinang',
+    'Utan Kayu',
+    'Pejaten',
+    'Ciracas',
+    'Pasar Rebo',
+    'Menteng Dalam',
   ],
-  kuliner: ['Sabang', 'Blok M', 'Kemang', 'Tebet', 'Glodok', 'Senopati', 'Rawamangun', 'Kelapa Gading', 'Pecenongan', 'Benhil', 'Kota Tua', 'Pasar Santa'],
+  kuliner: [
+    'Sabang',
+    'Blok M',
+    'Kemang',
+    'Tebet',
+    'Glodok',
+    'Senopati',
+    'Rawamangun',
+    'Kelapa Gading',
+    'Pecenongan',
+    'Benhil',
+    'Kota Tua',
+    'Pasar Santa',
+  ],
   masalah: ['jalan berlubang', 'trotoar rusak', 'PKL liar', 'parkir liar', 'lampu jalan mati', 'pungli', 'izin reklame', 'jalur sepeda'],
   n: ['15', '20', '25', '30', '40', '45', '50', '60'],
   negEmoji: ['😩', '😤', '😭', '🙄', '😡', '🤦', '😫', '💀', '😒', ''],
@@ -264,10 +349,7 @@ const ID: Readonly<Record<string, Bank>> = {
   },
   /** Ordinary banjir talk: a low background rate, mostly about being ready for the rainy season. */
   banjir: {
-    neg: [
-      'Got mampet di {kampung}, hujan dikit aja langsung genangan {negEmoji}',
-      'Tiap tahun banjir, tiap tahun janji. capek{tail}',
-    ],
+    neg: ['Got mampet di {kampung}, hujan dikit aja langsung genangan {negEmoji}', 'Tiap tahun banjir, tiap tahun janji. capek{tail}'],
     neu: [
       'Musim hujan gini semoga {kampung} gak banjir lagi ya 🤲',
       'Cek tinggi muka air pintu air Manggarai {waktu}: normal {neuEmoji}',
@@ -319,12 +401,21 @@ const ID: Readonly<Record<string, Bank>> = {
 /** Ordinary chatter, English (expats, code-switching locals). */
 const EN: Readonly<Record<string, Bank>> = {
   transjakarta: {
-    neg: ['@7-12 TransJakarta bus was packed this morning, waited {n} minutes at {halte} {negEmoji}', '@6-20 KRL delayed again, this commute is killing me'],
+    neg: [
+      '@7-12 TransJakarta bus was packed this morning, waited {n} minutes at {halte} {negEmoji}',
+      '@6-20 KRL delayed again, this commute is killing me',
+    ],
     neu: ['Is the LRT running on schedule today?', 'Taking the MRT to Bundaran HI, anyone know if it is crowded now?'],
-    pos: ['The MRT is honestly the best thing about living in Jakarta {posEmoji}', 'New electric TransJakarta buses are so quiet and clean {posEmoji}'],
+    pos: [
+      'The MRT is honestly the best thing about living in Jakarta {posEmoji}',
+      'New electric TransJakarta buses are so quiet and clean {posEmoji}',
+    ],
   },
   macet: {
-    neg: ['@6-21 Jakarta traffic is insane today, stuck around {spot} for an hour {negEmoji}', 'Why is {spot} always a traffic jam at this hour'],
+    neg: [
+      '@6-21 Jakarta traffic is insane today, stuck around {spot} for an hour {negEmoji}',
+      'Why is {spot} always a traffic jam at this hour',
+    ],
     neu: ['Any updates on traffic around {spot}?', 'Traffic report: {spot} busy but moving'],
     pos: ['Traffic on {spot} is surprisingly smooth right now {posEmoji}'],
   },
@@ -339,7 +430,10 @@ const EN: Readonly<Record<string, Bank>> = {
     pos: ['Water supply back on and clear, thanks PAM Jaya {posEmoji}'],
   },
   kesehatan: {
-    neg: ['@7-17 Air pollution is terrible today, the sky is grey {negEmoji}', 'Waited three hours at the puskesmas, the queue system is a mess {negEmoji}'],
+    neg: [
+      '@7-17 Air pollution is terrible today, the sky is grey {negEmoji}',
+      'Waited three hours at the puskesmas, the queue system is a mess {negEmoji}',
+    ],
     neu: ['Which puskesmas near {kampung} does vaccines for kids?'],
     pos: ['Got my vaccine at the local puskesmas, quick and friendly staff {posEmoji}'],
   },
@@ -355,8 +449,16 @@ const EN: Readonly<Record<string, Bank>> = {
   },
   other: {
     neg: ['@9-15 So hot today, Jakarta feels like an oven 🥵', 'Persija lost, what a night {negEmoji}'],
-    neu: ['@8-17 Working from a cafe in {kuliner} today', 'Rainy season is here, stay dry Jakarta ☔', 'Any good coffee places around {kuliner}?'],
-    pos: ['Best nasi goreng in town is at {kuliner}, no debate {posEmoji}', 'Persija won! What a game ⚽', '@17-19 Sunset from the office today was unreal {posEmoji}'],
+    neu: [
+      '@8-17 Working from a cafe in {kuliner} today',
+      'Rainy season is here, stay dry Jakarta ☔',
+      'Any good coffee places around {kuliner}?',
+    ],
+    pos: [
+      'Best nasi goreng in town is at {kuliner}, no debate {posEmoji}',
+      'Persija won! What a game ⚽',
+      '@17-19 Sunset from the office today was unreal {posEmoji}',
+    ],
   },
 };
 
@@ -393,9 +495,52 @@ interface Author {
 }
 
 const FIRST = [
-  'andi', 'budi', 'sari', 'dewi', 'rizky', 'putri', 'agus', 'indah', 'fajar', 'nadia', 'dimas', 'ayu', 'yoga', 'rina', 'bayu', 'tika',
-  'reza', 'wulan', 'hendra', 'intan', 'arief', 'maya', 'eko', 'lia', 'adit', 'nisa', 'fikri', 'dinda', 'galih', 'citra', 'ilham',
-  'tiara', 'joko', 'mega', 'rafi', 'salsa', 'yudi', 'vina', 'kevin', 'laras', 'bima', 'anisa', 'teguh', 'ratna', 'farhan', 'zahra',
+  'andi',
+  'budi',
+  'sari',
+  'dewi',
+  'rizky',
+  'putri',
+  'agus',
+  'indah',
+  'fajar',
+  'nadia',
+  'dimas',
+  'ayu',
+  'yoga',
+  'rina',
+  'bayu',
+  'tika',
+  'reza',
+  'wulan',
+  'hendra',
+  'intan',
+  'arief',
+  'maya',
+  'eko',
+  'lia',
+  'adit',
+  'nisa',
+  'fikri',
+  'dinda',
+  'galih',
+  'citra',
+  'ilham',
+  'tiara',
+  'joko',
+  'mega',
+  'rafi',
+  'salsa',
+  'yudi',
+  'vina',
+  'kevin',
+  'laras',
+  'bima',
+  'anisa',
+  'teguh',
+  'ratna',
+  'farhan',
+  'zahra',
 ];
 const SECOND = ['', '_', '.', 'ajaa', 'hrp', 'ptr', 'jkt', 'kemang', 'gading', 'tebet', 'btw', 'nih', 'dsr', 'xx', 'official', 'zz'];
 
@@ -492,7 +637,7 @@ function chatter(topic: ChatterTopic, at: number): Draft {
 }
 
 /** A time in [from, to) drawn uniformly. */
-const between = (from: number, to: number): number => from + Math.floor(random() * (to - from) / 1000) * 1000;
+const between = (from: number, to: number): number => from + Math.floor((random() * (to - from)) / 1000) * 1000;
 
 // Ordinary chatter across the day.
 const weightSum = HOURLY.reduce((a, b) => a + b, 0);
@@ -545,8 +690,25 @@ HIGHLIGHTS.forEach((text, i) => {
 // ---------------------------------------------------------------- the flood, 15:00–17:30 WIB
 
 const FLOOD_PLACES = [
-  'Kemang', 'Kemang', 'Kemang', 'Jl. Kemang Raya', 'Kemang Raya', 'Cipete', 'Cipete', 'Cipete Raya', 'Cipete Selatan', 'Bangka',
-  'Pela Mampang', 'Mampang', 'Antasari', 'Cilandak', 'Fatmawati', 'Pondok Labu', 'Kemang Timur', 'Gandaria', 'Jaksel',
+  'Kemang',
+  'Kemang',
+  'Kemang',
+  'Jl. Kemang Raya',
+  'Kemang Raya',
+  'Cipete',
+  'Cipete',
+  'Cipete Raya',
+  'Cipete Selatan',
+  'Bangka',
+  'Pela Mampang',
+  'Mampang',
+  'Antasari',
+  'Cilandak',
+  'Fatmawati',
+  'Pondok Labu',
+  'Kemang Timur',
+  'Gandaria',
+  'Jaksel',
 ];
 /** Water depth grows as the afternoon goes on. */
 const DEPTH = [
@@ -652,12 +814,31 @@ const AFTERMATH = [
 for (let i = 0; i < 14; i++) {
   const at = between(wib(17, 30), wib(19, 10));
   const item = pick(AFTERMATH);
-  drafts.push({ at, text: fill(item.t, { fplace: pick(FLOOD_PLACES) }), lang: 'in', sentiment: item.s, kind: 'aftermath', author: somePerson() });
+  drafts.push({
+    at,
+    text: fill(item.t, { fplace: pick(FLOOD_PLACES) }),
+    lang: 'in',
+    sentiment: item.s,
+    kind: 'aftermath',
+    author: somePerson(),
+  });
 }
 
 // ---------------------------------------------------------------- the hoax, 19:40–20:20 WIB
 
-const HOAX_PREFIX = ['AWAS!!', 'AWAS!!!', '⚠️AWAS⚠️', 'Awas!!', 'awas!!', 'PENTING!!', 'WASPADA!!', '🚨🚨 AWAS!!', 'Info penting!!', 'URGENT!!', 'AWAS!!'];
+const HOAX_PREFIX = [
+  'AWAS!!',
+  'AWAS!!!',
+  '⚠️AWAS⚠️',
+  'Awas!!',
+  'awas!!',
+  'PENTING!!',
+  'WASPADA!!',
+  '🚨🚨 AWAS!!',
+  'Info penting!!',
+  'URGENT!!',
+  'AWAS!!',
+];
 const HOAX_CLAIM = [
   'Pintu air Manggarai jebol malam ini, Jakarta Pusat akan tenggelam 2 meter.',
   'Pintu air Manggarai JEBOL malam ini, Jakarta Pusat bakal tenggelam 2 meter.',
@@ -720,7 +901,14 @@ const WORRIED = [
   'Is it true the Manggarai floodgate broke tonight? My family group chat is panicking',
 ];
 WORRIED.forEach((text, i) => {
-  drafts.push({ at: between(wib(19, 55 + i * 6), wib(20, 1 + i * 6)), text, lang: /^Is it/.test(text) ? 'en' : 'in', sentiment: 'neu', kind: 'worried', author: somePerson() });
+  drafts.push({
+    at: between(wib(19, 55 + i * 6), wib(20, 1 + i * 6)),
+    text,
+    lang: /^Is it/.test(text) ? 'en' : 'in',
+    sentiment: 'neu',
+    kind: 'worried',
+    author: somePerson(),
+  });
 });
 
 const DEBUNKS = [
@@ -774,7 +962,8 @@ const posts: Post[] = drafts.map((draft, index) => {
     ...(links ? { links } : {}),
   };
   const checked = PostSchema.safeParse(post);
-  if (!checked.success) throw new Error(`demo post ${post.id} breaks contract v1: ${describeIssues(checked.error)}\n${JSON.stringify(post)}`);
+  if (!checked.success)
+    throw new Error(`demo post ${post.id} breaks contract v1: ${describeIssues(checked.error)}\n${JSON.stringify(post)}`);
   return post;
 });
 
@@ -782,7 +971,11 @@ const posts: Post[] = drafts.map((draft, index) => {
 
 const config = loadConfig(join(ROOT, 'pantau.config.json'));
 const words = (text: string): string =>
-  ` ${text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  ` ${text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 function topicsOf(text: string, topics: readonly WatchTopic[]): string[] {
   const w = words(text);
   return topics
@@ -832,7 +1025,8 @@ function closestCalls(negatives: ReadonlyMap<string, readonly number[]>, fired: 
       const closeness = Math.min(observed / rule.minCount, observed / expected / rule.ratio);
       if (!best || closeness > best.closeness) best = { at: t, observed, expected, closeness };
     }
-    if (best) lines.push(`${topic} ${clockOf(best.at)} ${best.observed}/${best.expected.toFixed(1)} (${Math.round(best.closeness * 100)}%)`);
+    if (best)
+      lines.push(`${topic} ${clockOf(best.at)} ${best.observed}/${best.expected.toFixed(1)} (${Math.round(best.closeness * 100)}%)`);
   }
   return lines;
 }
@@ -851,7 +1045,8 @@ const intended = spikes(negativesBy((d) => d.sentiment === 'neg'));
  * A harsher reading: a lexicon classifier scores city-problem words negative in themselves
  * (`macet`, `banjir`, `padat`, `jebol`…), so any post holding one may come out negative.
  */
-const LIKELY_NEGATIVE = /(?<![\p{L}])(macet|macetnya|banjir|banjirnya|kebanjiran|padat|padet|genangan|tergenang|jebol|tenggelam|antri|antrian|penuh|mati|rusak|telat|gangguan|keruh|polusi|mogok|panik|heboh|hoaks|hoax|traffic|flood|flooded|flooding)(?![\p{L}])/iu;
+const LIKELY_NEGATIVE =
+  /(?<![\p{L}])(macet|macetnya|banjir|banjirnya|kebanjiran|padat|padet|genangan|tergenang|jebol|tenggelam|antri|antrian|penuh|mati|rusak|telat|gangguan|keruh|polusi|mogok|panik|heboh|hoaks|hoax|traffic|flood|flooded|flooding)(?![\p{L}])/iu;
 const pessimistic = spikes(negativesBy((d) => d.sentiment === 'neg' || LIKELY_NEGATIVE.test(d.text)));
 
 const hourOf = (ms: number): number => Math.floor((ms - DAY_START) / HOUR);
@@ -876,10 +1071,13 @@ table.slice(0, 14).forEach((row, h) => {
   if (row.banjir > 3) failures.push(`${h}:00 WIB has ${row.banjir} banjir posts before the flood, want at most 3`);
 });
 const floodFiring = intended.find((f) => f.topic === 'banjir');
-if (!floodFiring || floodFiring.at < FLOOD_START || floodFiring.at > FLOOD_END) failures.push('the banjir spike does not fire between 15:00 and 17:30 WIB');
+if (!floodFiring || floodFiring.at < FLOOD_START || floodFiring.at > FLOOD_END)
+  failures.push('the banjir spike does not fire between 15:00 and 17:30 WIB');
 for (const f of [...intended, ...pessimistic]) {
-  if (f.topic === 'banjir' && (f.at < FLOOD_START || f.at > FLOOD_END)) failures.push(`a second banjir spike at ${clockOf(f.at)} WIB (${f.observed} vs ${f.expected.toFixed(1)} expected)`);
-  if (f.topic !== 'banjir') failures.push(`unexpected ${f.topic} spike at ${clockOf(f.at)} WIB (${f.observed} vs ${f.expected.toFixed(1)} expected)`);
+  if (f.topic === 'banjir' && (f.at < FLOOD_START || f.at > FLOOD_END))
+    failures.push(`a second banjir spike at ${clockOf(f.at)} WIB (${f.observed} vs ${f.expected.toFixed(1)} expected)`);
+  if (f.topic !== 'banjir')
+    failures.push(`unexpected ${f.topic} spike at ${clockOf(f.at)} WIB (${f.observed} vs ${f.expected.toFixed(1)} expected)`);
 }
 const hoaxAuthors = new Set(drafts.filter((d) => d.kind === 'hoax').map((d) => d.author.handle));
 if (hoaxAuthors.size !== HOAX_POSTS) failures.push(`hoax pushed by ${hoaxAuthors.size} distinct accounts, want ${HOAX_POSTS}`);
@@ -894,11 +1092,22 @@ table.forEach((row, h) => {
     `${String(h).padStart(2, '0')}:00    ${String(row.total).padStart(5)}  ${String(row.banjir).padStart(6)}  ${String(row.banjirNeg).padStart(5)}  ${String(row.flood).padStart(5)}  ${String(row.hoax).padStart(4)}  ${String(row.debunk).padStart(6)}  ${String(row.english).padStart(3)}`,
   );
 });
-const describe = (f: Firing): string => `${f.topic} at ${clockOf(f.at)} WIB: ${f.observed} negative in 60 min vs ${f.expected.toFixed(1)} expected`;
+const describe = (f: Firing): string =>
+  `${f.topic} at ${clockOf(f.at)} WIB: ${f.observed} negative in 60 min vs ${f.expected.toFixed(1)} expected`;
 console.log(`spikes (intended sentiment): ${intended.map(describe).join('; ') || 'none'}`);
 console.log(`spikes (problem words read as negative): ${pessimistic.map(describe).join('; ') || 'none'}`);
-console.log(`closest calls outside alerts (intended): ${closestCalls(negativesBy((d) => d.sentiment === 'neg'), intended).join(', ')}`);
-console.log(`closest calls outside alerts (problem words): ${closestCalls(negativesBy((d) => d.sentiment === 'neg' || LIKELY_NEGATIVE.test(d.text)), pessimistic).join(', ')}`);
+console.log(
+  `closest calls outside alerts (intended): ${closestCalls(
+    negativesBy((d) => d.sentiment === 'neg'),
+    intended,
+  ).join(', ')}`,
+);
+console.log(
+  `closest calls outside alerts (problem words): ${closestCalls(
+    negativesBy((d) => d.sentiment === 'neg' || LIKELY_NEGATIVE.test(d.text)),
+    pessimistic,
+  ).join(', ')}`,
+);
 console.log(`English ${(english * 100).toFixed(1)}%, hoax accounts ${hoaxAuthors.size}`);
 if (failures.length > 0) {
   console.error(`scenario self-check failed, nothing written:\n- ${failures.join('\n- ')}`);

@@ -36,7 +36,12 @@ export const SpikeRuleSchema = z.strictObject({
   /** Counter bucket width (event time). */
   bucketMinutes: z.number().int().min(1).max(60).default(5),
   /** Recent window compared with the baseline. */
-  windowMinutes: z.number().int().min(5).max(24 * 60).default(60),
+  windowMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
   /** Hours before the window whose hourly rate is the short-term baseline. */
   baselineHours: z.number().int().min(1).max(48).default(12),
   /** The same window on this many previous days is the long-term baseline. */

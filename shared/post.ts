@@ -28,9 +28,7 @@ export const MetricsSchema = z.looseObject({
 
 export const PostSchema = z.looseObject({
   v: z.literal(1),
-  source: z
-    .string()
-    .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be a collector name: lower-case letters, digits, - or _'),
+  source: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be a collector name: lower-case letters, digits, - or _'),
   id: z.string().min(1).max(256),
   url: z.url().optional(),
   text: z.string().min(1, 'must not be empty').max(40_000),
@@ -62,8 +60,7 @@ export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       const field = issue.path.length > 0 ? issue.path.join('.') : '(post)';
-      const problem =
-        issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.message;
+      const problem = issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.message;
       return `${field}: ${problem}`;
     })
     .join('; ');

@@ -42,7 +42,12 @@ export interface QueueSpec {
   readonly envVar: string;
   readonly visibilityTimeoutSeconds: number;
   readonly retentionDays: number;
-  readonly deadLetter?: { readonly name: string; readonly envVar: string; readonly maxReceiveCount: number; readonly retentionDays: number };
+  readonly deadLetter?: {
+    readonly name: string;
+    readonly envVar: string;
+    readonly maxReceiveCount: number;
+    readonly retentionDays: number;
+  };
 }
 
 export interface TopicSpec {
@@ -85,9 +90,7 @@ export const TABLES = {
     name: 'alerts',
     envVar: 'ALERTS_TABLE',
     partitionKey: { name: 'alertId', type: 'S' },
-    indexes: [
-      { name: 'byKind', partitionKey: { name: 'kind', type: 'S' }, sortKey: { name: 'firedAt', type: 'S' } },
-    ],
+    indexes: [{ name: 'byKind', partitionKey: { name: 'kind', type: 'S' }, sortKey: { name: 'firedAt', type: 'S' } }],
     ttlAttribute: TTL_ATTRIBUTE,
     pointInTimeRecovery: true,
   },

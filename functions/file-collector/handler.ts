@@ -46,7 +46,13 @@ export function makeHandler(deps: FileCollectorHandlerDeps): FileCollectorHandle
       metrics.addMetric('posts_invalid', MetricUnit.Count, result.invalid.length);
       for (const bad of result.invalid) logger.warn('invalid line sent to the DLQ', { ...bad });
       if (result.restarted) logger.warn('posts file is shorter than its checkpoint: read again from the start', { path: deps.path });
-      logger.info('file collected', { path: deps.path, read: result.read, sent: result.sent, invalid: result.invalid.length, done: result.done });
+      logger.info('file collected', {
+        path: deps.path,
+        read: result.read,
+        sent: result.sent,
+        invalid: result.invalid.length,
+        done: result.done,
+      });
       return result;
     } finally {
       metrics.publishStoredMetrics();

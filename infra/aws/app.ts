@@ -15,7 +15,7 @@ try {
   app.synth();
 } catch (err) {
   if (err instanceof ConfigError) {
-    console.error(`pantau: bad configuration: ${err.message}`);
+    process.stderr.write(`pantau: bad configuration: ${err.message}\n`);
     process.exit(1);
   }
   throw err;

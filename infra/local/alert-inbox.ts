@@ -43,9 +43,7 @@ export function parseInboxBody(body: string): InboxMessage {
 
 /** Receives what has arrived (waiting up to `waitSeconds`) and deletes it. */
 export async function receiveAlerts(sqs: SQSClient, queueUrl: string, waitSeconds = 1): Promise<InboxMessage[]> {
-  const out = await sqs.send(
-    new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: waitSeconds }),
-  );
+  const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: waitSeconds }));
   const messages = out.Messages ?? [];
   if (messages.length === 0) return [];
   await sqs.send(

@@ -14,7 +14,7 @@ import { ConfigError, loadConfig, type Config } from '../../shared/config';
 import { JavaMissingError } from './emulators';
 import { startPipeline, type LocalPipeline } from './pipeline';
 import { runOnSchedule, ScheduleError } from './scheduler';
-import { startLocalStack, type LocalStack } from './stack';
+import { startLocalStack } from './stack';
 import { duplicateCount, peekDeadLetters, storedFigures, type DeadLetterInfo, type StoredFigures } from './summary';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -155,7 +155,13 @@ export interface RunSummary {
   readonly hoaxLevels: StoredFigures['hoaxLevels'];
   readonly languages: StoredFigures['languages'];
   readonly topics: readonly { readonly topic: string; readonly posts: number }[];
-  readonly alerts: readonly { readonly alertId: string; readonly kind: string; readonly topic: string; readonly severity: number; readonly revision: number }[];
+  readonly alerts: readonly {
+    readonly alertId: string;
+    readonly kind: string;
+    readonly topic: string;
+    readonly severity: number;
+    readonly revision: number;
+  }[];
 }
 
 async function run(args: string[]): Promise<number> {
@@ -299,7 +305,12 @@ class Progress {
   ) {
     if (out.isTTY) {
       this.bars = new MultiBar(
-        { format: ' posts |{bar}| {value}/{total} classified ({read} collected) | {duration_formatted}', hideCursor: true, stream: out, clearOnComplete: false },
+        {
+          format: ' posts |{bar}| {value}/{total} classified ({read} collected) | {duration_formatted}',
+          hideCursor: true,
+          stream: out,
+          clearOnComplete: false,
+        },
         Presets.shades_classic,
       );
       this.bar = this.bars.create(total, 0, { read: 0 });
@@ -345,9 +356,16 @@ export function formatSummary(s: RunSummary, config: Config): string {
     `  check             collected ${s.collected} ${s.addsUp ? '=' : '!='} stored ${s.stored} + repeated ${s.repeated} + failed ${s.failed}${s.addsUp ? '' : '  <- MISMATCH'}`,
     `  duplicates        ${s.duplicates} deliveries of already-stored posts absorbed`,
     `  sentiment         negative ${s.sentiment.negative} (${pct(s.sentiment.negative, s.stored)}), neutral ${s.sentiment.neutral} (${pct(s.sentiment.neutral, s.stored)}), positive ${s.sentiment.positive} (${pct(s.sentiment.positive, s.stored)})`,
-    `  languages         ${Object.entries(s.languages).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `  languages         ${Object.entries(s.languages)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     `  hoax levels       ${['none', 'low', 'medium', 'high'].map((k) => `${k} ${s.hoaxLevels[k] ?? 0}`).join(', ')}`,
-    `  top topics        ${s.topics.slice(0, 5).map((t) => `${label(t.topic)} ${t.posts}`).join(', ') || '-'}`,
+    `  top topics        ${
+      s.topics
+        .slice(0, 5)
+        .map((t) => `${label(t.topic)} ${t.posts}`)
+        .join(', ') || '-'
+    }`,
     `  alerts            ${s.alerts.length}${s.alerts.length ? ': ' + s.alerts.map((a) => `${a.alertId} (severity ${a.severity}${a.revision > 1 ? `, rev ${a.revision}` : ''})`).join(', ') : ''}`,
   ];
   if (s.deadLetters.length > 0) {

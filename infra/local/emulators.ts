@@ -129,7 +129,8 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions): Promise<Dy
         await client.send(new ListTablesCommand({ Limit: 1 }));
         break;
       } catch {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${opts.startTimeoutMs ?? 60_000} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${opts.startTimeoutMs ?? 60_000} ms`);
         await new Promise((r) => setTimeout(r, 150));
       }
     }

@@ -87,7 +87,7 @@ export class SqsPoller {
 
   private async loop(): Promise<void> {
     while (this.running) {
-      let messages: Message[] = [];
+      let messages: Message[];
       try {
         const out = await this.opts.sqs.send(
           new ReceiveMessageCommand({
@@ -145,7 +145,10 @@ export class SqsPoller {
       if (out.Failed && out.Failed.length > 0) {
         // Not deleted: the record comes back after the visibility timeout, and the handler's
         // idempotency makes the second delivery harmless.
-        this.opts.onFailure?.({ messageIds: out.Failed.map((f) => f.Id ?? '?'), error: new Error('DeleteMessageBatch failed for some entries') });
+        this.opts.onFailure?.({
+          messageIds: out.Failed.map((f) => f.Id ?? '?'),
+          error: new Error('DeleteMessageBatch failed for some entries'),
+        });
       }
     }
   }
@@ -160,7 +163,12 @@ export class SqsPoller {
     };
     const messageAttributes: SQSRecord['messageAttributes'] = {};
     for (const [name, v] of Object.entries(m.MessageAttributes ?? {})) {
-      messageAttributes[name] = { dataType: v.DataType ?? 'String', stringValue: v.StringValue, stringListValues: [], binaryListValues: [] };
+      messageAttributes[name] = {
+        dataType: v.DataType ?? 'String',
+        stringValue: v.StringValue,
+        stringListValues: [],
+        binaryListValues: [],
+      };
     }
     return {
       messageId: m.MessageId ?? randomUUID(),

@@ -13,7 +13,9 @@ const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 
 export function rateMs(expression: string): number {
   const match = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(expression);
   if (!match) {
-    throw new ScheduleError(`the local scheduler runs rate(N minutes|hours|days) schedules; "${expression}" is not one (cron runs on AWS only)`);
+    throw new ScheduleError(
+      `the local scheduler runs rate(N minutes|hours|days) schedules; "${expression}" is not one (cron runs on AWS only)`,
+    );
   }
   return Number(match[1]) * (UNIT_MS[match[2] as string] as number);
 }

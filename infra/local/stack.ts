@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { makeDocumentClient, makeSqsClient } from '../../shared/adapters/clients';
 import { QUEUES, TABLES, TOPICS, physicalName, type TableName, type TableSpec } from '../../shared/resources';
 import { LOCAL_CREDENTIALS, startDynamoDbLocal, startFauxqsServer, type DynamoDbLocal, type Fauxqs } from './emulators';
@@ -142,7 +142,9 @@ export async function createResources(c: LocalClients, prefix: string, visibilit
 
   const q = QUEUES.posts;
   const days = (n: number): string => String(n * 24 * 3600);
-  const dlqUrl = await createQueue(c.sqs, physicalName(prefix, q.deadLetter.name), { MessageRetentionPeriod: days(q.deadLetter.retentionDays) });
+  const dlqUrl = await createQueue(c.sqs, physicalName(prefix, q.deadLetter.name), {
+    MessageRetentionPeriod: days(q.deadLetter.retentionDays),
+  });
   const dlqArn = await queueArn(c.sqs, dlqUrl);
   const postsQueueUrl = await createQueue(c.sqs, physicalName(prefix, q.name), {
     VisibilityTimeout: String(visibilityTimeoutSeconds ?? q.visibilityTimeoutSeconds),
@@ -172,7 +174,11 @@ async function createTable(dynamo: DynamoDBClient, name: string, spec: TableSpec
     KeySchema: schema(spec.partitionKey, spec.sortKey),
     GlobalSecondaryIndexes:
       spec.indexes.length > 0
-        ? spec.indexes.map((i) => ({ IndexName: i.name, KeySchema: schema(i.partitionKey, i.sortKey), Projection: { ProjectionType: 'ALL' } }))
+        ? spec.indexes.map((i) => ({
+            IndexName: i.name,
+            KeySchema: schema(i.partitionKey, i.sortKey),
+            Projection: { ProjectionType: 'ALL' },
+          }))
         : undefined,
   };
   try {

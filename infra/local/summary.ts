@@ -17,7 +17,7 @@ export interface DeadLetterInfo {
 /** Reads every message on the DLQ without removing it (they are made visible again at the end). */
 export async function peekDeadLetters(sqs: SQSClient, dlqUrl: string): Promise<DeadLetterInfo[]> {
   const seen = new Map<string, Message>();
-  for (let empty = 0; empty < 2; ) {
+  for (let empty = 0; empty < 2;) {
     const out = await sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: dlqUrl,
@@ -65,7 +65,13 @@ export interface StoredFigures {
 
 /** Scans the posts table for the posts stored since `sinceIso`. */
 export async function storedFigures(doc: DynamoDBDocumentClient, postsTable: string, sinceIso: string): Promise<StoredFigures> {
-  const figures: StoredFigures = { stored: 0, sentiment: { positive: 0, neutral: 0, negative: 0 }, hoaxLevels: {}, languages: {}, topics: {} };
+  const figures: StoredFigures = {
+    stored: 0,
+    sentiment: { positive: 0, neutral: 0, negative: 0 },
+    hoaxLevels: {},
+    languages: {},
+    topics: {},
+  };
   const bump = (map: Record<string, number>, key: string): void => {
     map[key] = (map[key] ?? 0) + 1;
   };

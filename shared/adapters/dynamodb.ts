@@ -1,7 +1,7 @@
 /** DynamoDB implementations of the pipeline's ports, over the tables in shared/resources.ts. */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -11,16 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Alert } from '../alerts/alert';
 import type { CounterIncrement, PostItem } from '../items';
-import type {
-  AlertLedger,
-  BucketCount,
-  Checkpoint,
-  Checkpoints,
-  Claim,
-  Counters,
-  PostStore,
-  SaveOutcome,
-} from '../pipeline/ports';
+import type { AlertLedger, BucketCount, Checkpoint, Checkpoints, Claim, Counters, PostStore, SaveOutcome } from '../pipeline/ports';
 import { DAY, MINUTE, epochSeconds } from '../time';
 
 export const aggKey = (topic: string): string => `AGG#${topic}`;
@@ -311,8 +302,6 @@ export class DynamoCheckpoints implements Checkpoints {
   }
 
   async put(collector: string, key: string, checkpoint: Checkpoint): Promise<void> {
-    await this.doc.send(
-      new PutCommand({ TableName: this.stateTable, Item: { pk: `CKPT#${collector}`, sk: key, ...checkpoint } }),
-    );
+    await this.doc.send(new PutCommand({ TableName: this.stateTable, Item: { pk: `CKPT#${collector}`, sk: key, ...checkpoint } }));
   }
 }

@@ -1,5 +1,5 @@
 /** Publishes alerts to the alerts topic: a text per protocol, the alert as JSON for machines. */
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { Alert } from '../alerts/alert';
 import { alertSms, alertSubject, alertText, type AlertLanguage } from '../alerts/format';
 import type { AlertPublisher } from '../pipeline/ports';

@@ -1,5 +1,5 @@
 /** SQS implementations: the posts queue (collectors send) and the dead-letter queue (with reasons). */
-import { SQSClient, SendMessageBatchCommand, SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
+import { type SQSClient, SendMessageBatchCommand, SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
 import type { DeadLetter, DeadLetters, OutgoingPost, PostQueue, RefusedPost } from '../pipeline/ports';
 
 const BATCH = 10;
@@ -66,7 +66,8 @@ export class SqsPostQueue implements PostQueue {
       const failed = new Map((out.Failed ?? []).map((f) => [f.Id, f]));
       for (const f of out.Failed ?? []) {
         const entry = pending.find((p) => p.id === f.Id);
-        if (f.SenderFault && entry) refused.push({ post: entry.post, reason: `the posts queue refused it: ${f.Code} ${f.Message ?? ''}`.trim() });
+        if (f.SenderFault && entry)
+          refused.push({ post: entry.post, reason: `the posts queue refused it: ${f.Code} ${f.Message ?? ''}`.trim() });
       }
       lastErrors = [...failed.values()].filter((f) => !f.SenderFault).map((f) => `${f.Code} ${f.Message ?? ''}`.trim());
       pending = pending.filter(({ id }) => failed.has(id) && !failed.get(id)?.SenderFault);

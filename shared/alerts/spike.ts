@@ -34,10 +34,7 @@ export interface SpikeDecision {
 export function evaluateSpike(counts: SpikeCounts, rule: SpikeRule): SpikeDecision {
   const windowHours = rule.windowMinutes / 60;
   const short = (counts.shortBaselineNegative / rule.baselineHours) * windowHours;
-  const days =
-    counts.pastDaysNegative.length > 0
-      ? counts.pastDaysNegative.reduce((a, b) => a + b, 0) / counts.pastDaysNegative.length
-      : 0;
+  const days = counts.pastDaysNegative.length > 0 ? counts.pastDaysNegative.reduce((a, b) => a + b, 0) / counts.pastDaysNegative.length : 0;
   let expected = rule.minExpected;
   let expectedFrom: SpikeDecision['expectedFrom'] = 'floor';
   if (short > expected) {

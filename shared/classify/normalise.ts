@@ -18,10 +18,10 @@ const HASHTAG_RE = /(^|[^\p{L}\p{N}_#&])#([\p{L}][\p{L}\p{N}_]*)/gu;
 const EMOJI_RE =
   /\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})*(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})*)*|\p{Regional_Indicator}{2}/gu;
 /** Text emoticons, only when they stand alone between spaces. */
-const EMOTICON_RE = /(?<=^|\s)(?:[:;=]'?-?[)(\]\[DPp]|<3)(?=\s|$)/gu;
+const EMOTICON_RE = /(?<=^|\s)(?:[:;=]'?-?[)(\][DPp]|<3)(?=\s|$)/gu;
 const CAMEL_RE = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/gu;
 const APOSTROPHE_RE = /['’`]/g;
-const NON_ASCII_RE = /[^\x00-\x7F]/;
+const NON_ASCII_RE = /[\u0080-\u{10FFFF}]/u;
 const REDUPLICATION_HINT_RE = /\p{L}2/u;
 const EMOTICON_HINT_RE = /[:;=<]/;
 const MARKS_RE = /\p{M}/gu;
@@ -45,13 +45,14 @@ const LAUGHS: readonly (readonly [RegExp, string])[] = [
 ];
 
 /** Words known to be spelt right: used to undo letter stretching and to split hashtags. */
-const KNOWN: ReadonlySet<string> = new Set([
-  ...ID_WORDS,
-  ...EN_WORDS,
-  ...LEXICON_ENTRIES.flatMap((e) => e.words),
-  ...Object.values(SLANG_ID).flatMap((v) => v.split(' ')),
-  // Common topical words of the city, so hashtags such as #banjirjakarta split.
-  ...`jakarta jakut jaksel jakbar jaktim jakpus dki indonesia transjakarta busway krl mrt lrt kereta bus
+const KNOWN: ReadonlySet<string> = new Set(
+  [
+    ...ID_WORDS,
+    ...EN_WORDS,
+    ...LEXICON_ENTRIES.flatMap((e) => e.words),
+    ...Object.values(SLANG_ID).flatMap((v) => v.split(' ')),
+    // Common topical words of the city, so hashtags such as #banjirjakarta split.
+    ...`jakarta jakut jaksel jakbar jaktim jakpus dki indonesia transjakarta busway krl mrt lrt kereta bus
   angkot ojol ojek motor mobil parkir tol jalan jalanan trotoar halte stasiun terminal bandara pasar
   sungai kali ciliwung pesanggrahan kanal tanggul pompa got selokan drainase gorong air hujan cuaca
   sampah listrik pln pdam puskesmas sekolah kantor kelurahan kecamatan pemprov pemkot pemda dinas
@@ -59,7 +60,8 @@ const KNOWN: ReadonlySet<string> = new Set([
   kemang menteng senayan sudirman thamrin kuningan tebet cawang cempaka grogol kelapa gading
   pluit ancol kalideres cengkareng cilincing tanjung priok pasar minggu depok bekasi tangerang bogor
   monas kota tua ragunan glodok tanah abang blok manggarai`.split(/\s+/),
-].filter((w) => w.length > 0));
+  ].filter((w) => w.length > 0),
+);
 
 /** Places and directions written glued to `di`/`ke` in informal posts (`dirumah` → `di rumah`). */
 const LOCATIVES: ReadonlySet<string> = new Set(
@@ -192,10 +194,7 @@ export function normalise(text: string): NormalisedText {
   if (t.includes("'") || t.includes('’') || t.includes('`')) t = t.replace(APOSTROPHE_RE, '');
   if (REDUPLICATION_HINT_RE.test(t)) t = t.replace(REDUPLICATION_RE, '$1 $1');
   if (t.includes('-')) t = t.replace(HYPHEN_RE, ' ');
-  t = t
-    .replace(SENTENCE_END_RE, ` ${SENTENCE_END} `)
-    .replace(CLAUSE_BREAK_RE, ` ${CLAUSE_BREAK} `)
-    .replace(NON_WORD_RE, ' ');
+  t = t.replace(SENTENCE_END_RE, ` ${SENTENCE_END} `).replace(CLAUSE_BREAK_RE, ` ${CLAUSE_BREAK} `).replace(NON_WORD_RE, ' ');
 
   // `text` keeps clause punctuation (`, ` and `. `) so negation and contrast can stay inside
   // their clause; `tokens` are its words only.

@@ -11,14 +11,7 @@
  * carry them as `kelurahan` (e.g. Kemang → Bangka).
  */
 
-export const CITIES = [
-  'Jakarta Pusat',
-  'Jakarta Utara',
-  'Jakarta Barat',
-  'Jakarta Selatan',
-  'Jakarta Timur',
-  'Kepulauan Seribu',
-] as const;
+export const CITIES = ['Jakarta Pusat', 'Jakarta Utara', 'Jakarta Barat', 'Jakarta Selatan', 'Jakarta Timur', 'Kepulauan Seribu'] as const;
 
 export type City = (typeof CITIES)[number];
 
@@ -76,7 +69,15 @@ const BLOCKS: readonly CityBlock[] = [
         kel('Kartini'),
         kel('Karang Anyar'),
       ],
-      Kemayoran: [kel('Serdang'), kel('Utan Panjang'), kel('Harapan Mulya'), kel('Sumur Batu'), kel('Cempaka Baru'), kel('Kebon Kosong'), area('JIExpo', undefined, ['jiexpo kemayoran', 'pekan raya jakarta', 'prj'])],
+      Kemayoran: [
+        kel('Serdang'),
+        kel('Utan Panjang'),
+        kel('Harapan Mulya'),
+        kel('Sumur Batu'),
+        kel('Cempaka Baru'),
+        kel('Kebon Kosong'),
+        area('JIExpo', undefined, ['jiexpo kemayoran', 'pekan raya jakarta', 'prj']),
+      ],
       Senen: [
         area('Pasar Senen', 'Senen', ['stasiun senen']),
         kel('Kwitang'),
@@ -143,8 +144,19 @@ const BLOCKS: readonly CityBlock[] = [
         area('Pelabuhan Tanjung Priok', 'Tanjung Priok', ['pelabuhan priok']),
       ],
       Koja: [kel('Rawa Badak', ['rawa badak utara', 'rawa badak selatan']), kel('Lagoa'), kel('Tugu Utara'), kel('Tugu Selatan')],
-      'Kelapa Gading': [kel('Kelapa Gading Barat'), kel('Kelapa Gading Timur'), kel('Pegangsaan Dua'), area('Mal Kelapa Gading', 'Kelapa Gading Timur', ['mkg'])],
-      Cilincing: [kel('Marunda'), kel('Semper', ['semper barat', 'semper timur']), kel('Rorotan'), kel('Kalibaru', ['kali baru']), kel('Sukapura')],
+      'Kelapa Gading': [
+        kel('Kelapa Gading Barat'),
+        kel('Kelapa Gading Timur'),
+        kel('Pegangsaan Dua'),
+        area('Mal Kelapa Gading', 'Kelapa Gading Timur', ['mkg']),
+      ],
+      Cilincing: [
+        kel('Marunda'),
+        kel('Semper', ['semper barat', 'semper timur']),
+        kel('Rorotan'),
+        kel('Kalibaru', ['kali baru']),
+        kel('Sukapura'),
+      ],
     },
     kecamatanAliases: { 'Tanjung Priok': ['tj priok', 'tanjungpriok', 'priok'], 'Kelapa Gading': ['klp gading', 'kelapagading'] },
   },
@@ -152,7 +164,14 @@ const BLOCKS: readonly CityBlock[] = [
     city: 'Jakarta Barat',
     aliases: ['jakbar', 'jakarta barat', 'jkt barat', 'jakartabarat', 'west jakarta'],
     kecamatan: {
-      Cengkareng: [kel('Kapuk'), kel('Rawa Buaya'), kel('Duri Kosambi'), kel('Kedaung Kali Angke'), kel('Cengkareng Barat'), kel('Cengkareng Timur')],
+      Cengkareng: [
+        kel('Kapuk'),
+        kel('Rawa Buaya'),
+        kel('Duri Kosambi'),
+        kel('Kedaung Kali Angke'),
+        kel('Cengkareng Barat'),
+        kel('Cengkareng Timur'),
+      ],
       'Grogol Petamburan': [
         kel('Grogol'),
         kel('Tomang'),
@@ -170,7 +189,15 @@ const BLOCKS: readonly CityBlock[] = [
         kel('Keagungan'),
         area('Stasiun Jakarta Kota', 'Pinangsia', ['stasiun kota', 'stasiun beos']),
       ],
-      Tambora: [kel('Angke'), kel('Jembatan Besi'), kel('Jembatan Lima'), kel('Pekojan'), kel('Roa Malaka'), kel('Tanah Sereal'), kel('Krendang')],
+      Tambora: [
+        kel('Angke'),
+        kel('Jembatan Besi'),
+        kel('Jembatan Lima'),
+        kel('Pekojan'),
+        kel('Roa Malaka'),
+        kel('Tanah Sereal'),
+        kel('Krendang'),
+      ],
       'Kebon Jeruk': [
         kel('Duri Kepa'),
         kel('Kedoya', ['kedoya utara', 'kedoya selatan']),
@@ -274,7 +301,14 @@ const BLOCKS: readonly CityBlock[] = [
         kel('Cikoko'),
         kel('Pengadegan'),
       ],
-      Jagakarsa: [kel('Lenteng Agung'), kel('Srengseng Sawah'), kel('Ciganjur'), kel('Tanjung Barat', ['tj barat']), kel('Cipedak'), area('Setu Babakan', 'Srengseng Sawah')],
+      Jagakarsa: [
+        kel('Lenteng Agung'),
+        kel('Srengseng Sawah'),
+        kel('Ciganjur'),
+        kel('Tanjung Barat', ['tj barat']),
+        kel('Cipedak'),
+        area('Setu Babakan', 'Srengseng Sawah'),
+      ],
       Pesanggrahan: [
         // Bintaro the kelurahan is in Pesanggrahan; most of "Bintaro Jaya" lies in Tangerang Selatan, outside DKI.
         kel('Bintaro', ['bintaro jaya', 'bintaro sektor 1']),
@@ -296,7 +330,13 @@ const BLOCKS: readonly CityBlock[] = [
     city: 'Jakarta Timur',
     aliases: ['jaktim', 'jakarta timur', 'jkt timur', 'jakartatimur', 'east jakarta'],
     kecamatan: {
-      Matraman: [kel('Utan Kayu', ['utan kayu utara', 'utan kayu selatan']), kel('Palmeriam', ['pal meriam']), kel('Kebon Manggis'), kel('Pisangan Baru'), kel('Kayu Manis')],
+      Matraman: [
+        kel('Utan Kayu', ['utan kayu utara', 'utan kayu selatan']),
+        kel('Palmeriam', ['pal meriam']),
+        kel('Kebon Manggis'),
+        kel('Pisangan Baru'),
+        kel('Kayu Manis'),
+      ],
       'Pulo Gadung': [
         kel('Rawamangun', ['rawa mangun']),
         kel('Jatinegara Kaum'),
@@ -324,7 +364,14 @@ const BLOCKS: readonly CityBlock[] = [
         area('Pasar Induk Kramat Jati', 'Tengah', ['pasar induk']),
       ],
       'Pasar Rebo': [kel('Kalisari'), kel('Pekayon'), kel('Cijantung')],
-      Cakung: [kel('Pulo Gebang', ['pulogebang', 'terminal pulo gebang']), kel('Penggilingan'), kel('Ujung Menteng'), kel('Rawa Terate'), kel('Cakung Barat'), kel('Cakung Timur')],
+      Cakung: [
+        kel('Pulo Gebang', ['pulogebang', 'terminal pulo gebang']),
+        kel('Penggilingan'),
+        kel('Ujung Menteng'),
+        kel('Rawa Terate'),
+        kel('Cakung Barat'),
+        kel('Cakung Timur'),
+      ],
       'Duren Sawit': [
         kel('Klender'),
         kel('Pondok Kopi'),

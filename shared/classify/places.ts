@@ -68,7 +68,7 @@ export function findPlaces(norm: NormalisedText): Place[] {
     if (k !== '') words.push(...k.split(' '));
   }
   const found = new Map<string, Place>();
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let matched = 0;
     for (let n = Math.min(INDEX.maxWords, words.length - i); n >= 1; n--) {
       const place = INDEX.byPhrase.get(words.slice(i, i + n).join(' '));

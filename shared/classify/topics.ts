@@ -18,8 +18,6 @@ export function makeTopicMatcher(topics: readonly WatchTopic[]): TopicMatcher {
   }));
   return (norm) => {
     const text = ` ${norm.tokens.join(' ')} `;
-    return compiled
-      .filter((t) => t.keywords.some((k) => text.includes(k)) && !t.exclude.some((k) => text.includes(k)))
-      .map((t) => t.name);
+    return compiled.filter((t) => t.keywords.some((k) => text.includes(k)) && !t.exclude.some((k) => text.includes(k))).map((t) => t.name);
   };
 }

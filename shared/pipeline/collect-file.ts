@@ -97,7 +97,14 @@ export async function collectFile(opts: FileCollectOptions, deps: FileCollectorD
       } else {
         const reason = `line ${line.number}: ${parsed.error.message}`;
         invalid.push({ line: line.number, reason, id: parsed.error.postId });
-        rejected.push({ body: line.text, reason, stage: 'collector', source: FILE_COLLECTOR, postId: parsed.error.postId, line: line.number });
+        rejected.push({
+          body: line.text,
+          reason,
+          stage: 'collector',
+          source: FILE_COLLECTOR,
+          postId: parsed.error.postId,
+          line: line.number,
+        });
       }
     }
     const refused = await deps.queue.sendAll(outgoing);

@@ -36,7 +36,14 @@ export interface AlertLedger {
    * Claims the right to send for (kind, topic) at event time `atMs`: a new episode when none is
    * cooling down, an update when `severity` is at least `severityStep` above the last one sent.
    */
-  claim(kind: string, topic: string, episodeId: string, severity: number, atMs: number, rule: { cooldownMinutes: number; severityStep: number }): Promise<Claim>;
+  claim(
+    kind: string,
+    topic: string,
+    episodeId: string,
+    severity: number,
+    atMs: number,
+    rule: { cooldownMinutes: number; severityStep: number },
+  ): Promise<Claim>;
   record(alert: Alert): Promise<void>;
   get(alertId: string): Promise<Alert | undefined>;
   markSent(kind: string, topic: string, alert: Alert): Promise<void>;

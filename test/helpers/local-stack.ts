@@ -1,6 +1,14 @@
 /** A private set of tables, queues and topic on the emulators started by the integration setup. */
 import { randomBytes } from 'node:crypto';
-import { createResources, functionEnv, localClients, LOCAL_REGION, type LocalClients, type LocalResources, type LocalStack } from '../../infra/local/stack';
+import {
+  createResources,
+  functionEnv,
+  localClients,
+  LOCAL_REGION,
+  type LocalClients,
+  type LocalResources,
+  type LocalStack,
+} from '../../infra/local/stack';
 
 export interface TestStack extends LocalStack {
   readonly prefix: string;

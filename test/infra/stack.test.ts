@@ -12,10 +12,7 @@ interface Statement {
 }
 
 function keySchema(partitionKey: KeySpec, sortKey?: KeySpec): unknown[] {
-  return [
-    { AttributeName: partitionKey.name, KeyType: 'HASH' },
-    ...(sortKey ? [{ AttributeName: sortKey.name, KeyType: 'RANGE' }] : []),
-  ];
+  return [{ AttributeName: partitionKey.name, KeyType: 'HASH' }, ...(sortKey ? [{ AttributeName: sortKey.name, KeyType: 'RANGE' }] : [])];
 }
 
 function logicalId(stack: PantauStack, fn: PantauFunction): string {

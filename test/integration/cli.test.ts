@@ -53,15 +53,26 @@ test('pantau classify: one line out per line in; a bad line gets an error in its
     JSON.stringify({ id: '4', text: 'AWAS!! Pintu air Manggarai jebol, info dari orang dalam. SEBARKAN sebelum dihapus!!!' }),
   ].join('\n');
   const res = pantau(['classify'], { input });
-  const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = res.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
   expect(lines).toHaveLength(4);
-  expect(lines[0]).toMatchObject({ id: '1', lang: 'id', sentiment: { label: 'negative' }, hoax: { level: 'none', indicators: [] }, topics: ['banjir'] });
+  expect(lines[0]).toMatchObject({
+    id: '1',
+    lang: 'id',
+    sentiment: { label: 'negative' },
+    hoax: { level: 'none', indicators: [] },
+    topics: ['banjir'],
+  });
   expect(lines[0].sentiment.score).toBeLessThan(0);
   expect(lines[1].error).toMatch(/not JSON/);
   expect(lines[2]).toEqual({ id: '3', error: 'text: required (a non-empty string)' });
   expect(lines[3].hoax.level).toBe('high');
-  expect(lines[3].hoax.indicators.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(['call_to_share', 'alarm', 'hearsay']));
+  expect(lines[3].hoax.indicators.map((i: { name: string }) => i.name)).toEqual(
+    expect.arrayContaining(['call_to_share', 'alarm', 'hearsay']),
+  );
   expect(res.status).toBe(1);
 });
 
@@ -73,7 +84,10 @@ test('pantau run without Java says so in one line, with how to install it', () =
   const res = pantau(['run', '--data', join(bin, 'data')], { env: { ...process.env, PATH: join(bin, 'b') } });
 
   expect(res.status).toBe(2);
-  const lines = res.stderr.trim().split('\n').filter((l) => l.startsWith('pantau:'));
+  const lines = res.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('pantau:'));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/Java is not installed.*apt-get install openjdk-17-jre-headless/);
 });

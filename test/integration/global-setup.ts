@@ -7,7 +7,6 @@ import { startDynamoDbLocal, startFauxqsServer, type DynamoDbLocal, type Fauxqs 
 import { LOCAL_REGION } from '../../infra/local/stack';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __pantauEmulators: { dynamoDb: DynamoDbLocal; fauxqs: Fauxqs } | undefined;
 }
 

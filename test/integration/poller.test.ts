@@ -62,7 +62,12 @@ test('a record that keeps failing ends in the DLQ after maxReceiveCount; its bat
   }
 
   const stored = await stack.clients.doc.send(new ScanCommand({ TableName: stack.resources.tables.posts, ProjectionExpression: 'id' }));
-  expect((stored.Items ?? []).map((i) => i.id).sort()).toEqual(posts.map((p) => p.id).filter((id) => id !== poison).sort());
+  expect((stored.Items ?? []).map((i) => i.id).sort()).toEqual(
+    posts
+      .map((p) => p.id)
+      .filter((id) => id !== poison)
+      .sort(),
+  );
   expect(receives).toEqual(Array.from({ length: QUEUES.posts.deadLetter.maxReceiveCount }, (_, i) => i + 1));
   const dead = await peekDeadLetters(stack.clients.sqs, stack.resources.dlqUrl);
   expect(dead).toHaveLength(1);

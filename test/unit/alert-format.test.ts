@@ -44,6 +44,10 @@ test('SQS subscribers get the alert JSON, as AWS delivers the `sqs` key of a JSO
   const message = JSON.stringify(alertMessage(alert, 'id'));
   expect(JSON.parse(sqsPayload(message))).toEqual(alert);
   expect(sqsPayload('plain text')).toBe('plain text');
-  const envelope = JSON.stringify({ Type: 'Notification', Message: message, MessageAttributes: { kind: { Type: 'String', Value: 'spike' } } });
+  const envelope = JSON.stringify({
+    Type: 'Notification',
+    Message: message,
+    MessageAttributes: { kind: { Type: 'String', Value: 'spike' } },
+  });
   expect(parseInboxBody(envelope)).toMatchObject({ alert: { alertId: alert.alertId }, attributes: { kind: 'spike' } });
 });

@@ -27,7 +27,14 @@ function memoryDeps(opts: { failSendAfter?: number } = {}) {
 }
 
 test('sends valid lines page by page and reports invalid ones with their line numbers', async () => {
-  const path = writePostsFile([makePost({ id: 'a' }), '{"v":1,', '', makePost({ id: 'b' }), JSON.stringify({ v: 1, source: 'file', id: 'c', createdAt: '2026-11-27T00:00:00Z' }), makePost({ id: 'd' })]);
+  const path = writePostsFile([
+    makePost({ id: 'a' }),
+    '{"v":1,',
+    '',
+    makePost({ id: 'b' }),
+    JSON.stringify({ v: 1, source: 'file', id: 'c', createdAt: '2026-11-27T00:00:00Z' }),
+    makePost({ id: 'd' }),
+  ]);
   const { deps, sent, dead } = memoryDeps();
   const pages: number[] = [];
   const result = await collectFile({ path, checkpointKey: path, pageSize: 2, onPage: (p) => pages.push(p.line) }, deps);
@@ -71,7 +78,10 @@ test('stops between pages when asked, leaving the rest for the next run', async 
   const path = writePostsFile(Array.from({ length: 5 }, (_, i) => makePost({ id: `s${i}` })));
   const { deps, sent } = memoryDeps();
   let pages = 0;
-  const result = await collectFile({ path, checkpointKey: path, pageSize: 2, shouldStop: () => pages >= 1, onPage: () => (pages += 1) }, deps);
+  const result = await collectFile(
+    { path, checkpointKey: path, pageSize: 2, shouldStop: () => pages >= 1, onPage: () => (pages += 1) },
+    deps,
+  );
   expect(result.done).toBe(false);
   expect(sent).toHaveLength(2);
 });

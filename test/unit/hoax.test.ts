@@ -95,6 +95,15 @@ describe('scoreHoax', () => {
   });
 
   it('maps scores to levels at the documented thresholds', () => {
-    expect([0, 0.19, 0.2, 0.44, 0.45, 0.69, 0.7, 1].map(hoaxLevel)).toEqual(['none', 'none', 'low', 'low', 'medium', 'medium', 'high', 'high']);
+    expect([0, 0.19, 0.2, 0.44, 0.45, 0.69, 0.7, 1].map(hoaxLevel)).toEqual([
+      'none',
+      'none',
+      'low',
+      'low',
+      'medium',
+      'medium',
+      'high',
+      'high',
+    ]);
   });
 });

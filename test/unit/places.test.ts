@@ -8,7 +8,9 @@ const placeNames = (text: string): string[] => places(text).map((p) => p.name);
 
 describe('findPlaces', () => {
   it('puts Kemang in Kecamatan Mampang Prapatan, Jakarta Selatan', () => {
-    expect(places('banjir di kemang')).toEqual([{ name: 'Kemang', kelurahan: 'Bangka', kecamatan: 'Mampang Prapatan', city: 'Jakarta Selatan' }]);
+    expect(places('banjir di kemang')).toEqual([
+      { name: 'Kemang', kelurahan: 'Bangka', kecamatan: 'Mampang Prapatan', city: 'Jakarta Selatan' },
+    ]);
   });
 
   it('reads jaksel and the other city abbreviations', () => {
@@ -18,7 +20,11 @@ describe('findPlaces', () => {
 
   it('prefers the longest name', () => {
     expect(placeNames('air naik di Pintu Air Manggarai')).toEqual(['Pintu Air Manggarai']);
-    expect(places('Kelapa Gading Barat tergenang')[0]).toMatchObject({ name: 'Kelapa Gading Barat', kecamatan: 'Kelapa Gading', city: 'Jakarta Utara' });
+    expect(places('Kelapa Gading Barat tergenang')[0]).toMatchObject({
+      name: 'Kelapa Gading Barat',
+      kecamatan: 'Kelapa Gading',
+      city: 'Jakarta Utara',
+    });
     expect(placeNames('Grogol Utara')).toEqual(['Grogol Utara']);
     expect(places('Grogol Utara')[0]?.city).toBe('Jakarta Selatan');
     expect(places('Grogol')[0]?.city).toBe('Jakarta Barat');
@@ -35,7 +41,10 @@ describe('findPlaces', () => {
 
   it('finds places in hashtags, whole or at either end', () => {
     expect(placeNames('parah #BanjirKemang #PasarMinggu').sort()).toEqual(['Kemang', 'Pasar Minggu']);
-    expect(findPlaces({ ...normalise('parah'), hashtags: ['KemangBanjir', 'infomacetjakbar'] }).map((p) => p.name)).toEqual(['Kemang', 'Jakarta Barat']);
+    expect(findPlaces({ ...normalise('parah'), hashtags: ['KemangBanjir', 'infomacetjakbar'] }).map((p) => p.name)).toEqual([
+      'Kemang',
+      'Jakarta Barat',
+    ]);
   });
 
   it('knows landmarks and roads people name', () => {
