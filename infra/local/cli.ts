@@ -202,6 +202,7 @@ async function run(args: string[]): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   try {
+    err.write(`Pantau: replaying ${total} lines from ${postsPath}\n`);
     const progress = new Progress(total, err);
     pipeline = await startPipeline({
       stack,
@@ -213,7 +214,6 @@ async function run(args: string[]): Promise<number> {
     });
     ticker = setInterval(() => progress.classified(pipeline?.poller.stats.succeeded ?? 0), 250);
     const duplicatesBefore = await duplicateCount(stack.clients.doc, stack.resources.tables.state);
-    err.write(`Pantau: replaying ${total} lines from ${postsPath}\n`);
 
     const result = await pipeline.collect();
     for (const bad of result.invalid) progress.log(`rejected ${bad.reason}${bad.id ? ` (id ${bad.id})` : ''}`, false);
