@@ -256,7 +256,10 @@ export class DynamoAlertLedger implements AlertLedger {
 
   async get(alertId: string): Promise<Alert | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.alertsTable, Key: { alertId }, ConsistentRead: true }));
-    return out.Item as Alert | undefined;
+    if (!out.Item) return undefined;
+    // The alert as published, without the bookkeeping the table adds.
+    const { placeNames: _p, samplePostKeys: _s, status: _st, sentAt: _at, expiresAt: _e, ...alert } = out.Item;
+    return alert as Alert;
   }
 
   async markSent(kind: string, topic: string, alert: Alert): Promise<void> {

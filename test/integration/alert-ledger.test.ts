@@ -4,6 +4,7 @@
  * exactly once.
  */
 import { resolve } from 'node:path';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoAlertLedger, DynamoCounters, DynamoPostStore, SEND_LEASE_MS } from '../../shared/adapters/dynamodb';
 import { SqsDeadLetters } from '../../shared/adapters/sqs';
 import type { Alert } from '../../shared/alerts/alert';
@@ -91,5 +92,10 @@ test('an alert whose publish failed is sent by a later delivery once the lease r
   wall += SEND_LEASE_MS + 1;
   await handlePostMessage(last, deps);
   expect(published).toHaveLength(1);
-  expect((await deps.ledger.get(published[0]!.alertId)) as Alert & { status: string }).toMatchObject({ status: 'sent' });
+  const stored = await stack.clients.doc.send(
+    new GetCommand({ TableName: stack.resources.tables.alerts, Key: { alertId: published[0]!.alertId } }),
+  );
+  expect(stored.Item).toMatchObject({ status: 'sent', revision: 1 });
+  // What was published is the alert itself, not the table's bookkeeping.
+  expect(published[0]).not.toHaveProperty('status');
 });
