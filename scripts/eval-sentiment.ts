@@ -1,31 +1,51 @@
 /**
- * Measures Pantau's Indonesian sentiment against a baseline: the bare `sentiment` package
- * (English AFINN-165, label by the sign of the score) on
- * (1) SmSA valid (IndoNLU; reviews and comments; ../shared/data, not shipped with the project) and
- * (2) Pantau's own informal, tweet-like examples (test/fixtures/sentiment-examples-id.jsonl).
+ * Measures Pantau's language identification and sentiment, with baselines side by side:
+ * - `sentiment` (the npm package as is: English AFINN-165, label by the sign of the score);
+ * - NLP.js Indonesian (`@nlpjs/sentiment` SentimentAnalyzer with `@nlpjs/lang-id`, a translated
+ *   AFINN; label by its vote, i.e. the sign of its score);
+ * - Pantau without the affix (stemmer) fallback, to show what the fallback adds;
+ * - Pantau as shipped (normalise → detectLanguage → analyseSentiment, as `pantau classify` does).
  *
- * Usage: npm run eval [-- --errors N] [-- --file path/to/other.tsv]
- * `--errors N` prints N misclassified rows per set (for development on smsa_train.tsv, never valid).
+ * Sets, each skipped with a message when its file is absent:
+ * (a) SmSA valid (IndoNLU reviews; ../shared/data, never shipped with the project);
+ * (b) eval/jakarta-posts.jsonl, Pantau's dev set of Jakarta posts, with macro-F1 per `kind`;
+ * (c) test/fixtures/sentiment-examples-id.jsonl, the small informal set the unit tests also use;
+ * (d) eval/language-id.jsonl, short posts labeled id / en / und / ms (Malay counts as right
+ *     when Pantau answers `id`; it is also reported on its own).
+ *
+ * Usage:
+ *   npm run eval                          all of the above
+ *   npx tsx scripts/eval-sentiment.ts --errors N      also print N misclassified rows per set
+ *   npx tsx scripts/eval-sentiment.ts --calibrate     grid-search the label thresholds on SmSA
+ *                                                     TRAIN (never on a dev or valid set)
+ *   npx tsx scripts/eval-sentiment.ts --file x.tsv    another text<TAB>label file in place of (a)
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import Sentiment from 'sentiment';
+import { detectLanguage } from '../shared/classify/language';
 import { normalise } from '../shared/classify/normalise';
-import { analyseSentiment } from '../shared/classify/sentiment';
-import type { SentimentLabel } from '../shared/classify/types';
+import { analyseSentiment, SENTIMENT_THRESHOLDS } from '../shared/classify/sentiment';
+import type { Language, SentimentLabel } from '../shared/classify/types';
 
 const LABELS: readonly SentimentLabel[] = ['positive', 'neutral', 'negative'];
+const ROOT = path.resolve(__dirname, '..');
+const SHARED_DATA = path.resolve(ROOT, '../shared/data');
 
 interface Example {
   readonly text: string;
   readonly label: SentimentLabel;
+  readonly kind?: string;
 }
 
 interface Scores {
   readonly accuracy: number;
   readonly macroF1: number;
-  readonly f1: Readonly<Record<SentimentLabel, number>>;
+  readonly f1: Readonly<Record<string, number>>;
 }
+
+// ---------- reading ----------
 
 function isLabel(value: unknown): value is SentimentLabel {
   return typeof value === 'string' && (LABELS as readonly string[]).includes(value);
@@ -44,22 +64,35 @@ function readTsv(file: string): Example[] {
   return out;
 }
 
-function readJsonl(file: string): Example[] {
+function readJsonlRows(file: string): Record<string, unknown>[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim().length > 0)
     .map((line, i) => {
-      const value = JSON.parse(line) as { text?: unknown; label?: unknown };
-      if (typeof value.text !== 'string' || !isLabel(value.label)) throw new Error(`${file}:${i + 1}: needs "text" and a label`);
-      return { text: value.text, label: value.label };
+      try {
+        return JSON.parse(line) as Record<string, unknown>;
+      } catch (e) {
+        throw new Error(`${file}:${i + 1}: ${(e as Error).message}`, { cause: e });
+      }
     });
 }
 
-function score(gold: readonly SentimentLabel[], predicted: readonly SentimentLabel[]): Scores {
+function readSentimentJsonl(file: string): Example[] {
+  return readJsonlRows(file).map((row, i) => {
+    if (typeof row.text !== 'string' || !isLabel(row.label)) throw new Error(`${file}:${i + 1}: needs "text" and a label`);
+    return { text: row.text, label: row.label, ...(typeof row.kind === 'string' ? { kind: row.kind } : {}) };
+  });
+}
+
+// ---------- scoring ----------
+
+/** Accuracy, F1 per class and macro-F1 over the classes present in gold or predictions (as scikit-learn). */
+function score(gold: readonly string[], predicted: readonly string[], classes: readonly string[]): Scores {
   let correct = 0;
-  const f1 = {} as Record<SentimentLabel, number>;
   for (let i = 0; i < gold.length; i++) if (gold[i] === predicted[i]) correct++;
-  for (const label of LABELS) {
+  const f1: Record<string, number> = {};
+  const present = classes.filter((c) => gold.includes(c) || predicted.includes(c));
+  for (const label of classes) {
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -74,67 +107,272 @@ function score(gold: readonly SentimentLabel[], predicted: readonly SentimentLab
     const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
     f1[label] = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   }
-  const macroF1 = LABELS.reduce((sum, l) => sum + f1[l], 0) / LABELS.length;
+  const macroF1 = present.length > 0 ? present.reduce((sum, l) => sum + (f1[l] ?? 0), 0) / present.length : 0;
   return { accuracy: gold.length > 0 ? correct / gold.length : 0, macroF1, f1 };
 }
+
+const fmt = (n: number): string => n.toFixed(3);
+
+function confusion(gold: readonly string[], predicted: readonly string[], rows: readonly string[], cols: readonly string[]): void {
+  console.log(`\n| gold \\ predicted | ${cols.join(' | ')} |`);
+  console.log(`|---|${cols.map(() => '---:').join('|')}|`);
+  for (const r of rows) {
+    const counts = cols.map((c) => gold.filter((g, i) => g === r && predicted[i] === c).length);
+    if (counts.every((n) => n === 0) && !gold.includes(r)) continue;
+    console.log(`| **${r}** | ${counts.join(' | ')} |`);
+  }
+}
+
+// ---------- methods ----------
 
 const afinn = new Sentiment();
 function afinnLabel(text: string): SentimentLabel {
   const s = afinn.analyze(text).score;
   return s > 0 ? 'positive' : s < 0 ? 'negative' : 'neutral';
 }
-function ourLabel(text: string): SentimentLabel {
-  return analyseSentiment(normalise(text), 'id').label;
+
+/** Pantau as `pantau classify` runs it: the detected language picks the lexicon. */
+function pantauLabel(text: string, affixFallback = true): SentimentLabel {
+  const norm = normalise(text);
+  return analyseSentiment(norm, detectLanguage(norm), { affixFallback }).label;
 }
 
-const fmt = (n: number): string => n.toFixed(3);
+interface NlpSentiment {
+  process(input: { locale: string; text: string }): Promise<{ sentiment: { score: number; vote: string } }>;
+}
 
-function report(title: string, examples: readonly Example[], errors: number): void {
+/** NLP.js Indonesian, set up as its documentation shows (container + LangId + SentimentAnalyzer). */
+async function makeNlpjs(): Promise<(texts: readonly string[]) => Promise<SentimentLabel[]>> {
+  const load = createRequire(__filename);
+  const core = load('@nlpjs/core') as { containerBootstrap: () => Promise<{ use: (plugin: unknown) => void }> };
+  const { LangId } = load('@nlpjs/lang-id') as { LangId: unknown };
+  const { SentimentAnalyzer } = load('@nlpjs/sentiment') as {
+    SentimentAnalyzer: new (settings: { container: unknown }) => NlpSentiment;
+  };
+  const container = await core.containerBootstrap();
+  container.use(LangId);
+  const analyser = new SentimentAnalyzer({ container });
+  return async (texts) => {
+    const out: SentimentLabel[] = [];
+    for (const text of texts) {
+      const { vote } = (await analyser.process({ locale: 'id', text })).sentiment;
+      out.push(isLabel(vote) ? vote : 'neutral');
+    }
+    return out;
+  };
+}
+
+// ---------- sentiment report ----------
+
+interface Method {
+  readonly name: string;
+  readonly predicted: readonly SentimentLabel[];
+}
+
+async function methodsFor(examples: readonly Example[], nlpjs: (texts: readonly string[]) => Promise<SentimentLabel[]>): Promise<Method[]> {
+  const texts = examples.map((e) => e.text);
+  return [
+    { name: 'sentiment (AFINN, en)', predicted: texts.map(afinnLabel) },
+    { name: 'NLP.js id (lang-id)', predicted: await nlpjs(texts) },
+    { name: 'Pantau, no affix fallback', predicted: texts.map((t) => pantauLabel(t, false)) },
+    { name: 'Pantau', predicted: texts.map((t) => pantauLabel(t)) },
+  ];
+}
+
+function sentimentReport(title: string, examples: readonly Example[], methods: readonly Method[], errors: number): void {
   const gold = examples.map((e) => e.label);
-  const base = score(
-    gold,
-    examples.map((e) => afinnLabel(e.text)),
-  );
-  const oursPredicted = examples.map((e) => ourLabel(e.text));
-  const ours = score(gold, oursPredicted);
   const counts = LABELS.map((l) => `${l} ${gold.filter((g) => g === l).length}`).join(', ');
-  console.log(`\n${title}: ${examples.length} examples (${counts})`);
-  console.log('| method                    | accuracy | macro-F1 | F1 pos | F1 neu | F1 neg |');
-  console.log('|---------------------------|----------|----------|--------|--------|--------|');
-  for (const [name, s] of [
-    ['sentiment (AFINN, en)', base],
-    ['Pantau normalise+id', ours],
-  ] as const) {
+  console.log(`\n### ${title}\n\n${examples.length} examples (${counts})\n`);
+  console.log('| method | accuracy | macro-F1 | F1 pos | F1 neu | F1 neg |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const m of methods) {
+    const s = score(gold, m.predicted, LABELS);
     console.log(
-      `| ${name.padEnd(25)} | ${fmt(s.accuracy).padStart(8)} | ${fmt(s.macroF1).padStart(8)} | ${fmt(s.f1.positive)}  | ${fmt(s.f1.neutral)}  | ${fmt(s.f1.negative)}  |`,
+      `| ${m.name} | ${fmt(s.accuracy)} | ${fmt(s.macroF1)} | ${fmt(s.f1.positive ?? 0)} | ${fmt(s.f1.neutral ?? 0)} | ${fmt(s.f1.negative ?? 0)} |`,
     );
   }
-  const ratio = base.macroF1 > 0 ? (ours.macroF1 / base.macroF1).toFixed(2) : 'n/a';
-  console.log(`macro-F1 ratio Pantau / AFINN: ${ratio}`);
+  const ours = methods[methods.length - 1];
+  if (!ours) return;
+  console.log('\nPantau, confusion matrix:');
+  confusion(gold, ours.predicted, LABELS, LABELS);
+
+  const kinds = [...new Set(examples.map((e) => e.kind).filter((k): k is string => k !== undefined))].sort();
+  if (kinds.length > 0) {
+    console.log(
+      `\nmacro-F1 / accuracy per kind (macro-F1 over the labels in gold or predictions: a kind whose posts share one label, such as praise, scores low on macro-F1 for any miss):\n`,
+    );
+    console.log(`| kind | n | ${methods.map((m) => m.name).join(' | ')} |`);
+    console.log(`|---|---:|${methods.map(() => '---:').join('|')}|`);
+    for (const kind of kinds) {
+      const idx = examples.flatMap((e, i) => (e.kind === kind ? [i] : []));
+      const g = idx.map((i) => gold[i] ?? 'neutral');
+      const cells = methods.map((m) => {
+        const sc = score(
+          g,
+          idx.map((i) => m.predicted[i] ?? 'neutral'),
+          LABELS,
+        );
+        return `${fmt(sc.macroF1)} / ${fmt(sc.accuracy)}`;
+      });
+      console.log(`| ${kind} | ${idx.length} | ${cells.join(' | ')} |`);
+    }
+  }
+
   if (errors > 0) {
     let shown = 0;
     for (let i = 0; i < examples.length && shown < errors; i++) {
       const e = examples[i];
-      if (!e || oursPredicted[i] === e.label) continue;
-      const r = analyseSentiment(normalise(e.text), 'id');
-      console.log(`  [${e.label} → ${r.label} ${r.score}] ${e.text.slice(0, 160)}  ${JSON.stringify(r.words)}`);
+      if (!e || ours.predicted[i] === e.label) continue;
+      const norm = normalise(e.text);
+      const lang = detectLanguage(norm);
+      const r = analyseSentiment(norm, lang);
+      console.log(`  [${e.kind ?? ''} ${e.label} → ${r.label} ${r.score} ${lang}] ${e.text.slice(0, 160)}  ${JSON.stringify(r.words)}`);
       shown++;
     }
   }
 }
 
-function main(): void {
+// ---------- language identification ----------
+
+const GOLD_LANGS = ['id', 'en', 'und', 'ms'] as const;
+type GoldLang = (typeof GOLD_LANGS)[number];
+const ANSWERS: readonly Language[] = ['id', 'en', 'und'];
+
+interface LangExample {
+  readonly text: string;
+  readonly lang: GoldLang;
+  readonly words: number;
+}
+
+function readLanguageSet(file: string): LangExample[] {
+  return readJsonlRows(file).map((row, i) => {
+    const lang = row.lang;
+    if (typeof row.text !== 'string' || typeof lang !== 'string' || !(GOLD_LANGS as readonly string[]).includes(lang)) {
+      throw new Error(`${file}:${i + 1}: needs "text" and "lang" (id|en|und|ms)`);
+    }
+    const words = typeof row.words === 'number' ? row.words : row.text.split(/\s+/).filter((w) => w.length > 0).length;
+    return { text: row.text, lang: lang as GoldLang, words };
+  });
+}
+
+/** Pantau answers id/en/und; Malay (`ms`) is right when answered `id`, the nearest language Pantau knows. */
+const langCorrect = (gold: GoldLang, answer: Language): boolean => answer === gold || (gold === 'ms' && answer === 'id');
+
+function languageReport(examples: readonly LangExample[], errors: number): void {
+  const counts = GOLD_LANGS.map((l) => `${l} ${examples.filter((e) => e.lang === l).length}`).join(', ');
+  console.log(`\n### Language identification (eval/language-id.jsonl)\n\n${examples.length} posts (${counts})\n`);
+  // NLP.js's own guesser is not usable as a baseline here: @nlpjs/language-min ships no trigram
+  // data (it scores every language 0), and the full @nlpjs/language is not a dependency.
+  const methods: { name: string; answer: (text: string) => Language }[] = [
+    { name: 'always id (baseline)', answer: () => 'id' },
+    { name: 'Pantau', answer: (text) => detectLanguage(normalise(text)) },
+  ];
+  const long = (e: LangExample): boolean => (e.lang === 'id' || e.lang === 'en') && e.words >= 5;
+  console.log('| method | accuracy (all) | accuracy (id/en, 5+ words) | Malay answered id | und answered und |');
+  console.log('|---|---:|---:|---:|---:|');
+  let oursAnswers: Language[] = [];
+  for (const m of methods) {
+    const answers = examples.map((e) => m.answer(e.text));
+    const rate = (pick: (e: LangExample) => boolean): string => {
+      const idx = examples.flatMap((e, i) => (pick(e) ? [i] : []));
+      if (idx.length === 0) return 'n/a';
+      const right = idx.filter((i) => langCorrect(examples[i]!.lang, answers[i]!)).length;
+      return `${fmt(right / idx.length)} (${right}/${idx.length})`;
+    };
+    console.log(`| ${m.name} | ${rate(() => true)} | ${rate(long)} | ${rate((e) => e.lang === 'ms')} | ${rate((e) => e.lang === 'und')} |`);
+    oursAnswers = answers;
+  }
+  console.log('\nPantau, confusion matrix:');
+  confusion(
+    examples.map((e) => e.lang),
+    oursAnswers,
+    GOLD_LANGS,
+    ANSWERS,
+  );
+  if (errors > 0) {
+    let shown = 0;
+    for (let i = 0; i < examples.length && shown < errors; i++) {
+      const e = examples[i]!;
+      const a = oursAnswers[i]!;
+      if (langCorrect(e.lang, a)) continue;
+      console.log(`  [${e.lang} → ${a}] ${e.text.slice(0, 160)}`);
+      shown++;
+    }
+  }
+}
+
+// ---------- threshold calibration (on SmSA train only) ----------
+
+/**
+ * Grid search of the label thresholds on SmSA train: positive when score ≥ p, negative when
+ * score ≤ −n, for p, n in 0.25 … 4 by 0.25; keeps the pair with the best macro-F1. The chosen
+ * pair is written into SENTIMENT_THRESHOLDS (sentiment.ts) by hand, with the result.
+ */
+function calibrate(file: string): void {
+  const examples = readTsv(file);
+  const gold = examples.map((e) => e.label);
+  const scores = examples.map((e) => {
+    const norm = normalise(e.text);
+    return analyseSentiment(norm, detectLanguage(norm)).score;
+  });
+  const steps = Array.from({ length: 16 }, (_, i) => (i + 1) * 0.25);
+  const results: { p: number; n: number; f1: number; acc: number }[] = [];
+  for (const p of steps) {
+    for (const n of steps) {
+      const predicted = scores.map((s): SentimentLabel => (s >= p ? 'positive' : s <= -n ? 'negative' : 'neutral'));
+      const s = score(gold, predicted, LABELS);
+      results.push({ p, n, f1: s.macroF1, acc: s.accuracy });
+    }
+  }
+  results.sort((a, b) => b.f1 - a.f1);
+  console.log(
+    `Calibration on ${path.basename(file)} (${examples.length} rows); current thresholds ${JSON.stringify(SENTIMENT_THRESHOLDS)}`,
+  );
+  console.log('| positive at ≥ | negative at ≤ | macro-F1 | accuracy |\n|---:|---:|---:|---:|');
+  for (const r of results.slice(0, 10)) console.log(`| ${r.p} | ${-r.n} | ${fmt(r.f1)} | ${fmt(r.acc)} |`);
+}
+
+// ---------- main ----------
+
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const errorsAt = args.indexOf('--errors');
   const errors = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 20) : 0;
+  if (args.includes('--calibrate')) {
+    calibrate(path.join(SHARED_DATA, 'smsa_train.tsv'));
+    return;
+  }
   const fileAt = args.indexOf('--file');
-  const smsa = fileAt >= 0 ? path.resolve(args[fileAt + 1] ?? '') : path.resolve(__dirname, '../../shared/data/smsa_valid.tsv');
+  const smsa = fileAt >= 0 ? path.resolve(args[fileAt + 1] ?? '') : path.join(SHARED_DATA, 'smsa_valid.tsv');
+  const nlpjs = await makeNlpjs();
 
-  if (existsSync(smsa)) report(`SmSA (${path.basename(smsa)})`, readTsv(smsa), errors);
-  else console.log(`SmSA data not found at ${smsa}: skipping that part (see ../shared/data/README.md).`);
+  console.log('## Sentiment');
+  if (existsSync(smsa)) {
+    const examples = readTsv(smsa);
+    sentimentReport(`SmSA (${path.basename(smsa)})`, examples, await methodsFor(examples, nlpjs), errors);
+  } else {
+    console.log(`\nSmSA data not found at ${smsa}: skipping that set (see ../shared/data/README.md).`);
+  }
 
-  const own = path.resolve(__dirname, '../test/fixtures/sentiment-examples-id.jsonl');
-  report('Pantau examples (test/fixtures/sentiment-examples-id.jsonl)', readJsonl(own), errors);
+  const dev = path.join(ROOT, 'eval/jakarta-posts.jsonl');
+  if (existsSync(dev)) {
+    const examples = readSentimentJsonl(dev);
+    sentimentReport('Jakarta posts (eval/jakarta-posts.jsonl, dev set)', examples, await methodsFor(examples, nlpjs), errors);
+  } else {
+    console.log('\neval/jakarta-posts.jsonl not found: skipping the Jakarta dev set.');
+  }
+
+  const fixtures = path.join(ROOT, 'test/fixtures/sentiment-examples-id.jsonl');
+  const own = readSentimentJsonl(fixtures);
+  sentimentReport('Informal examples (test/fixtures/sentiment-examples-id.jsonl)', own, await methodsFor(own, nlpjs), errors);
+
+  console.log('\n## Language');
+  const langSet = path.join(ROOT, 'eval/language-id.jsonl');
+  if (existsSync(langSet)) languageReport(readLanguageSet(langSet), errors);
+  else console.log('\neval/language-id.jsonl not found: skipping language identification.');
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -7,7 +7,9 @@
  * for neither. The majority wins, so code-mixed posts go to the language that carries the
  * sentence; a tie of real evidence goes to Indonesian (Pantau is Indonesian-first). One hit is
  * enough only for a strong marker (`yang`, `banget`, `the`, `is`…); otherwise too little
- * evidence is 'und'. Malay shares most function words with Indonesian and is reported as 'id'.
+ * evidence is 'und'. Malay shares most function words with Indonesian and is reported as 'id'
+ * (MS_WORDS adds the Malay-only ones as Indonesian evidence). English words that also appear in
+ * the Indonesian lexicon (`chaos`, `friendly`) are listed in EN_WORDS, so they count for neither.
  */
 import afinnLabels from 'sentiment/languages/en/labels.json';
 import { LEXICON_ID } from './lexicon-id';
@@ -32,6 +34,16 @@ export const ID_WORDS: ReadonlySet<string> = words(`
   justru apalagi ataupun maupun baik semoga selalu sering jarang kadang mungkin pasti tentu benar betul
 `);
 
+/**
+ * Malay words that standard Indonesian rarely uses (`kerana`, `boleh`, `nak`, `sahaja`). Malay is
+ * not a language Pantau reports: its posts go to `id`, the language whose lexicon reads them best.
+ */
+export const MS_WORDS: ReadonlySet<string> = words(`
+  kerana boleh nak hendak sahaja saje kat macam cakap tengok awak korang kau orang depa bila sikit
+  betul sangat tak lagi mahu ialah adalah oleh tersebut daripada kepada pula baru selepas sebelum semasa
+  kereta bas lebuhraya kerajaan negeri wang ringgit banyak ramai sedap teruk geram gila best gak
+`);
+
 /** English function words and very common words. */
 export const EN_WORDS: ReadonlySet<string> = words(`
   the a an is are was were be been being am do does did doing have has had having will would can could
@@ -43,6 +55,14 @@ export const EN_WORDS: ReadonlySet<string> = words(`
   came make made take took know think want need see look still even really much many every never always
   today tonight tomorrow yesterday now again people city street road traffic rain water flood please
   thanks thank sorry guys everyone someone something anything nothing out up down off
+  time day week night morning hour hours minutes again still been being got getting stuck crowded packed
+  bus train station line service services driver drivers queue wait waiting waited late delay delayed
+  new old first last next long little big small good bad better worse best worst great nice love hate
+  place food price prices ticket tickets app government mayor governor police hospital school office
+  because though although while since until without against between during each both either neither
+  should shouldnt wouldnt couldnt didnt hasnt havent wasnt werent aint gonna wanna gotta yall lol lmao
+  omg tbh imo ngl literally actually honestly seriously basically probably maybe already yet ever
+  chaos hectic nervous friendly helpful cozy chill vibes fire lit mid trash sucks goat lowkey highkey
 `);
 
 /** One of these alone is enough to call the language. */
@@ -52,7 +72,7 @@ const STRONG_EN = words('the is are was were and with this that what have has no
 const AFINN: Readonly<Record<string, number>> = afinnLabels as Record<string, number>;
 
 function isIndonesian(token: string): boolean {
-  return ID_WORDS.has(token) || Object.prototype.hasOwnProperty.call(LEXICON_ID, token);
+  return ID_WORDS.has(token) || MS_WORDS.has(token) || Object.prototype.hasOwnProperty.call(LEXICON_ID, token);
 }
 
 function isEnglish(token: string): boolean {

@@ -18,6 +18,9 @@
  * negative. `becus` ("competent") is positive: it is almost always negated (`gak becus`).
  */
 
+import { LEXICON_CITY_GROUPS } from './lexicon-id-city';
+import { LEXICON_GENERAL_GROUPS } from './lexicon-id-general';
+
 export const LEXICON_GROUPS: Readonly<Record<string, string>> = {
   '4': `
     sempurna fantastis spektakuler luar_biasa luarbiasa istimewa terhebat terkeren terenak terbaik terbagus
@@ -253,12 +256,14 @@ export interface LexiconEntry {
 
 /** Every entry in the order written (duplicates included, so a test can catch them). */
 export const LEXICON_ENTRIES: readonly LexiconEntry[] = Object.freeze(
-  Object.entries(LEXICON_GROUPS).flatMap(([score, words]) =>
-    words
-      .split(/\s+/)
-      .filter((w) => w.length > 0)
-      .map((w) => ({ words: w.split('_'), score: Number(score) })),
-  ),
+  [LEXICON_GROUPS, LEXICON_GENERAL_GROUPS, LEXICON_CITY_GROUPS]
+    .flatMap((groups) => Object.entries(groups))
+    .flatMap(([score, words]) =>
+      words
+        .split(/\s+/)
+        .filter((w) => w.length > 0)
+        .map((w) => ({ words: w.split('_'), score: Number(score) })),
+    ),
 );
 
 /**

@@ -18,12 +18,18 @@
  * → positive), and a word missing from the lexicon is looked up by its stem (`dikecewakannya` →
  * `kecewa`-family, `nyusahin` → `susah`).
  *
- * English: the package's English (AFINN-165) as it is. Undetermined: both, and the one that
+ * English: the package's English (AFINN-165) with Pantau's English slang (lexicon-en-slang.ts)
+ * registered as its own language, the package's negators plus the ones it lacks (`never`,
+ * `wasnt`), `not very` as a mild negation, intensifiers, contrast as above, and `fire`/`lit` as
+ * praise only after a praise frame (`is fire`). Undetermined: both, and the one that
  * found more scored words wins. Emoji are scored on their own (table below, then the package's
  * emoji list) and are not negated.
  */
 import Sentiment from 'sentiment';
 import packageEmoji from 'sentiment/build/emoji.json';
+import afinnLabels from 'sentiment/languages/en/labels.json';
+import packageNegators from 'sentiment/languages/en/negators.json';
+import { EN_FRAMED_PRAISE, EN_PRAISE_FRAMES, EN_SLANG } from './lexicon-en-slang';
 import { LEXICON_ENTRIES, LEXICON_ID } from './lexicon-id';
 import type { Language, NormalisedText, SentimentLabel, SentimentResult } from './types';
 
@@ -50,8 +56,20 @@ const KURANG_POSITIVE = -0.75;
 const NEGATED_NEGATIVE = -0.5;
 const NOT_VERY = 0.5;
 const BEFORE_CONTRAST = 0.5;
-const POSITIVE_AT = 0.5;
-const NEGATIVE_AT = -0.5;
+/**
+ * Label thresholds on the final score (emoji included): positive at ≥ `positive`, negative at
+ * ≤ `negative`, neutral between.
+ *
+ * Calibrated on SmSA train (../shared/data/smsa_train.tsv, 10,933 reviews; never on the dev set
+ * eval/jakarta-posts.jsonl or on SmSA valid) by `npx tsx scripts/eval-sentiment.ts --calibrate`:
+ * a grid of positive ≥ p and negative ≤ −n for p, n in 0.25 … 4 by 0.25, maximising macro-F1.
+ * Result (lexicon of 3,143 entries): best p = n = 0.25 (macro-F1 0.750); p = n = 0.5 gives 0.746,
+ * and anything from 0.75 up loses more (0.739 and below). Scores move in steps of about 0.5 (a
+ * lexicon score of 1 softened or halved by a contrast), so 0.25 and 0.5 split the data almost
+ * the same way; we keep 0.5, the wider neutral band, because tweets and news headlines have
+ * more neutral posts than reviews do.
+ */
+export const SENTIMENT_THRESHOLDS = Object.freeze({ positive: 0.5, negative: -0.5 });
 
 const EMOJI_SCORES: Readonly<Record<string, number>> = {
   '😍': 3,
@@ -174,14 +192,33 @@ const NO_STEM = set(`
   seruan menyeru kesenian perhatikan sesama bersama terakhir sebagian kebanyakan pemerintah pemerintahan
   perbaikan perbaiki kepala menerangkan diterangkan keterangan penerangan meninggalkan ditinggalkan ditinggal
   andalkan mengandalkan terhormat meluas diketawain ditertawakan menertawakan
+  tawaran tawarkan ditawarkan menawarkan penawaran ditawari menawar kebetulan sebetulnya melakukan
+  dilakukan lakukan kelakuan perlakuan pelaku diperlakukan memperlakukan laku lakunya badan besok selagi
+  kenaikan pemilu pemilih yahudi kelola dikelola mengelola pengelola pengelolaan kewalahan perkampungan
+  merapi sehabis menghabiskan dihabiskan habiskan mengenakan dikenakan pengenaan nyepi pengawet lapangan
+  tepatnya kegiatan tanggapan ditanggapi menanggapi sepenuhnya seenak mudahan semoga keadaan berada
+  pelajaran pelajar belajar mengajar pengajar pengajaran perasaan merasakan dirasakan rasanya
+  kesempatan bersama sebagai seluruh selalu sekali sekalian kemarin sedang sesuatu seseorang seperti
+  berapa mereka merasa pembangunan membangun dibangun bangunan pekerjaan bekerja dikerjakan mengerjakan
+  pembayaran membayar dibayar pemilik memiliki dimiliki kebijakan berjalan menjalankan dijalankan perjalanan
+  pendapat mendapat mendapatkan didapat pendapatan kedatangan mendatangi pengunjung pelanggan penjual pembeli
+  berawan kenaikan menaikan menaikkan dinaikkan dinaikan nampan menghilangkan dihilangkan
 `);
+/** Lexicon words too short or too English to be reached through Indonesian affixes (`badan` is not `bad`). */
+const NOT_A_STEM_TARGET = set('bad lag bug sok tai taik bau php ott kw sad poor slow lola pilu tawar laku walah');
 const PARTICLES = ['nya', 'lah', 'kah', 'pun', 'tah', 'ku', 'mu'] as const;
 const SUFFIXES = ['kan', 'an', 'in', 'i'] as const;
 const VOWEL_RE = /^[aeiou]/;
 const MIN_STEM = 3;
+const MIN_AFFIXED_STEM = 4;
 
 function isWordEntry(word: string): boolean {
   return LEXICON.has(word) && !MODIFIERS_WITH_SCORE.has(word);
+}
+
+/** A root reached by removing a prefix or suffix (not just a clitic) must be a plain Indonesian lexicon word. */
+function isStemTarget(word: string): boolean {
+  return isWordEntry(word) && word.length >= MIN_AFFIXED_STEM && !NOT_A_STEM_TARGET.has(word);
 }
 
 /** Candidate roots after removing one prefix (with Indonesian nasal assimilation). */
@@ -222,8 +259,8 @@ function unprefix(w: string): string[] {
 
 const stemMemo = new Map<string, string | null>();
 
-/** The lexicon word a word derives from, if any. */
-function stemToLexicon(word: string): string | undefined {
+/** The lexicon word a word derives from, if any (`kebanjiran` → `banjir`); exported for tests and the evaluation. */
+export function stemToLexicon(word: string): string | undefined {
   const cached = stemMemo.get(word);
   if (cached !== undefined) return cached ?? undefined;
   const found = findStem(word) ?? null;
@@ -237,14 +274,19 @@ function findStem(word: string): string | undefined {
   const bases = [word];
   for (const p of PARTICLES) if (word.endsWith(p) && word.length - p.length >= MIN_STEM) bases.push(word.slice(0, -p.length));
   if (bases.some((b) => NO_STEM.has(b))) return undefined;
+  const clitics = bases.length - 1;
   for (const b of [...bases]) {
     for (const s of SUFFIXES) if (b.endsWith(s) && b.length - s.length >= MIN_STEM) bases.push(b.slice(0, -s.length));
   }
-  for (const b of bases) if (b !== word && isWordEntry(b)) return b;
+  // bases[1..clitics] only lost a clitic (`baunya` → `bau`): any lexicon word will do.
+  for (let k = 1; k < bases.length; k++) {
+    const b = bases[k] ?? '';
+    if (k <= clitics ? isWordEntry(b) : isStemTarget(b)) return b;
+  }
   for (const b of bases) {
     for (const r of unprefix(b)) {
-      if (isWordEntry(r)) return r;
-      for (const r2 of unprefix(r)) if (isWordEntry(r2)) return r2;
+      if (isStemTarget(r)) return r;
+      for (const r2 of unprefix(r)) if (isStemTarget(r2)) return r2;
     }
   }
   return undefined;
@@ -298,7 +340,7 @@ function matchPhrase(tokens: readonly string[], breaks: readonly Break[], i: num
 }
 
 /** Joins known phrases (within a clause) and maps unknown words to their lexicon stem. */
-function prepare(tokens: readonly string[], tokenBreaks: readonly Break[]): Prepared {
+function prepare(tokens: readonly string[], tokenBreaks: readonly Break[], affix: boolean): Prepared {
   const keys: string[] = [];
   const surfaces: string[] = [];
   const breaks: Break[] = [];
@@ -310,7 +352,7 @@ function prepare(tokens: readonly string[], tokenBreaks: readonly Break[]): Prep
       surfaces.push(phrase.join(' '));
       i += phrase.length - 1;
     } else {
-      keys.push(LEXICON.has(token) || NEGATORS.has(token) ? token : (stemToLexicon(token) ?? token));
+      keys.push(LEXICON.has(token) || NEGATORS.has(token) || !affix ? token : (stemToLexicon(token) ?? token));
       surfaces.push(token);
     }
     breaks.push(tokenBreaks[i] ?? Break.None);
@@ -409,8 +451,8 @@ interface Scored {
   readonly words: { word: string; score: number }[];
 }
 
-function scoreIndonesian(norm: NormalisedText): Scored {
-  const { keys, surfaces, breaks } = prepare(norm.tokens, breaksOf(norm));
+function scoreIndonesian(norm: NormalisedText, affix: boolean): Scored {
+  const { keys, surfaces, breaks } = prepare(norm.tokens, breaksOf(norm), affix);
   current = { breaks, halve: beforeContrast(keys, breaks) };
   trace = [];
   const result = analyser.analyze(keys.join(' '), { language: INDONESIAN });
@@ -422,18 +464,95 @@ function scoreIndonesian(norm: NormalisedText): Scored {
     words.push({ word: surfaces[i] ?? keys[i] ?? '', score: round(s) });
     score += s;
   }
+  const register = reportRegister(norm);
+  if (register !== 1) {
+    score *= register;
+    for (const w of words) w.score = round(w.score * register);
+  }
   return { score, tokenCount: keys.length === 0 ? 0 : result.tokens.length, words };
 }
 
-function scoreEnglish(tokens: readonly string[]): Scored {
-  if (tokens.length === 0) return { score: 0, tokenCount: 0, words: [] };
-  const result = analyser.analyze(tokens.join(' '));
-  const words = result.calculation
-    .flatMap((c) => Object.entries(c))
-    .filter(([, s]) => s !== 0)
-    .map(([word, s]) => ({ word, score: s }))
-    .reverse();
-  return { score: result.score, tokenCount: result.tokens.length, words };
+/** Words of reporting and asking: news, announcements, traffic updates, requests for information. */
+const REPORT_MARKERS = set(`
+  terkait diduga akibat imbas penyebab selidiki menyelidiki tercatat dilaporkan mengimbau imbauan pukul wib
+  persen pengumuman update info informasi jadwal apakah tanya bertanya nanya menanyakan kabarnya sebaiknya
+`);
+/** Words of a person's own voice: pronouns, particles, exclamations. Any one of them keeps the full score. */
+const VOICE_MARKERS = set(`
+  saya aku kami kita kamu sih dong deh kok banget lah kan nih tuh mah parah tolong mohon astaga anjir
+  ya_ampun aduh duh waduh wkwk haha hehe kesal kecewa capek sebal benci senang suka puas bangga
+`);
+/**
+ * A post in a reporting register (a headline, an announcement, a question asking for information)
+ * with no sign of the writer's own voice mentions problems without judging them: `Kebakaran di
+ * Kemayoran, Polisi Selidiki Penyebab` is neutral news, not a complaint. Its score is damped.
+ */
+const REPORT_DAMPING = 0.2;
+function reportRegister(norm: NormalisedText): number {
+  if (norm.emojis.length > 0) return 1;
+  let report = false;
+  for (const t of norm.tokens) {
+    if (VOICE_MARKERS.has(t)) return 1;
+    if (REPORT_MARKERS.has(t)) report = true;
+  }
+  return report ? REPORT_DAMPING : 1;
+}
+
+// ---------- the English scoring strategy ----------
+
+/** The package's English negators (apostrophes dropped, as `normalise` does) and the ones it lacks. */
+const EN_NEGATORS = new Set([
+  ...Object.keys(packageNegators as Record<string, number>).map((w) => w.replace(/'/g, '')),
+  ...'no never not aint wasnt werent didnt arent hasnt havent hadnt shouldnt wouldnt couldnt nobody nothing hardly barely'.split(' '),
+]);
+const EN_INTENSIFIERS = set('very so really super extremely too totally absolutely highkey incredibly insanely hella mad');
+const EN_SCORES: Readonly<Record<string, number>> = { ...(afinnLabels as Record<string, number>), ...EN_SLANG };
+
+function adjustEnglish(tokens: readonly string[], i: number, base: number): number {
+  const { breaks, halve } = current;
+  const token = tokens[i] ?? '';
+  const prev = breaks[i - 1] ? undefined : tokens[i - 1];
+  let score = base;
+  const praise = EN_FRAMED_PRAISE[token];
+  if (praise !== undefined && prev !== undefined && (EN_PRAISE_FRAMES.has(prev) || EN_INTENSIFIERS.has(prev))) score = praise;
+  const intensified = prev !== undefined && EN_INTENSIFIERS.has(prev);
+  if (intensified) score *= INTENSIFY;
+  // `not good`, `not very good` (mild), `never clean`.
+  const negatorAt = intensified ? i - 2 : i - 1;
+  if (negatorAt >= 0 && !breaks[negatorAt] && (negatorAt === i - 1 || !breaks[i - 1]) && EN_NEGATORS.has(tokens[negatorAt] ?? '')) {
+    score = intensified ? -base * NOT_VERY : score > 0 ? -score : score * NEGATED_NEGATIVE;
+  }
+  if (halve[i]) score *= BEFORE_CONTRAST;
+  return score;
+}
+
+const ENGLISH = 'pantau-en';
+analyser.registerLanguage(ENGLISH, {
+  labels: EN_SCORES,
+  scoringStrategy: {
+    apply(tokens, cursor, tokenScore) {
+      const score = adjustEnglish(tokens, cursor, tokenScore);
+      trace[cursor] = score;
+      return score;
+    },
+  },
+});
+
+function scoreEnglish(norm: NormalisedText): Scored {
+  if (norm.tokens.length === 0) return { score: 0, tokenCount: 0, words: [] };
+  const breaks = breaksOf(norm);
+  current = { breaks, halve: beforeContrast(norm.tokens, breaks) };
+  trace = [];
+  const result = analyser.analyze(norm.tokens.join(' '), { language: ENGLISH });
+  const words: { word: string; score: number }[] = [];
+  let score = 0;
+  for (let i = 0; i < trace.length; i++) {
+    const s = trace[i];
+    if (s === undefined || s === 0) continue;
+    words.push({ word: norm.tokens[i] ?? '', score: round(s) });
+    score += s;
+  }
+  return { score, tokenCount: result.tokens.length, words };
 }
 
 function round(n: number): number {
@@ -441,18 +560,27 @@ function round(n: number): number {
 }
 
 function labelOf(score: number): SentimentLabel {
-  if (score >= POSITIVE_AT) return 'positive';
-  if (score <= NEGATIVE_AT) return 'negative';
+  if (score >= SENTIMENT_THRESHOLDS.positive) return 'positive';
+  if (score <= SENTIMENT_THRESHOLDS.negative) return 'negative';
   return 'neutral';
 }
 
-export function analyseSentiment(norm: NormalisedText, lang: Language): SentimentResult {
+export interface SentimentOptions {
+  /**
+   * Look up a word missing from the lexicon by its stem (`kebanjiran` → `banjir`). On by
+   * default; the evaluation turns it off to measure what it adds.
+   */
+  readonly affixFallback?: boolean;
+}
+
+export function analyseSentiment(norm: NormalisedText, lang: Language, options: SentimentOptions = {}): SentimentResult {
+  const affix = options.affixFallback ?? true;
   let scored: Scored;
-  if (lang === 'id') scored = scoreIndonesian(norm);
-  else if (lang === 'en') scored = scoreEnglish(norm.tokens);
+  if (lang === 'id') scored = scoreIndonesian(norm, affix);
+  else if (lang === 'en') scored = scoreEnglish(norm);
   else {
-    const id = scoreIndonesian(norm);
-    const en = scoreEnglish(norm.tokens);
+    const id = scoreIndonesian(norm, affix);
+    const en = scoreEnglish(norm);
     scored = en.words.length > id.words.length ? en : id;
   }
   const words = [...scored.words];

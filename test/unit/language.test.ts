@@ -25,6 +25,20 @@ describe('detectLanguage', () => {
     expect(lang('Kemang')).toBe('und');
   });
 
+  it('reports Malay as Indonesian, Malay-only words included', () => {
+    expect(lang('Saya tak faham kenapa kerajaan tak boleh selesaikan masalah ni')).toBe('id');
+    expect(lang('Makanan kat sini sedap gila, memang best')).toBe('id');
+  });
+
+  it('does not take English words of the Indonesian lexicon for Indonesian', () => {
+    expect(lang('so chaos here, the station is crowded and hectic')).toBe('en');
+    expect(lang('Honestly the new MRT station is fire, super clean and quick')).toBe('en');
+  });
+
+  it('keeps Indonesian posts with English fillers Indonesian', () => {
+    expect(lang('otw kantor, macet total di Sudirman, telat deh meeting pagi')).toBe('id');
+  });
+
   it('accepts one strong marker in a short post', () => {
     expect(lang('mahal banget')).toBe('id');
   });

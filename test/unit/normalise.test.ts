@@ -45,6 +45,24 @@ describe('normalise', () => {
     expect(n.text).not.toMatch(/https|@|😡/u);
   });
 
+  it('splits hashtags at underscores and digits', () => {
+    expect(normalise('#banjir_kemang').tokens).toEqual(['banjir', 'kemang']);
+    expect(normalise('#Jakarta2026').tokens).toEqual(['jakarta', '2026']);
+  });
+
+  it('takes text emoticons out only when they stand alone', () => {
+    expect(normalise('mantap :) sekali').emojis).toEqual([':)']);
+    expect(normalise('jam 10:30').emojis).toEqual([]);
+  });
+
+  it('folds every laughter spelling to one form', () => {
+    expect(normalise('wkwkwkwk awokawok hahahaha hehehe').tokens).toEqual(['wkwk', 'wkwk', 'haha', 'hehe']);
+  });
+
+  it('strips accents and compatibility forms', () => {
+    expect(normalise('Café ＢＡＧＵＳ').tokens).toEqual(['cafe', 'bagus']);
+  });
+
   it('does not take an e-mail address for a mention', () => {
     expect(normalise('kirim ke humas@jakarta.go.id').mentions).toEqual([]);
   });

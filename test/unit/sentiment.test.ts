@@ -1,6 +1,6 @@
 import { LEXICON_ENTRIES, LEXICON_ID } from '../../shared/classify/lexicon-id';
 import { normalise } from '../../shared/classify/normalise';
-import { analyseSentiment } from '../../shared/classify/sentiment';
+import { analyseSentiment, SENTIMENT_THRESHOLDS, stemToLexicon } from '../../shared/classify/sentiment';
 import type { Language } from '../../shared/classify/types';
 
 const analyse = (text: string, lang: Language = 'id') => analyseSentiment(normalise(text), lang);
@@ -50,6 +50,61 @@ describe('analyseSentiment (Indonesian)', () => {
     expect(analyse('tidak terlalu bagus').label).toBe('negative');
   });
 
+  it('flips a positive after every Indonesian negator, slang ones included', () => {
+    for (const neg of ['tidak', 'tak', 'gak', 'nggak', 'ga', 'enggak', 'bukan', 'belum', 'jangan']) {
+      expect(analyse(`${neg} bagus`).label).toBe('negative');
+    }
+    expect(analyse('belum ada perbaikan, jangan bangga').label).toBe('negative');
+  });
+
+  it('intensifies with sekali, paling and terlalu, before or after the word', () => {
+    expect(analyse('bersih sekali').score).toBeGreaterThan(analyse('bersih').score);
+    expect(analyse('paling kotor').score).toBeLessThan(analyse('kotor').score);
+    expect(analyse('terlalu mahal').score).toBeLessThan(analyse('mahal').score);
+  });
+
+  it('weighs the clause after namun more than the one before', () => {
+    const r = analyse('Petugasnya ramah, namun antreannya kacau dan lama');
+    expect(r.label).toBe('negative');
+    expect(r.words.find((w) => w.word === 'ramah')?.score).toBe(1.5);
+  });
+
+  it('counts affixed forms through their root, and the fallback can be turned off', () => {
+    expect(LEXICON_ID.kebanjiran).toBeLessThan(0); // frequent forms are listed themselves
+    expect(stemToLexicon('kebanjiranlah')).toBe('kebanjiran');
+    expect(stemToLexicon('kebanjirannya')).toBe('kebanjiran');
+    expect(stemToLexicon('menyebalkannya')).toBe('menyebalkan');
+    expect(stemToLexicon('dikecewakannya')).toBe('dikecewakan');
+    expect(stemToLexicon('kebersihannya')).toBeUndefined(); // kebersihan is a topic, not praise
+    expect(stemToLexicon('menawarkan')).toBeUndefined(); // to offer, not `tawar` (bland)
+    expect(stemToLexicon('badan')).toBeUndefined(); // body, not English `bad`
+    expect(stemToLexicon('dikotorinya')).toBe('dikotori');
+    expect(stemToLexicon('kemacetannya')).toBe('kemacetan');
+    expect(stemToLexicon('ngerusak')).toBe('rusak');
+    expect(stemToLexicon('disusahin')).toBe('susah');
+    const norm = normalise('warga disusahin terus');
+    expect(analyseSentiment(norm, 'id').label).toBe('negative');
+    expect(analyseSentiment(norm, 'id', { affixFallback: false }).label).toBe('neutral');
+  });
+
+  it('scores city-life phrases as one unit', () => {
+    const r = analyse('pompa mati, got mampet, air masuk rumah');
+    expect(r.label).toBe('negative');
+    expect(r.words.map((w) => w.word)).toEqual(expect.arrayContaining(['mati', 'mampet', 'air masuk rumah']));
+    expect(analyse('rumah sakit penuh, kamar penuh').words.map((w) => w.word)).toContain('kamar penuh');
+    expect(analyse('aduan saya langsung ditindaklanjuti').label).toBe('positive');
+    expect(analyse('laporan tidak ditanggapi').label).toBe('negative');
+  });
+
+  it('damps a report or a request for information that has no voice of its writer', () => {
+    const headline = analyse('Polisi selidiki penyebab kebakaran gedung di Cideng');
+    const complaint = analyse('kebakaran lagi, saya kesal');
+    expect(headline.label).toBe('neutral');
+    expect(headline.words.find((w) => w.word === 'kebakaran')?.score).toBeGreaterThan(-1);
+    expect(complaint.label).toBe('negative');
+    expect(analyse('info dong, jalan di Kemang banjir parah').label).toBe('negative');
+  });
+
   it('finds affixed and informal forms through the stemmer', () => {
     expect(analyse('pelayanannya dikecewakannya').label).toBe('negative');
     expect(analyse('nyusahin warga aja').label).toBe('negative');
@@ -82,6 +137,27 @@ describe('analyseSentiment (English and undetermined)', () => {
     expect(analyse('garbage everywhere, smells terrible', 'en').label).toBe('negative');
   });
 
+  it('knows English social-media slang that AFINN lacks', () => {
+    expect(analyse('the new bus app sucks', 'en').label).toBe('negative');
+    expect(analyse('honestly the food was mid', 'en').label).toBe('negative');
+    expect(analyse('this trash everywhere', 'en').label).toBe('negative');
+    expect(analyse('transjakarta is the goat', 'en').label).toBe('positive');
+  });
+
+  it('reads fire and lit as praise only in a praise frame', () => {
+    expect(analyse('this new station is fire', 'en').label).toBe('positive');
+    expect(analyse('the night market was so lit', 'en').label).toBe('positive');
+    expect(analyse('fire near the market, two houses burned', 'en').label).toBe('negative');
+  });
+
+  it('negates English as the package does, plus never and not very', () => {
+    expect(analyse('the driver was not friendly', 'en').label).toBe('negative');
+    expect(analyse('never clean', 'en').label).toBe('negative');
+    expect(analyse('not bad', 'en').score).toBeGreaterThan(0);
+    expect(analyse('not very good', 'en').score).toBeGreaterThan(analyse('not good', 'en').score);
+    expect(analyse('it was good but the queue was terrible', 'en').label).toBe('negative');
+  });
+
   it('takes the language with more scored words when undetermined', () => {
     expect(analyse('mantap', 'und').label).toBe('positive');
     expect(analyse('terrible', 'und').label).toBe('negative');
@@ -89,8 +165,8 @@ describe('analyseSentiment (English and undetermined)', () => {
 });
 
 describe('LEXICON_ID', () => {
-  it('has at least 1,500 entries, each once, scored within −5..5', () => {
-    expect(Object.keys(LEXICON_ID).length).toBeGreaterThanOrEqual(1500);
+  it('has at least 3,000 entries, each once, scored within −5..5', () => {
+    expect(Object.keys(LEXICON_ID).length).toBeGreaterThanOrEqual(3000);
     const seen = new Map<string, number>();
     const duplicates: string[] = [];
     for (const entry of LEXICON_ENTRIES) {
@@ -101,6 +177,12 @@ describe('LEXICON_ID', () => {
       expect(entry.score).toBeLessThanOrEqual(5);
     }
     expect(duplicates).toEqual([]);
+  });
+
+  it('labels by the calibrated thresholds', () => {
+    expect(SENTIMENT_THRESHOLDS.positive).toBeGreaterThan(0);
+    expect(SENTIMENT_THRESHOLDS.negative).toBeLessThan(0);
+    expect(analyse('agak ramai').label).toBe('neutral'); // a weak word alone stays under the threshold
   });
 
   it('keeps neutral city topics out and city problems negative', () => {
