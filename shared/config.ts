@@ -13,8 +13,14 @@ export const WatchTopicSchema = z.strictObject({
   name,
   /** How alerts name the topic to people. */
   label: z.string().min(1),
-  /** Words or phrases (any case, Indonesian and English); a post matches if one occurs as whole words. */
+  /**
+   * Words or phrases (any case, Indonesian and English); a post matches if at least one occurs as
+   * whole words. A word is a root: its Indonesian affixed forms match too (`banjir` matches
+   * `kebanjiran`, `dibanjiri`, `banjirnya`), and so do hashtags (`#BanjirJakarta`).
+   */
   keywords: z.array(z.string().min(2)).min(1),
+  /** Every one of these must also occur (e.g. `pohon` with `all: ["tumbang"]`); none when absent. */
+  all: z.array(z.string().min(2)).default([]),
   /** A post that contains one of these never matches the topic. */
   exclude: z.array(z.string().min(2)).default([]),
 });

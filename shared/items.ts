@@ -34,7 +34,10 @@ export interface PostItem {
   readonly hoaxEvidence: readonly string[];
   /** The first matched watch topic (GSI `byTopic`), or `-`. */
   readonly topic: string;
+  /** Names of the matched watch topics. */
   readonly topics: readonly string[];
+  /** `topic:word` for each word that matched a topic (`banjir:kebanjiran`), so analysts can see why. */
+  readonly topicWords: readonly string[];
   readonly places: readonly string[];
   readonly placeCities: readonly string[];
   readonly authorId?: string;
@@ -75,8 +78,9 @@ export function toPostItem(post: Post, c: Classification, retentionDays: number,
     hoaxLevel: c.hoax.level,
     hoaxIndicators: c.hoax.indicators.map((i) => i.name),
     hoaxEvidence: c.hoax.indicators.flatMap((i) => i.evidence.map((e) => `${i.name}: ${e}`)),
-    topic: c.topics[0] ?? NO_TOPIC,
-    topics: [...c.topics],
+    topic: c.topics[0]?.name ?? NO_TOPIC,
+    topics: c.topics.map((t) => t.name),
+    topicWords: c.topics.flatMap((t) => t.matched.map((w) => `${t.name}:${w}`)),
     places: [...new Set(c.places.map((p) => p.name))],
     placeCities: [...new Set(c.places.map((p) => p.city))],
     authorId: post.author?.id,

@@ -129,7 +129,7 @@ export function classifyLine(line: string, classifyText: Classify): Record<strin
       level: c.hoax.level,
       indicators: c.hoax.indicators.map((i) => ({ name: i.name, weight: i.weight, evidence: i.evidence })),
     },
-    topics: c.topics,
+    topics: c.topics.map((t) => ({ name: t.name, matched: t.matched })),
     places: c.places,
   };
 }

@@ -1,17 +1,16 @@
 /** One post's classification: language, sentiment, hoax indicators, watch topics, places. */
-import type { WatchTopic } from '../config';
 import { scoreHoax } from './hoax';
 import { detectLanguage } from './language';
 import { normalise } from './normalise';
 import { findPlaces } from './places';
 import { analyseSentiment } from './sentiment';
-import { makeTopicMatcher } from './topics';
+import { makeTopicMatcher, type TopicRule } from './topics';
 import type { Classification } from './types';
 
 export type Classify = (text: string) => Classification;
 
 /** Builds the classifier for a set of watch topics (compiled once, then pure per call). */
-export function makeClassifier(topics: readonly WatchTopic[]): Classify {
+export function makeClassifier(topics: readonly TopicRule[]): Classify {
   const matchTopics = makeTopicMatcher(topics);
   return (text) => {
     const norm = normalise(text);
@@ -21,7 +20,7 @@ export function makeClassifier(topics: readonly WatchTopic[]): Classify {
       sentiment: analyseSentiment(norm, lang),
       hoax: scoreHoax({ text, norm }),
       topics: matchTopics(norm),
-      places: findPlaces(norm),
+      places: findPlaces(norm, text),
     };
   };
 }

@@ -1,441 +1,323 @@
 /**
- * Gazetteer of DKI Jakarta: the five kota administrasi and Kepulauan Seribu, all 44 kecamatan,
- * and the kelurahan, neighbourhoods, roads and landmarks people name in posts. Names are matched
- * as whole words after normalisation (lower case, spaces between words); `aliases` are the other
- * ways people write them (abbreviations, slang, spelling variants).
+ * Gazetteer of DKI Jakarta. Two layers:
+ * - the administrative areas (the five kota administrasi and Kepulauan Seribu, all 44 kecamatan
+ *   and all 267 kelurahan), generated from idn-area-data into `areas-dki.ts` (ODbL);
+ * - written here by hand: the ways people write them (abbreviations such as `jaksel`, spellings
+ *   such as `Pulo Gadung` for the source's `Pulogadung`), and the neighbourhoods, roads and
+ *   landmarks posts actually name (Kemang, Kota Tua, Monas, Bundaran HI, Blok M…), each placed
+ *   in its kecamatan (and kelurahan when it lies in one).
  *
- * Left out on purpose: kelurahan whose name is an everyday word or another well-known place
- * (Gunung, Pulo, Selong, Baru, Tengah, Dukuh, Jati, Setu, Tugu, Kamal, Karet, Kramat, Kenari,
- * Bangka, Harmoni), because they would match ordinary sentences, and Krukut, which posts
- * mostly name as Kali Krukut, the river through South Jakarta. Their neighbourhoods still
- * carry them as `kelurahan` (e.g. Kemang → Bangka).
+ * Many kelurahan are ordinary words (Baru, Tengah, Menteng the fruit, Gambir the plant, Senen
+ * the Betawi Monday, Kebon Jeruk "orange garden"). `AMBIGUOUS` says which names need place
+ * context before they count; places.ts applies it.
  */
+import { DKI_CITIES, DKI_KECAMATAN, DKI_KELURAHAN } from './areas-dki';
 
 export const CITIES = ['Jakarta Pusat', 'Jakarta Utara', 'Jakarta Barat', 'Jakarta Selatan', 'Jakarta Timur', 'Kepulauan Seribu'] as const;
 
 export type City = (typeof CITIES)[number];
 
+/** What a gazetteer entry is; when one phrase names several, the lower kind wins (a kecamatan over a same-named kelurahan). */
+export type PlaceKind = 'city' | 'kecamatan' | 'area' | 'kelurahan';
+
 export interface GazetteerEntry {
   readonly name: string;
+  /** Defaults to `area`. */
+  readonly kind?: PlaceKind;
   readonly kelurahan?: string;
   readonly kecamatan?: string;
   readonly city: City;
   readonly aliases?: readonly string[];
 }
 
-/** A place inside a kecamatan: `kel` is an official kelurahan, `area` a neighbourhood, road or landmark. */
+/**
+ * How much evidence an ambiguous name needs before it counts as a place:
+ * - `context`: an everyday word or phrase (menteng, gambir, kebon jeruk). Counts after a place
+ *   word (`di`, `ke`, `dari`, `daerah`, `kawasan`, `jalan`, `sekitar`, `kelurahan`…), before a
+ *   city or its kecamatan, or when written capitalised inside a sentence.
+ * - `name`: also the name of something else people capitalise (Kartini, Mount Tambora, Deli
+ *   Serdang): as `context`, but capitals are no evidence.
+ * - `strict`: so common that `di`/`ke` precede it in ordinary sentences (`di tengah`, `jalan
+ *   baru`, `di gunung`, `ke bangka`): only after `kelurahan`/`kel.`/`kecamatan`/`kec.`, or
+ *   before its own kecamatan or city.
+ * Single-word names that are common Indonesian or English words (language.ts word lists, the
+ * sentiment lexicon) are `context` even when not listed.
+ */
+export type Ambiguity = 'context' | 'name' | 'strict';
+
+const tier = (level: Ambiguity, phrases: string): [string, Ambiguity][] =>
+  phrases
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => [p, level]);
+
+/** Lower-case phrases (names or aliases) and the evidence they need. */
+export const AMBIGUOUS: ReadonlyMap<string, Ambiguity> = new Map([
+  ...tier(
+    'context',
+    `menteng, gambir, senen, galur, bungur, gelora, kapuk, krukut, joglo, rambutan, harmoni, kalibaru, kali baru,
+     keagungan, kebon jeruk, cempaka putih, kayu putih, kayu manis, pasar baru, kebon kelapa, kebon kosong, kebon baru,
+     kebon pala, kebon kacang, kebon manggis, kebon sirih, kebon melati, kebon bawang, jembatan besi, jembatan lima,
+     tanah tinggi, duren tiga, sumur batu, kampung bali, kampung rawa, bambu apus, sungai bambu, rawa barat, rawa bunga,
+     rawa buaya, pondok kopi, pondok bambu, pondok kelapa, mangga besar, mangga dua, sawah besar, pasar manggis, cempaka baru,
+     kota bambu, pulau kelapa, pulau harapan`,
+  ),
+  ...tier(
+    'name',
+    `kartini, guntur, tambora, serdang, pekayon, susukan, kelapa dua, karang anyar, setia budi, harapan mulia, harapan mulya,
+     sukabumi utara, sukabumi selatan, batu ampar, wijaya kusuma`,
+  ),
+  ...tier('strict', `baru, tengah, gunung, jati, dukuh, setu, pulo, karet, kramat, kenari, kamal, selong, gedong, bangka, makasar, tangki`),
+]);
+
+const CITY_ALIASES: Readonly<Record<City, readonly string[]>> = {
+  'Jakarta Pusat': ['jakpus', 'jkt pusat', 'jakartapusat', 'central jakarta', 'jakarta central'],
+  'Jakarta Utara': ['jakut', 'jkt utara', 'jakartautara', 'north jakarta'],
+  'Jakarta Barat': ['jakbar', 'jkt barat', 'jakartabarat', 'west jakarta'],
+  'Jakarta Selatan': ['jaksel', 'jkt selatan', 'jakartaselatan', 'south jakarta', 'jkt sel'],
+  'Jakarta Timur': ['jaktim', 'jkt timur', 'jakartatimur', 'east jakarta'],
+  'Kepulauan Seribu': ['kep seribu', 'pulau seribu', 'kepseribu', 'thousand islands', 'kabupaten kepulauan seribu'],
+};
+
+/** Kecamatan as the city government and residents write them, where the source spells them otherwise. */
+export const KECAMATAN_SPELLING: Readonly<Record<string, string>> = {
+  Pulogadung: 'Pulo Gadung',
+  Kramatjati: 'Kramat Jati',
+  'Pal Merah': 'Palmerah',
+};
+
+/** Keyed by the kecamatan as spelled above. */
+const KECAMATAN_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  'Tanah Abang': ['tn abang', 'tanahabang'],
+  'Tanjung Priok': ['tj priok', 'tanjungpriok', 'priok'],
+  'Kelapa Gading': ['klp gading', 'kelapagading'],
+  'Pasar Minggu': ['pasming', 'ps minggu', 'psr minggu', 'pasarminggu'],
+  Setiabudi: ['setia budi'],
+  'Kebayoran Baru': ['keb baru', 'kebbaru'],
+  Pancoran: ['patung pancoran', 'tugu pancoran'],
+  'Kebayoran Lama': ['keb lama', 'kebayoranlama'],
+  'Pulo Gadung': ['pulogadung'],
+  'Kramat Jati': ['kramatjati'],
+  'Duren Sawit': ['durensawit'],
+  Palmerah: ['pal merah'],
+  'Kebon Jeruk': ['kebonjeruk'],
+  'Cempaka Putih': ['cempakaputih'],
+  'Sawah Besar': ['sawahbesar'],
+  'Kepulauan Seribu Utara': ['kepulauan seribu utara', 'kep seribu utara'],
+  'Kepulauan Seribu Selatan': ['kep seribu selatan'],
+};
+
+/** Keyed by the kelurahan as the source spells it. */
+const KELURAHAN_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  'Pasar Baru': ['pasarbaru'],
+  Rawasari: ['rawa sari'],
+  'Harapan Mulia': ['harapan mulya'],
+  'Bendungan Hilir': ['benhil'],
+  Ancol: ['taman impian jaya ancol'],
+  Kalibaru: ['kali baru'],
+  'Bukit Duri': ['bukitduri'],
+  'Jati Padang': ['jatipadang'],
+  Ragunan: ['kebun binatang ragunan'],
+  'Lebak Bulus': ['lebakbulus'],
+  Kalibata: ['kali bata', 'taman makam pahlawan kalibata'],
+  Rawajati: ['rawa jati'],
+  'Tanjung Barat': ['tj barat'],
+  Bintaro: ['bintaro jaya', 'bintaro sektor 1'],
+  Ulujami: ['ulu jami'],
+  Palmeriam: ['pal meriam'],
+  Rawamangun: ['rawa mangun'],
+  'Kampung Melayu': ['kp melayu', 'kampungmelayu'],
+  'Bidara Cina': ['bidaracina'],
+  Cawang: ['uki cawang'],
+  Cililitan: ['pgc cililitan', 'pgc'],
+  'Pulo Gebang': ['pulogebang', 'terminal pulo gebang'],
+  Rambutan: ['kampung rambutan', 'terminal kampung rambutan', 'kp rambutan'],
+  Pinangranti: ['pinang ranti'],
+  'Halim Perdana Kusuma': ['halim perdanakusuma'],
+  Jatipulo: ['jati pulo'],
+  'Tanjung Duren Selatan': ['tanjungduren selatan'],
+  'Jelambar Baru': ['jelambarbaru'],
+};
+
+/** A neighbourhood, road or landmark: its kelurahan when it lies in one. */
 interface Local {
   readonly name: string;
   readonly kelurahan?: string;
   readonly aliases?: readonly string[];
-  /** The kecamatan it is reported under when it is not the block's own (roads crossing a border). */
-  readonly kecamatan?: string;
 }
 
-const kel = (name: string, aliases?: readonly string[]): Local => ({ name, kelurahan: name, ...(aliases ? { aliases } : {}) });
 const area = (name: string, kelurahan?: string, aliases?: readonly string[]): Local => ({
   name,
   ...(kelurahan ? { kelurahan } : {}),
   ...(aliases ? { aliases } : {}),
 });
 
-interface CityBlock {
-  readonly city: City;
-  readonly aliases: readonly string[];
-  /** Kecamatan → its places. A kecamatan may carry aliases via `kecamatanAliases`. */
-  readonly kecamatan: Readonly<Record<string, readonly Local[]>>;
-  readonly kecamatanAliases?: Readonly<Record<string, readonly string[]>>;
+/** Keyed by the kecamatan as spelled above; kelurahan as the source spells them (a unit test checks both). */
+const AREAS: Readonly<Record<string, readonly Local[]>> = {
+  Gambir: [
+    area('Monas', 'Gambir', ['monumen nasional']),
+    area('Stasiun Gambir', 'Gambir'),
+    area('Petojo'),
+    area('Balai Kota', 'Gambir', ['balaikota', 'balkot']),
+    area('Harmoni', undefined, ['halte harmoni']),
+    area('Roxy', 'Cideng', ['roxy mas', 'itc roxy']),
+  ],
+  'Sawah Besar': [area('Istiqlal', 'Pasar Baru', ['masjid istiqlal']), area('Gunung Sahari', 'Gunung Sahari Utara')],
+  Kemayoran: [area('JIExpo', undefined, ['jiexpo kemayoran', 'pekan raya jakarta', 'prj'])],
+  Senen: [
+    area('Pasar Senen', 'Senen', ['stasiun senen', 'atrium senen']),
+    area('Salemba', 'Paseban', ['salemba raya']),
+    area('Kramat Raya', 'Kramat'),
+  ],
+  Menteng: [
+    area('Cikini', 'Cikini', ['cikini raya']),
+    area('Thamrin', undefined, ['mh thamrin']),
+    area('Bundaran HI', 'Menteng', ['bundaran hotel indonesia', 'bunderan hi', 'bundaran h i', 'bundaranhi']),
+    area('Taman Suropati', 'Menteng'),
+    area('Tugu Tani', undefined, ['patung pak tani']),
+    area('Sarinah', 'Gondangdia'),
+  ],
+  'Tanah Abang': [
+    area('Pasar Tanah Abang', 'Kampung Bali'),
+    area('Stasiun Tanah Abang', 'Kampung Bali'),
+    area('Pintu Air Karet', 'Karet Tengsin'),
+    area('GBK', 'Gelora', ['gelora bung karno', 'stadion gbk']),
+    area('Pejompongan', 'Bendungan Hilir'),
+    // Jalan Sudirman is the border of Jakarta Pusat (Tanah Abang) and Jakarta Selatan (Setiabudi).
+    area('Sudirman', undefined, ['jend sudirman', 'dukuh atas']),
+  ],
+  Penjaringan: [
+    area('Muara Karang', 'Pluit'),
+    area('Muara Angke', 'Pluit'),
+    area('Waduk Pluit', 'Pluit'),
+    area('Pantai Indah Kapuk', 'Kamal Muara', ['pik', 'pik 2', 'pantai indah kapuk 2']),
+    area('Sunda Kelapa', 'Penjaringan', ['pelabuhan sunda kelapa']),
+    area('Kalijodo', 'Pejagalan', ['kali jodo']),
+  ],
+  Pademangan: [area('Mangga Dua', 'Ancol', ['mangga dua square']), area('Kampung Bandan', 'Ancol', ['kp bandan'])],
+  'Tanjung Priok': [
+    area('Sunter', 'Sunter Agung'),
+    area('Pelabuhan Tanjung Priok', 'Tanjung Priok', ['pelabuhan priok']),
+    area('JIS', 'Papanggo', ['jakarta international stadium']),
+  ],
+  Koja: [area('Rawa Badak', undefined, ['rawabadak'])],
+  'Kelapa Gading': [area('Mal Kelapa Gading', 'Kelapa Gading Timur', ['mkg'])],
+  Cilincing: [area('Rusun Marunda', 'Marunda')],
+  'Grogol Petamburan': [
+    area('Tanjung Duren', undefined, ['tanjungduren']),
+    area('Central Park', 'Tanjung Duren Selatan', ['central park mall']),
+  ],
+  'Taman Sari': [
+    area('Kota Tua', 'Pinangsia', ['kota tua jakarta', 'museum fatahillah', 'kotu']),
+    area('Stasiun Jakarta Kota', 'Pinangsia', ['stasiun kota', 'stasiun beos']),
+  ],
+  'Kebon Jeruk': [
+    area('Kedoya', undefined, ['kedoya raya']),
+    area('Green Ville', 'Duri Kepa', ['greenville']),
+    area('Rawa Belong', 'Sukabumi Utara', ['rawabelong']),
+  ],
+  Kalideres: [area('Terminal Kalideres', 'Kalideres')],
+  Palmerah: [area('Kota Bambu', undefined, ['kotabambu'])],
+  Kembangan: [area('Meruya', undefined, ['meruya ilir']), area('Puri Indah', 'Kembangan Selatan', ['puri kembangan']), area('Daan Mogot')],
+  Tebet: [
+    area('Pintu Air Manggarai', 'Manggarai', ['bendung manggarai']),
+    area('Stasiun Manggarai', 'Manggarai'),
+    area('Tebet Eco Park', 'Tebet Timur', ['tebet ecopark']),
+    area('Casablanca', 'Menteng Dalam', ['kokas', 'kota kasablanka']),
+  ],
+  Setiabudi: [
+    area('Kuningan', 'Karet Kuningan', ['mega kuningan', 'rasuna said']),
+    area('Semanggi', 'Karet Semanggi', ['bundaran semanggi', 'simpang susun semanggi']),
+  ],
+  'Mampang Prapatan': [
+    area('Kemang', 'Bangka', ['kemang raya', 'kemang selatan', 'kemang timur', 'kemang utara']),
+    area('Mampang', 'Mampang Prapatan', ['mampang raya']),
+    area('Gatot Subroto', undefined, ['gatsu']),
+  ],
+  'Pasar Minggu': [area('Pejaten', 'Pejaten Barat', ['pejaten village']), area('Stasiun Pasar Minggu', 'Pasar Minggu')],
+  'Kebayoran Lama': [
+    area('Pondok Indah', 'Pondok Pinang', ['pim', 'pondok indah mall']),
+    area('Gandaria City', 'Kebayoran Lama Utara', ['gancit']),
+    area('Permata Hijau', 'Grogol Utara'),
+  ],
+  Cilandak: [
+    area('Cipete', 'Cipete Selatan', ['cipete raya']),
+    area('Fatmawati', 'Cilandak Barat', ['rs fatmawati']),
+    area('Cilandak Town Square', 'Cilandak Barat', ['citos']),
+    area('Pangeran Antasari', 'Cipete Selatan', ['antasari']),
+    area('TB Simatupang', undefined, ['simatupang']),
+  ],
+  'Kebayoran Baru': [
+    area('Blok M', 'Melawai', ['blokm', 'blok m plaza', 'terminal blok m']),
+    area('SCBD', 'Senayan', ['sudirman central business district']),
+    area('Senopati', 'Selong'),
+    area('Taman Puring', 'Kramat Pela'),
+  ],
+  Jagakarsa: [area('Setu Babakan', 'Srengseng Sawah')],
+  Pesanggrahan: [area('Petukangan', 'Petukangan Utara')],
+  Matraman: [area('Utan Kayu', undefined, ['utankayu']), area('Stasiun Jatinegara', 'Pisangan Baru')],
+  'Pulo Gadung': [area('Terminal Pulo Gadung', 'Jatinegara Kaum'), area('Pulomas', 'Kayu Putih', ['pulo mas'])],
+  Jatinegara: [area('Kampung Pulo', 'Kampung Melayu', ['kp pulo']), area('Cipinang Besar')],
+  'Kramat Jati': [area('Condet', 'Balekambang', ['condet raya']), area('Pasar Induk Kramat Jati', 'Tengah', ['pasar induk'])],
+  'Duren Sawit': [area('Kalimalang', 'Pondok Kelapa', ['kali malang'])],
+  Makasar: [area('Halim', 'Halim Perdana Kusuma', ['bandara halim'])],
+  Cipayung: [area('TMII', 'Ceger', ['taman mini', 'taman mini indonesia indah'])],
+  'Kepulauan Seribu Utara': [area('Pulau Pramuka', 'Pulau Panggang')],
+};
+
+const spell = (kecamatan: string): string => KECAMATAN_SPELLING[kecamatan] ?? kecamatan;
+
+function asCity(name: string): City {
+  const city = CITIES.find((c) => c === name);
+  if (!city) throw new Error(`areas-dki: unknown city ${name}`);
+  return city;
 }
 
-const BLOCKS: readonly CityBlock[] = [
-  {
-    city: 'Jakarta Pusat',
-    aliases: ['jakpus', 'jakarta pusat', 'jkt pusat', 'jakartapusat', 'central jakarta'],
-    kecamatan: {
-      Gambir: [
-        area('Monas', 'Gambir', ['monumen nasional']),
-        area('Stasiun Gambir', 'Gambir'),
-        kel('Cideng'),
-        kel('Petojo', ['petojo utara', 'petojo selatan']),
-        kel('Duri Pulo'),
-        kel('Kebon Kelapa'),
-        area('Balai Kota', 'Gambir', ['balaikota', 'balkot']),
-      ],
-      'Sawah Besar': [
-        kel('Pasar Baru', ['pasarbaru']),
-        area('Istiqlal', 'Pasar Baru', ['masjid istiqlal']),
-        area('Gunung Sahari', 'Gunung Sahari Utara'),
-        kel('Mangga Dua Selatan'),
-        kel('Kartini'),
-        kel('Karang Anyar'),
-      ],
-      Kemayoran: [
-        kel('Serdang'),
-        kel('Utan Panjang'),
-        kel('Harapan Mulya'),
-        kel('Sumur Batu'),
-        kel('Cempaka Baru'),
-        kel('Kebon Kosong'),
-        area('JIExpo', undefined, ['jiexpo kemayoran', 'pekan raya jakarta', 'prj']),
-      ],
-      Senen: [
-        area('Pasar Senen', 'Senen', ['stasiun senen']),
-        kel('Kwitang'),
-        kel('Bungur'),
-        kel('Paseban'),
-        area('Salemba', 'Paseban', ['salemba raya']),
-        area('Kramat Raya', 'Kramat'),
-      ],
-      'Cempaka Putih': [kel('Rawasari', ['rawa sari']), kel('Cempaka Putih Timur'), kel('Cempaka Putih Barat')],
-      Menteng: [
-        area('Cikini', 'Cikini', ['cikini raya']),
-        kel('Gondangdia'),
-        kel('Pegangsaan'),
-        kel('Kebon Sirih'),
-        area('Thamrin', undefined, ['jalan thamrin', 'jl thamrin', 'mh thamrin']),
-        area('Bundaran HI', 'Menteng', ['bundaran hotel indonesia', 'bunderan hi', 'bundaran h i', 'bundaranhi']),
-        area('Taman Suropati', 'Menteng'),
-      ],
-      'Tanah Abang': [
-        area('Pasar Tanah Abang', 'Kampung Bali'),
-        kel('Bendungan Hilir', ['benhil']),
-        kel('Karet Tengsin'),
-        kel('Petamburan'),
-        kel('Kebon Melati'),
-        kel('Kebon Kacang'),
-        kel('Kampung Bali'),
-        kel('Gelora'),
-        area('GBK', 'Gelora', ['gelora bung karno', 'stadion gbk']),
-        // Jalan Sudirman is the border of Jakarta Pusat (Tanah Abang) and Jakarta Selatan (Setiabudi).
-        area('Sudirman', undefined, ['jalan sudirman', 'jl sudirman', 'jend sudirman', 'dukuh atas']),
-      ],
-      'Johar Baru': [kel('Galur'), kel('Tanah Tinggi'), kel('Kampung Rawa')],
-    },
-    kecamatanAliases: { 'Tanah Abang': ['tn abang', 'tanahabang'] },
-  },
-  {
-    city: 'Jakarta Utara',
-    aliases: ['jakut', 'jakarta utara', 'jkt utara', 'jakartautara', 'north jakarta'],
-    kecamatan: {
-      Penjaringan: [
-        kel('Pluit'),
-        area('Muara Karang', 'Pluit'),
-        area('Muara Angke', 'Pluit'),
-        area('Waduk Pluit', 'Pluit'),
-        kel('Kamal Muara'),
-        kel('Kapuk Muara'),
-        area('Pantai Indah Kapuk', 'Kamal Muara', ['pik', 'pik 2', 'pantai indah kapuk 2']),
-        area('Sunda Kelapa', 'Penjaringan', ['pelabuhan sunda kelapa']),
-      ],
-      Pademangan: [
-        kel('Ancol', ['taman impian jaya ancol']),
-        area('Mangga Dua', 'Ancol', ['mangga dua square']),
-        kel('Pademangan Barat'),
-        kel('Pademangan Timur'),
-      ],
-      'Tanjung Priok': [
-        area('Sunter', 'Sunter Agung'),
-        kel('Sunter Agung'),
-        kel('Sunter Jaya'),
-        kel('Kebon Bawang'),
-        kel('Papanggo'),
-        kel('Warakas'),
-        kel('Sungai Bambu'),
-        area('Pelabuhan Tanjung Priok', 'Tanjung Priok', ['pelabuhan priok']),
-      ],
-      Koja: [kel('Rawa Badak', ['rawa badak utara', 'rawa badak selatan']), kel('Lagoa'), kel('Tugu Utara'), kel('Tugu Selatan')],
-      'Kelapa Gading': [
-        kel('Kelapa Gading Barat'),
-        kel('Kelapa Gading Timur'),
-        kel('Pegangsaan Dua'),
-        area('Mal Kelapa Gading', 'Kelapa Gading Timur', ['mkg']),
-      ],
-      Cilincing: [
-        kel('Marunda'),
-        kel('Semper', ['semper barat', 'semper timur']),
-        kel('Rorotan'),
-        kel('Kalibaru', ['kali baru']),
-        kel('Sukapura'),
-      ],
-    },
-    kecamatanAliases: { 'Tanjung Priok': ['tj priok', 'tanjungpriok', 'priok'], 'Kelapa Gading': ['klp gading', 'kelapagading'] },
-  },
-  {
-    city: 'Jakarta Barat',
-    aliases: ['jakbar', 'jakarta barat', 'jkt barat', 'jakartabarat', 'west jakarta'],
-    kecamatan: {
-      Cengkareng: [
-        kel('Kapuk'),
-        kel('Rawa Buaya'),
-        kel('Duri Kosambi'),
-        kel('Kedaung Kali Angke'),
-        kel('Cengkareng Barat'),
-        kel('Cengkareng Timur'),
-      ],
-      'Grogol Petamburan': [
-        kel('Grogol'),
-        kel('Tomang'),
-        kel('Jelambar', ['jelambar baru']),
-        kel('Tanjung Duren', ['tanjung duren utara', 'tanjung duren selatan', 'tanjungduren']),
-        kel('Wijaya Kusuma'),
-        area('Central Park', 'Tanjung Duren Selatan', ['central park mall']),
-      ],
-      'Taman Sari': [
-        area('Glodok', 'Glodok', ['pancoran glodok']),
-        kel('Pinangsia'),
-        area('Kota Tua', 'Pinangsia', ['kota tua jakarta', 'museum fatahillah', 'kotu']),
-        kel('Mangga Besar'),
-        kel('Tangki'),
-        kel('Keagungan'),
-        area('Stasiun Jakarta Kota', 'Pinangsia', ['stasiun kota', 'stasiun beos']),
-      ],
-      Tambora: [
-        kel('Angke'),
-        kel('Jembatan Besi'),
-        kel('Jembatan Lima'),
-        kel('Pekojan'),
-        kel('Roa Malaka'),
-        kel('Tanah Sereal'),
-        kel('Krendang'),
-      ],
-      'Kebon Jeruk': [
-        kel('Duri Kepa'),
-        kel('Kedoya', ['kedoya utara', 'kedoya selatan']),
-        kel('Sukabumi Utara'),
-        kel('Sukabumi Selatan'),
-        kel('Kelapa Dua'),
-        area('Green Ville', 'Duri Kepa', ['greenville']),
-      ],
-      Kalideres: [kel('Tegal Alur'), kel('Pegadungan'), kel('Semanan'), area('Terminal Kalideres', 'Kalideres')],
-      Palmerah: [kel('Slipi'), kel('Kemanggisan'), kel('Kota Bambu', ['kota bambu utara', 'kota bambu selatan']), kel('Jati Pulo')],
-      Kembangan: [
-        kel('Meruya', ['meruya utara', 'meruya selatan']),
-        kel('Srengseng'),
-        kel('Joglo'),
-        area('Puri Indah', 'Kembangan Selatan', ['puri kembangan']),
-        area('Daan Mogot', 'Kembangan', ['jalan daan mogot', 'jl daan mogot']),
-      ],
-    },
-  },
-  {
-    city: 'Jakarta Selatan',
-    aliases: ['jaksel', 'jakarta selatan', 'jkt selatan', 'jakartaselatan', 'south jakarta', 'jkt sel'],
-    kecamatan: {
-      Tebet: [
-        kel('Manggarai', ['manggarai selatan']),
-        area('Pintu Air Manggarai', 'Manggarai', ['bendung manggarai', 'stasiun manggarai']),
-        kel('Bukit Duri', ['bukitduri']),
-        kel('Tebet Barat'),
-        kel('Tebet Timur'),
-        kel('Kebon Baru'),
-        kel('Menteng Dalam'),
-        area('Tebet Eco Park', 'Tebet Timur', ['tebet ecopark']),
-        area('Casablanca', 'Menteng Dalam', ['jalan casablanca', 'kokas', 'kota kasablanka']),
-      ],
-      Setiabudi: [
-        area('Kuningan', 'Karet Kuningan', ['kuningan timur', 'rasuna said', 'mega kuningan']),
-        kel('Karet Kuningan'),
-        kel('Karet Semanggi'),
-        area('Semanggi', 'Karet Semanggi', ['bundaran semanggi', 'simpang susun semanggi']),
-        kel('Menteng Atas'),
-        kel('Pasar Manggis'),
-        kel('Guntur'),
-      ],
-      'Mampang Prapatan': [
-        area('Kemang', 'Bangka', ['kemang raya', 'jalan kemang raya', 'jl kemang raya', 'kemang selatan', 'kemang timur', 'kemang utara']),
-        area('Mampang', 'Mampang Prapatan', ['jalan mampang', 'mampang raya']),
-        kel('Pela Mampang'),
-        kel('Tegal Parang'),
-        kel('Kuningan Barat'),
-        area('Gatot Subroto', undefined, ['gatsu', 'jalan gatot subroto', 'jl gatot subroto']),
-      ],
-      'Pasar Minggu': [
-        area('Pejaten', 'Pejaten Barat', ['pejaten village']),
-        kel('Pejaten Barat'),
-        kel('Pejaten Timur'),
-        kel('Jati Padang', ['jatipadang']),
-        kel('Ragunan', ['kebun binatang ragunan']),
-        kel('Kebagusan'),
-        kel('Cilandak Timur'),
-        area('Stasiun Pasar Minggu', 'Pasar Minggu'),
-      ],
-      'Kebayoran Lama': [
-        area('Pondok Indah', 'Pondok Pinang', ['pim', 'pondok indah mall']),
-        kel('Pondok Pinang'),
-        kel('Kebayoran Lama Utara'),
-        kel('Kebayoran Lama Selatan'),
-        kel('Grogol Utara'),
-        kel('Grogol Selatan'),
-        kel('Cipulir'),
-        area('Gandaria City', 'Kebayoran Lama Utara', ['gancit']),
-      ],
-      Cilandak: [
-        area('Cipete', 'Cipete Selatan', ['cipete raya', 'jalan cipete raya']),
-        kel('Cipete Selatan'),
-        kel('Cilandak Barat'),
-        kel('Lebak Bulus', ['lebakbulus']),
-        kel('Pondok Labu'),
-        kel('Gandaria Selatan'),
-        area('Fatmawati', 'Cilandak Barat', ['jalan fatmawati', 'jl fatmawati', 'rs fatmawati']),
-        area('Cilandak Town Square', 'Cilandak Barat', ['citos']),
-        area('Pangeran Antasari', 'Cipete Selatan', ['antasari', 'jalan antasari', 'jl antasari']),
-        area('TB Simatupang', undefined, ['simatupang', 'jalan tb simatupang', 'jl tb simatupang']),
-      ],
-      'Kebayoran Baru': [
-        area('Blok M', 'Melawai', ['blokm', 'blok m plaza', 'terminal blok m']),
-        kel('Melawai'),
-        kel('Senayan'),
-        area('SCBD', 'Senayan', ['sudirman central business district']),
-        kel('Gandaria Utara'),
-        kel('Cipete Utara'),
-        kel('Petogogan'),
-        kel('Kramat Pela'),
-        kel('Rawa Barat'),
-        area('Senopati', 'Selong', ['jalan senopati']),
-        area('Taman Puring', 'Kramat Pela'),
-      ],
-      Pancoran: [
-        kel('Kalibata', ['kali bata', 'taman makam pahlawan kalibata']),
-        kel('Rawajati', ['rawa jati']),
-        kel('Duren Tiga'),
-        kel('Cikoko'),
-        kel('Pengadegan'),
-      ],
-      Jagakarsa: [
-        kel('Lenteng Agung'),
-        kel('Srengseng Sawah'),
-        kel('Ciganjur'),
-        kel('Tanjung Barat', ['tj barat']),
-        kel('Cipedak'),
-        area('Setu Babakan', 'Srengseng Sawah'),
-      ],
-      Pesanggrahan: [
-        // Bintaro the kelurahan is in Pesanggrahan; most of "Bintaro Jaya" lies in Tangerang Selatan, outside DKI.
-        kel('Bintaro', ['bintaro jaya', 'bintaro sektor 1']),
-        kel('Ulujami', ['ulu jami']),
-        kel('Petukangan Utara'),
-        kel('Petukangan Selatan'),
-        area('Petukangan', 'Petukangan Utara'),
-      ],
-    },
-    kecamatanAliases: {
-      'Pasar Minggu': ['pasming', 'ps minggu', 'psr minggu', 'pasarminggu'],
-      Setiabudi: ['setia budi'],
-      'Kebayoran Baru': ['keb baru', 'kebbaru'],
-      Pancoran: ['patung pancoran', 'tugu pancoran'],
-      'Kebayoran Lama': ['keb lama', 'kebayoranlama'],
-    },
-  },
-  {
-    city: 'Jakarta Timur',
-    aliases: ['jaktim', 'jakarta timur', 'jkt timur', 'jakartatimur', 'east jakarta'],
-    kecamatan: {
-      Matraman: [
-        kel('Utan Kayu', ['utan kayu utara', 'utan kayu selatan']),
-        kel('Palmeriam', ['pal meriam']),
-        kel('Kebon Manggis'),
-        kel('Pisangan Baru'),
-        kel('Kayu Manis'),
-      ],
-      'Pulo Gadung': [
-        kel('Rawamangun', ['rawa mangun']),
-        kel('Jatinegara Kaum'),
-        kel('Kayu Putih'),
-        kel('Pisangan Timur'),
-        area('Terminal Pulo Gadung', 'Jatinegara Kaum'),
-        area('Pulomas', 'Kayu Putih', ['pulo mas']),
-      ],
-      Jatinegara: [
-        kel('Kampung Melayu', ['kp melayu', 'kampungmelayu']),
-        area('Kampung Pulo', 'Kampung Melayu', ['kp pulo']),
-        kel('Bidara Cina', ['bidaracina']),
-        kel('Cipinang Besar', ['cipinang besar utara', 'cipinang besar selatan']),
-        kel('Cipinang Cempedak'),
-        kel('Cipinang Muara'),
-        kel('Rawa Bunga'),
-        kel('Bali Mester'),
-      ],
-      'Kramat Jati': [
-        kel('Cawang', ['uki cawang']),
-        kel('Cililitan', ['pgc cililitan', 'pgc']),
-        area('Condet', 'Balekambang', ['condet raya']),
-        kel('Balekambang'),
-        kel('Batu Ampar'),
-        area('Pasar Induk Kramat Jati', 'Tengah', ['pasar induk']),
-      ],
-      'Pasar Rebo': [kel('Kalisari'), kel('Pekayon'), kel('Cijantung')],
-      Cakung: [
-        kel('Pulo Gebang', ['pulogebang', 'terminal pulo gebang']),
-        kel('Penggilingan'),
-        kel('Ujung Menteng'),
-        kel('Rawa Terate'),
-        kel('Cakung Barat'),
-        kel('Cakung Timur'),
-      ],
-      'Duren Sawit': [
-        kel('Klender'),
-        kel('Pondok Kopi'),
-        kel('Pondok Bambu'),
-        kel('Pondok Kelapa'),
-        kel('Malaka Jaya'),
-        kel('Malaka Sari'),
-        area('Kalimalang', 'Pondok Kelapa', ['kali malang', 'jalan kalimalang']),
-      ],
-      Makasar: [
-        area('Halim', 'Halim Perdanakusuma', ['halim perdanakusuma', 'bandara halim']),
-        kel('Pinang Ranti'),
-        kel('Kebon Pala'),
-        kel('Cipinang Melayu'),
-      ],
-      Ciracas: [
-        // Cibubur straddles the border with Depok and Bogor; the DKI part is in Ciracas.
-        kel('Cibubur'),
-        kel('Kelapa Dua Wetan'),
-        kel('Rambutan', ['kampung rambutan', 'terminal kampung rambutan']),
-        kel('Susukan'),
-      ],
-      Cipayung: [
-        kel('Bambu Apus'),
-        kel('Pondok Ranggon'),
-        kel('Munjul'),
-        kel('Lubang Buaya'),
-        kel('Ceger'),
-        kel('Cilangkap'),
-        area('TMII', 'Ceger', ['taman mini', 'taman mini indonesia indah']),
-      ],
-    },
-    kecamatanAliases: { 'Pulo Gadung': ['pulogadung'], 'Kramat Jati': ['kramatjati'], 'Duren Sawit': ['durensawit'] },
-  },
-  {
-    city: 'Kepulauan Seribu',
-    aliases: ['kepulauan seribu', 'kep seribu', 'pulau seribu', 'kepseribu', 'thousand islands'],
-    kecamatan: {
-      'Kepulauan Seribu Utara': [kel('Pulau Pramuka'), kel('Pulau Harapan'), kel('Pulau Kelapa'), kel('Pulau Panggang')],
-      'Kepulauan Seribu Selatan': [kel('Pulau Tidung'), kel('Pulau Untung Jawa'), kel('Pulau Pari')],
-    },
-  },
-];
+function withAliases(aliases: readonly string[] | undefined): { aliases?: readonly string[] } {
+  return aliases && aliases.length > 0 ? { aliases } : {};
+}
 
-function flatten(blocks: readonly CityBlock[]): GazetteerEntry[] {
+function build(): GazetteerEntry[] {
   const entries: GazetteerEntry[] = [];
-  for (const block of blocks) {
-    entries.push({ name: block.city, city: block.city, aliases: block.aliases });
-    for (const [kecamatan, locals] of Object.entries(block.kecamatan)) {
-      const kecAliases = block.kecamatanAliases?.[kecamatan] ?? [];
-      entries.push({ name: kecamatan, kecamatan, city: block.city, ...(kecAliases.length > 0 ? { aliases: kecAliases } : {}) });
-      for (const local of locals) {
-        entries.push({
-          name: local.name,
-          ...(local.kelurahan ? { kelurahan: local.kelurahan } : {}),
-          kecamatan: local.kecamatan ?? kecamatan,
-          city: block.city,
-          ...(local.aliases ? { aliases: local.aliases } : {}),
-        });
-      }
+  for (const city of CITIES) {
+    entries.push({ name: city, kind: 'city', city, aliases: CITY_ALIASES[city] });
+  }
+  const cityOfKecamatan = new Map<string, City>();
+  for (const k of DKI_KECAMATAN) {
+    const name = spell(k.name);
+    const city = asCity(k.city);
+    cityOfKecamatan.set(name, city);
+    const aliases = [...(name !== k.name ? [k.name] : []), ...(KECAMATAN_ALIASES[name] ?? [])];
+    entries.push({ name, kind: 'kecamatan', kecamatan: name, city, ...withAliases(aliases) });
+  }
+  for (const [kecamatan, locals] of Object.entries(AREAS)) {
+    const city = cityOfKecamatan.get(kecamatan);
+    if (!city) throw new Error(`places-jakarta: AREAS names an unknown kecamatan ${kecamatan}`);
+    for (const local of locals) {
+      entries.push({
+        name: local.name,
+        kind: 'area',
+        ...(local.kelurahan ? { kelurahan: local.kelurahan } : {}),
+        kecamatan,
+        city,
+        ...withAliases(local.aliases),
+      });
     }
   }
+  for (const k of DKI_KELURAHAN) {
+    entries.push({
+      name: k.name,
+      kind: 'kelurahan',
+      kelurahan: k.name,
+      kecamatan: spell(k.kecamatan),
+      city: asCity(k.city),
+      ...withAliases(KELURAHAN_ALIASES[k.name]),
+    });
+  }
+  if (DKI_CITIES.length !== CITIES.length) throw new Error('areas-dki: expected the six cities of DKI Jakarta');
   return entries;
 }
 
-/** Every place Pantau knows in DKI Jakarta, cities first, then kecamatan and their places. */
-export const GAZETTEER: readonly GazetteerEntry[] = flatten(BLOCKS);
+/** Every place Pantau knows in DKI Jakarta: cities, kecamatan, hand-written areas, kelurahan. */
+export const GAZETTEER: readonly GazetteerEntry[] = build();

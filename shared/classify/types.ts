@@ -50,10 +50,16 @@ export interface Place {
   readonly city: string;
 }
 
+/** A watch topic a post matched, and the post's words that matched it (`kebanjiran`, `air naik`, `#jakartabanjir`). */
+export interface TopicMatch {
+  readonly name: string;
+  readonly matched: readonly string[];
+}
+
 export interface Classification {
   readonly lang: Language;
   readonly sentiment: SentimentResult;
   readonly hoax: HoaxResult;
-  readonly topics: readonly string[];
+  readonly topics: readonly TopicMatch[];
   readonly places: readonly Place[];
 }

@@ -1,0 +1,118 @@
+/**
+ * Measures place finding on eval/places.jsonl (`{"id", "text", "places": ["Kemang", ...]}`, one
+ * post per line, `places` the Jakarta areas a reader sees in it, possibly none).
+ *
+ * Prints a Markdown table of precision, recall and F1 over place mentions, the false positives
+ * (first 15) and misses (first 15), and how many places the index holds by kind. Names compare
+ * case-insensitively and ignoring spaces and punctuation (`Pulomas` = `Pulo Mas`); a predicted
+ * place is right when its name, kelurahan, kecamatan or city equals an expected name (a post
+ * saying "Kemang" and labelled "Mampang Prapatan" is right).
+ *
+ * eval/README.md: the sets are for measurement only. Rules changed after reading this set's
+ * errors make its numbers optimistic; measure such changes on a new held-out set.
+ *
+ *   npx tsx scripts/eval-places.ts [--file other.jsonl] [--all]   (--all lists every error)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { normalise } from '../shared/classify/normalise';
+import { findPlaces, placeIndexCounts } from '../shared/classify/places';
+import type { Place } from '../shared/classify/types';
+
+const ROOT = path.resolve(__dirname, '..');
+const fileArg = process.argv.indexOf('--file');
+const FILE = fileArg >= 0 && process.argv[fileArg + 1] ? path.resolve(process.argv[fileArg + 1]!) : path.join(ROOT, 'eval', 'places.jsonl');
+
+interface Example {
+  readonly id: string;
+  readonly text: string;
+  readonly places: readonly string[];
+}
+
+function read(file: string): Example[] {
+  const out: Example[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      const value = JSON.parse(line) as Partial<Example>;
+      if (typeof value.text !== 'string' || !Array.isArray(value.places)) throw new Error(`${file}:${i + 1}: needs "text" and "places"`);
+      out.push({ id: String(value.id ?? i + 1), text: value.text, places: value.places.map(String) });
+    });
+  return out;
+}
+
+const ALL = process.argv.includes('--all');
+const SHOWN = ALL ? Infinity : 15;
+const lower = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+const namesOf = (p: Place): string[] => [p.name, p.kelurahan, p.kecamatan, p.city].filter((n): n is string => !!n).map(lower);
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+  readonly falsePositives: string[];
+  readonly misses: string[];
+}
+
+function evaluate(examples: readonly Example[]): Tally {
+  const t: Tally = { tp: 0, fp: 0, fn: 0, falsePositives: [], misses: [] };
+  for (const ex of examples) {
+    const predicted = findPlaces(normalise(ex.text), ex.text);
+    const expected = new Set(ex.places.map(lower));
+    const covered = new Set<string>();
+    for (const p of predicted) {
+      const hit = namesOf(p).find((n) => expected.has(n));
+      if (hit !== undefined) {
+        t.tp += 1;
+        covered.add(hit);
+      } else {
+        t.fp += 1;
+        t.falsePositives.push(`${ex.id}: **${p.name}** (${p.kecamatan ?? '-'}, ${p.city}) in "${clip(ex.text)}"`);
+      }
+    }
+    for (const e of expected) {
+      if (covered.has(e)) continue;
+      t.fn += 1;
+      t.misses.push(`${ex.id}: **${e}** in "${clip(ex.text)}"`);
+    }
+  }
+  return t;
+}
+
+const clip = (s: string): string => (s.length > 110 ? `${s.slice(0, 107)}...` : s).replace(/\s+/g, ' ').replace(/\|/g, '/');
+const pct = (n: number): string => (Number.isFinite(n) ? n.toFixed(3) : '-');
+
+function main(): void {
+  console.log('## Places\n');
+  const counts = placeIndexCounts();
+  console.log(
+    `Index: ${counts.byKind.city} cities, ${counts.byKind.kecamatan} kecamatan, ${counts.byKind.kelurahan} kelurahan ` +
+      `(others share a name with their kecamatan), ${counts.byKind.area} neighbourhoods/landmarks; ${counts.phrases} phrases.\n`,
+  );
+  if (!existsSync(FILE)) {
+    console.log(`skipped: ${path.relative(ROOT, FILE)} not found`);
+    return;
+  }
+  const examples = read(FILE);
+  const t = evaluate(examples);
+  const precision = t.tp / (t.tp + t.fp);
+  const recall = t.tp / (t.tp + t.fn);
+  const f1 = (2 * precision * recall) / (precision + recall);
+  console.log(
+    `Set: ${path.relative(ROOT, FILE)}, ${examples.length} posts, ${examples.filter((e) => e.places.length > 0).length} naming a place.\n`,
+  );
+  console.log('| posts | expected | predicted | correct | precision | recall | F1 |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(`| ${examples.length} | ${t.tp + t.fn} | ${t.tp + t.fp} | ${t.tp} | ${pct(precision)} | ${pct(recall)} | ${pct(f1)} |`);
+  console.log(`\nFalse positives (${t.fp}${t.fp > SHOWN ? `, first ${SHOWN}` : ''}):\n`);
+  for (const line of t.falsePositives.slice(0, SHOWN)) console.log(`- ${line}`);
+  console.log(`\nMissed (${t.fn}${t.fn > SHOWN ? `, first ${SHOWN}` : ''}):\n`);
+  for (const line of t.misses.slice(0, SHOWN)) console.log(`- ${line}`);
+}
+
+main();
