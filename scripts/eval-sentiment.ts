@@ -8,7 +8,8 @@
  *
  * Sets, each skipped with a message when its file is absent:
  * (a) SmSA valid (IndoNLU reviews; ../shared/data, never shipped with the project);
- * (b) eval/jakarta-posts.jsonl, Pantau's dev set of Jakarta posts, with macro-F1 per `kind`;
+ * (b) eval/jakarta-posts.jsonl, Pantau's set of Jakarta posts, with macro-F1 per `kind`, reported
+ *     as two halves: dev (even numeric id) and held-out (odd); `--errors` lists dev errors only;
  * (c) test/fixtures/sentiment-examples-id.jsonl, the small informal set the unit tests also use;
  * (d) eval/language-id.jsonl, short posts labeled id / en / und / ms (Malay counts as right
  *     when Pantau answers `id`; it is also reported on its own).
@@ -16,6 +17,7 @@
  * Usage:
  *   npm run eval                          all of the above
  *   npx tsx scripts/eval-sentiment.ts --errors N      also print N misclassified rows per set
+ *                                                     (Jakarta: the dev half only)
  *   npx tsx scripts/eval-sentiment.ts --calibrate     grid-search the label thresholds on SmSA
  *                                                     TRAIN (never on a dev or valid set)
  *   npx tsx scripts/eval-sentiment.ts --file x.tsv    another text<TAB>label file in place of (a)
@@ -37,6 +39,7 @@ interface Example {
   readonly text: string;
   readonly label: SentimentLabel;
   readonly kind?: string;
+  readonly id?: string;
 }
 
 interface Scores {
@@ -80,8 +83,23 @@ function readJsonlRows(file: string): Record<string, unknown>[] {
 function readSentimentJsonl(file: string): Example[] {
   return readJsonlRows(file).map((row, i) => {
     if (typeof row.text !== 'string' || !isLabel(row.label)) throw new Error(`${file}:${i + 1}: needs "text" and a label`);
-    return { text: row.text, label: row.label, ...(typeof row.kind === 'string' ? { kind: row.kind } : {}) };
+    return {
+      text: row.text,
+      label: row.label,
+      ...(typeof row.kind === 'string' ? { kind: row.kind } : {}),
+      ...(typeof row.id === 'string' ? { id: row.id } : {}),
+    };
   });
+}
+
+/**
+ * eval/jakarta-posts.jsonl is split in two by the numeric part of its id (`jp-0042`): even ids
+ * are the dev half (look at its errors, write rules from it), odd ids the held-out half (scores
+ * only, its texts never shown). A row without a numeric id counts as held-out.
+ */
+function jakartaHalf(e: Example): 'dev' | 'held-out' {
+  const digits = /(\d+)\s*$/.exec(e.id ?? '');
+  return digits?.[1] !== undefined && Number(digits[1]) % 2 === 0 ? 'dev' : 'held-out';
 }
 
 // ---------- scoring ----------
@@ -354,10 +372,14 @@ async function main(): Promise<void> {
     console.log(`\nSmSA data not found at ${smsa}: skipping that set (see ../shared/data/README.md).`);
   }
 
-  const dev = path.join(ROOT, 'eval/jakarta-posts.jsonl');
-  if (existsSync(dev)) {
-    const examples = readSentimentJsonl(dev);
-    sentimentReport('Jakarta posts (eval/jakarta-posts.jsonl, dev set)', examples, await methodsFor(examples, nlpjs), errors);
+  const jakarta = path.join(ROOT, 'eval/jakarta-posts.jsonl');
+  if (existsSync(jakarta)) {
+    const examples = readSentimentJsonl(jakarta);
+    const dev = examples.filter((e) => jakartaHalf(e) === 'dev');
+    const heldOut = examples.filter((e) => jakartaHalf(e) === 'held-out');
+    sentimentReport('Jakarta posts, dev half (even ids)', dev, await methodsFor(dev, nlpjs), errors);
+    // Scores only: the held-out half's texts are never printed, so rules are not fitted to them.
+    sentimentReport('Jakarta posts, held-out half (odd ids)', heldOut, await methodsFor(heldOut, nlpjs), 0);
   } else {
     console.log('\neval/jakarta-posts.jsonl not found: skipping the Jakarta dev set.');
   }

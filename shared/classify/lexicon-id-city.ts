@@ -11,6 +11,13 @@
  * or weigh little, so headlines that mention a disaster stay close to neutral.
  */
 export const LEXICON_CITY_GROUPS: Readonly<Record<string, string>> = {
+  // Names of policies, programmes and places that contain an opinion word but state none:
+  // `ganjil genap` (odd-even plates) is not `ganjil` (odd), `Kebayoran Lama` is not `lama`
+  // (slow), `abis ini` is "after this", not `habis` (used up).
+  '0': `
+    ganjil_genap rekayasa_lalu_lintas kebayoran_lama kartu_jakarta_pintar jakarta_pintar bpjs_mandiri
+    habis_ini habis_itu habis_magrib habis_maghrib habis_isya habis_subuh habis_kerja habis_makan
+  `,
   '3': `
     bebas_banjir bebas_macet tertata tepat_janji pelayanan_cepat layanan_cepat respons_cepat respon_cepat
     tanggap_darurat gratis_ongkir aman_terkendali normal_kembali kembali_normal sudah_surut sudah_normal terpenuhi
@@ -20,6 +27,7 @@ export const LEXICON_CITY_GROUPS: Readonly<Record<string, string>> = {
     perlindungan tepat_guna berdaya_guna
   `,
   '2': `
+    cepet berterima_kasih
     berangsur_normal normalisasi_sungai naturalisasi sodetan tanggul_diperkuat pompa_berfungsi disedot penyedotan
     dialirkan tertangani posko_siaga siaga_bencana siap_siaga bantuan_datang bantuan_tiba tersalurkan disalurkan
     menyalurkan pembagian_bantuan bansos_tepat dapur_umum tertib tertibnya ketertiban dimulus dihaluskan jalan_mulus
@@ -59,6 +67,7 @@ export const LEXICON_CITY_GROUPS: Readonly<Record<string, string>> = {
     rs_penuh bed_penuh radang alergi insomnia lemas lemes anemia
   `,
   '-2': `
+    ngungsi
     genangan_air jalan_tergenang jalanan_tergenang meluber luber air_masuk_rumah masuk_rumah_air sepaha sepinggang
     selutut semata_kaki sedada seleher langganan_banjir daerah_langganan_banjir rembesan pompa_tidak_berfungsi lumpuh
     lumpuhnya kelumpuhan tidak_bergerak stuck stagnan mandek mandeg ditinggal_begitu_saja jalan_berlubang mengelupas

@@ -14,6 +14,17 @@
  * - contrast (`tapi`, `namun`, `but`, `sayangnya`…): words before the last contrast weigh half,
  *   so the clause after it decides (`bagus sih tapi mahal banget` is negative);
  * - a word repeated right after itself (`marah marah`) counts once.
+ * - Jakarta slang intensifiers after a praise word (`keren parah`, `enak gila`) intensify it
+ *   and score nothing themselves;
+ * - a praise word awaited or asked for (`mohon diperbaiki`, `kapan dibenerin`) scores nothing;
+ *   thanks and relief (`terima kasih`, `alhamdulillah`, `salut`) weigh double;
+ * - sarcasm (see `isSarcastic`): ironic praise of a bad situation (`hebat ya, 3 jam nunggu bus`,
+ *   `mantap, banjir lagi 🙃`) flips every praise word (and positive emoji) to negative, and the
+ *   explanation carries a `sarcasm` entry;
+ * - a when/why question with a particle, a negation or an awaited fix (`kapan sih dibenerin??`)
+ *   is a complaint and scores −2 on its question word;
+ * - a post in a reporting register (news verbs, attribution, agencies with counts, requests for
+ *   information) with no sign of the writer's voice is damped (see `reportRegister`).
  * Before scoring, known phrases are joined into one token (`rumah sakit` → neutral, `luar biasa`
  * → positive), and a word missing from the lexicon is looked up by its stem (`dikecewakannya` →
  * `kecewa`-family, `nyusahin` → `susah`).
@@ -42,6 +53,20 @@ const INTENSIFIERS_BEFORE = set(
   'sangat amat paling terlalu sungguh teramat begitu makin semakin super benarbenar very so too really extremely',
 );
 const INTENSIFIERS_AFTER = set('banget sekali amat nian');
+/** Jakarta slang: after a praise word these intensify it (`keren parah`, `enak gila`) and score nothing themselves. */
+const SLANG_INTENSIFIERS_AFTER = set('parah gila abis');
+/**
+ * A praise word asked for or awaited is not praise: `mohon diperbaiki`, `kapan dibenerin`,
+ * `tolong ditindak` say the thing is broken. Such a word scores nothing.
+ */
+const REQUESTS = set('mohon tolong harap minta segera kapan please');
+/**
+ * Thanks and relief decide a post that also names the disaster or the trouble it is about
+ * (`terima kasih atas bantuan selama banjir`, `ambulans datang, ayah selamat, terima kasih`):
+ * they weigh double.
+ */
+const GRATITUDE = set('terimakasih berterimakasih makasih alhamdulillah salut apresiasi mengapresiasi diapresiasi');
+const GRATITUDE_WEIGHT = 2;
 const SOFTENERS = set('agak cukup lumayan rada sedikit');
 /** Contrast: the clause after one of these decides. */
 const CONTRASTS = set('tapi tetapi namun but however sayangnya');
@@ -115,6 +140,8 @@ const EMOJI_SCORES: Readonly<Record<string, number>> = {
   '😫': -2,
   '😒': -2,
   '🙄': -2,
+  '🙃': -1,
+  '🤡': -2,
   '😑': -1,
   '😓': -1,
   '😥': -1,
@@ -402,10 +429,15 @@ function adjust(tokens: readonly string[], i: number, base: number): number {
   const next = breaks[i] ? undefined : tokens[i + 1];
   if (prev === token) return 0;
   if (MODIFIERS_WITH_SCORE.has(token) && isScored(next)) return 0;
+  if (SLANG_INTENSIFIERS_AFTER.has(token) && prev !== undefined && (LEXICON.get(prev) ?? 0) > 0) return 0;
+  if (base > 0) {
+    for (let j = i - 1; j >= 0 && j >= i - 6 && !breaks[j]; j--) if (REQUESTS.has(tokens[j] ?? '')) return 0;
+  }
 
-  let score = base;
+  let score = base > 0 && GRATITUDE.has(token) ? base * GRATITUDE_WEIGHT : base;
   const intensifiedBefore = prev !== undefined && INTENSIFIERS_BEFORE.has(prev);
-  if (intensifiedBefore || (next !== undefined && INTENSIFIERS_AFTER.has(next))) score *= INTENSIFY;
+  const slangIntensified = base > 0 && next !== undefined && SLANG_INTENSIFIERS_AFTER.has(next);
+  if (intensifiedBefore || slangIntensified || (next !== undefined && INTENSIFIERS_AFTER.has(next))) score *= INTENSIFY;
   let j = i - 1;
   // Skip modifiers between the word and a possible negator: `tidak terlalu bagus`, `tidak begitu enak`.
   while (j >= 0 && j >= i - 3 && !breaks[j]) {
@@ -449,6 +481,8 @@ interface Scored {
   readonly score: number;
   readonly tokenCount: number;
   readonly words: { word: string; score: number }[];
+  /** The post praises ironically: its positive emoji are flipped too. */
+  readonly sarcasm?: boolean;
 }
 
 function scoreIndonesian(norm: NormalisedText, affix: boolean): Scored {
@@ -456,46 +490,267 @@ function scoreIndonesian(norm: NormalisedText, affix: boolean): Scored {
   current = { breaks, halve: beforeContrast(keys, breaks) };
   trace = [];
   const result = analyser.analyze(keys.join(' '), { language: INDONESIAN });
+  const scores = keys.map((_, i) => trace[i] ?? 0);
+  const sarcasm = isSarcastic(norm, keys, surfaces, breaks, scores);
+  if (sarcasm) for (let i = 0; i < scores.length; i++) if ((scores[i] ?? 0) > 0) scores[i] = -(scores[i] ?? 0);
   const words: { word: string; score: number }[] = [];
   let score = 0;
-  for (let i = 0; i < trace.length; i++) {
-    const s = trace[i];
-    if (s === undefined || s === 0) continue;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i] ?? 0;
+    if (s === 0) continue;
     words.push({ word: surfaces[i] ?? keys[i] ?? '', score: round(s) });
     score += s;
   }
-  const register = reportRegister(norm);
+  if (sarcasm) words.push({ word: SARCASM_MARKER, score: 0 });
+  const blame = complaintQuestion(keys, breaks, scores);
+  if (blame) {
+    words.push({ word: blame, score: COMPLAINT_QUESTION });
+    score += COMPLAINT_QUESTION;
+  }
+  const register = sarcasm ? 1 : reportRegister(norm, keys, breaks);
   if (register !== 1) {
     score *= register;
     for (const w of words) w.score = round(w.score * register);
   }
-  return { score, tokenCount: keys.length === 0 ? 0 : result.tokens.length, words };
+  return { score, tokenCount: keys.length === 0 ? 0 : result.tokens.length, words, sarcasm };
 }
 
-/** Words of reporting and asking: news, announcements, traffic updates, requests for information. */
+// ---------- sarcasm ----------
+
+/**
+ * The explanation entry (score 0) added when a post's praise is read as ironic; the praise
+ * words themselves appear with their flipped, negative score.
+ */
+export const SARCASM_MARKER = 'sarcasm';
+/** Emoji that mark praise beside them as ironic (`keren 🙃`, `cepet bgt kok 🤡`). */
+const SARCASM_EMOJI = new Set(['🙃', '🙄', '🤡', '😒', '😏', '🤦', '😑']);
+/** Praise that thanks or congratulates: ironic when a gift word wraps a bad thing (`hadiah mati lampu`). */
+const IRONIC_GIFTS = set('hadiah bonus gratis kado rekor oleh_oleh');
+/** Particles that, right after an opening praise word, make it an exclamation (`hebat ya`, `mantap jiwa`). */
+const IRONY_PARTICLES = set('ya yah nih sekali benar bener jiwa deh loh lho kok');
+/** Interjections and intensifiers allowed before an opening praise word (`wah baik banget`, `sungguh beruntung`). */
+const OPENER_SKIP = set('wah wow waw wih widih duh beh sungguh sangat amat paling pelayanan pelayanannya layanan sistem');
+/** Duration, repetition and waiting: the situation the praise is about went on and on. */
+const ENDURANCE = set('lagi terus terusan melulu mulu tiap setiap berjam seharian semalaman kali');
+/** Repetition without numbers: the closing-praise rule ignores durations (`damkar datang 10 menit. Mantap`). */
+const REPETITION = set('lagi terus terusan melulu mulu tiap setiap');
+/** Praise that closes a complaint ironically; thanks are left out (`… Terima kasih` closes sincerely too). */
+const CLOSING_PRAISE = set('mantap mantul keren hebat top bagus luarbiasa prestasi juara sempurna');
+const ENDURANCE_UNITS = set('jam menit bulan tahun hari minggu kali');
+const ENDURANCE_PHRASES: readonly (readonly string[])[] = [
+  ['belum', 'juga'],
+  ['tidak', 'pernah'],
+  ['tidak', 'kunjung'],
+  ['dari', 'subuh'],
+  ['dari', 'pagi'],
+  ['dari', 'tadi'],
+  ['dari', 'kemarin'],
+  ['cuma', 'butuh'],
+];
+/** A fix or relief after the praise makes it sincere (`mantap, banjir udah surut`). */
+const SINCERE = set('sudah udah telah akhirnya sekarang alhamdulillah');
+/** Praise conceded before a complaint (`ramah, namun lama`) is sincere praise of one part. */
+const CONCESSIONS = new Set([...CONTRASTS, 'sayang', 'padahal']);
+/** Warm emoji are not used ironically: a post carrying one is sincere. */
+const WARM_EMOJI = new Set(['❤', '😍', '🥰', '🤗', '💕', '💖', '💗', '💙', '💚', '🥹', '😇', '🙏']);
+const DIGIT_RE = /^\d+$/;
+
+function isEndurance(keys: readonly string[], i: number): boolean {
+  const k = keys[i] ?? '';
+  // `lagi` opening a clause is "currently" (`lagi di KRL`), not "again".
+  if (ENDURANCE.has(k) && !(k === 'lagi' && (i === 0 || keys[i - 1] === undefined)))
+    return k !== 'kali' || DIGIT_RE.test(keys[i - 1] ?? '');
+  if (DIGIT_RE.test(k) && ENDURANCE_UNITS.has(keys[i + 1] ?? '')) return true;
+  return ENDURANCE_PHRASES.some((p) => p[0] === k && p[1] === keys[i + 1]);
+}
+
+/** Index of a praise word alone in the post's last clause (at most three words), or −1. */
+function closingPraise(keys: readonly string[], breaks: readonly Break[], scores: readonly number[]): number {
+  let start = keys.length - 1;
+  while (start > 0 && breaks[start - 1] === Break.None) start--;
+  if (keys.length - start > 3 || start === 0) return -1;
+  for (let i = start; i < keys.length; i++) if ((scores[i] ?? 0) > 0 && CLOSING_PRAISE.has(keys[i] ?? '')) return i;
+  return -1;
+}
+
+/**
+ * Ironic praise of a bad situation (`mantap, banjir lagi 🙃`, `hebat ya, 3 jam nunggu bus`,
+ * `terima kasih PLN atas hadiah mati lampu`). Fires on any of:
+ * - a sarcasm emoji with a praise word in the post;
+ * - a gift word (`hadiah`, `bonus`, `gratis`) within three words of a negative word;
+ * - praise opening the post (the first scored word, within its first three words after
+ *   interjections) followed by a bad situation: later words that weigh negative overall, or
+ *   negative words with duration/repetition (`lagi`, `terus`, `3 jam`, `belum juga`), or, when
+ *   the praise is an exclamation (`hebat ya`, `mantap jiwa`), duration/repetition alone.
+ * - praise reported as a claim (`katanya kota maju`) in a post with a negative word;
+ * - praise closing the post in a short last clause (`mantap pemprov`) after negative words
+ *   and repetition (`lagi`, `terus`, `tiap`, `belum juga`).
+ * A fix after the praise (`udah`, `sekarang`, `alhamdulillah` before a positive word), a
+ * concession (`tapi`, `namun`) or a warm emoji (❤️) keeps it sincere.
+ */
+function isSarcastic(
+  norm: NormalisedText,
+  keys: readonly string[],
+  surfaces: readonly string[],
+  breaks: readonly Break[],
+  scores: readonly number[],
+): boolean {
+  const praise = scores.some((s) => s > 0);
+  if (!praise) return false;
+  const emojis = norm.emojis.map((e) => e.replace(EMOJI_KEY_RE, ''));
+  if (emojis.some((e) => SARCASM_EMOJI.has(e))) return true;
+  if (emojis.some((e) => WARM_EMOJI.has(e))) return false;
+
+  for (let i = 0; i < keys.length; i++) {
+    const words = (surfaces[i] ?? '').split(' ');
+    if (!words.some((w) => IRONIC_GIFTS.has(w)) && !IRONIC_GIFTS.has(keys[i] ?? '')) continue;
+    for (let j = Math.max(0, i - 3); j <= Math.min(keys.length - 1, i + 3); j++) if ((scores[j] ?? 0) <= -1) return true;
+  }
+
+  const negativeTotal = scores.reduce((sum, v) => (v < 0 ? sum + v : sum), 0);
+  // `katanya kota maju, banjir tiap tahun`: praise reported as a claim, next to a bad situation.
+  for (let i = 0; i < keys.length; i++) {
+    if ((scores[i] ?? 0) > 0 && (keys[i - 1] === 'katanya' || keys[i - 2] === 'katanya') && negativeTotal <= -1) return true;
+  }
+  // `banjir lagi, 3 hari gak surut. mantap pemprov`: a complaint that keeps happening, closed by praise.
+  const closing = closingPraise(keys, breaks, scores);
+  if (closing >= 0) {
+    let before = 0;
+    let repeated = false;
+    for (let i = 0; i < closing; i++) {
+      before += scores[i] ?? 0;
+      if (REPETITION.has(keys[i] ?? '') && i > 0) repeated = true;
+      if (ENDURANCE_PHRASES.some((p) => p[0] === keys[i] && p[1] === keys[i + 1])) repeated = true;
+      if (CONCESSIONS.has(keys[i] ?? '') || SINCERE.has(keys[i] ?? '')) return false;
+    }
+    if (before <= -2 && repeated) return true;
+  }
+
+  let opener = -1;
+  for (let i = 0; i < keys.length && i < 4; i++) {
+    const s = scores[i] ?? 0;
+    if (s > 0) {
+      opener = i;
+      break;
+    }
+    if (s < 0 || !OPENER_SKIP.has(keys[i] ?? '')) {
+      if (i >= 2) break;
+    }
+  }
+  if (opener < 0) return false;
+  // `bagus sih, tapi mahal`: a concession, not irony.
+  if (keys[opener + 1] === 'sih' || keys.some((k, i) => i > opener && CONCESSIONS.has(k))) return false;
+  const exclaimed = IRONY_PARTICLES.has(keys[opener + 1] ?? '') || breaks[opener] !== Break.None;
+  let negative = 0;
+  let positive = 0;
+  let endurance = false;
+  for (let i = opener + 1; i < keys.length; i++) {
+    const s = scores[i] ?? 0;
+    if (s > 0 && (SINCERE.has(keys[i - 1] ?? '') || SINCERE.has(keys[i - 2] ?? ''))) return false;
+    if (keys[i] === 'alhamdulillah') return false;
+    if (s < 0) negative += s;
+    else positive += s;
+    if (isEndurance(keys, i)) endurance = true;
+  }
+  const net = negative + positive;
+  if (net <= -1) return true;
+  if (net <= 0 && negative <= -1 && endurance) return true;
+  // `hebat ya, 3 jam nunggu bus`: an exclaimed praise, then only waiting.
+  return exclaimed && IRONY_PARTICLES.has(keys[opener + 1] ?? '') && endurance && positive === 0;
+}
+
+// ---------- complaints asked as questions ----------
+
+/** `kapan`, `kenapa`: a question about when or why, which may be a complaint. */
+const WHY_WHEN = set('kapan kenapa mengapa');
+/** Inside such a question these make it a complaint: an emotive particle, a negation. */
+const BLAME_CUES = set('sih tidak belum');
+const COMPLAINT_QUESTION = -2;
+
+/**
+ * `kapan sih dibenerin??`, `kenapa gak pernah diperbaiki?`, `kapan kampung kami dapet
+ * perhatian?`: a when/why question carrying an emotive particle, a negation, or a fix that is
+ * awaited (a praise word zeroed by the question) complains. Returns the question word, scored
+ * on its own, or undefined.
+ */
+function complaintQuestion(keys: readonly string[], breaks: readonly Break[], scores: readonly number[]): string | undefined {
+  for (let i = 0; i < keys.length; i++) {
+    if (!WHY_WHEN.has(keys[i] ?? '')) continue;
+    for (let j = i + 1; j < keys.length && j <= i + 8; j++) {
+      const k = keys[j] ?? '';
+      if (BLAME_CUES.has(k) || ((LEXICON.get(k) ?? 0) > 0 && (scores[j] ?? 0) === 0)) return keys[i];
+      if (breaks[j] === Break.Sentence) break;
+    }
+  }
+  return undefined;
+}
+
+// ---------- reports and questions ----------
+
+/** Words of reporting and asking: news verbs, attribution, time stamps, requests for information. */
 const REPORT_MARKERS = set(`
   terkait diduga akibat imbas penyebab selidiki menyelidiki tercatat dilaporkan mengimbau imbauan pukul wib
   persen pengumuman update info informasi jadwal apakah tanya bertanya nanya menanyakan kabarnya sebaiknya
-`);
-/** Words of a person's own voice: pronouns, particles, exclamations. Any one of them keeps the full score. */
-const VOICE_MARKERS = set(`
-  saya aku kami kita kamu sih dong deh kok banget lah kan nih tuh mah parah tolong mohon astaga anjir
-  ya_ampun aduh duh waduh wkwk haha hehe kesal kecewa capek sebal benci senang suka puas bangga
+  imbau diimbau mengumumkan umumkan terbitkan menerbitkan tinjau meninjau pastikan memastikan alami mengalami
+  perpanjang memperpanjang uji pengalihan pendaftaran berlaku sebanyak puluhan ratusan ribuan
+  sejumlah menurut ujar ungkap jelasnya
 `);
 /**
- * A post in a reporting register (a headline, an announcement, a question asking for information)
- * with no sign of the writer's own voice mentions problems without judging them: `Kebakaran di
- * Kemayoran, Polisi Selidiki Penyebab` is neutral news, not a complaint. Its score is damped.
+ * Weaker signs of a report: official agencies and officials, areas. Praise and complaints name
+ * them too, so two of these (or one with a count such as `12 RT`) are needed.
  */
-const REPORT_DAMPING = 0.2;
-function reportRegister(norm: NormalisedText): number {
+const AGENCY_MARKERS = set(`
+  bpbd dinas dinkes dishub sudin pemprov pemkot pemda pln pam pamjaya bmkg polda polres polsek satpol damkar
+  bapenda dprd rsud kadis kapolda kapolres walikota kawasan wilayah kelurahan kecamatan pemeliharaan
+  sebagian tambah menambah
+`);
+/** Units that, after a number, count things (`12 RT`, `35 gardu`): the register of reports. */
+const COUNT_UNITS = set('rt rw unit orang rumah kk jiwa gardu titik lokasi ruas km meter cm persen pohon kendaraan');
+/** `ada yang tau …?`, `ada yang pernah …?`: asking around. */
+const ASKING_AROUND = set('tau tahu pernah punya bisa');
+/** Asking for information: question words with a softening `ya` (`di mana ya`, `apa ya`). */
+const QUESTION_WORDS = set('apa mana dimana berapa gimana bagaimana caranya syaratnya');
+/**
+ * Words of a person's own voice: pronouns, particles, exclamations, thanks, blame, waiting,
+ * informal verbs. Any one of them keeps the full score.
+ */
+const VOICE_MARKERS = set(`
+  saya aku kami kita kamu kalian sih deh kok banget lah kan nih tuh mah parah tolong mohon astaga anjir
+  aduh duh waduh wkwk haha hehe kesal kecewa capek sebal benci senang suka puas bangga masa pak bu
+  terima makasih salut mantap keren hebat alhamdulillah semoga lega adem bikin padahal menunggu nunggu
+  sering katanya doang saja kayak terus melulu mulu terusan
+`);
+/** Informal Jakarta verbs (`dibatalin`, `ngebantu`, `nertibin`) are a person talking, not a report. */
+const INFORMAL_VERB_RE = /^(?:di|nge|ng|ny|n)[a-z]{3,}in$|^nge[a-z]{3,}$/;
+/**
+ * A post in a reporting register (a headline, an announcement, an agency's notice, a question
+ * asking for information) with no sign of the writer's own voice mentions problems without
+ * judging them: `Kebakaran di Kemayoran, Polisi Selidiki Penyebab` is neutral news, not a
+ * complaint. Its score is damped. Complaints phrased as questions keep their voice through
+ * particles (`kapan sih`), blame (`pak`, `kalian`, `masa`) or `gimana mau`.
+ */
+const REPORT_DAMPING = 0.15;
+const WEAK_NEEDED = 2;
+function reportRegister(norm: NormalisedText, keys: readonly string[], breaks: readonly Break[]): number {
   if (norm.emojis.length > 0) return 1;
   let report = false;
-  for (const t of norm.tokens) {
-    if (VOICE_MARKERS.has(t)) return 1;
-    if (REPORT_MARKERS.has(t)) report = true;
+  let weak = 0;
+  const tokens = norm.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? '';
+    if (VOICE_MARKERS.has(t) || INFORMAL_VERB_RE.test(t)) return 1;
+    if (t === 'gimana' && tokens[i + 1] === 'mau') return 1;
+    if (REPORT_MARKERS.has(t)) {
+      // `tanpa info` complains about missing information.
+      if (!NEGATORS.has(tokens[i - 1] ?? '')) report = true;
+    } else if (AGENCY_MARKERS.has(t)) weak++;
+    else if (DIGIT_RE.test(t) && COUNT_UNITS.has(tokens[i + 1] ?? '')) weak += 2;
+    else if (t === 'ada' && tokens[i + 1] === 'yang' && ASKING_AROUND.has(tokens[i + 2] ?? '')) report = true;
+    else if (QUESTION_WORDS.has(t) && tokens[i + 1] === 'ya') report = true;
   }
-  return report ? REPORT_DAMPING : 1;
+  // A yes/no question closing on `gak?` (`macet gak?`, `berlaku gak?`): normalised to a final `tidak`.
+  for (let i = 1; i < keys.length; i++) if (keys[i] === 'tidak' && (breaks[i] === Break.Sentence || i === keys.length - 1)) report = true;
+  return report || weak >= WEAK_NEEDED ? REPORT_DAMPING : 1;
 }
 
 // ---------- the English scoring strategy ----------
@@ -586,7 +841,9 @@ export function analyseSentiment(norm: NormalisedText, lang: Language, options: 
   const words = [...scored.words];
   let score = scored.score;
   for (const emoji of norm.emojis) {
-    const s = emojiScore(emoji);
+    const raw = emojiScore(emoji);
+    // Applause and smiles beside ironic praise are part of the irony (`rekor baru nih 👏`).
+    const s = scored.sarcasm && raw > 0 ? -raw : raw;
     if (s === 0) continue;
     words.push({ word: emoji, score: s });
     score += s;

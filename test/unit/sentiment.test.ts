@@ -1,6 +1,6 @@
 import { LEXICON_ENTRIES, LEXICON_ID } from '../../shared/classify/lexicon-id';
 import { normalise } from '../../shared/classify/normalise';
-import { analyseSentiment, SENTIMENT_THRESHOLDS, stemToLexicon } from '../../shared/classify/sentiment';
+import { analyseSentiment, SARCASM_MARKER, SENTIMENT_THRESHOLDS, stemToLexicon } from '../../shared/classify/sentiment';
 import type { Language } from '../../shared/classify/types';
 
 const analyse = (text: string, lang: Language = 'id') => analyseSentiment(normalise(text), lang);
@@ -103,6 +103,64 @@ describe('analyseSentiment (Indonesian)', () => {
     expect(headline.words.find((w) => w.word === 'kebakaran')?.score).toBeGreaterThan(-1);
     expect(complaint.label).toBe('negative');
     expect(analyse('info dong, jalan di Kemang banjir parah').label).toBe('negative');
+  });
+
+  it('flips ironic praise of a bad situation, with or without emoji, and says so', () => {
+    for (const text of [
+      'mantap, banjir lagi 🙃',
+      'hebat ya, 3 jam nunggu bus',
+      'keren bgt pelayanannya, antre dari subuh belum dipanggil',
+      'makasih loh PLN, mati lampu lagi seharian',
+      'Terima kasih PLN atas hadiah mati lampu 5 jam. Sangat berkesan 🙂',
+      'pelayanan dukcapil cepet bgt kok, cuma butuh 3 bulan 🤡',
+      'Banjir lagi, 3 hari gak surut. Mantap pemprov',
+      'Katanya kota maju, banjir tiap tahun',
+    ]) {
+      const r = analyse(text);
+      expect(r.label).toBe('negative');
+      expect(r.words.map((w) => w.word)).toContain(SARCASM_MARKER);
+    }
+    const r = analyse('mantap, banjir lagi 🙃');
+    expect(r.words.find((w) => w.word === 'mantap')?.score).toBeLessThan(0);
+    // Applause beside ironic praise is part of the irony.
+    expect(analyse('hebat ya, 3 jam nunggu bus 👏').words.find((w) => w.word === '👏')?.score).toBeLessThan(0);
+  });
+
+  it('keeps sincere praise positive, even with a fixed problem or a duration in it', () => {
+    for (const text of [
+      'mantap, jalannya udah diperbaiki',
+      'Mantap, banjir udah surut',
+      'Makasih ya petugas PPSU, jalanan selalu bersih',
+      'Keren banget MRT, 10 menit sampai Blok M',
+      'keren parah perpustakaannya, gratis',
+      'Senang lihat warga gotong royong bantu korban banjir ❤️',
+      'Kebakaran di Tambora, damkar datang 10 menit. Mantap',
+      'Atas nama warga, kami berterima kasih atas bantuan logistik selama banjir.',
+    ]) {
+      const r = analyse(text);
+      expect(r.label).toBe('positive');
+      expect(r.words.map((w) => w.word)).not.toContain(SARCASM_MARKER);
+    }
+  });
+
+  it('keeps headlines, agency notices and questions asking for information neutral', () => {
+    for (const text of [
+      'BPBD: 12 RT di Jakarta Timur tergenang, warga diimbau waspada',
+      'Menurut BPBD, banjir merendam 30 rumah di Cipinang Melayu pukul 09.00 WIB',
+      'PLN umumkan pemadaman di sebagian wilayah Jakarta Selatan',
+      'ada yang tau kenapa KRL gangguan pagi ini?',
+      'Jalan dari Kampung Melayu ke Casablanca sekarang macet gak?',
+    ]) {
+      expect(analyse(text).label).toBe('neutral');
+    }
+  });
+
+  it('keeps complaints asked as questions negative', () => {
+    for (const text of ['kapan sih dibenerin??', 'kenapa gak pernah diperbaiki?', 'Pak, kapan jalan kami diperbaiki? udah bolong semua']) {
+      expect(analyse(text).label).toBe('negative');
+    }
+    expect(analyse('kapan sih dibenerin??').words).toContainEqual({ word: 'kapan', score: -2 });
+    expect(analyse('Lift stasiun mati. Mohon diperbaiki').label).toBe('negative');
   });
 
   it('finds affixed and informal forms through the stemmer', () => {
