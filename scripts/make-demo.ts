@@ -18,7 +18,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadConfig, type WatchTopic } from '../shared/config';
+import { evaluateSpike } from '../shared/alerts/spike';
+import { normalise } from '../shared/classify/normalise';
+import { makeTopicMatcher } from '../shared/classify/topics';
+import { loadConfig } from '../shared/config';
 import { describeIssues, PostSchema, type Post } from '../shared/post';
 
 const ROOT = join(__dirname, '..');
@@ -970,18 +973,10 @@ const posts: Post[] = drafts.map((draft, index) => {
 // ---------------------------------------------------------------- scenario self-check
 
 const config = loadConfig(join(ROOT, 'pantau.config.json'));
-const words = (text: string): string =>
-  ` ${text
-    .toLowerCase()
-    .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
-function topicsOf(text: string, topics: readonly WatchTopic[]): string[] {
-  const w = words(text);
-  return topics
-    .filter((t) => t.keywords.some((k) => w.includes(words(k))) && !t.exclude.some((k) => w.includes(words(k))))
-    .map((t) => t.name);
-}
+// The self-check uses the pipeline's own topic matcher and spike rule, so it judges the day the
+// way the classifier will.
+const matchTopics = makeTopicMatcher(config.topics);
+const topicsOf = (text: string): string[] => matchTopics(normalise(text)).map((m) => m.name);
 
 interface Firing {
   readonly topic: string;
@@ -999,11 +994,17 @@ function spikes(negatives: ReadonlyMap<string, readonly number[]>): Firing[] {
   for (const [topic, times] of negatives) {
     let quietUntil = -Infinity;
     for (const t of times) {
-      const observed = times.filter((x) => x > t - window && x <= t).length;
-      const before = times.filter((x) => x > t - window - baseline && x <= t - window).length;
-      const expected = Math.max(rule.minExpected, (before / rule.baselineHours) * (rule.windowMinutes / 60));
-      if (observed >= rule.minCount && observed / expected >= rule.ratio && t > quietUntil) {
-        firings.push({ topic, at: t, observed, expected });
+      const decision = evaluateSpike(
+        {
+          windowNegative: times.filter((x) => x > t - window && x <= t).length,
+          windowTotal: 0,
+          shortBaselineNegative: times.filter((x) => x > t - window - baseline && x <= t - window).length,
+          pastDaysNegative: [],
+        },
+        rule,
+      );
+      if (decision.fire && t > quietUntil) {
+        firings.push({ topic, at: t, observed: decision.observed, expected: decision.expected });
         quietUntil = t + rule.cooldownMinutes * MINUTE;
       }
     }
@@ -1019,9 +1020,16 @@ function closestCalls(negatives: ReadonlyMap<string, readonly number[]>, fired: 
     let best: { at: number; observed: number; expected: number; closeness: number } | undefined;
     for (const t of times) {
       if (fired.some((f) => f.topic === topic && t >= f.at - HOUR && t <= f.at + rule.cooldownMinutes * MINUTE)) continue;
-      const observed = times.filter((x) => x > t - HOUR && x <= t).length;
-      const before = times.filter((x) => x > t - HOUR - rule.baselineHours * HOUR && x <= t - HOUR).length;
-      const expected = Math.max(rule.minExpected, before / rule.baselineHours);
+      const window = rule.windowMinutes * MINUTE;
+      const { observed, expected } = evaluateSpike(
+        {
+          windowNegative: times.filter((x) => x > t - window && x <= t).length,
+          windowTotal: 0,
+          shortBaselineNegative: times.filter((x) => x > t - window - rule.baselineHours * HOUR && x <= t - window).length,
+          pastDaysNegative: [],
+        },
+        rule,
+      );
       const closeness = Math.min(observed / rule.minCount, observed / expected / rule.ratio);
       if (!best || closeness > best.closeness) best = { at: t, observed, expected, closeness };
     }
@@ -1031,7 +1039,7 @@ function closestCalls(negatives: ReadonlyMap<string, readonly number[]>, fired: 
   return lines;
 }
 
-const topicOf = drafts.map((d) => topicsOf(d.text, config.topics));
+const topicOf = drafts.map((d) => topicsOf(d.text));
 function negativesBy(isNegative: (d: Draft) => boolean): Map<string, number[]> {
   const map = new Map<string, number[]>();
   drafts.forEach((d, i) => {
