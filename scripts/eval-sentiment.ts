@@ -8,8 +8,10 @@
  *
  * Sets, each skipped with a message when its file is absent:
  * (a) SmSA valid (IndoNLU reviews; ../shared/data, never shipped with the project);
- * (b) eval/jakarta-posts.jsonl, Pantau's set of Jakarta posts, with macro-F1 per `kind`, reported
- *     as two halves: dev (even numeric id) and held-out (odd); `--errors` lists dev errors only;
+ * (b) eval/jakarta-posts.jsonl, Pantau's dev set of Jakarta posts, with macro-F1 per `kind`;
+ * (b') test sets written after the rules and never used to tune them (scores only, `--errors`
+ *     never prints their texts): eval/jakarta-posts-test.jsonl (Jakarta public-service posts),
+ *     eval/tweets-id.jsonl (informal Indonesian tweets), eval/tweets-en.jsonl (English tweets);
  * (c) test/fixtures/sentiment-examples-id.jsonl, the small informal set the unit tests also use;
  * (d) eval/language-id.jsonl, short posts labeled id / en / und / ms (Malay counts as right
  *     when Pantau answers `id`; it is also reported on its own).
@@ -17,7 +19,7 @@
  * Usage:
  *   npm run eval                          all of the above
  *   npx tsx scripts/eval-sentiment.ts --errors N      also print N misclassified rows per set
- *                                                     (Jakarta: the dev half only)
+ *                                                     (dev sets only, never the test sets)
  *   npx tsx scripts/eval-sentiment.ts --calibrate     grid-search the label thresholds on SmSA
  *                                                     TRAIN (never on a dev or valid set)
  *   npx tsx scripts/eval-sentiment.ts --file x.tsv    another text<TAB>label file in place of (a)
@@ -28,12 +30,18 @@ import path from 'node:path';
 import Sentiment from 'sentiment';
 import { detectLanguage } from '../shared/classify/language';
 import { normalise } from '../shared/classify/normalise';
+import { findPlaces } from '../shared/classify/places';
 import { analyseSentiment, SENTIMENT_THRESHOLDS } from '../shared/classify/sentiment';
 import type { Language, SentimentLabel } from '../shared/classify/types';
 
 const LABELS: readonly SentimentLabel[] = ['positive', 'neutral', 'negative'];
 const ROOT = path.resolve(__dirname, '..');
 const SHARED_DATA = path.resolve(ROOT, '../shared/data');
+const TEST_SETS: readonly (readonly [file: string, title: string])[] = [
+  ['eval/jakarta-posts-test.jsonl', 'Jakarta public-service posts'],
+  ['eval/tweets-id.jsonl', 'Informal Indonesian tweets'],
+  ['eval/tweets-en.jsonl', 'English tweets'],
+];
 
 interface Example {
   readonly text: string;
@@ -92,16 +100,6 @@ function readSentimentJsonl(file: string): Example[] {
   });
 }
 
-/**
- * eval/jakarta-posts.jsonl is split in two by the numeric part of its id (`jp-0042`): even ids
- * are the dev half (look at its errors, write rules from it), odd ids the held-out half (scores
- * only, its texts never shown). A row without a numeric id counts as held-out.
- */
-function jakartaHalf(e: Example): 'dev' | 'held-out' {
-  const digits = /(\d+)\s*$/.exec(e.id ?? '');
-  return digits?.[1] !== undefined && Number(digits[1]) % 2 === 0 ? 'dev' : 'held-out';
-}
-
 // ---------- scoring ----------
 
 /** Accuracy, F1 per class and macro-F1 over the classes present in gold or predictions (as scikit-learn). */
@@ -152,7 +150,7 @@ function afinnLabel(text: string): SentimentLabel {
 /** Pantau as `pantau classify` runs it: the detected language picks the lexicon. */
 function pantauLabel(text: string, affixFallback = true): SentimentLabel {
   const norm = normalise(text);
-  return analyseSentiment(norm, detectLanguage(norm), { affixFallback }).label;
+  return analyseSentiment(norm, detectLanguage(norm), { affixFallback, text, places: findPlaces(norm, text) }).label;
 }
 
 interface NlpSentiment {
@@ -243,7 +241,7 @@ function sentimentReport(title: string, examples: readonly Example[], methods: r
       if (!e || ours.predicted[i] === e.label) continue;
       const norm = normalise(e.text);
       const lang = detectLanguage(norm);
-      const r = analyseSentiment(norm, lang);
+      const r = analyseSentiment(norm, lang, { text: e.text, places: findPlaces(norm, e.text) });
       console.log(`  [${e.kind ?? ''} ${e.label} → ${r.label} ${r.score} ${lang}] ${e.text.slice(0, 160)}  ${JSON.stringify(r.words)}`);
       shown++;
     }
@@ -375,13 +373,20 @@ async function main(): Promise<void> {
   const jakarta = path.join(ROOT, 'eval/jakarta-posts.jsonl');
   if (existsSync(jakarta)) {
     const examples = readSentimentJsonl(jakarta);
-    const dev = examples.filter((e) => jakartaHalf(e) === 'dev');
-    const heldOut = examples.filter((e) => jakartaHalf(e) === 'held-out');
-    sentimentReport('Jakarta posts, dev half (even ids)', dev, await methodsFor(dev, nlpjs), errors);
-    // Scores only: the held-out half's texts are never printed, so rules are not fitted to them.
-    sentimentReport('Jakarta posts, held-out half (odd ids)', heldOut, await methodsFor(heldOut, nlpjs), 0);
+    sentimentReport('Jakarta posts, dev set (eval/jakarta-posts.jsonl)', examples, await methodsFor(examples, nlpjs), errors);
   } else {
     console.log('\neval/jakarta-posts.jsonl not found: skipping the Jakarta dev set.');
+  }
+
+  // Test sets: scores only. Their texts are never printed, so rules are not fitted to them.
+  for (const [file, title] of TEST_SETS) {
+    const at = path.join(ROOT, file);
+    if (!existsSync(at)) {
+      console.log(`\n${file} not found: skipping ${title}.`);
+      continue;
+    }
+    const examples = readSentimentJsonl(at);
+    sentimentReport(`${title} (${file}, test set)`, examples, await methodsFor(examples, nlpjs), 0);
   }
 
   const fixtures = path.join(ROOT, 'test/fixtures/sentiment-examples-id.jsonl');
