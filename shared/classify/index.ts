@@ -15,12 +15,13 @@ export function makeClassifier(topics: readonly TopicRule[]): Classify {
   return (text) => {
     const norm = normalise(text);
     const lang = detectLanguage(norm);
+    const places = findPlaces(norm, text);
     return {
       lang,
-      sentiment: analyseSentiment(norm, lang),
+      sentiment: analyseSentiment(norm, lang, { text, places }),
       hoax: scoreHoax({ text, norm }),
       topics: matchTopics(norm),
-      places: findPlaces(norm, text),
+      places,
     };
   };
 }

@@ -40,9 +40,10 @@ import Sentiment from 'sentiment';
 import packageEmoji from 'sentiment/build/emoji.json';
 import afinnLabels from 'sentiment/languages/en/labels.json';
 import packageNegators from 'sentiment/languages/en/negators.json';
+import { EN_WORDS, ID_WORDS } from './language';
 import { EN_FRAMED_PRAISE, EN_PRAISE_FRAMES, EN_SLANG } from './lexicon-en-slang';
 import { LEXICON_ENTRIES, LEXICON_ID } from './lexicon-id';
-import type { Language, NormalisedText, SentimentLabel, SentimentResult } from './types';
+import type { Language, NormalisedText, Place, SentimentLabel, SentimentResult } from './types';
 
 const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w.length > 0));
 
@@ -434,6 +435,7 @@ function adjust(tokens: readonly string[], i: number, base: number): number {
     for (let j = i - 1; j >= 0 && j >= i - 6 && !breaks[j]; j--) if (REQUESTS.has(tokens[j] ?? '')) return 0;
   }
 
+  if (AWAITED.has(token) && !LEXICON.has(token)) return awaited(tokens, breaks, i);
   let score = base > 0 && GRATITUDE.has(token) ? base * GRATITUDE_WEIGHT : base;
   const intensifiedBefore = prev !== undefined && INTENSIFIERS_BEFORE.has(prev);
   const slangIntensified = base > 0 && next !== undefined && SLANG_INTENSIFIERS_AFTER.has(next);
@@ -452,6 +454,13 @@ function adjust(tokens: readonly string[], i: number, base: number): number {
       continue;
     }
     if (NEGATORS.has(t)) {
+      // `bukan main rapinya`: "remarkably", not a negation.
+      if (t === 'bukan' && tokens[j + 1] === 'main') {
+        score *= INTENSIFY;
+        break;
+      }
+      // `gimana gak seneng`, `siapa yang gak bangga`, `gak pernah sepuas ini`: emphasis, not negation.
+      if (isEmphaticNegation(tokens, j, i)) break;
       // `tidak terlalu bagus` is "not very good": a mild negative, not an intense one.
       if (intensifiedBefore) score = -base * NOT_VERY;
       else if (!NOT_NEGATED_AFTER.has(tokens[j + 1] ?? '')) score = score > 0 ? -score : score * NEGATED_NEGATIVE;
@@ -460,14 +469,76 @@ function adjust(tokens: readonly string[], i: number, base: number): number {
     if (CONTRASTS.has(t) || CLAUSE_BREAKS.has(t) || isScored(t)) break;
     j--;
   }
+  // `kasus DBD turun drastis`, `banjir mulai surut`: a problem receding is good news (the
+  // problem turns mildly positive), and the receding word itself is no complaint.
+  if (score < 0 && RECEDING.has(token) && recededBefore(tokens, breaks, i)) return 0;
+  if (score < 0 && !NOT_RECEDING.has(token) && recedes(tokens, breaks, i)) score *= NEGATED_NEGATIVE;
   if (halve[i]) score *= BEFORE_CONTRAST;
   return score;
 }
 
+/** `gak diangkat`, `tidak ada petugas`: a negated awaited service is a complaint; otherwise nothing. */
+function awaited(tokens: readonly string[], breaks: readonly Break[], i: number): number {
+  const j = i - 1;
+  if (j < 0 || breaks[j] || !NEGATORS.has(tokens[j] ?? '') || tokens[j] === 'jangan') return 0;
+  const next = breaks[i] ? undefined : tokens[i + 1];
+  // `tidak ada masalah` is the word after's business; `gak sampai 5 menit` is quick.
+  if (next !== undefined && (isScored(next) || DIGIT_RE.test(next) || next === 'se')) return 0;
+  return AWAITED_NEGATED;
+}
+
+/** Words that say a problem is receding, when they follow it. */
+const RECEDING = set('turun menurun berkurang surut reda teratasi tertangani mereda');
+/** Negative words that `turun` does not make recede (`hujan turun` is rain falling). */
+const NOT_RECEDING = set('hujan gerimis badai petir salju');
+const RECEDING_WINDOW = 4;
+
+function recedes(tokens: readonly string[], breaks: readonly Break[], i: number): boolean {
+  for (let k = i + 1; k <= i + RECEDING_WINDOW && k < tokens.length; k++) {
+    if (breaks[k - 1]) return false;
+    const t = tokens[k] ?? '';
+    if (RECEDING.has(t)) return !NEGATORS.has(tokens[k - 1] ?? '');
+    if (isScored(t) || NEGATORS.has(t)) return false;
+  }
+  return false;
+}
+
+function recededBefore(tokens: readonly string[], breaks: readonly Break[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - RECEDING_WINDOW; k--) {
+    if (breaks[k]) return false;
+    if ((LEXICON.get(tokens[k] ?? '') ?? 0) < 0) return !NOT_RECEDING.has(tokens[k] ?? '');
+  }
+  return false;
+}
+
+/** Question words that, before a negator, make it rhetorical emphasis (`gimana gak seneng`). */
+const EMPHATIC_ASK = set('gimana bagaimana mana masa');
+
+/** Is the negator at `j` emphasis rather than negation of the word at `i`? */
+function isEmphaticNegation(tokens: readonly string[], j: number, i: number): boolean {
+  const before = tokens[j - 1] ?? '';
+  if (EMPHATIC_ASK.has(before)) return true;
+  if (before === 'yang' && tokens[j - 2] === 'siapa') return true;
+  // `tidak pernah sepuas ini`: never this satisfied before.
+  return tokens[j + 1] === 'pernah' && (tokens[i + 1] === 'ini' || tokens[i + 1] === 'itu');
+}
+
+/**
+ * Services a resident waits for: they score only when negated (`gak diangkat`, `belum nyala
+ * juga`, `gak ada petugas`, `PAM gak masuk`), as a complaint that something did not happen.
+ * Outside the lexicon, so they never count as praise or break a negation's reach.
+ */
+const AWAITED = set(`
+  ada datang nyala menyala diangkat sampai masuk lewat muncul berfungsi dibuka dibalas dibales direspon
+  direspons ditanggapi diangkut mengalir ngalir cair dicairkan bisa jalan dilayani diproses
+`);
+const AWAITED_SCORE = 1;
+const AWAITED_NEGATED = -1.5;
+
 const INDONESIAN = 'pantau-id';
 const analyser = new Sentiment();
 analyser.registerLanguage(INDONESIAN, {
-  labels: { ...LEXICON_ID },
+  labels: { ...Object.fromEntries([...AWAITED].map((w) => [w, AWAITED_SCORE])), ...LEXICON_ID },
   scoringStrategy: {
     apply(tokens, cursor, tokenScore) {
       const score = adjust(tokens, cursor, tokenScore);
@@ -485,7 +556,7 @@ interface Scored {
   readonly sarcasm?: boolean;
 }
 
-function scoreIndonesian(norm: NormalisedText, affix: boolean): Scored {
+function scoreIndonesian(norm: NormalisedText, affix: boolean, headline = false, question = false): Scored {
   const { keys, surfaces, breaks } = prepare(norm.tokens, breaksOf(norm), affix);
   current = { breaks, halve: beforeContrast(keys, breaks) };
   trace = [];
@@ -507,12 +578,79 @@ function scoreIndonesian(norm: NormalisedText, affix: boolean): Scored {
     words.push({ word: blame, score: COMPLAINT_QUESTION });
     score += COMPLAINT_QUESTION;
   }
-  const register = sarcasm ? 1 : reportRegister(norm, keys, breaks);
+  const register = sarcasm ? 1 : headline ? HEADLINE_DAMPING : reportRegister(norm, keys, breaks, question);
   if (register !== 1) {
     score *= register;
     for (const w of words) w.score = round(w.score * register);
   }
   return { score, tokenCount: keys.length === 0 ? 0 : result.tokens.length, words, sarcasm };
+}
+
+// ---------- places and headlines ----------
+
+/** Stands in for a place's words: not in any lexicon, so it scores nothing. */
+const PLACE_TOKEN = 'tempatx';
+
+/**
+ * The post with the words of its places replaced by a placeholder, keeping `text` and `tokens`
+ * aligned (clause breaks are read from `text`). A place whose words do not appear as tokens is
+ * left alone.
+ */
+function maskPlaces(norm: NormalisedText, places: readonly Pick<Place, 'name'>[]): NormalisedText {
+  const tokens = [...norm.tokens];
+  let changed = false;
+  for (const place of places) {
+    const words = place.name.toLowerCase().split(/\s+/);
+    for (let i = 0; i + words.length <= tokens.length; i++) {
+      if (!words.every((w, k) => tokens[i + k] === w)) continue;
+      for (let k = 0; k < words.length; k++) tokens[i + k] = PLACE_TOKEN;
+      changed = true;
+    }
+  }
+  if (!changed) return norm;
+  const pieces = norm.text.split(' ');
+  if (pieces.length !== tokens.length) return { ...norm, tokens };
+  const text = pieces
+    .map((piece, i) => {
+      const token = tokens[i] ?? '';
+      if (token !== PLACE_TOKEN) return piece;
+      const end = piece.charAt(piece.length - 1);
+      return end === ',' || end === '.' ? `${PLACE_TOKEN}${end}` : PLACE_TOKEN;
+    })
+    .join(' ');
+  return { ...norm, text, tokens };
+}
+
+/** Short words headlines keep in lower case (`Banjir Rob di Pesisir`). */
+const HEADLINE_LOWER = set(
+  'di ke dari dan yang untuk pada dengan atau oleh bagi dalam hingga sampai jadi saat usai the of in on at to and for a an as',
+);
+const HEADLINE_MIN_WORDS = 4;
+const HEADLINE_SHARE = 0.8;
+const LETTER_RE = /\p{L}/u;
+const UPPER_START_RE = /^[^\p{L}]*\p{Lu}/u;
+
+/**
+ * A headline in title case (`Pohon Tumbang di Jalan Gatot Subroto, Lalu Lintas Dialihkan`): most
+ * words start with a capital, not all of them are shouted, and it does not exclaim. A headline
+ * reports events; it does not judge them, so its score is damped like a report's.
+ */
+export function isHeadline(text: string): boolean {
+  if (/[!?]|[\p{Extended_Pictographic}]/u.test(text) || /\n/.test(text.trim())) return false;
+  const words = text.split(/\s+/).filter((w) => LETTER_RE.test(w) && !w.startsWith('@') && !w.startsWith('#') && !/^https?:/i.test(w));
+  let considered = 0;
+  let capitalised = 0;
+  let shouted = 0;
+  for (const w of words) {
+    const bare = w.replace(/[^\p{L}\p{N}]/gu, '');
+    if (bare.length < 2 || HEADLINE_LOWER.has(bare.toLowerCase())) continue;
+    considered++;
+    if (UPPER_START_RE.test(w)) capitalised++;
+    if (bare.length > 3 && bare === bare.toUpperCase() && /\p{L}/u.test(bare)) shouted++;
+  }
+  if (considered < HEADLINE_MIN_WORDS) return false;
+  if (shouted > considered / 2) return false;
+  return capitalised / considered >= HEADLINE_SHARE;
 }
 
 // ---------- sarcasm ----------
@@ -596,7 +734,7 @@ function isSarcastic(
   scores: readonly number[],
 ): boolean {
   const praise = scores.some((s) => s > 0);
-  if (!praise) return false;
+  if (!praise || keys.includes('alhamdulillah')) return false;
   const emojis = norm.emojis.map((e) => e.replace(EMOJI_KEY_RE, ''));
   if (emojis.some((e) => SARCASM_EMOJI.has(e))) return true;
   if (emojis.some((e) => WARM_EMOJI.has(e))) return false;
@@ -702,7 +840,8 @@ const REPORT_MARKERS = set(`
 const AGENCY_MARKERS = set(`
   bpbd dinas dinkes dishub sudin pemprov pemkot pemda pln pam pamjaya bmkg polda polres polsek satpol damkar
   bapenda dprd rsud kadis kapolda kapolres walikota kawasan wilayah kelurahan kecamatan pemeliharaan
-  sebagian tambah menambah
+  sebagian tambah menambah dapat selama mulai beroperasi operasional tersedia dihubungi melalui
+  lajur jalur besok
 `);
 /** Units that, after a number, count things (`12 RT`, `35 gardu`): the register of reports. */
 const COUNT_UNITS = set('rt rw unit orang rumah kk jiwa gardu titik lokasi ruas km meter cm persen pohon kendaraan');
@@ -718,7 +857,7 @@ const VOICE_MARKERS = set(`
   saya aku kami kita kamu kalian sih deh kok banget lah kan nih tuh mah parah tolong mohon astaga anjir
   aduh duh waduh wkwk haha hehe kesal kecewa capek sebal benci senang suka puas bangga masa pak bu
   terima makasih salut mantap keren hebat alhamdulillah semoga lega adem bikin padahal menunggu nunggu
-  sering katanya doang saja kayak terus melulu mulu terusan
+  sering katanya doang kayak terus melulu mulu terusan
 `);
 /** Informal Jakarta verbs (`dibatalin`, `ngebantu`, `nertibin`) are a person talking, not a report. */
 const INFORMAL_VERB_RE = /^(?:di|nge|ng|ny|n)[a-z]{3,}in$|^nge[a-z]{3,}$/;
@@ -730,8 +869,12 @@ const INFORMAL_VERB_RE = /^(?:di|nge|ng|ny|n)[a-z]{3,}in$|^nge[a-z]{3,}$/;
  * particles (`kapan sih`), blame (`pak`, `kalian`, `masa`) or `gimana mau`.
  */
 const REPORT_DAMPING = 0.15;
+/** Headlines are damped harder: they pile up event words (`Banjir Rob Rendam …`) without judging. */
+const HEADLINE_DAMPING = 0.08;
+/** In a question, these ask for information (`syaratnya apa aja?`, `lewat JAKI atau kelurahan?`). */
+const INFO_QUESTION = set('atau nanya bertanya');
 const WEAK_NEEDED = 2;
-function reportRegister(norm: NormalisedText, keys: readonly string[], breaks: readonly Break[]): number {
+function reportRegister(norm: NormalisedText, keys: readonly string[], breaks: readonly Break[], question: boolean): number {
   if (norm.emojis.length > 0) return 1;
   let report = false;
   let weak = 0;
@@ -746,7 +889,8 @@ function reportRegister(norm: NormalisedText, keys: readonly string[], breaks: r
     } else if (AGENCY_MARKERS.has(t)) weak++;
     else if (DIGIT_RE.test(t) && COUNT_UNITS.has(tokens[i + 1] ?? '')) weak += 2;
     else if (t === 'ada' && tokens[i + 1] === 'yang' && ASKING_AROUND.has(tokens[i + 2] ?? '')) report = true;
-    else if (QUESTION_WORDS.has(t) && tokens[i + 1] === 'ya') report = true;
+    else if (QUESTION_WORDS.has(t) && (tokens[i + 1] === 'ya' || question)) report = true;
+    else if (question && INFO_QUESTION.has(t)) report = true;
   }
   // A yes/no question closing on `gak?` (`macet gak?`, `berlaku gak?`): normalised to a final `tidak`.
   for (let i = 1; i < keys.length; i++) if (keys[i] === 'tidak' && (breaks[i] === Break.Sentence || i === keys.length - 1)) report = true;
@@ -810,6 +954,29 @@ function scoreEnglish(norm: NormalisedText): Scored {
   return { score, tokenCount: result.tokens.length, words };
 }
 
+/** Function words of the other language needed before its clauses are scored too. */
+const MIXED_EVIDENCE = 2;
+
+/**
+ * Code-mixed posts (`ugh, air PAM is brown again`, `… game changer. Terima kasih Pemprov!`): the
+ * words of the other language, where the post has a clause of it, are scored by that language's
+ * lexicon too, unless they are also words of the post's own language.
+ */
+function withOtherLanguage(own: Scored, norm: NormalisedText, other: 'id' | 'en', affix: boolean): Scored {
+  const evidence = other === 'en' ? EN_WORDS : ID_WORDS;
+  let hits = 0;
+  for (const t of norm.tokens) if (evidence.has(t)) hits++;
+  if (hits < MIXED_EVIDENCE) return own;
+  const theirs = other === 'en' ? scoreEnglish(norm) : scoreIndonesian(norm, affix);
+  const ownWords = other === 'en' ? (w: string) => LEXICON.has(w) || ID_WORDS.has(w) : (w: string) => has(EN_SCORES, w) || EN_WORDS.has(w);
+  const seen = new Set(own.words.map((w) => w.word));
+  const added = theirs.words.filter((w) => w.word !== SARCASM_MARKER && !seen.has(w.word) && !w.word.split(' ').some(ownWords));
+  if (added.length === 0) return own;
+  const sign = own.sarcasm ? -1 : 1;
+  const words = [...own.words, ...added.map((w) => ({ word: w.word, score: w.score > 0 ? sign * w.score : w.score }))];
+  return { ...own, score: words.reduce((sum, w) => sum + w.score, 0), words };
+}
+
 function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
@@ -822,6 +989,16 @@ function labelOf(score: number): SentimentLabel {
 
 export interface SentimentOptions {
   /**
+   * The post as written. Its casing tells a headline (`Banjir Rob Rendam Jalan RE Martadinata`)
+   * from a person's post; without it, no headline is recognised.
+   */
+  readonly text?: string;
+  /**
+   * Places found in the post: their names score nothing (`Pondok Indah`, `Harmoni`, `Cempaka
+   * Putih` are places, not praise).
+   */
+  readonly places?: readonly Pick<Place, 'name'>[];
+  /**
    * Look up a word missing from the lexicon by its stem (`kebanjiran` → `banjir`). On by
    * default; the evaluation turns it off to measure what it adds.
    */
@@ -830,12 +1007,15 @@ export interface SentimentOptions {
 
 export function analyseSentiment(norm: NormalisedText, lang: Language, options: SentimentOptions = {}): SentimentResult {
   const affix = options.affixFallback ?? true;
+  const headline = options.text !== undefined && isHeadline(options.text);
+  const masked = options.places && options.places.length > 0 ? maskPlaces(norm, options.places) : norm;
   let scored: Scored;
-  if (lang === 'id') scored = scoreIndonesian(norm, affix);
-  else if (lang === 'en') scored = scoreEnglish(norm);
+  const question = options.text?.includes('?') ?? false;
+  if (lang === 'id') scored = withOtherLanguage(scoreIndonesian(masked, affix, headline, question), masked, 'en', affix);
+  else if (lang === 'en') scored = withOtherLanguage(scoreEnglish(masked), masked, 'id', affix);
   else {
-    const id = scoreIndonesian(norm, affix);
-    const en = scoreEnglish(norm);
+    const id = scoreIndonesian(masked, affix, headline, question);
+    const en = scoreEnglish(masked);
     scored = en.words.length > id.words.length ? en : id;
   }
   const words = [...scored.words];

@@ -1,6 +1,6 @@
 import { LEXICON_ENTRIES, LEXICON_ID } from '../../shared/classify/lexicon-id';
 import { normalise } from '../../shared/classify/normalise';
-import { analyseSentiment, SARCASM_MARKER, SENTIMENT_THRESHOLDS, stemToLexicon } from '../../shared/classify/sentiment';
+import { analyseSentiment, isHeadline, SARCASM_MARKER, SENTIMENT_THRESHOLDS, stemToLexicon } from '../../shared/classify/sentiment';
 import type { Language } from '../../shared/classify/types';
 
 const analyse = (text: string, lang: Language = 'id') => analyseSentiment(normalise(text), lang);
@@ -184,6 +184,77 @@ describe('analyseSentiment (Indonesian)', () => {
     expect(analyse('')).toEqual({ label: 'neutral', score: 0, comparative: 0, words: [] });
     const r = analyse('banjir parah');
     expect(r.comparative).toBeCloseTo(r.score / 2, 2);
+  });
+});
+
+describe('analyseSentiment (register, places, emphasis, mixed clauses)', () => {
+  const withText = (text: string, places: { name: string }[] = []) => {
+    const norm = normalise(text);
+    return analyseSentiment(norm, 'id', { text, places });
+  };
+
+  it('damps a title-case headline that piles up event words, but not the same words in a post', () => {
+    const headline = 'Banjir Rob Rendam Permukiman Warga, Puluhan Keluarga Mengungsi ke Musala';
+    expect(isHeadline(headline)).toBe(true);
+    expect(withText(headline).label).toBe('neutral');
+    const post = 'banjir rob rendam rumah kami lagi, puluhan keluarga mengungsi ke musala';
+    expect(isHeadline(post)).toBe(false);
+    expect(withText(post).label).toBe('negative');
+  });
+
+  it('does not take shouting, exclamations or short lines for headlines', () => {
+    expect(isHeadline('AWAS BANJIR BESAR DATANG MALAM INI')).toBe(false);
+    expect(isHeadline('Pelayanan Kelurahan Ini Luar Biasa Buruk!')).toBe(false);
+    expect(isHeadline('Macet Parah')).toBe(false);
+    expect(isHeadline('')).toBe(false);
+  });
+
+  it('gives place names no sentiment of their own', () => {
+    const text = 'Lagi nunggu bus di halte Pondok Indah';
+    expect(withText(text).label).toBe('positive'); // `indah` alone reads as praise
+    const masked = withText(text, [{ name: 'Pondok Indah' }]);
+    expect(masked.label).toBe('neutral');
+    expect(masked.words).toEqual([]);
+    // The rest of the post is still scored, and clause breaks still hold.
+    expect(withText('Pondok Indah banjir lagi, parah', [{ name: 'Pondok Indah' }]).label).toBe('negative');
+  });
+
+  it('reads rhetorical negation as emphasis', () => {
+    expect(withText('Gimana gak seneng, air PAM sekarang ngalir terus').label).toBe('positive');
+    expect(withText('Siapa yang gak bangga punya MRT kayak gini').label).toBe('positive');
+    expect(withText('gak pernah senyaman ini naik bus kota').label).toBe('positive');
+    expect(withText('gak pernah nyaman naik bus kota').label).toBe('negative');
+    expect(withText('Bukan main bersihnya taman kota sekarang').score).toBeGreaterThan(withText('bersihnya taman kota sekarang').score);
+  });
+
+  it('reads a receding problem as good news, but not falling rain', () => {
+    expect(withText('Alhamdulillah kasus DBD di RW kami menurun bulan ini').label).toBe('positive');
+    expect(withText('macet di Cawang udah berkurang').score).toBeGreaterThan(withText('macet di Cawang').score);
+    expect(withText('hujan turun deras dari pagi, banjir lagi').label).toBe('negative');
+    expect(withText('banjir tidak surut juga').label).toBe('negative');
+  });
+
+  it('reads an awaited service that did not come as a complaint, and the service alone as nothing', () => {
+    const r = withText('Telepon ke kelurahan gak diangkat, lampu jalan belum nyala juga');
+    expect(r.label).toBe('negative');
+    expect(r.words.map((w) => w.word)).toEqual(expect.arrayContaining(['diangkat', 'nyala']));
+    expect(withText('Petugas datang ke lokasi jam 9 pagi').score).toBe(0);
+    expect(withText('tidak ada masalah sama sekali').label).toBe('positive');
+    expect(withText('prosesnya gak sampai 5 menit').score).toBeGreaterThanOrEqual(0);
+  });
+
+  it('treats an information question as neutral even when it names a problem', () => {
+    expect(withText('Kalau mau lapor jalan rusak, lewat JAKI atau ke kelurahan?').label).toBe('neutral');
+    expect(withText('Syarat ngurus KTP hilang apa aja?').label).toBe('neutral');
+    expect(withText('Kapan sih jalan rusak ini dibenerin??').label).toBe('negative');
+  });
+
+  it('scores the English clause of a code-mixed Indonesian post, and the Indonesian clause of an English one', () => {
+    const id = withText('ugh, the traffic is terrible again. Gw udah di jalan dari jam 6');
+    expect(id.label).toBe('negative');
+    expect(id.words.map((w) => w.word)).toContain('terrible');
+    const en = analyseSentiment(normalise('The new bus lane is done. Terima kasih banyak Pemprov'), 'en');
+    expect(en.label).toBe('positive');
   });
 });
 
