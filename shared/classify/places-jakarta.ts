@@ -33,8 +33,12 @@ export interface GazetteerEntry {
 /**
  * How much evidence an ambiguous name needs before it counts as a place:
  * - `context`: an everyday word or phrase (menteng, gambir, kebon jeruk). Counts after a place
- *   word (`di`, `ke`, `dari`, `daerah`, `kawasan`, `jalan`, `sekitar`, `kelurahan`…), before a
- *   city or its kecamatan, or when written capitalised inside a sentence.
+ *   word (`di`, `ke`, `dari`, `daerah`, `kawasan`, `jalan`, `stasiun`, `kelurahan`…), before a
+ *   city or its kecamatan, or when written capitalised inside a sentence. A phrase of several
+ *   words written in lower case in a post that capitalises words (`di tanah tinggi`, `ke kota
+ *   tua`) is the ordinary phrase: a bare `di`/`ke`/`dari` is then no evidence, a naming word
+ *   (`daerah`, `jalan`, `stasiun`, `kelurahan`…) still is; a kecamatan (`di kebon jeruk`) keeps
+ *   the bare `di`.
  * - `name`: also the name of something else people capitalise (Kartini, Mount Tambora, Deli
  *   Serdang): as `context`, but capitals are no evidence.
  * - `strict`: so common that `di`/`ke` precede it in ordinary sentences (`di tengah`, `jalan
@@ -61,15 +65,22 @@ export const AMBIGUOUS: ReadonlyMap<string, Ambiguity> = new Map([
      kebon pala, kebon kacang, kebon manggis, kebon sirih, kebon melati, kebon bawang, jembatan besi, jembatan lima,
      tanah tinggi, duren tiga, sumur batu, kampung bali, kampung rawa, bambu apus, sungai bambu, rawa barat, rawa bunga,
      rawa buaya, pondok kopi, pondok bambu, pondok kelapa, mangga besar, mangga dua, sawah besar, pasar manggis, cempaka baru,
-     kota bambu, pulau kelapa, pulau harapan`,
+     kota bambu, pulau kelapa, pulau harapan, kota tua, gandaria, jeruk purut`,
   ),
   ...tier(
     'name',
     `kartini, guntur, tambora, serdang, pekayon, susukan, kelapa dua, karang anyar, setia budi, harapan mulia, harapan mulya,
-     sukabumi utara, sukabumi selatan, batu ampar, wijaya kusuma`,
+     sukabumi utara, sukabumi selatan, batu ampar, wijaya kusuma, kramat`,
   ),
-  ...tier('strict', `baru, tengah, gunung, jati, dukuh, setu, pulo, karet, kramat, kenari, kamal, selong, gedong, bangka, makasar, tangki`),
+  ...tier('strict', `baru, tengah, gunung, jati, dukuh, setu, pulo, karet, kenari, kamal, selong, gedong, bangka, makasar, tangki`),
 ]);
+
+/**
+ * A name followed by a word that makes the pair an ordinary thing (`pancoran air`, a water
+ * spout; `kapuk randu`, the kapok tree; `senen kamis`, fasting Mondays and Thursdays). The name
+ * counts there only when written capitalised inside a sentence (`banjir di Pancoran air naik`).
+ */
+export const ORDINARY_PHRASES: ReadonlySet<string> = new Set(['pancoran air', 'kapuk randu', 'senen kamis']);
 
 const CITY_ALIASES: Readonly<Record<City, readonly string[]>> = {
   'Jakarta Pusat': ['jakpus', 'jkt pusat', 'jakartapusat', 'central jakarta', 'jakarta central'],
@@ -132,7 +143,6 @@ const KELURAHAN_ALIASES: Readonly<Record<string, readonly string[]>> = {
   Cawang: ['uki cawang'],
   Cililitan: ['pgc cililitan', 'pgc'],
   'Pulo Gebang': ['pulogebang', 'terminal pulo gebang'],
-  Rambutan: ['kampung rambutan', 'terminal kampung rambutan', 'kp rambutan'],
   Pinangranti: ['pinang ranti'],
   'Halim Perdana Kusuma': ['halim perdanakusuma'],
   Jatipulo: ['jati pulo'],
@@ -162,8 +172,13 @@ const AREAS: Readonly<Record<string, readonly Local[]>> = {
     area('Balai Kota', 'Gambir', ['balaikota', 'balkot']),
     area('Harmoni', undefined, ['halte harmoni']),
     area('Roxy', 'Cideng', ['roxy mas', 'itc roxy']),
+    area('Pecenongan', 'Kebon Kelapa'),
   ],
-  'Sawah Besar': [area('Istiqlal', 'Pasar Baru', ['masjid istiqlal']), area('Gunung Sahari', 'Gunung Sahari Utara')],
+  'Sawah Besar': [
+    area('Istiqlal', 'Pasar Baru', ['masjid istiqlal']),
+    area('Gunung Sahari', 'Gunung Sahari Utara'),
+    area('Lapangan Banteng', 'Pasar Baru'),
+  ],
   Kemayoran: [area('JIExpo', undefined, ['jiexpo kemayoran', 'pekan raya jakarta', 'prj'])],
   Senen: [
     area('Pasar Senen', 'Senen', ['stasiun senen', 'atrium senen']),
@@ -177,6 +192,9 @@ const AREAS: Readonly<Record<string, readonly Local[]>> = {
     area('Taman Suropati', 'Menteng'),
     area('Tugu Tani', undefined, ['patung pak tani']),
     area('Sarinah', 'Gondangdia'),
+    area('Taman Ismail Marzuki', 'Cikini'),
+    // The transit hub around Stasiun Sudirman (once Stasiun Dukuh Atas), Jalan Kendal and Jalan Blora.
+    area('Dukuh Atas', 'Menteng', ['stasiun sudirman', 'stasiun dukuh atas', 'tod dukuh atas']),
   ],
   'Tanah Abang': [
     area('Pasar Tanah Abang', 'Kampung Bali'),
@@ -185,7 +203,9 @@ const AREAS: Readonly<Record<string, readonly Local[]>> = {
     area('GBK', 'Gelora', ['gelora bung karno', 'stadion gbk']),
     area('Pejompongan', 'Bendungan Hilir'),
     // Jalan Sudirman is the border of Jakarta Pusat (Tanah Abang) and Jakarta Selatan (Setiabudi).
-    area('Sudirman', undefined, ['jend sudirman', 'dukuh atas']),
+    area('Sudirman', undefined, ['jend sudirman']),
+    area('Stasiun Karet', 'Kebon Melati'),
+    area('Karet Bivak', 'Karet Tengsin', ['tpu karet bivak']),
   ],
   Penjaringan: [
     area('Muara Karang', 'Pluit'),
@@ -194,6 +214,7 @@ const AREAS: Readonly<Record<string, readonly Local[]>> = {
     area('Pantai Indah Kapuk', 'Kamal Muara', ['pik', 'pik 2', 'pantai indah kapuk 2']),
     area('Sunda Kelapa', 'Penjaringan', ['pelabuhan sunda kelapa']),
     area('Kalijodo', 'Pejagalan', ['kali jodo']),
+    area('Muara Baru', 'Penjaringan', ['pelabuhan muara baru']),
   ],
   Pademangan: [area('Mangga Dua', 'Ancol', ['mangga dua square']), area('Kampung Bandan', 'Ancol', ['kp bandan'])],
   'Tanjung Priok': [
@@ -203,7 +224,8 @@ const AREAS: Readonly<Record<string, readonly Local[]>> = {
   ],
   Koja: [area('Rawa Badak', undefined, ['rawabadak'])],
   'Kelapa Gading': [area('Mal Kelapa Gading', 'Kelapa Gading Timur', ['mkg'])],
-  Cilincing: [area('Rusun Marunda', 'Marunda')],
+  // Semper spans the kelurahan Semper Barat and Semper Timur.
+  Cilincing: [area('Rusun Marunda', 'Marunda'), area('Semper', undefined, ['pasar semper'])],
   'Grogol Petamburan': [
     area('Tanjung Duren', undefined, ['tanjungduren']),
     area('Central Park', 'Tanjung Duren Selatan', ['central park mall']),
@@ -215,7 +237,7 @@ const AREAS: Readonly<Record<string, readonly Local[]>> = {
   'Kebon Jeruk': [
     area('Kedoya', undefined, ['kedoya raya']),
     area('Green Ville', 'Duri Kepa', ['greenville']),
-    area('Rawa Belong', 'Sukabumi Utara', ['rawabelong']),
+    area('Rawa Belong', 'Sukabumi Utara', ['rawabelong', 'pasar bunga rawa belong']),
   ],
   Kalideres: [area('Terminal Kalideres', 'Kalideres')],
   Palmerah: [area('Kota Bambu', undefined, ['kotabambu'])],
@@ -229,17 +251,24 @@ const AREAS: Readonly<Record<string, readonly Local[]>> = {
   Setiabudi: [
     area('Kuningan', 'Karet Kuningan', ['mega kuningan', 'rasuna said']),
     area('Semanggi', 'Karet Semanggi', ['bundaran semanggi', 'simpang susun semanggi']),
+    area('Pasar Rumput', 'Pasar Manggis'),
   ],
   'Mampang Prapatan': [
     area('Kemang', 'Bangka', ['kemang raya', 'kemang selatan', 'kemang timur', 'kemang utara']),
     area('Mampang', 'Mampang Prapatan', ['mampang raya']),
     area('Gatot Subroto', undefined, ['gatsu']),
   ],
-  'Pasar Minggu': [area('Pejaten', 'Pejaten Barat', ['pejaten village']), area('Stasiun Pasar Minggu', 'Pasar Minggu')],
+  'Pasar Minggu': [
+    area('Pejaten', 'Pejaten Barat', ['pejaten village']),
+    area('Stasiun Pasar Minggu', 'Pasar Minggu'),
+    area('Jeruk Purut', 'Cilandak Timur', ['tpu jeruk purut']),
+  ],
   'Kebayoran Lama': [
     area('Pondok Indah', 'Pondok Pinang', ['pim', 'pondok indah mall']),
-    area('Gandaria City', 'Kebayoran Lama Utara', ['gancit']),
+    // `Gandaria` alone is the mall; the kelurahan Gandaria Utara and Gandaria Selatan lie in Kebayoran Baru and Cilandak.
+    area('Gandaria', 'Kebayoran Lama Utara', ['gandaria city', 'gancit', 'mal gandaria']),
     area('Permata Hijau', 'Grogol Utara'),
+    area('Tanah Kusir', 'Kebayoran Lama Selatan', ['tpu tanah kusir']),
   ],
   Cilandak: [
     area('Cipete', 'Cipete Selatan', ['cipete raya']),
@@ -254,7 +283,7 @@ const AREAS: Readonly<Record<string, readonly Local[]>> = {
     area('Senopati', 'Selong'),
     area('Taman Puring', 'Kramat Pela'),
   ],
-  Jagakarsa: [area('Setu Babakan', 'Srengseng Sawah')],
+  Jagakarsa: [area('Setu Babakan', 'Srengseng Sawah', ['situ babakan', 'perkampungan budaya betawi'])],
   Pesanggrahan: [area('Petukangan', 'Petukangan Utara')],
   Matraman: [area('Utan Kayu', undefined, ['utankayu']), area('Stasiun Jatinegara', 'Pisangan Baru')],
   'Pulo Gadung': [area('Terminal Pulo Gadung', 'Jatinegara Kaum'), area('Pulomas', 'Kayu Putih', ['pulo mas'])],
@@ -263,6 +292,7 @@ const AREAS: Readonly<Record<string, readonly Local[]>> = {
   'Duren Sawit': [area('Kalimalang', 'Pondok Kelapa', ['kali malang'])],
   Makasar: [area('Halim', 'Halim Perdana Kusuma', ['bandara halim'])],
   Cipayung: [area('TMII', 'Ceger', ['taman mini', 'taman mini indonesia indah'])],
+  Ciracas: [area('Kampung Rambutan', 'Rambutan', ['kp rambutan', 'terminal kampung rambutan'])],
   'Kepulauan Seribu Utara': [area('Pulau Pramuka', 'Pulau Panggang')],
 };
 

@@ -5,15 +5,18 @@
  * Gading` and `Pulo Gadung` over `Pulo`. Hashtags are also tried whole (`#Jaksel`,
  * `#PasarMinggu`), and by their start or end (`#BanjirKemang`, `#KemangBanjir`).
  *
- * Names that are ordinary words (`di tengah jalan`, `buah menteng`, `kebon jeruk`) count only
- * with the evidence their ambiguity level asks for (places-jakarta.ts, `AMBIGUOUS`): a place word
- * before them (`di`, `ke`, `daerah`, `kelurahan`…), their city or kecamatan after them, or a
- * capital letter inside a sentence.
+ * Names that are ordinary words (`di tengah jalan`, `kebon jeruk`) count only with the evidence
+ * their ambiguity level asks for (places-jakarta.ts, `AMBIGUOUS`): a place word before them
+ * (`di`, `ke`, `daerah`, `kelurahan`…), their city or kecamatan after them, or a capital letter
+ * inside a sentence; how the post is written matters too (`di tanah tinggi` in lower case in a
+ * post that capitalises words is the high ground). Any name is the ordinary thing after a word
+ * that makes it one (`pohon kemang`, `buah bintaro`, `niup pluit`), and a lower-case `baru` or
+ * `utara` after a capitalised name is not part of it (`di Jelambar baru nyala` is Jelambar).
  */
 import { EN_WORDS, ID_WORDS } from './language';
 import { LEXICON_ID } from './lexicon-id';
 import { normalise } from './normalise';
-import { AMBIGUOUS, GAZETTEER, type Ambiguity, type GazetteerEntry, type PlaceKind } from './places-jakarta';
+import { AMBIGUOUS, GAZETTEER, ORDINARY_PHRASES, type Ambiguity, type GazetteerEntry, type PlaceKind } from './places-jakarta';
 import type { NormalisedText, Place } from './types';
 
 /** Lower case, punctuation inside a name (`Jl.`, `Tj.`) dropped, words separated by one space. */
@@ -119,11 +122,19 @@ export function placeIndexCounts(index: PlaceIndex = INDEX): { readonly byKind: 
 // ---------------------------------------------------------------------------------------------
 // Evidence for ambiguous names
 
-/** Words before a name that say a place follows (normalised forms: `jl` arrives as `jalan`). */
-const PLACE_WORDS: ReadonlySet<string> = new Set(
-  `di ke dari daerah kawasan wilayah area lokasi sekitar sekitaran seputar dekat arah menuju kelurahan kel kecamatan kec
-   jalan jln gang gg in at near around`.split(/\s+/),
+/**
+ * Place words that name the kind of place before a name (an area, an administrative unit, a
+ * road, a stop, a market or mall): evidence even for a phrase written in lower case.
+ */
+const NAMING_WORDS: ReadonlySet<string> = new Set(
+  `daerah kawasan wilayah area lokasi arah menuju kelurahan kel kecamatan kec jalan jln gang gg stasiun halte terminal
+   pasar mal mall`.split(/\s+/),
 );
+/** Words before a name that say a place follows (normalised forms: `jl` arrives as `jalan`). */
+const PLACE_WORDS: ReadonlySet<string> = new Set([
+  ...'di ke dari sekitar sekitaran seputar dekat in at near around'.split(' '),
+  ...NAMING_WORDS,
+]);
 /** Words before a name that say an administrative area follows: the only evidence a `strict` name accepts before it. */
 const ADMIN_WORDS: ReadonlySet<string> = new Set(['kelurahan', 'kel', 'kelurahannya', 'kecamatan', 'kec', 'kecamatannya']);
 /** After a name, a generic city word (for `context` and `name` levels). */
@@ -132,11 +143,29 @@ const CITY_WORDS: ReadonlySet<string> = new Set(['jakarta', 'dki']);
 const WEEKDAYS: ReadonlySet<string> = new Set(['senin', 'senen', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu']);
 const BEFORE_DAY: ReadonlySet<string> = new Set(['hari', 'tiap', 'setiap', 'sejak', 'sampai', 'hingga', 'malam', 'pagi', 'siang', 'sore']);
 const BETWEEN_DAYS: ReadonlySet<string> = new Set(['sampai', 'hingga', 'dan', 'atau', 'ke', 's']);
+/**
+ * Words that make the name after them the ordinary thing it is also called, whatever its
+ * ambiguity level: a plant, its parts and products (`pohon kemang`, `buah bintaro`, `daun jeruk
+ * purut`, `minyak kayu putih`), a craft or material (`anyaman bambu apus`, `bahan kuningan`),
+ * and verbs and nouns that take it as their object (`niup pluit`, `bunyi pluit`).
+ */
+const ORDINARY_BEFORE: ReadonlySet<string> = new Set(
+  `pohon buah daun biji kayu bunga batang akar ranting kulit getah bibit benih minyak tanaman anyaman kerajinan ukiran
+   bahan berbahan niup meniup tiup ditiup tiupan bunyi wasit`.split(/\s+/),
+);
+/** Words before `dari` that make what follows a material (`anyaman dari bambu apus`, `terbuat dari kuningan`). */
+const MADE_OF: ReadonlySet<string> = new Set(['anyaman', 'kerajinan', 'ukiran', 'terbuat', 'dibuat', 'bahan']);
+/**
+ * Last words of a name that are also ordinary words (`baru` "just now", `lama`, `utara`…): written
+ * in lower case after a capitalised name (`di Jelambar baru nyala`), they are not part of it.
+ */
+const ORDINARY_SUFFIXES: ReadonlySet<string> = new Set(
+  'baru lama utara selatan barat timur tengah dalam luar atas bawah besar kecil raya'.split(' '),
+);
 
 interface Scan {
   readonly words: readonly string[];
-  /** Phrases written capitalised inside a sentence in the original text. */
-  readonly capitalised: ReadonlySet<string>;
+  readonly casing: Casing;
 }
 
 function isDay(words: readonly string[], i: number, n: number, phrase: string): boolean {
@@ -161,68 +190,118 @@ function followedByItsArea(scan: Scan, j: number, found: Indexed, ownOnly: boole
   return !ownOnly && CITY_WORDS.has(first);
 }
 
+/**
+ * Whether the words around a name make it the ordinary thing (`pohon kemang`, `anyaman dari
+ * bambu apus`, `pancoran air`), for any name, ambiguous or not. A name the writer capitalised
+ * while leaving the word before it in lower case (`toko bunga Rawa Belong`) is still the place.
+ */
+function isOrdinaryThing(scan: Scan, i: number, n: number, phrase: string): boolean {
+  const before = scan.words[i - 1];
+  const after = scan.words[i + n];
+  const ordinary =
+    (before !== undefined && ORDINARY_BEFORE.has(before)) ||
+    (before === 'dari' && MADE_OF.has(scan.words[i - 2] ?? '')) ||
+    (after !== undefined && ORDINARY_PHRASES.has(`${phrase} ${after}`));
+  if (!ordinary) return false;
+  const { capitalised } = scan.casing;
+  return !capitalised.has(phrase) || (before !== undefined && capitalised.has(`${before} ${phrase}`));
+}
+
+/** `Jelambar baru` read as `Jelambar`: a lower-case ordinary last word after a capitalised name that is a place without it. */
+function endsInOrdinaryWord(scan: Scan, phrase: string, n: number): boolean {
+  if (n < 2 || !scan.casing.lowerTail.has(phrase)) return false;
+  const cut = phrase.lastIndexOf(' ');
+  return ORDINARY_SUFFIXES.has(phrase.slice(cut + 1)) && INDEX.byPhrase.has(phrase.slice(0, cut));
+}
+
 function hasEvidence(scan: Scan, i: number, n: number, phrase: string, found: Indexed): boolean {
   const level = found.ambiguity;
   if (level === undefined) return true;
   if (isDay(scan.words, i, n, phrase)) return false;
   const before = scan.words[i - 1];
   if (level === 'strict') return (before !== undefined && ADMIN_WORDS.has(before)) || followedByItsArea(scan, i + n, found, true);
-  if (before !== undefined && PLACE_WORDS.has(before)) return true;
   if (followedByItsArea(scan, i + n, found, false)) return true;
-  return level === 'context' && scan.capitalised.has(phrase);
+  if (level === 'context' && scan.casing.capitalised.has(phrase)) return true;
+  if (before === undefined || !PLACE_WORDS.has(before)) return false;
+  // `di tanah tinggi` in a post that capitalises words is the high ground, not Tanah Tinggi; a
+  // kecamatan (`di kebon jeruk`) is named far more often than the thing.
+  return n === 1 || found.kind === 'kecamatan' || NAMING_WORDS.has(before) || !scan.casing.lowercase.has(phrase);
+}
+
+// ---------------------------------------------------------------------------------------------
+// How the post is written
+
+interface Casing {
+  /** Phrases written in Title Case inside a sentence (`banjir Menteng`, not `Banjir` opening it). */
+  readonly capitalised: ReadonlySet<string>;
+  /** Phrases of two or more words written in lower case, in a post that capitalises words. */
+  readonly lowercase: ReadonlySet<string>;
+  /** Phrases in Title Case but for a lower-case last word, not opening a sentence (`di Jelambar baru`). */
+  readonly lowerTail: ReadonlySet<string>;
 }
 
 const TITLE_RE = /^\p{Lu}\p{Ll}+$/u;
+/** A word the writer capitalised (`Sore2` too): shows the post uses capitals. */
+const CAPITALISED_RE = /^\p{Lu}\p{Ll}/u;
+const LOWER_RE = /^\p{Ll}+$/u;
+const WORD_PIECE_RE = /[\p{L}\p{N}]/u;
 const PIECE_RE = /[\p{L}\p{N}]+|[.!?\n\u2026]+/gu;
 const CAMEL_SPLIT_RE = /(?<=\p{Ll})(?=\p{Lu})/gu;
 const UPPER_RE = /\p{Lu}/u;
+const NO_CASING: Casing = { capitalised: new Set(), lowercase: new Set(), lowerTail: new Set() };
+
+/** How each word of a sentence is written: Title Case, lower case, or otherwise (`PAM`, `10`). */
+type Case = 'title' | 'lower' | 'other';
 
 /**
- * Phrases (up to `maxWords` words) written in Title Case inside a sentence: `di Menteng` no, but
- * `banjir Menteng` and `#BanjirMenteng` yes. A single capitalised word opening a sentence is no
- * evidence; neither is anything in a text written mostly in Title Case (headlines).
+ * The phrases (up to `maxWords` words) the post writes capitalised, in lower case, or
+ * capitalised but for their last word. A text with no capitalised word (all lower case, or only
+ * acronyms in capitals) gives no evidence either way. A single capitalised word opening a
+ * sentence is not `capitalised`; nothing in a text written mostly in Title Case (headlines) is.
  */
-function capitalisedPhrases(text: string, maxWords: number): Set<string> {
-  const out = new Set<string>();
-  if (!UPPER_RE.test(text)) return out;
-  const pieces = text.replace(CAMEL_SPLIT_RE, ' ').match(PIECE_RE) ?? [];
+function readCasing(text: string, maxWords: number): Casing {
+  if (!UPPER_RE.test(text)) return NO_CASING;
+  const sentences: { words: string[]; cases: Case[] }[] = [];
+  let current: { words: string[]; cases: Case[] } = { words: [], cases: [] };
   let wordCount = 0;
   let titleCount = 0;
-  for (const p of pieces) {
-    if (/[\p{L}\p{N}]/u.test(p)) {
-      wordCount++;
-      if (TITLE_RE.test(p)) titleCount++;
-    }
-  }
-  if (wordCount >= 4 && titleCount / wordCount > 0.6) return out;
-  let run: string[] = [];
-  let runOpensSentence = false;
-  let sentenceStart = true;
-  const flush = (): void => {
-    for (let s = 0; s < run.length; s++) {
-      for (let len = 1; len <= maxWords && s + len <= run.length; len++) {
-        if (s === 0 && len === 1 && runOpensSentence) continue;
-        out.add(run.slice(s, s + len).join(' '));
-      }
-    }
-    run = [];
-  };
-  for (const p of pieces) {
-    if (!/[\p{L}\p{N}]/u.test(p)) {
-      flush();
-      sentenceStart = true;
+  let usesCapitals = false;
+  for (const p of text.replace(CAMEL_SPLIT_RE, ' ').match(PIECE_RE) ?? []) {
+    if (!WORD_PIECE_RE.test(p)) {
+      if (current.words.length > 0) sentences.push(current);
+      current = { words: [], cases: [] };
       continue;
     }
-    if (TITLE_RE.test(p)) {
-      if (run.length === 0) runOpensSentence = sentenceStart;
-      run.push(p.toLowerCase());
-    } else {
-      flush();
-    }
-    sentenceStart = false;
+    const c: Case = TITLE_RE.test(p) ? 'title' : LOWER_RE.test(p) ? 'lower' : 'other';
+    wordCount++;
+    if (c === 'title') titleCount++;
+    usesCapitals ||= CAPITALISED_RE.test(p);
+    current.words.push(p.toLowerCase());
+    current.cases.push(c);
   }
-  flush();
-  return out;
+  if (current.words.length > 0) sentences.push(current);
+  if (!usesCapitals) return NO_CASING;
+  const headline = wordCount >= 4 && titleCount / wordCount > 0.6;
+  const capitalised = new Set<string>();
+  const lowercase = new Set<string>();
+  const lowerTail = new Set<string>();
+  for (const { words, cases } of sentences) {
+    for (let s = 0; s < words.length; s++) {
+      let titles = 0;
+      let lowers = 0;
+      for (let len = 1; len <= maxWords && s + len <= words.length; len++) {
+        const c = cases[s + len - 1];
+        const phrase = words.slice(s, s + len).join(' ');
+        if (c === 'lower' && titles === len - 1 && len > 1 && s > 0) lowerTail.add(phrase);
+        if (c === 'title') titles++;
+        else if (c === 'lower') lowers++;
+        if (titles === len && !headline && !(s === 0 && len === 1)) capitalised.add(phrase);
+        else if (lowers === len && len > 1) lowercase.add(phrase);
+        if (titles < len && lowers < len) break;
+      }
+    }
+  }
+  return { capitalised, lowercase, lowerTail };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,14 +316,15 @@ export function findPlaces(norm: NormalisedText, text = ''): Place[] {
     const k = key(token);
     if (k !== '') words.push(...k.split(' '));
   }
-  const scan: Scan = { words, capitalised: capitalisedPhrases(text, INDEX.maxWords) };
+  const scan: Scan = { words, casing: readCasing(text, INDEX.maxWords) };
   const found = new Map<string, Place>();
   for (let i = 0; i < words.length;) {
     let matched = 0;
     for (let n = Math.min(INDEX.maxWords, words.length - i); n >= 1; n--) {
       const phrase = words.slice(i, i + n).join(' ');
       const hit = INDEX.byPhrase.get(phrase);
-      if (hit && hasEvidence(scan, i, n, phrase, hit)) {
+      if (!hit || endsInOrdinaryWord(scan, phrase, n) || isOrdinaryThing(scan, i, n, phrase)) continue;
+      if (hasEvidence(scan, i, n, phrase, hit)) {
         if (!found.has(hit.place.name)) found.set(hit.place.name, hit.place);
         matched = n;
         break;

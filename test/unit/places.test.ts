@@ -35,7 +35,7 @@ describe('findPlaces', () => {
   });
 
   it('matches whole words only', () => {
-    expect(placeNames('kemangi segar banget, pancoran air')).toEqual(['Pancoran']);
+    expect(placeNames('kemangi segar banget, pancoran macet')).toEqual(['Pancoran']);
     expect(placeNames('kemangi')).toEqual([]);
   });
 
@@ -115,6 +115,106 @@ describe('ordinary words are no places without context', () => {
   it('lists only phrases the index knows as ambiguous', () => {
     const phrases = new Set(GAZETTEER.flatMap((e) => [e.name, ...(e.aliases ?? [])].map((p) => p.toLowerCase())));
     expect([...AMBIGUOUS.keys()].filter((p) => !phrases.has(p))).toEqual([]);
+  });
+});
+
+describe('words that make a name the ordinary thing', () => {
+  it.each([
+    ['bibit pohon bintaro dijual murah', []],
+    ['getah buah bintaro itu beracun', []],
+    ['sayur asem pakai daun jeruk purut', []],
+    ['Kursi anyaman dari bambu apus', []],
+    ['meja ini terbuat dari kuningan', []],
+    ['wasit meniup pluit tanda pelanggaran', []],
+    ['mandi di bawah pancoran air', []],
+    ['puasa senen kamis biar sehat', []],
+    ['kasur dari kapuk randu', []],
+  ])('%s → %j', (text, expected) => {
+    expect(placeNames(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['pohon tumbang di Kemang', ['Kemang']],
+    ['rob masuk lagi ke pluit', ['Pluit']],
+    ['Genangan di Pancoran air setinggi betis', ['Pancoran']],
+    ['Kerajinan dari Bambu Apus dipamerkan di balai kota', ['Bambu Apus', 'Balai Kota']],
+    ['Toko bunga Rawa Belong rame jelang wisuda', ['Rawa Belong']],
+    ['belanja ke pasar bunga rawa belong', ['Rawa Belong']],
+    ['pemakaman Jeruk Purut tergenang', ['Jeruk Purut']],
+  ])('still the place: %s → %j', (text, expected) => {
+    expect(placeNames(text)).toEqual(expected);
+  });
+});
+
+describe('names that are phrases of their own', () => {
+  it('reads Kampung Rambutan whole, in its kelurahan Rambutan', () => {
+    expect(places('Antre bus di Terminal Kampung Rambutan')).toEqual([
+      { name: 'Kampung Rambutan', kelurahan: 'Rambutan', kecamatan: 'Ciracas', city: 'Jakarta Timur' },
+    ]);
+    expect(placeNames('kp rambutan macet')).toEqual(['Kampung Rambutan']);
+    expect(placeNames('kantor kelurahan rambutan')).toEqual(['Rambutan']);
+  });
+
+  it('reads Dukuh Atas as the hub in Menteng, not as Jalan Sudirman', () => {
+    expect(places('rapat deket Dukuh Atas aja')).toEqual([
+      { name: 'Dukuh Atas', kelurahan: 'Menteng', kecamatan: 'Menteng', city: 'Jakarta Pusat' },
+    ]);
+    expect(placeNames('Stasiun Sudirman penuh sesak')).toEqual(['Dukuh Atas']);
+    expect(placeNames('Jalan Sudirman macet total')).toEqual(['Sudirman']);
+  });
+});
+
+describe('how the post is written', () => {
+  it.each([
+    ['Mending beli rumah di tanah tinggi', []],
+    ['mending beli rumah di tanah tinggi', ['Tanah Tinggi']],
+    ['Banjir lagi di Tanah Tinggi', ['Tanah Tinggi']],
+    ['Banjir lagi di daerah tanah tinggi', ['Tanah Tinggi']],
+    ['Pengen ke kota tua di Praha', []],
+    ['Weekend ke Kota Tua', ['Kota Tua']],
+    ['Ngopi2 di tanah tinggi jakpus', ['Tanah Tinggi', 'Jakarta Pusat']],
+    ['Ngaso di pondok bambu pinggir kali', []],
+    ['Halte pondok bambu ditutup', ['Pondok Bambu']],
+    ['Macet di kebon jeruk', ['Kebon Jeruk']],
+    ['Banjir di menteng', ['Menteng']],
+  ])('%s → %j', (text, expected) => {
+    expect(placeNames(text)).toEqual(expected);
+  });
+
+  it('leaves off a lower-case ordinary last word after a capitalised name', () => {
+    expect(placeNames('Air di Jelambar baru mengalir subuh')).toEqual(['Jelambar']);
+    expect(placeNames('Air di Jelambar Baru mengalir subuh')).toEqual(['Jelambar Baru']);
+    expect(placeNames('air di jelambar baru mengalir subuh')).toEqual(['Jelambar Baru']);
+    expect(placeNames('Rob di Kelapa Gading barat')).toEqual(['Kelapa Gading']);
+    // Kebayoran alone is no place, so the whole name stands.
+    expect(placeNames('Jalan di Kebayoran baru diaspal')).toEqual(['Kebayoran Baru']);
+  });
+});
+
+describe('neighbourhoods and landmarks people write', () => {
+  it.each([
+    ['Macet di depan mal Gandaria', 'Gandaria', 'Kebayoran Lama', 'Jakarta Selatan'],
+    ['ziarah ke TPU Jeruk Purut', 'Jeruk Purut', 'Pasar Minggu', 'Jakarta Selatan'],
+    ['Pasar Semper becek', 'Semper', 'Cilincing', 'Jakarta Utara'],
+    ['Tanggul Muara Baru jebol', 'Muara Baru', 'Penjaringan', 'Jakarta Utara'],
+    ['jalan pagi di situ babakan', 'Setu Babakan', 'Jagakarsa', 'Jakarta Selatan'],
+    ['Macet di Kramat arah Senen', 'Kramat', 'Senen', 'Jakarta Pusat'],
+    ['Stasiun Karet ramai', 'Stasiun Karet', 'Tanah Abang', 'Jakarta Pusat'],
+    ['makam di Karet Bivak', 'Karet Bivak', 'Tanah Abang', 'Jakarta Pusat'],
+    ['TPU Tanah Kusir', 'Tanah Kusir', 'Kebayoran Lama', 'Jakarta Selatan'],
+    ['Rusun Pasar Rumput', 'Pasar Rumput', 'Setiabudi', 'Jakarta Selatan'],
+    ['konser di Lapangan Banteng', 'Lapangan Banteng', 'Sawah Besar', 'Jakarta Pusat'],
+    ['teater di Taman Ismail Marzuki', 'Taman Ismail Marzuki', 'Menteng', 'Jakarta Pusat'],
+    ['kuliner Pecenongan', 'Pecenongan', 'Gambir', 'Jakarta Pusat'],
+  ])('%s → %s (%s, %s)', (text, name, kecamatan, city) => {
+    expect(places(text)[0]).toMatchObject({ name, kecamatan, city });
+  });
+
+  it('needs context for the ones that are also fruits, trees or things', () => {
+    expect(placeNames('buah gandaria asem banget')).toEqual([]);
+    expect(placeNames('ada makam kramat di ujung kampung')).toEqual([]);
+    expect(placeNames('ikat pakai karet gelang')).toEqual([]);
+    expect(placeNames('kantor kelurahan karet')).toEqual(['Karet']);
   });
 });
 
