@@ -1,5 +1,6 @@
 /** The small interfaces the pipeline's core talks through; DynamoDB/SQS/SNS implement them. */
 import type { Alert } from '../alerts/alert';
+import type { ClaimRecord } from '../claims/types';
 import type { CounterIncrement, PostItem } from '../items';
 
 export type SaveOutcome = 'stored' | 'duplicate';
@@ -95,4 +96,25 @@ export interface Checkpoint {
 export interface Checkpoints {
   get(collector: string, key: string): Promise<Checkpoint | undefined>;
   put(collector: string, key: string, checkpoint: Checkpoint): Promise<void>;
+}
+
+/** Debunked claims kept by the project (state table): read by the classifier, written by imports and collectors. */
+export interface ClaimStore {
+  /** Stores or replaces claims by id; returns how many were written. */
+  put(claims: readonly ClaimRecord[]): Promise<number>;
+  /** Every stored claim (paged internally). */
+  all(): Promise<ClaimRecord[]>;
+}
+
+/**
+ * Near-duplicate texts by distinct authors in a time window, kept in the state table so that
+ * it holds across invocations and batches.
+ */
+export interface FingerprintLedger {
+  /**
+   * Records that `author` posted a text with these fingerprint keys at `atMs`, and returns the
+   * largest number of distinct authors seen on any one key within `windowMinutes` before and
+   * including `atMs`. Recording the same (key, author) again does not count twice.
+   */
+  record(keys: readonly string[], author: string, atMs: number, windowMinutes: number): Promise<number>;
 }

@@ -1,0 +1,150 @@
+/**
+ * `pantau claims import FILE.jsonl` and `pantau claims list`: a team's own debunked claims, in the
+ * state table of the embedded stack kept in the data folder (the one `pantau run --data DIR` uses).
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DynamoClaimStore } from '../../shared/adapters/claims';
+import { parseClaimLine } from '../../shared/claims/parse';
+import type { ClaimRecord } from '../../shared/claims/types';
+import type { ClaimStore } from '../../shared/pipeline/ports';
+import { startLocalStack, type LocalStack } from './stack';
+
+/** Valid claims sent to the store per `put` (which writes them 25 to a request). */
+const PUT_EVERY = 500;
+/** A progress line on stderr after every so many lines read. */
+const PROGRESS_EVERY = 10_000;
+/** Rejected lines listed in the report; the rest are counted. */
+const LIST_REJECTED = 20;
+
+export interface ImportResult {
+  /** Lines read, blank ones included (line numbers are the file's). */
+  readonly lines: number;
+  /** Distinct claims written (by id). */
+  readonly imported: number;
+  /** Valid lines whose id an earlier line already had; the later line is kept. */
+  readonly repeated: number;
+  readonly rejected: number;
+  /** The first rejected lines' reasons, `line N: field ...`. */
+  readonly errors: readonly string[];
+}
+
+/**
+ * Streams a claims file line by line, checks each line and writes the valid claims to the store
+ * in batches, so a large file is never held in memory at once. Rejected lines do not stop the rest.
+ */
+export async function importClaims(
+  file: string,
+  store: ClaimStore,
+  onProgress: (linesRead: number, written: number) => void = () => undefined,
+): Promise<ImportResult> {
+  const ids = new Set<string>();
+  const errors: string[] = [];
+  let pending: ClaimRecord[] = [];
+  let lines = 0;
+  let valid = 0;
+  let written = 0;
+  let rejected = 0;
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    try {
+      await store.put(batch);
+    } catch (err) {
+      throw new Error(`writing claims failed after ${written} of them were stored: ${(err as Error).message}`, { cause: err });
+    }
+    written += batch.length;
+  };
+
+  const input = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of input) {
+    lines += 1;
+    const result = parseClaimLine(line, lines);
+    if (result?.ok === true) {
+      valid += 1;
+      ids.add(result.claim.id);
+      pending.push(result.claim);
+      if (pending.length >= PUT_EVERY) await flush();
+    } else if (result?.ok === false) {
+      rejected += 1;
+      if (errors.length < LIST_REJECTED) errors.push(result.error);
+    }
+    if (lines % PROGRESS_EVERY === 0) onProgress(lines, written);
+  }
+  await flush();
+  return { lines, imported: ids.size, repeated: valid - ids.size, rejected, errors };
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The report printed at the end of an import. */
+export function formatImport(file: string, r: ImportResult): string {
+  const repeated = r.repeated > 0 ? ` (${plural(r.repeated, 'line')} repeated an earlier id; the later line is kept)` : '';
+  const out = [`imported ${plural(r.imported, 'claim')} from ${file}${repeated}; ${plural(r.rejected, 'line')} rejected`];
+  for (const error of r.errors) out.push(`  ${error}`);
+  if (r.rejected > r.errors.length) out.push(`  ... and ${r.rejected - r.errors.length} more rejected lines`);
+  return `${out.join('\n')}\n`;
+}
+
+export interface ClaimsCommandOptions {
+  /** The data folder; DynamoDB Local keeps its files in `<dataDir>/dynamodb`. */
+  readonly dataDir: string;
+  readonly region: string;
+  readonly out?: NodeJS.WritableStream;
+  readonly err?: NodeJS.WritableStream;
+}
+
+/**
+ * Starts DynamoDB Local on the data folder (never afresh: what is stored stays), makes sure the
+ * tables exist, runs `work` against the claims store, and stops the emulators whatever happens,
+ * Ctrl-C included.
+ */
+async function withClaimStore<T>(opts: ClaimsCommandOptions, work: (store: ClaimStore, stack: LocalStack) => Promise<T>): Promise<T> {
+  const stack = await startLocalStack({ dataDir: opts.dataDir, fresh: false, region: opts.region });
+  let stopping: Promise<void> | undefined;
+  const shutdown = (): Promise<void> => (stopping ??= stack.stop());
+  const onSignal = (signal: NodeJS.Signals): void => {
+    (opts.err ?? process.stderr).write(`\nPantau: ${signal}, stopping the local stack ...\n`);
+    void shutdown().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await work(new DynamoClaimStore(stack.clients.doc, stack.resources.tables.state), stack);
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await shutdown();
+  }
+}
+
+/** `pantau claims import FILE.jsonl`: 0 when every line was valid, 1 when any was rejected. */
+export async function claimsImport(file: string, opts: ClaimsCommandOptions): Promise<number> {
+  const out = opts.out ?? process.stdout;
+  const err = opts.err ?? process.stderr;
+  err.write(`Pantau: starting DynamoDB Local in ${opts.dataDir} ...\n`);
+  const result = await withClaimStore(opts, (store) =>
+    importClaims(file, store, (lines, written) => err.write(`  ${lines} lines read, ${written} claims written\n`)),
+  );
+  out.write(formatImport(file, result));
+  err.write(
+    `Pantau: the claims are stored in ${opts.dataDir}; \`pantau run --data ${opts.dataDir}\` keeps them only with --resume (a run without it starts afresh).\n`,
+  );
+  return result.rejected > 0 ? 1 : 0;
+}
+
+/** `pantau claims list`: how many claims are stored, and the first ones as JSON lines (an import file's format). */
+export async function claimsList(limit: number, opts: ClaimsCommandOptions): Promise<number> {
+  const out = opts.out ?? process.stdout;
+  const err = opts.err ?? process.stderr;
+  if (!existsSync(join(opts.dataDir, 'dynamodb'))) {
+    err.write(`Pantau: 0 claims stored in ${opts.dataDir} (no local tables there yet)\n`);
+    return 0;
+  }
+  const claims = await withClaimStore(opts, (store) => store.all());
+  err.write(`Pantau: ${claims.length} claims stored in ${opts.dataDir}${claims.length > limit ? `; the first ${limit}:` : ''}\n`);
+  for (const claim of claims.slice(0, limit)) out.write(`${JSON.stringify(claim)}\n`);
+  return 0;
+}
