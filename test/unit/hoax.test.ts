@@ -1,10 +1,22 @@
-import { HOAX_LEVELS, hoaxLevel, scoreHoax } from '../../shared/classify/hoax';
+import type { ClaimMatch } from '../../shared/claims/types';
+import {
+  coordinatedIndicator,
+  HOAX_LEVELS,
+  hoaxLevel,
+  hoaxScore,
+  scoreHoax,
+  withIndicator,
+  type HoaxInput,
+} from '../../shared/classify/hoax';
 import { normalise } from '../../shared/classify/normalise';
 import type { HoaxResult } from '../../shared/classify/types';
 
-const score = (text: string): HoaxResult => scoreHoax({ text, norm: normalise(text) });
+const score = (text: string, extra: Omit<HoaxInput, 'text' | 'norm'> = {}): HoaxResult =>
+  scoreHoax({ text, norm: normalise(text), ...extra });
 const names = (r: HoaxResult): string[] => r.indicators.map((i) => i.name);
 const evidenceOf = (r: HoaxResult, name: string): readonly string[] => r.indicators.find((i) => i.name === name)?.evidence ?? [];
+const weightOf = (r: HoaxResult, name: string): number | undefined => r.indicators.find((i) => i.name === name)?.weight;
+const flagged = (r: HoaxResult): boolean => r.level === 'medium' || r.level === 'high';
 
 const CHAIN =
   'AWAS!! Pintu air Manggarai jebol malam ini, Jakarta Pusat akan tenggelam 2 meter. Info dari orang dalam BPBD. SEBARKAN ke grup keluarga sebelum dihapus!!';
@@ -24,7 +36,7 @@ describe('scoreHoax', () => {
 
   it('keeps a variant of the chain message (slang, emoji, caps) at least medium', () => {
     const r = score('⚠️ WASPADA ⚠️ katanya pintu air manggarai jebol mlm ini!!! jakpus tenggelam. viralkan sblm dihapus 🙏🙏');
-    expect(['medium', 'high']).toContain(r.level);
+    expect(flagged(r)).toBe(true);
     expect(names(r)).toEqual(expect.arrayContaining(['alarm', 'hearsay', 'call_to_share', 'shouting']));
   });
 
@@ -46,46 +58,13 @@ describe('scoreHoax', () => {
     expect(debunk.level).toBe('none');
     expect(names(debunk)).toEqual(expect.arrayContaining(['debunk', 'official_link']));
     expect(names(debunk)).not.toContain('call_to_share');
-    expect(debunk.indicators.find((i) => i.name === 'debunk')?.weight).toBeLessThan(0);
+    expect(weightOf(debunk, 'debunk')).toBeLessThan(0);
   });
 
   it('does not take "bukan hoax" (insisting) as a debunk', () => {
     const r = score('Ini bukan hoax, dijamin 100% benar. Sebarkan!');
     expect(names(r)).not.toContain('debunk');
     expect(names(r)).toEqual(expect.arrayContaining(['absolute_claim', 'call_to_share']));
-  });
-
-  it('flags a URL shortener as suspicious_link', () => {
-    const r = score('Cek daftar wilayah yang akan dimatikan listriknya: https://bit.ly/3xYzAbc');
-    expect(names(r)).toContain('suspicious_link');
-    expect(evidenceOf(r, 'suspicious_link')).toEqual(['shortener bit.ly']);
-    expect(r.level).toBe('low');
-  });
-
-  it('flags a bare shortener written without https', () => {
-    expect(names(score('daftar bansos cair cek s.id/bansos-dki'))).toContain('suspicious_link');
-  });
-
-  it('flags a lookalike of jakarta.go.id but not the real domain', () => {
-    const fake = score('Daftar bantuan banjir di https://jakarta-go-id.com/bantuan');
-    expect(evidenceOf(fake, 'suspicious_link')).toEqual(['lookalike jakarta-go-id.com']);
-    expect(names(score('Daftar di jakartagoid.net/daftar'))).toContain('suspicious_link');
-
-    const real = score('Daftar bantuan banjir di https://jakarta.go.id/bantuan');
-    expect(names(real)).not.toContain('suspicious_link');
-    expect(names(real)).toContain('official_link');
-    expect(real.score).toBe(0);
-  });
-
-  it('detects shouting by the share of capitals, only in long enough texts', () => {
-    expect(evidenceOf(score('PEMPROV HARUS TANGGUNG JAWAB ATAS SEMUA INI'), 'shouting')).toEqual([expect.stringMatching(/% capitals$/)]);
-    expect(names(score('OK SIAP'))).not.toContain('shouting');
-  });
-
-  it('finds conspiracy and pseudo-authority phrases', () => {
-    const r = score('Kata dokter kenalan saya vaksin ini berbahaya, tapi media diam dan semua ditutupi.');
-    expect(names(r)).toEqual(expect.arrayContaining(['pseudo_authority', 'conspiracy']));
-    expect(r.level).not.toBe('none');
   });
 
   it('combines indicators as a noisy-OR', () => {
@@ -105,5 +84,367 @@ describe('scoreHoax', () => {
       'high',
       'high',
     ]);
+  });
+});
+
+describe('phrase indicators', () => {
+  it('call_to_share: share calls fire, "jangan sebarkan" does not', () => {
+    expect(evidenceOf(score('Tolong viralkan ini ke semua grup ya'), 'call_to_share')).toEqual(expect.arrayContaining(['viralkan']));
+    expect(names(score('Kirim pesan ini ke 10 orang dalam satu jam'))).toContain('call_to_share');
+    expect(names(score('Jangan sebarkan pesan seperti ini ya'))).not.toContain('call_to_share');
+    expect(score('Tolong bantu share ya').level).toBe('low');
+  });
+
+  it('alarm: urgency words fire; the emergency number and a "tas darurat" do not', () => {
+    expect(evidenceOf(score('WASPADA!!! jangan keluar rumah malam ini'), 'alarm')).toEqual(
+      expect.arrayContaining(['waspada', 'jangan keluar rumah']),
+    );
+    expect(names(score('Nomor darurat Jakarta 112 bisa dihubungi 24 jam'))).not.toContain('alarm');
+    expect(names(score('IGD gawat darurat di RSUD kami buka 24 jam'))).not.toContain('alarm');
+  });
+
+  it('hearsay: forwarded and second-hand talk; "katanya" alone counts less', () => {
+    const forwarded = score('Dapat info dari grup alumni, bank-bank tutup seminggu');
+    expect(names(forwarded)).toContain('hearsay');
+    const katanya = score('Katanya kedai kopi baru di Cikini enak');
+    expect(weightOf(katanya, 'hearsay')).toBeLessThan(weightOf(score('Dengar-dengar kedai kopi baru di Cikini enak'), 'hearsay') ?? 0);
+    expect(katanya.level).toBe('low');
+  });
+
+  it('hearsay about something about to happen is a rumour and weighs more', () => {
+    const rumour = score('Dengar-dengar mulai bulan depan tarif ojol naik dua kali lipat');
+    expect(evidenceOf(rumour, 'hearsay')).toEqual(expect.arrayContaining([expect.stringMatching(/^kabar soal yang akan terjadi: /)]));
+    expect(flagged(rumour)).toBe(true);
+    // The danger must be in the sentence that carries the hearsay, not in the writer's own sarcasm.
+    const complaint = score('Lapor pohon miring, katanya mau dicek. Sudah sebulan. Nunggu roboh dulu?');
+    expect(evidenceOf(complaint, 'hearsay')).toEqual(['katanya']);
+  });
+
+  it('pseudo_authority: an insider or a far-away expert', () => {
+    expect(names(score('Sepupu saya yang kerja di PLN yang kasih info'))).toContain('pseudo_authority');
+    expect(names(score('Sudah diteliti profesor dari Jepang'))).toContain('pseudo_authority');
+    expect(names(score('Anak saya demam sejak kemarin'))).not.toContain('pseudo_authority');
+  });
+
+  it('counts "teman saya yang kerja di X bilang" once, as pseudo_authority', () => {
+    const r = score('Teman saya yang kerja di Thamrin bilang soto di lantai dasarnya enak');
+    expect(names(r)).toContain('pseudo_authority');
+    expect(names(r)).not.toContain('hearsay');
+    expect(flagged(r)).toBe(false);
+  });
+
+  it('conspiracy: suppression and insinuation', () => {
+    expect(evidenceOf(score('Kenapa tidak ada satu pun TV yang berani memberitakan ini?'), 'conspiracy')).toHaveLength(1);
+    expect(names(score('Semua sudah diatur dari atas, pengalihan isu saja'))).toContain('conspiracy');
+    expect(names(score('Dishub memberlakukan rekayasa lalu lintas di Senayan'))).not.toContain('conspiracy');
+  });
+
+  it('absolute_claim: a cure promised for a serious disease is the strongest form', () => {
+    const cure = score('Rebusan daun salam tiap pagi menyembuhkan diabetes, sudah terbukti');
+    expect(weightOf(cure, 'absolute_claim')).toBeGreaterThanOrEqual(0.4);
+    expect(weightOf(score('Dijamin puas, 100% asli'), 'absolute_claim')).toBeLessThan(0.4);
+    expect(names(score('Setuju 100% sama kamu'))).not.toContain('absolute_claim');
+    expect(names(score('Klaim itu tidak terbukti'))).not.toContain('absolute_claim');
+  });
+
+  it('shouting: mostly capitals, or runs of exclamation marks; question marks alone are a question', () => {
+    expect(evidenceOf(score('PEMPROV HARUS TANGGUNG JAWAB ATAS SEMUA INI'), 'shouting')).toEqual([
+      expect.stringMatching(/% huruf kapital$/),
+    ]);
+    expect(names(score('OK SIAP'))).not.toContain('shouting');
+    expect(evidenceOf(score('Tolong dibaca!!!'), 'shouting')).toEqual(['!!!']);
+    expect(names(score('Kapan diperbaiki???'))).not.toContain('shouting');
+  });
+});
+
+describe('scam', () => {
+  it('money asked with a prize promised', () => {
+    const r = score('Selamat! Anda pemenang undian mobil. Segera transfer biaya administrasi 2 juta ke rekening panitia.');
+    expect(evidenceOf(r, 'scam')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^minta uang: /), expect.stringMatching(/^iming-iming atau ancaman: .*undian/)]),
+    );
+    expect(flagged(r)).toBe(true);
+  });
+
+  it('a job with a fee, a one-time code, a personal account, an .apk file', () => {
+    expect(names(score('Lowongan admin gudang, gaji 6 juta, bayar biaya seragam Rp 300.000 dulu'))).toContain('scam');
+    expect(evidenceOf(score('Kak, tolong kirim kode OTP yang barusan masuk ya'), 'scam')).toEqual([
+      expect.stringMatching(/^minta data rahasia: /),
+    ]);
+    expect(names(score('Transfer dulu ke rekening pribadi saya, nanti saya teruskan'))).toContain('scam');
+    const apk = score('Cek foto paket kakak di sini: Foto_Paket_Kurir.apk');
+    expect(evidenceOf(apk, 'scam')).toEqual(['berkas aplikasi: Foto_Paket_Kurir.apk']);
+    expect(flagged(apk)).toBe(true);
+  });
+
+  it('a lure with a link to click only counts with a suspicious link', () => {
+    expect(names(score('Klaim hadiah pulsa kamu di hadiah-pulsa.xyz sekarang'))).toContain('scam');
+    expect(names(score('Klaim voucher diskon di akun Instagram resmi kami'))).not.toContain('scam');
+  });
+
+  it('does not fire when the fee is denied or free', () => {
+    expect(names(score('Rekrutmen petugas PPSU tidak dipungut biaya apa pun, daftar di kelurahan'))).not.toContain('scam');
+    expect(names(score('Promo gratis ongkir untuk pesanan kue lebaran, order via WA'))).not.toContain('scam');
+    expect(names(score('Bantuan biaya pendidikan KJP cair minggu ini'))).not.toContain('scam');
+  });
+});
+
+describe('suspicious_link', () => {
+  it('flags a URL shortener, also written without https', () => {
+    const r = score('Cek daftar wilayah yang akan dimatikan listriknya: https://bit.ly/3xYzAbc');
+    expect(evidenceOf(r, 'suspicious_link')).toEqual(['pemendek tautan bit.ly']);
+    expect(r.level).toBe('low');
+    expect(names(score('daftar bansos cair cek s.id/bansos-dki'))).toContain('suspicious_link');
+  });
+
+  it('flags lookalikes of official domains but not the real ones', () => {
+    const fake = score('Daftar bantuan banjir di https://jakarta-go-id.com/bantuan');
+    expect(evidenceOf(fake, 'suspicious_link')).toEqual(['tiruan situs resmi jakarta-go-id.com']);
+    expect(names(score('Daftar di jakartagoid.net/daftar'))).toContain('suspicious_link');
+    expect(evidenceOf(score('Aktivasi di bankdki-aktivasi.site'), 'suspicious_link')).toEqual(['tiruan situs resmi bankdki-aktivasi.site']);
+
+    const real = score('Daftar bantuan banjir di https://jakarta.go.id/bantuan');
+    expect(names(real)).not.toContain('suspicious_link');
+    expect(names(real)).toContain('official_link');
+    expect(real.score).toBe(0);
+    expect(names(score('Jadwal resmi di transjakarta.co.id'))).toContain('official_link');
+  });
+
+  it('flags throwaway domains and official-sounding free mailboxes', () => {
+    expect(evidenceOf(score('Info lengkap: promo-akhir-tahun.top'), 'suspicious_link')).toHaveLength(1);
+    expect(evidenceOf(score('Kirim CV ke rekrutmen.pemprovdki@gmail.com'), 'suspicious_link')).toEqual([
+      'email gratisan atas nama resmi rekrutmen.pemprovdki@gmail.com',
+    ]);
+    expect(names(score('Kirim CV ke rina.kedai@gmail.com ya'))).not.toContain('suspicious_link');
+  });
+});
+
+describe('known_claim', () => {
+  const claim = (similarity: number): ClaimMatch => ({
+    claim: {
+      id: 'seed-x',
+      text: 'Telur ayam ras disuntik pewarna kimia',
+      rating: 'salah',
+      source: 'https://cekfakta.com/search?q=telur+pewarna',
+    },
+    similarity,
+    matched: ['telur', 'suntik', 'pewarna'],
+  });
+  const text = 'Telur ayam ras sekarang disuntik pewarna kimia biar kuningnya cerah';
+
+  it('shows the claim, its rating and the debunk link', () => {
+    const r = score(text, { claim: claim(0.9) });
+    expect(evidenceOf(r, 'known_claim')[0]).toBe(
+      '"Telur ayam ras disuntik pewarna kimia" (salah) https://cekfakta.com/search?q=telur+pewarna',
+    );
+    expect(evidenceOf(r, 'known_claim')[1]).toMatch(/^kemiripan 90%: telur, suntik, pewarna$/);
+  });
+
+  it('weighs more the closer the match; a close match alone reaches medium', () => {
+    expect(weightOf(score(text, { claim: claim(0.9) }), 'known_claim')).toBeGreaterThan(
+      weightOf(score(text, { claim: claim(0.6) }), 'known_claim') ?? 1,
+    );
+    expect(flagged(score(text, { claim: claim(0.8) }))).toBe(true);
+    expect(flagged(score(text))).toBe(false);
+  });
+
+  it('is cancelled when the post debunks the claim', () => {
+    const r = score('Cek fakta: klaim telur ayam ras disuntik pewarna kimia itu hoaks', { claim: claim(0.9) });
+    expect(names(r)).toEqual(expect.arrayContaining(['known_claim', 'debunk']));
+    expect(flagged(r)).toBe(false);
+  });
+});
+
+describe('account', () => {
+  const text = 'Tolong bantu share ya';
+  const postedAt = '2026-11-26T12:00:00Z';
+
+  it('fires for a very new account, measured at the time of posting', () => {
+    const r = score(text, { postedAt, author: { createdAt: '2026-11-23T08:00:00Z', followers: 40, following: 90 } });
+    expect(evidenceOf(r, 'account')).toEqual(['akun berumur 3 hari']);
+    expect(names(score(text, { author: { createdAt: '2026-11-23T08:00:00Z' } }))).not.toContain('account');
+    expect(names(score(text, { postedAt, author: { createdAt: '2024-01-01T00:00:00Z' } }))).not.toContain('account');
+  });
+
+  it('fires for an extreme following ratio and for no followers at all', () => {
+    const r = score(text, { postedAt, author: { createdAt: '2020-01-01T00:00:00Z', followers: 0, following: 1500 } });
+    expect(evidenceOf(r, 'account')).toEqual(['mengikuti 1500 akun, diikuti 0', 'tanpa pengikut']);
+    expect(names(score(text, { author: { followers: 300, following: 900 } }))).not.toContain('account');
+  });
+
+  it('never fires for a verified account, and alone it stays below medium', () => {
+    const author = { createdAt: '2026-11-25T00:00:00Z', followers: 0, following: 2000, verified: true };
+    expect(names(score(text, { postedAt, author }))).not.toContain('account');
+    const r = score('Jakarta hari ini cerah', { postedAt, author: { ...author, verified: false } });
+    expect(names(r)).toContain('account');
+    expect(flagged(r)).toBe(false);
+  });
+
+  it('ignores dates it cannot read', () => {
+    expect(names(score(text, { postedAt: 'kemarin', author: { createdAt: 'bukan tanggal' } }))).not.toContain('account');
+  });
+});
+
+describe('coordinated and withIndicator', () => {
+  it('builds the indicator with evidence a PR officer reads', () => {
+    expect(coordinatedIndicator(7, 15)).toEqual({
+      name: 'coordinated',
+      weight: expect.any(Number),
+      evidence: ['teks sama dari 7 akun dalam 15 menit'],
+    });
+    expect(coordinatedIndicator(1, 15).weight).toBe(0);
+    expect(coordinatedIndicator(10, 15).weight).toBeGreaterThan(coordinatedIndicator(3, 15).weight);
+  });
+
+  it('alone stays below medium; with a call to share or alarm it reaches medium from three accounts', () => {
+    const plain = score('Transjakarta koridor 1 hari ini ramai sekali');
+    expect(flagged(withIndicator(plain, coordinatedIndicator(20, 15)))).toBe(false);
+    for (const text of ['Tolong sebarkan ke grup RT', 'AWAS, jalanan licin di Kuningan']) {
+      const before = score(text);
+      expect(flagged(before)).toBe(false);
+      expect(flagged(withIndicator(before, coordinatedIndicator(3, 15)))).toBe(true);
+    }
+  });
+
+  it('recomputes score and level from the whole list, and replaces an indicator of the same name', () => {
+    const base = score('Tolong sebarkan ke grup RT');
+    const once = withIndicator(base, coordinatedIndicator(3, 15));
+    const again = withIndicator(once, coordinatedIndicator(12, 15));
+    expect(again.indicators.filter((i) => i.name === 'coordinated')).toHaveLength(1);
+    expect(again.score).toBe(hoaxScore(again.indicators));
+    expect(again.score).toBeGreaterThan(once.score);
+    expect(again.level).toBe(hoaxLevel(again.score));
+  });
+
+  it('hoaxScore is the noisy-OR of the positive weights minus the counters, clamped', () => {
+    const i = (name: string, weight: number): { name: string; weight: number; evidence: string[] } => ({ name, weight, evidence: [] });
+    expect(hoaxScore([i('a', 0.4), i('b', 0.5)])).toBeCloseTo(0.7, 3);
+    expect(hoaxScore([i('a', 0.4), i('b', 0.5), i('c', -0.2)])).toBeCloseTo(0.5, 3);
+    expect(hoaxScore([i('a', 0.3), i('c', -0.6)])).toBe(0);
+    expect(hoaxScore([])).toBe(0);
+  });
+});
+
+describe('counter-signals', () => {
+  it('debunk: fact-check words, in Indonesian and English', () => {
+    for (const text of [
+      '[HOAKS] Pesan soal KRL gratis sebulan tidak benar',
+      'Klarifikasi: tidak ada pemadaman listrik se-Jakarta besok',
+      'Faktanya, stok beras di Jakarta aman untuk tiga bulan',
+      'Itu disinformasi, videonya video lama dari 2019',
+      'Fact check: the claim that Ancol will be hit by a tsunami is false',
+      'Jangan percaya pesan berantai soal razia KTP itu ya',
+    ])
+      expect(names(score(text))).toContain('debunk');
+    // "Ini faktanya:" asserts; "jangan percaya media" is conspiracy, not a debunk.
+    expect(names(score('Ini faktanya: semua sudah diatur'))).not.toContain('debunk');
+    expect(names(score('Jangan percaya media, mereka dibayar'))).not.toContain('debunk');
+  });
+
+  it('debunk: the hoax it quotes does not count against it', () => {
+    const r = score(
+      'Ini contoh pesan hoaks yang beredar: "AWAS!!! Pintu air Manggarai jebol, SEBARKAN ke semua grup sebelum dihapus!!!". Tidak benar, status normal.',
+    );
+    expect(names(r)).toContain('debunk');
+    expect(names(r)).not.toEqual(expect.arrayContaining(['call_to_share']));
+    expect(r.level).toBe('none');
+  });
+
+  it('official_source: the agency as speaker, cited source or closing handle', () => {
+    expect(evidenceOf(score('BMKG: hujan lebat di Jakarta Selatan sore ini'), 'official_source')).toEqual(['bicara atas nama BMKG']);
+    expect(evidenceOf(score('Tinggi muka air naik. Sumber: BPBD DKI'), 'official_source')).toEqual(['sumber: BPBD DKI']);
+    expect(evidenceOf(score('Jalan Gatot Subroto padat. Update berkala di @TMCPoldaMetro'), 'official_source')).toEqual([
+      'sumber: @TMCPoldaMetro',
+    ]);
+    // A handle addressed in a complaint is not a source.
+    expect(names(score('@PLN123 tolong dong listrik mati terus di Duren Sawit'))).not.toContain('official_source');
+  });
+
+  it('official_source counts half next to hearsay, and not at all next to a scam', () => {
+    const borrowed = score('BMKG: gempa besar besok pagi, info dari orang dalam');
+    expect(weightOf(borrowed, 'official_source')).toBeCloseTo(-0.2, 3);
+    const scam = score('Pemprov DKI: Selamat, Anda terpilih menerima bansos, transfer biaya administrasi Rp 100.000 dulu');
+    expect(names(scam)).not.toContain('official_source');
+    expect(flagged(scam)).toBe(true);
+  });
+
+  it('news_outlet: a named outlet, or wire style', () => {
+    expect(evidenceOf(score('Kompas.com - Banjir 60 cm merendam Cipinang Melayu'), 'news_outlet')).toEqual(['media: Kompas.com']);
+    expect(names(score('Dua rumah terbakar di Tambora, kata Kepala Sektor Damkar.'))).toContain('news_outlet');
+    expect(names(score('Sebarkan ke grup ya, tempo hari banjir lagi'))).not.toContain('news_outlet');
+  });
+
+  it('personal_appeal: a missing person or pet, a blood donor, a found wallet', () => {
+    expect(names(score('Dompet cokelat ditemukan di KRL, yang merasa kehilangan hubungi saya. Tolong share'))).toContain('personal_appeal');
+    expect(names(score('AWAS!!! Info dari orang dalam, sebarkan, kucing hilang sejak kemarin'))).not.toContain('personal_appeal');
+  });
+});
+
+describe('hard negatives', () => {
+  it('an official BPBD warning with WASPADA and "mohon disebarkan" is not medium', () => {
+    const r = score(
+      'BPBD DKI: WASPADA banjir rob di pesisir Jakarta Utara 3–6 Desember!!! Warga Muara Angke dan Kamal Muara diimbau mengamankan barang. Mohon disebarkan ke warga.',
+    );
+    expect(names(r)).toEqual(expect.arrayContaining(['alarm', 'call_to_share', 'official_source']));
+    expect(flagged(r)).toBe(false);
+  });
+
+  it('an official warning written in capitals with a handle is not medium', () => {
+    const r = score('SIAGA 2 PINTU AIR KARET PUKUL 20.00 WIB!!! WARGA BANTARAN DIIMBAU WASPADA. SEBARKAN! Info resmi di @BPBDJakarta');
+    expect(flagged(r)).toBe(false);
+  });
+
+  it('an official warning about scams is not a scam', () => {
+    const r = score(
+      'Waspada penipuan! Pemprov DKI tidak pernah meminta transfer, biaya pendaftaran atau kode OTP untuk bansos dan lowongan. Info: jakarta.go.id',
+    );
+    expect(names(r)).not.toContain('scam');
+    expect(flagged(r)).toBe(false);
+  });
+
+  it('a debunk that quotes the hoax is none', () => {
+    const r = score('Pesan "vaksin campak di posyandu mengandung chip, jangan mau, viralkan!!!" itu hoaks. Dinkes sudah menjelaskan.');
+    expect(r.level).toBe('none');
+  });
+
+  it('breaking news from an outlet is not medium', () => {
+    const r = score('BREAKING NEWS — detikcom: Kebakaran di Pasar Senen, 20 mobil pemadam dikerahkan. Belum ada laporan korban.');
+    expect(names(r)).toContain('news_outlet');
+    expect(flagged(r)).toBe(false);
+  });
+
+  it('an angry honest complaint in capitals is not medium', () => {
+    const r = score('SUDAH TIGA HARI AIR MATI DI PADEMANGAN!!! KATANYA PERBAIKAN PIPA TAPI GAK ADA PENGUMUMAN!!! KAMI MANDI PAKAI APA???');
+    expect(names(r)).toContain('shouting');
+    expect(flagged(r)).toBe(false);
+  });
+
+  it('a lost-cat share request, even urgent, is not medium', () => {
+    const r = score(
+      'TOLONG BANTU SHARE!!! Kucing oren kami Jeruk hilang sejak Selasa di Tebet Barat, kalung merah. Ada imbalan, hubungi saya 🙏',
+    );
+    expect(names(r)).toEqual(expect.arrayContaining(['call_to_share', 'personal_appeal']));
+    expect(flagged(r)).toBe(false);
+  });
+
+  it('an urgent blood donor request is not medium', () => {
+    expect(flagged(score('URGENT!! Butuh donor darah A+ untuk ibu saya di RSUD Pasar Rebo, hubungi 0812xxxx. Mohon bantu sebarkan'))).toBe(
+      false,
+    );
+  });
+});
+
+describe('hoaxes of each kind', () => {
+  it.each([
+    ['chain', 'Info A1 dari orang dalam: mulai besok semua ATM di Jakarta offline 3 hari. Tarik uang sekarang, teruskan ke grup keluarga!'],
+    ['health', 'Air rebusan sereh menyembuhkan kanker stadium akhir, dokter tidak mau kasih tahu karena bisnis. Bagikan!'],
+    ['disaster', 'WASPADA!!! Tsunami akan menerjang Ancol malam ini, BMKG sengaja diam. Segera mengungsi, sebarkan!!!'],
+    ['scam', 'Selamat, nomor Anda memenangkan hadiah Rp 10 juta dari Bank DKI. Hubungi kami dan siapkan biaya pajak Rp 500 ribu.'],
+    [
+      'coordinated style',
+      'Kenapa tidak ada media yang berani memberitakan penggusuran ini? Semua sudah diatur! RT sebanyak-banyaknya #UsutTuntas',
+    ],
+  ])('flags a %s hoax', (_kind, text) => {
+    expect(flagged(score(text))).toBe(true);
   });
 });
