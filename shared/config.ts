@@ -64,6 +64,26 @@ export const SpikeRuleSchema = z.strictObject({
   severityStep: z.number().int().min(1).max(9).default(2),
 });
 
+export const CoordinatedRuleSchema = z.strictObject({
+  /**
+   * Distinct accounts posting near-identical text within the window before a post is marked
+   * `coordinated` (the post that reaches this count, and every later one in the window).
+   */
+  minAuthors: z.number().int().min(2).max(10_000).default(5),
+  /** How far back (event time) near-identical posts by other accounts are counted. */
+  windowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+});
+
+export const HoaxSchema = z.strictObject({
+  /** The `coordinated` indicator: the same text pushed by several accounts within minutes. */
+  coordinated: CoordinatedRuleSchema.default(CoordinatedRuleSchema.parse({})),
+});
+
 export const SubscriptionSchema = z.strictObject({
   protocol: z.enum(['email', 'sms', 'https']),
   endpoint: z.string().min(3),
@@ -88,6 +108,7 @@ export const ConfigSchema = z.strictObject({
       spike: SpikeRuleSchema.default(SpikeRuleSchema.parse({})),
     })
     .default({ language: 'id', spike: SpikeRuleSchema.parse({}) }),
+  hoax: HoaxSchema.default(HoaxSchema.parse({})),
   retention: z
     .strictObject({
       postsDays: z.number().int().min(1).default(400),
@@ -101,6 +122,7 @@ export const ConfigSchema = z.strictObject({
 export type Config = z.infer<typeof ConfigSchema>;
 export type WatchTopic = z.infer<typeof WatchTopicSchema>;
 export type SpikeRule = z.infer<typeof SpikeRuleSchema>;
+export type CoordinatedRule = z.infer<typeof CoordinatedRuleSchema>;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

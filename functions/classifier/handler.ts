@@ -6,10 +6,13 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { DynamoClaimStore } from '../../shared/adapters/claims';
 import { makeClients } from '../../shared/adapters/clients';
 import { DynamoAlertLedger, DynamoCounters, DynamoPostStore } from '../../shared/adapters/dynamodb';
+import { DynamoFingerprints } from '../../shared/adapters/fingerprints';
 import { SnsAlertPublisher } from '../../shared/adapters/sns';
 import { SqsDeadLetters } from '../../shared/adapters/sqs';
+import { LiveClaims } from '../../shared/claims/live';
 import { makeClassifier } from '../../shared/classify';
 import { loadConfig } from '../../shared/config';
 import { optionalEnv, requireEnv } from '../../shared/env';
@@ -19,6 +22,8 @@ import { QUEUES, TABLES, TOPICS } from '../../shared/resources';
 export interface ClassifierHandlerDeps extends ClassifierDeps {
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Debunked claims to bring up to date before each batch (imports reach running classifiers). */
+  readonly claims?: Pick<LiveClaims, 'refresh' | 'size'>;
 }
 
 export type ClassifierHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -52,6 +57,14 @@ export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
 
   return async (event, context) => {
     logger.addContext(context);
+    if (deps.claims) {
+      try {
+        await deps.claims.refresh();
+      } catch (err) {
+        // Matching goes on with the claims already loaded (at least the seed list).
+        logger.warn('could not reload debunked claims; using the ones loaded before', { claims: deps.claims.size, error: err as Error });
+      }
+    }
     try {
       return await processPartialResponse(event, recordHandler, processor, { context });
     } finally {
@@ -67,11 +80,14 @@ export function wireFromEnv(): ClassifierHandlerDeps {
   const postsTable = requireEnv(TABLES.posts.envVar);
   const alertsTable = requireEnv(TABLES.alerts.envVar);
   const stateTable = requireEnv(TABLES.state.envVar);
+  const claims = new LiveClaims(new DynamoClaimStore(doc, stateTable));
   return {
     config,
-    classify: makeClassifier(config.topics),
+    classify: makeClassifier(config.topics, { claims }),
+    claims,
     posts: new DynamoPostStore(doc, postsTable, stateTable),
     counters: new DynamoCounters(doc, stateTable),
+    fingerprints: new DynamoFingerprints(doc, stateTable, { now: Date.now }),
     ledger: new DynamoAlertLedger(doc, alertsTable, stateTable, config.retention.alertsDays, config.retention.stateDays, Date.now),
     publisher: new SnsAlertPublisher(sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
     deadLetters: new SqsDeadLetters(sqs, requireEnv(QUEUES.posts.deadLetter.envVar)),

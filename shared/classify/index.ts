@@ -1,4 +1,5 @@
 /** One post's classification: language, sentiment, hoax indicators, watch topics, places. */
+import type { ClaimMatcher } from '../claims/types';
 import { scoreHoax } from './hoax';
 import { detectLanguage } from './language';
 import { normalise } from './normalise';
@@ -7,19 +8,37 @@ import { analyseSentiment } from './sentiment';
 import { makeTopicMatcher, type TopicRule } from './topics';
 import type { Classification } from './types';
 
-export type Classify = (text: string) => Classification;
+/** What the source tells about a post besides its text (the post contract's `author` and `createdAt`). */
+export interface PostContext {
+  readonly author?: {
+    readonly createdAt?: string;
+    readonly followers?: number;
+    readonly following?: number;
+    readonly verified?: boolean;
+  };
+  /** When the post was made (ISO 8601): an account's age is measured at this time. */
+  readonly postedAt?: string;
+}
+
+export type Classify = (text: string, context?: PostContext) => Classification;
+
+export interface ClassifierOptions {
+  /** Known debunked claims to match posts against (the `known_claim` indicator). */
+  readonly claims?: ClaimMatcher;
+}
 
 /** Builds the classifier for a set of watch topics (compiled once, then pure per call). */
-export function makeClassifier(topics: readonly TopicRule[]): Classify {
+export function makeClassifier(topics: readonly TopicRule[], options: ClassifierOptions = {}): Classify {
   const matchTopics = makeTopicMatcher(topics);
-  return (text) => {
+  return (text, context = {}) => {
     const norm = normalise(text);
     const lang = detectLanguage(norm);
     const places = findPlaces(norm, text);
+    const hoaxInput = { text, norm, author: context.author, postedAt: context.postedAt, claim: options.claims?.match(norm) };
     return {
       lang,
       sentiment: analyseSentiment(norm, lang, { text, places }),
-      hoax: scoreHoax({ text, norm }),
+      hoax: scoreHoax(hoaxInput),
       topics: matchTopics(norm),
       places,
     };

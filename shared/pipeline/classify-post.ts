@@ -1,22 +1,29 @@
 /**
- * The classifier's core, for one queue message: validate, classify, store once, count once,
- * then decide and send alerts. Everything it touches goes through the ports, so it runs the
- * same on AWS, on the embedded stack and in tests.
+ * The classifier's core, for one queue message: validate, classify, mark near-identical text
+ * pushed by many accounts (`coordinated`), store once, count once, then decide and send alerts.
+ * Everything it touches goes through the ports, so it runs the same on AWS, on the embedded
+ * stack and in tests.
  */
 import { spikeAlertId, type Alert } from '../alerts/alert';
 import { evaluateSpike } from '../alerts/spike';
+import type { Classify } from '../classify';
+import { textFingerprints } from '../classify/fingerprint';
+import { coordinatedIndicator, withIndicator } from '../classify/hoax';
+import { normalise } from '../classify/normalise';
 import type { Classification } from '../classify/types';
 import type { Config } from '../config';
 import { counterIncrements, toPostItem, type PostItem } from '../items';
-import { parsePost } from '../post';
+import { parsePost, type Post } from '../post';
 import { DAY, HOUR, MINUTE, bucketStart, isoMinute } from '../time';
-import type { AlertLedger, AlertPublisher, Counters, DeadLetters, PostStore } from './ports';
+import type { AlertLedger, AlertPublisher, Counters, DeadLetters, FingerprintLedger, PostStore } from './ports';
 
 export interface ClassifierDeps {
   readonly config: Config;
-  readonly classify: (text: string) => Classification;
+  readonly classify: Classify;
   readonly posts: PostStore;
   readonly counters: Counters;
+  /** Who posted near-identical text recently (the `coordinated` indicator). */
+  readonly fingerprints: FingerprintLedger;
   readonly ledger: AlertLedger;
   readonly publisher: AlertPublisher;
   readonly deadLetters: DeadLetters;
@@ -40,13 +47,36 @@ export async function handlePostMessage(body: string, deps: ClassifierDeps): Pro
     return { outcome: 'rejected', reason };
   }
   const post = parsed.post;
-  const item = toPostItem(post, deps.classify(post.text), deps.config.retention.postsDays, deps.now());
+  const classification = await withCoordination(post, deps.classify(post.text, { author: post.author, postedAt: post.createdAt }), deps);
+  const item = toPostItem(post, classification, deps.config.retention.postsDays, deps.now());
   const increments = counterIncrements(item, deps.config.alerts.spike.bucketMinutes, deps.config.retention.stateDays);
   const outcome = await deps.posts.save(item, increments);
   if (outcome === 'duplicate') await deps.counters.noteDuplicate(post.source);
   // Also for duplicates: a delivery that stored the post may have failed before its alert went out.
   const alerts = await spikeAlerts(item, deps);
   return { outcome, postKey: item.postKey, alerts };
+}
+
+/**
+ * Records the post's text fingerprints under its author and adds `coordinated` when enough
+ * distinct accounts posted near-identical text within the window (event time). Recording again
+ * on a redelivery is harmless: the same (key, author) counts once.
+ */
+async function withCoordination(post: Post, classification: Classification, deps: ClassifierDeps): Promise<Classification> {
+  const keys = textFingerprints(normalise(post.text));
+  if (keys.length === 0) return classification;
+  const rule = deps.config.hoax.coordinated;
+  const authors = await deps.fingerprints.record(keys, authorKey(post), Date.parse(post.createdAt), rule.windowMinutes);
+  if (authors < rule.minAuthors) return classification;
+  return { ...classification, hoax: withIndicator(classification.hoax, coordinatedIndicator(authors, rule.windowMinutes)) };
+}
+
+/** Who posted, as the source names them; a post without an author stands for an account of its own. */
+export function authorKey(post: Post): string {
+  const { id, handle } = post.author ?? {};
+  if (id) return `${post.source}:${id}`;
+  if (handle) return `${post.source}:@${handle.replace(/^@/, '').toLowerCase()}`;
+  return `${post.source}:post:${post.id}`;
 }
 
 /** Runs the spike rule for each topic of a negative post; returns the alerts it sent. */

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoAlertLedger, DynamoCounters, DynamoPostStore, SEND_LEASE_MS } from '../../shared/adapters/dynamodb';
+import { DynamoFingerprints } from '../../shared/adapters/fingerprints';
 import { SqsDeadLetters } from '../../shared/adapters/sqs';
 import type { Alert } from '../../shared/alerts/alert';
 import { makeClassifier } from '../../shared/classify';
@@ -59,6 +60,7 @@ test('an alert whose publish failed is sent by a later delivery once the lease r
     classify: makeClassifier(config.topics),
     posts: new DynamoPostStore(stack.clients.doc, stack.resources.tables.posts, stack.resources.tables.state),
     counters: new DynamoCounters(stack.clients.doc, stack.resources.tables.state),
+    fingerprints: new DynamoFingerprints(stack.clients.doc, stack.resources.tables.state, { now: () => wall }),
     ledger: ledger(),
     // SNS unreachable for the first publish.
     publisher: {
