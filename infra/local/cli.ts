@@ -2,15 +2,20 @@
  * `pantau`: the command line of the embedded stack (DESIGN.md, "Command line").
  *   pantau run [--posts FILE.jsonl] [--config FILE] [--out DIR] [--data DIR] [--resume] [--follow]
  *   pantau classify [--config FILE]
+ *   pantau claims import FILE.jsonl [--data DIR] [--config FILE]
+ *   pantau claims list [--data DIR] [--config FILE]
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MultiBar, Presets } from 'cli-progress';
 import { alertText } from '../../shared/alerts/format';
-import { makeClassifier, type Classify } from '../../shared/classify';
+import { ClaimIndex } from '../../shared/claims/match';
+import { SEED_CLAIMS } from '../../shared/claims/seed';
+import { makeClassifier, type Classify, type PostContext } from '../../shared/classify';
 import { ConfigError, loadConfig, type Config } from '../../shared/config';
+import { claimsImport, claimsList } from './claims-command';
 import { JavaMissingError } from './emulators';
 import { startPipeline, type LocalPipeline } from './pipeline';
 import { runOnSchedule, ScheduleError } from './scheduler';
@@ -19,6 +24,8 @@ import { duplicateCount, peekDeadLetters, storedFigures, type DeadLetterInfo, ty
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 const DEMO_POSTS = join(REPO_ROOT, 'demo', 'jakarta-day.jsonl');
+/** The data folder of the local tables, shared by every command that reads or writes them. */
+const DEFAULT_DATA = '.pantau';
 
 const USAGE = `Pantau: social-media listening for Jakarta's public-communication team.
 
@@ -29,6 +36,12 @@ Usage:
   pantau classify [--config FILE]
       Reads JSON lines (a post, or at least {"id","text"}) on stdin; writes one classification
       per line on stdout.
+  pantau claims import FILE.jsonl [--data DIR] [--config FILE]
+      Adds a team's debunked claims (one JSON object a line: id, text, rating, source, topic?)
+      to the local tables in the data folder, replacing claims with the same id. Exits 1 when
+      any line was rejected (the valid ones are still imported).
+  pantau claims list [--data DIR] [--config FILE]
+      Prints how many claims are stored, and the first 20 as JSON lines.
 
 Options:
   --config FILE   configuration (default: ./pantau.config.json, else the bundled one)
@@ -48,6 +61,8 @@ export async function main(argv: string[]): Promise<number> {
         return await run(rest);
       case 'classify':
         return await classify(rest);
+      case 'claims':
+        return await claims(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -77,6 +92,19 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
   }
 }
 
+/** Options and positional arguments, for commands that take a file name. */
+function parseWithArgs(
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message} (see pantau --help)`);
+  }
+}
+
 export function defaultConfigPath(): string {
   const local = resolve('pantau.config.json');
   return existsSync(local) ? local : join(REPO_ROOT, 'pantau.config.json');
@@ -88,7 +116,8 @@ export function defaultConfigPath(): string {
 async function classify(args: string[]): Promise<number> {
   const values = parse(args, { config: { type: 'string' } });
   const config = loadConfig((values.config as string | undefined) ?? defaultConfigPath());
-  const classifyText = makeClassifier(config.topics);
+  // The seed list of debunked claims ships with Pantau; a team's own claims live in the tables.
+  const classifyText = makeClassifier(config.topics, { claims: new ClaimIndex(SEED_CLAIMS) });
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let bad = 0;
   for await (const line of lines) {
@@ -114,7 +143,7 @@ export function classifyLine(line: string, classifyText: Classify): Record<strin
   if (typeof record.text !== 'string' || record.text.trim() === '') {
     return { ...(id !== undefined ? { id } : {}), error: 'text: required (a non-empty string)' };
   }
-  const c = classifyText(record.text);
+  const c = classifyText(record.text, contextOf(record));
   return {
     ...(id !== undefined ? { id } : {}),
     lang: c.lang,
@@ -132,6 +161,54 @@ export function classifyLine(line: string, classifyText: Classify): Record<strin
     topics: c.topics.map((t) => ({ name: t.name, matched: t.matched })),
     places: c.places,
   };
+}
+
+/** The post contract's `author` and `createdAt`, when a line carries them (the `account` indicator). */
+function contextOf(record: Record<string, unknown>): PostContext {
+  const author = typeof record.author === 'object' && record.author !== null ? (record.author as Record<string, unknown>) : {};
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  return {
+    author: {
+      createdAt: text(author.createdAt),
+      followers: count(author.followers),
+      following: count(author.following),
+      verified: typeof author.verified === 'boolean' ? author.verified : undefined,
+    },
+    postedAt: text(record.createdAt),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// pantau claims
+
+async function claims(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'import' && sub !== 'list') {
+    throw new UsageError(`claims: expected "import FILE.jsonl" or "list"${sub === undefined ? '' : `, got "${sub}"`} (see pantau --help)`);
+  }
+  const { values, positionals } = parseWithArgs(rest, { data: { type: 'string' }, config: { type: 'string' } });
+  const config = loadConfig((values.config as string | undefined) ?? defaultConfigPath());
+  const opts = { dataDir: resolve((values.data as string | undefined) ?? DEFAULT_DATA), region: config.region };
+  if (sub === 'list') {
+    if (positionals.length > 0) throw new UsageError(`claims list takes no file (got "${positionals.join(' ')}")`);
+    return claimsList(20, opts);
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? 'claims import: FILE.jsonl is required (see pantau --help)'
+        : `claims import takes one file, got ${positionals.length} (see pantau --help)`,
+    );
+  }
+  const file = resolve(positionals[0] as string);
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+    accessSync(file, constants.R_OK);
+  } catch (err) {
+    throw new UsageError(`claims file ${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  return claimsImport(file, opts);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,7 +255,7 @@ async function run(args: string[]): Promise<number> {
   const config = loadConfig(configPath);
   const postsPath = resolve((values.posts as string | undefined) ?? configuredPosts(config, configPath));
   if (!existsSync(postsPath)) throw new UsageError(`posts file not found: ${postsPath}`);
-  const dataDir = resolve((values.data as string | undefined) ?? '.pantau');
+  const dataDir = resolve((values.data as string | undefined) ?? DEFAULT_DATA);
   const outDir = values.out as string | undefined;
   const total = countLines(postsPath);
   const err = process.stderr;
