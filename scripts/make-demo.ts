@@ -966,7 +966,7 @@ const posts: Post[] = drafts.map((draft, index) => {
   };
   const checked = PostSchema.safeParse(post);
   if (!checked.success)
-    throw new Error(`demo post ${post.id} breaks contract v1: ${describeIssues(checked.error)}\n${JSON.stringify(post)}`);
+    throw new Error(`demo post ${post.id} breaks contract v1: ${describeIssues(checked.error, post)}\n${JSON.stringify(post)}`);
   return post;
 });
 

@@ -131,7 +131,7 @@ export class ConfigError extends Error {
 /** Validates a decoded config; the error names each bad field, e.g. `topics.0.keywords: ...`. */
 export function parseConfig(value: unknown, origin = 'config'): Config {
   const result = ConfigSchema.safeParse(value);
-  if (!result.success) throw new ConfigError(`${origin}: ${describeIssues(result.error)}`);
+  if (!result.success) throw new ConfigError(`${origin}: ${describeIssues(result.error, value)}`);
   const names = new Set<string>();
   for (const topic of result.data.topics) {
     if (names.has(topic.name)) throw new ConfigError(`${origin}: topics: "${topic.name}" is listed twice`);

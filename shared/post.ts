@@ -55,15 +55,29 @@ export class InvalidPostError extends Error {
 
 export type ParseResult = { ok: true; post: Post } | { ok: false; error: InvalidPostError };
 
-/** Describes every schema issue as `field: problem`, e.g. `text: required`. */
-export function describeIssues(error: z.ZodError): string {
+/**
+ * Describes every schema issue as `field: problem`, e.g. `text: required`. A field of the wrong
+ * type is named as such (`text: Invalid input: expected string, received number`); `required` is
+ * said only of a field that is absent from `input` (zod does not keep the input in its issues).
+ */
+export function describeIssues(error: z.ZodError, input?: unknown): string {
   return error.issues
     .map((issue) => {
       const field = issue.path.length > 0 ? issue.path.join('.') : '(post)';
-      const problem = issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.message;
+      const absent = input !== undefined && !hasPath(input, issue.path);
+      const problem = issue.code === 'invalid_type' && absent ? 'required' : issue.message;
       return `${field}: ${problem}`;
     })
     .join('; ');
+}
+
+function hasPath(value: unknown, path: readonly PropertyKey[]): boolean {
+  let at: unknown = value;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null || !Object.prototype.hasOwnProperty.call(at, key)) return false;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at !== undefined;
 }
 
 /** Checks a decoded value against contract v1. */
@@ -71,7 +85,7 @@ export function validatePost(value: unknown): ParseResult {
   const result = PostSchema.safeParse(value);
   if (result.success) return { ok: true, post: result.data };
   const id = idOf(value);
-  return { ok: false, error: new InvalidPostError(`invalid post: ${describeIssues(result.error)}`, id) };
+  return { ok: false, error: new InvalidPostError(`invalid post: ${describeIssues(result.error, value)}`, id) };
 }
 
 /** Decodes one JSON text (a queue message body or a line of a posts file) and validates it. */

@@ -11,6 +11,8 @@ describe('post contract v1', () => {
 
   test.each([
     ['text', { ...valid, text: undefined }, /text: required/],
+    ['text of the wrong type', { ...valid, text: 5 }, /text: .*expected string, received number/],
+    ['a nested field of the wrong type', { ...valid, author: { id: 7 } }, /author\.id: .*expected string/],
     ['createdAt', { ...valid, createdAt: 'kemarin sore' }, /createdAt:/],
     ['v', { ...valid, v: 2 }, /v:/],
     ['author.followers', { ...valid, author: { followers: -3 } }, /author\.followers:/],
