@@ -23,6 +23,17 @@ describe('config', () => {
     expect(() => parseConfig({ topics: [topic], surprise: 1 })).toThrow(ConfigError);
   });
 
+  test('the coordinated-posting rule has defaults, can be set, and names its bad fields', () => {
+    expect(parseConfig({ topics: [topic] }).hoax.coordinated).toEqual({ minAuthors: 5, windowMinutes: 15 });
+    expect(parseConfig({ topics: [topic], hoax: { coordinated: { minAuthors: 8 } } }).hoax.coordinated).toEqual({
+      minAuthors: 8,
+      windowMinutes: 15,
+    });
+    expect(() => parseConfig({ topics: [topic], hoax: { coordinated: { minAuthors: 1 } } })).toThrow(/hoax\.coordinated\.minAuthors/);
+    expect(() => parseConfig({ topics: [topic], hoax: { coordinated: { windowMinutes: 0 } } })).toThrow(/hoax\.coordinated\.windowMinutes/);
+    expect(() => parseConfig({ topics: [topic], hoax: { typo: 1 } })).toThrow(ConfigError);
+  });
+
   test('rejects a topic listed twice', () => {
     expect(() => parseConfig({ topics: [topic, topic] })).toThrow(/"banjir" is listed twice/);
   });
