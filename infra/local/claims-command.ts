@@ -2,7 +2,7 @@
  * `pantau claims import FILE.jsonl` and `pantau claims list`: a team's own debunked claims, in the
  * state table of the embedded stack kept in the data folder (the one `pantau run --data DIR` uses).
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { appendFileSync, createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DynamoClaimStore } from '../../shared/adapters/claims';
@@ -38,6 +38,7 @@ export async function importClaims(
   file: string,
   store: ClaimStore,
   onProgress: (linesRead: number, written: number) => void = () => undefined,
+  keep?: (claims: readonly ClaimRecord[]) => void,
 ): Promise<ImportResult> {
   const ids = new Set<string>();
   const errors: string[] = [];
@@ -52,6 +53,7 @@ export async function importClaims(
     pending = [];
     try {
       await store.put(batch);
+      keep?.(batch);
     } catch (err) {
       throw new Error(`writing claims failed after ${written} of them were stored: ${(err as Error).message}`, { cause: err });
     }
@@ -125,14 +127,34 @@ export async function claimsImport(file: string, opts: ClaimsCommandOptions): Pr
   const out = opts.out ?? process.stdout;
   const err = opts.err ?? process.stderr;
   err.write(`Pantau: starting DynamoDB Local in ${opts.dataDir} ...\n`);
+  const copy = keptClaimsFile(opts.dataDir);
   const result = await withClaimStore(opts, (store) =>
-    importClaims(file, store, (lines, written) => err.write(`  ${lines} lines read, ${written} claims written\n`)),
+    importClaims(
+      file,
+      store,
+      (lines, written) => err.write(`  ${lines} lines read, ${written} claims written\n`),
+      (claims) => appendFileSync(copy, claims.map((c) => `${JSON.stringify(c)}\n`).join('')),
+    ),
   );
   out.write(formatImport(file, result));
-  err.write(
-    `Pantau: the claims are stored in ${opts.dataDir}; \`pantau run --data ${opts.dataDir}\` keeps them only with --resume (a run without it starts afresh).\n`,
-  );
+  err.write(`Pantau: the claims are stored in ${opts.dataDir} (a copy in ${copy}, imported again by a fresh \`pantau run\`).\n`);
   return result.rejected > 0 ? 1 : 0;
+}
+
+/** The imported claims kept beside the tables, so a run that starts the tables afresh still has them. */
+export function keptClaimsFile(dataDir: string): string {
+  return join(dataDir, 'claims.jsonl');
+}
+
+/**
+ * Imports the kept copy of a team's claims into freshly created tables (later lines win, as on
+ * import). Returns how many claims were imported; 0 when nothing was ever imported here.
+ */
+export async function restoreKeptClaims(dataDir: string, store: ClaimStore): Promise<number> {
+  const copy = keptClaimsFile(dataDir);
+  if (!existsSync(copy)) return 0;
+  const result = await importClaims(copy, store);
+  return result.imported;
 }
 
 /** `pantau claims list`: how many claims are stored, and the first ones as JSON lines (an import file's format). */

@@ -15,7 +15,8 @@ import { ClaimIndex } from '../../shared/claims/match';
 import { SEED_CLAIMS } from '../../shared/claims/seed';
 import { makeClassifier, type Classify, type PostContext } from '../../shared/classify';
 import { ConfigError, loadConfig, type Config } from '../../shared/config';
-import { claimsImport, claimsList } from './claims-command';
+import { DynamoClaimStore } from '../../shared/adapters/claims';
+import { claimsImport, claimsList, keptClaimsFile, restoreKeptClaims } from './claims-command';
 import { JavaMissingError } from './emulators';
 import { startPipeline, type LocalPipeline } from './pipeline';
 import { runOnSchedule, ScheduleError } from './scheduler';
@@ -279,6 +280,11 @@ async function run(args: string[]): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   try {
+    if (!values.resume) {
+      // The tables start afresh; a team's imported claims come back from their kept copy.
+      const restored = await restoreKeptClaims(dataDir, new DynamoClaimStore(stack.clients.doc, stack.resources.tables.state));
+      if (restored > 0) err.write(`Pantau: ${restored} imported claims restored from ${keptClaimsFile(dataDir)}\n`);
+    }
     err.write(`Pantau: replaying ${total} lines from ${postsPath}\n`);
     const progress = new Progress(total, err);
     pipeline = await startPipeline({

@@ -137,6 +137,16 @@ describe('pantau claims import', () => {
     // DynamoDB Local ran on the data folder and is gone again.
     const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
     expect(ps.stdout.split('\n').filter((l) => l.includes('DynamoDBLocal') && l.includes(data))).toEqual([]);
+
+    // A run that starts the tables afresh imports the kept copy again.
+    const posts = join(work, 'posts.jsonl');
+    const post = { v: 1, source: 'x', id: '1', text: 'Banjir di Kemang sore ini', createdAt: '2026-11-26T08:00:00Z' };
+    writeFileSync(posts, `${JSON.stringify(post)}\n`);
+    const run = pantau(['run', '--posts', posts, '--data', data]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`3 imported claims restored from ${join(data, 'claims.jsonl')}`);
+    const after = pantau(['claims', 'list', '--data', data]);
+    expect(after.stderr).toContain(`3 claims stored in ${data}`);
   });
 
   test('usage errors exit 2: no file, a file that is not there', () => {
