@@ -19,6 +19,11 @@ import { normalise } from './normalise';
 import { AMBIGUOUS, GAZETTEER, ORDINARY_PHRASES, type Ambiguity, type GazetteerEntry, type PlaceKind } from './places-jakarta';
 import type { NormalisedText, Place } from './types';
 
+/** A word `key` leaves as it is: lower-case ASCII letters and digits, as most tokens arrive. */
+const PLAIN_RE = /^[a-z0-9]+$/;
+/** A hashtag whose key, spaces removed, is its lower case. */
+const PLAIN_TAG_RE = /^[A-Za-z0-9]+$/;
+
 /** Lower case, punctuation inside a name (`Jl.`, `Tj.`) dropped, words separated by one space. */
 function key(phrase: string): string {
   return phrase
@@ -106,6 +111,52 @@ export function buildPlaceIndex(entries: readonly GazetteerEntry[], ambiguous: R
 
 const INDEX = buildPlaceIndex(GAZETTEER);
 
+/** One word of the index's phrases: the place when a phrase ends here, and the words that can follow it. */
+interface PhraseNode {
+  hit?: Indexed;
+  readonly next: Map<string, PhraseNode>;
+}
+
+/**
+ * The index's phrases as a tree of words, so a scan looks up only the n-grams that begin some
+ * phrase instead of joining every n-gram at every word.
+ */
+function phraseTree(index: PlaceIndex): ReadonlyMap<string, PhraseNode> {
+  const root = new Map<string, PhraseNode>();
+  for (const [phrase, indexed] of index.byPhrase) {
+    let level = root;
+    let node: PhraseNode | undefined;
+    for (const word of phrase.split(' ')) {
+      node = level.get(word);
+      if (!node) {
+        node = { next: new Map() };
+        level.set(word, node);
+      }
+      level = node.next;
+    }
+    if (node) node.hit = indexed;
+  }
+  return root;
+}
+
+const TREE = phraseTree(INDEX);
+/** The longest phrase without spaces: no longer piece of a hashtag can be a place. */
+const MAX_COMPACT_LENGTH = Math.max(0, ...[...INDEX.byCompact.keys()].map((k) => k.length));
+const NO_HITS: readonly (Indexed | undefined)[] = [];
+
+/** What the phrases starting at word `i` name: entry `n - 1` for the `n`-word phrase, undefined where it names nothing. */
+function phrasesAt(words: readonly string[], i: number): readonly (Indexed | undefined)[] {
+  let node = TREE.get(words[i] ?? '');
+  if (!node) return NO_HITS;
+  const hits: (Indexed | undefined)[] = [node.hit];
+  for (let j = i + 1; j < words.length; j++) {
+    node = node.next.get(words[j] ?? '');
+    if (!node) break;
+    hits.push(node.hit);
+  }
+  return hits;
+}
+
 /** How many distinct places the index holds, by kind, and how many phrases lead to them. */
 export function placeIndexCounts(index: PlaceIndex = INDEX): { readonly byKind: Record<PlaceKind, number>; readonly phrases: number } {
   const byKind: Record<PlaceKind, number> = { city: 0, kecamatan: 0, area: 0, kelurahan: 0 };
@@ -163,9 +214,11 @@ const ORDINARY_SUFFIXES: ReadonlySet<string> = new Set(
   'baru lama utara selatan barat timur tengah dalam luar atas bawah besar kecil raya'.split(' '),
 );
 
+/** A post being scanned: its words, and its original text for how it is written (read on first need). */
 interface Scan {
   readonly words: readonly string[];
-  readonly casing: Casing;
+  readonly text: string;
+  written?: Written;
 }
 
 function isDay(words: readonly string[], i: number, n: number, phrase: string): boolean {
@@ -181,8 +234,9 @@ function isDay(words: readonly string[], i: number, n: number, phrase: string): 
 function followedByItsArea(scan: Scan, j: number, found: Indexed, ownOnly: boolean): boolean {
   const first = scan.words[j];
   if (first === undefined) return false;
-  for (let m = Math.min(INDEX.maxWords, scan.words.length - j); m >= 1; m--) {
-    const next = INDEX.byPhrase.get(scan.words.slice(j, j + m).join(' '));
+  const hits = phrasesAt(scan.words, j);
+  for (let m = hits.length; m >= 1; m--) {
+    const next = hits[m - 1];
     if (!next || next.ambiguity !== undefined) continue;
     if (next.kind === 'city') return next.place.city === found.place.city;
     if (next.kind === 'kecamatan') return next.place.kecamatan === found.place.kecamatan && next.place.name !== found.place.name;
@@ -203,15 +257,14 @@ function isOrdinaryThing(scan: Scan, i: number, n: number, phrase: string): bool
     (before === 'dari' && MADE_OF.has(scan.words[i - 2] ?? '')) ||
     (after !== undefined && ORDINARY_PHRASES.has(`${phrase} ${after}`));
   if (!ordinary) return false;
-  const { capitalised } = scan.casing;
-  return !capitalised.has(phrase) || (before !== undefined && capitalised.has(`${before} ${phrase}`));
+  return !writtenAs(scan, phrase, 'capitalised') || (before !== undefined && writtenAs(scan, `${before} ${phrase}`, 'capitalised'));
 }
 
 /** `Jelambar baru` read as `Jelambar`: a lower-case ordinary last word after a capitalised name that is a place without it. */
 function endsInOrdinaryWord(scan: Scan, phrase: string, n: number): boolean {
-  if (n < 2 || !scan.casing.lowerTail.has(phrase)) return false;
+  if (n < 2) return false;
   const cut = phrase.lastIndexOf(' ');
-  return ORDINARY_SUFFIXES.has(phrase.slice(cut + 1)) && INDEX.byPhrase.has(phrase.slice(0, cut));
+  return ORDINARY_SUFFIXES.has(phrase.slice(cut + 1)) && INDEX.byPhrase.has(phrase.slice(0, cut)) && writtenAs(scan, phrase, 'lowerTail');
 }
 
 function hasEvidence(scan: Scan, i: number, n: number, phrase: string, found: Indexed): boolean {
@@ -221,24 +274,15 @@ function hasEvidence(scan: Scan, i: number, n: number, phrase: string, found: In
   const before = scan.words[i - 1];
   if (level === 'strict') return (before !== undefined && ADMIN_WORDS.has(before)) || followedByItsArea(scan, i + n, found, true);
   if (followedByItsArea(scan, i + n, found, false)) return true;
-  if (level === 'context' && scan.casing.capitalised.has(phrase)) return true;
+  if (level === 'context' && writtenAs(scan, phrase, 'capitalised')) return true;
   if (before === undefined || !PLACE_WORDS.has(before)) return false;
   // `di tanah tinggi` in a post that capitalises words is the high ground, not Tanah Tinggi; a
   // kecamatan (`di kebon jeruk`) is named far more often than the thing.
-  return n === 1 || found.kind === 'kecamatan' || NAMING_WORDS.has(before) || !scan.casing.lowercase.has(phrase);
+  return n === 1 || found.kind === 'kecamatan' || NAMING_WORDS.has(before) || !writtenAs(scan, phrase, 'lowercase');
 }
 
 // ---------------------------------------------------------------------------------------------
 // How the post is written
-
-interface Casing {
-  /** Phrases written in Title Case inside a sentence (`banjir Menteng`, not `Banjir` opening it). */
-  readonly capitalised: ReadonlySet<string>;
-  /** Phrases of two or more words written in lower case, in a post that capitalises words. */
-  readonly lowercase: ReadonlySet<string>;
-  /** Phrases in Title Case but for a lower-case last word, not opening a sentence (`di Jelambar baru`). */
-  readonly lowerTail: ReadonlySet<string>;
-}
 
 const TITLE_RE = /^\p{Lu}\p{Ll}+$/u;
 /** A word the writer capitalised (`Sore2` too): shows the post uses capitals. */
@@ -248,60 +292,74 @@ const WORD_PIECE_RE = /[\p{L}\p{N}]/u;
 const PIECE_RE = /[\p{L}\p{N}]+|[.!?\n\u2026]+/gu;
 const CAMEL_SPLIT_RE = /(?<=\p{Ll})(?=\p{Lu})/gu;
 const UPPER_RE = /\p{Lu}/u;
-const NO_CASING: Casing = { capitalised: new Set(), lowercase: new Set(), lowerTail: new Set() };
 
 /** How each word of a sentence is written: Title Case, lower case, or otherwise (`PAM`, `10`). */
 type Case = 'title' | 'lower' | 'other';
 
-/**
- * The phrases (up to `maxWords` words) the post writes capitalised, in lower case, or
- * capitalised but for their last word. A text with no capitalised word (all lower case, or only
- * acronyms in capitals) gives no evidence either way. A single capitalised word opening a
- * sentence is not `capitalised`; nothing in a text written mostly in Title Case (headlines) is.
- */
-function readCasing(text: string, maxWords: number): Casing {
-  if (!UPPER_RE.test(text)) return NO_CASING;
-  const sentences: { words: string[]; cases: Case[] }[] = [];
-  let current: { words: string[]; cases: Case[] } = { words: [], cases: [] };
-  let wordCount = 0;
+/** The post's words as written, sentence after sentence. */
+interface Written {
+  /** In lower case. */
+  readonly words: readonly string[];
+  readonly cases: readonly Case[];
+  /** For each word, the position of its sentence's first word. */
+  readonly starts: readonly number[];
+  /** Mostly in Title Case: capitals are no evidence. */
+  readonly headline: boolean;
+}
+
+/** A text with no capitalised word (all lower case, or only acronyms in capitals) gives no evidence either way. */
+const NO_EVIDENCE: Written = { words: [], cases: [], starts: [], headline: false };
+
+function readWritten(text: string): Written {
+  if (!UPPER_RE.test(text)) return NO_EVIDENCE;
+  const words: string[] = [];
+  const cases: Case[] = [];
+  const starts: number[] = [];
+  let start = 0;
   let titleCount = 0;
   let usesCapitals = false;
   for (const p of text.replace(CAMEL_SPLIT_RE, ' ').match(PIECE_RE) ?? []) {
     if (!WORD_PIECE_RE.test(p)) {
-      if (current.words.length > 0) sentences.push(current);
-      current = { words: [], cases: [] };
+      start = words.length;
       continue;
     }
     const c: Case = TITLE_RE.test(p) ? 'title' : LOWER_RE.test(p) ? 'lower' : 'other';
-    wordCount++;
     if (c === 'title') titleCount++;
     usesCapitals ||= CAPITALISED_RE.test(p);
-    current.words.push(p.toLowerCase());
-    current.cases.push(c);
+    words.push(p.toLowerCase());
+    cases.push(c);
+    starts.push(start);
   }
-  if (current.words.length > 0) sentences.push(current);
-  if (!usesCapitals) return NO_CASING;
-  const headline = wordCount >= 4 && titleCount / wordCount > 0.6;
-  const capitalised = new Set<string>();
-  const lowercase = new Set<string>();
-  const lowerTail = new Set<string>();
-  for (const { words, cases } of sentences) {
-    for (let s = 0; s < words.length; s++) {
-      let titles = 0;
-      let lowers = 0;
-      for (let len = 1; len <= maxWords && s + len <= words.length; len++) {
-        const c = cases[s + len - 1];
-        const phrase = words.slice(s, s + len).join(' ');
-        if (c === 'lower' && titles === len - 1 && len > 1 && s > 0) lowerTail.add(phrase);
-        if (c === 'title') titles++;
-        else if (c === 'lower') lowers++;
-        if (titles === len && !headline && !(s === 0 && len === 1)) capitalised.add(phrase);
-        else if (lowers === len && len > 1) lowercase.add(phrase);
-        if (titles < len && lowers < len) break;
-      }
-    }
+  if (!usesCapitals) return NO_EVIDENCE;
+  return { words, cases, starts, headline: words.length >= 4 && titleCount / words.length > 0.6 };
+}
+
+/**
+ * How the post writes a phrase (of up to `maxWords` words, inside one sentence), somewhere in it:
+ * - `capitalised`: in Title Case inside a sentence (`banjir Menteng`, not `Banjir` opening it),
+ *   and never in a text written mostly in Title Case (headlines);
+ * - `lowercase`: two or more words in lower case, in a post that capitalises words;
+ * - `lowerTail`: in Title Case but for a lower-case last word, not opening a sentence (`di Jelambar baru`).
+ */
+type WrittenForm = 'capitalised' | 'lowercase' | 'lowerTail';
+
+function writtenAs(scan: Scan, phrase: string, form: WrittenForm): boolean {
+  const written = (scan.written ??= readWritten(scan.text));
+  const want = phrase.split(' ');
+  const n = want.length;
+  if (n > INDEX.maxWords || (form === 'capitalised' ? written.headline : n < 2)) return false;
+  const { words, cases, starts } = written;
+  for (let s = 0; s + n <= words.length; s++) {
+    if (starts[s] !== starts[s + n - 1] || !want.every((w, k) => words[s + k] === w)) continue;
+    const opening = starts[s] === s;
+    const head = cases.slice(s, s + n - 1);
+    const last = cases[s + n - 1];
+    const titleHead = head.every((c) => c === 'title');
+    if (form === 'capitalised' && titleHead && last === 'title' && !(opening && n === 1)) return true;
+    if (form === 'lowercase' && last === 'lower' && head.every((c) => c === 'lower')) return true;
+    if (form === 'lowerTail' && !opening && titleHead && last === 'lower') return true;
   }
-  return { capitalised, lowercase, lowerTail };
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,17 +371,23 @@ function readCasing(text: string, maxWords: number): Casing {
 export function findPlaces(norm: NormalisedText, text = ''): Place[] {
   const words: string[] = [];
   for (const token of norm.tokens) {
+    if (PLAIN_RE.test(token)) {
+      words.push(token);
+      continue;
+    }
     const k = key(token);
     if (k !== '') words.push(...k.split(' '));
   }
-  const scan: Scan = { words, casing: readCasing(text, INDEX.maxWords) };
+  const scan: Scan = { words, text };
   const found = new Map<string, Place>();
   for (let i = 0; i < words.length;) {
     let matched = 0;
-    for (let n = Math.min(INDEX.maxWords, words.length - i); n >= 1; n--) {
+    const hits = phrasesAt(words, i);
+    for (let n = hits.length; n >= 1; n--) {
+      const hit = hits[n - 1];
+      if (!hit) continue;
       const phrase = words.slice(i, i + n).join(' ');
-      const hit = INDEX.byPhrase.get(phrase);
-      if (!hit || endsInOrdinaryWord(scan, phrase, n) || isOrdinaryThing(scan, i, n, phrase)) continue;
+      if (endsInOrdinaryWord(scan, phrase, n) || isOrdinaryThing(scan, i, n, phrase)) continue;
       if (hasEvidence(scan, i, n, phrase, hit)) {
         if (!found.has(hit.place.name)) found.set(hit.place.name, hit.place);
         matched = n;
@@ -333,7 +397,7 @@ export function findPlaces(norm: NormalisedText, text = ''): Place[] {
     i += matched > 0 ? matched : 1;
   }
   for (const tag of norm.hashtags) {
-    const place = placeInHashtag(key(tag).replace(/ /g, ''));
+    const place = placeInHashtag(PLAIN_TAG_RE.test(tag) ? tag.toLowerCase() : key(tag).replace(/ /g, ''));
     if (place && !found.has(place.name)) found.set(place.name, place);
   }
   return [...found.values()];
@@ -350,11 +414,11 @@ function placeInHashtag(tag: string): Place | undefined {
   if (tag.length > 100) return undefined;
   const whole = INDEX.byCompact.get(tag);
   if (whole && whole.ambiguity !== 'strict') return whole.place;
-  for (let len = tag.length - 1; len >= MIN_TAG_PART; len--) {
-    for (const part of [tag.slice(tag.length - len), tag.slice(0, len)]) {
-      const hit = INDEX.byCompact.get(part);
-      if (hit && hit.ambiguity === undefined) return hit.place;
-    }
+  for (let len = Math.min(tag.length - 1, MAX_COMPACT_LENGTH); len >= MIN_TAG_PART; len--) {
+    const end = INDEX.byCompact.get(tag.slice(tag.length - len));
+    if (end && end.ambiguity === undefined) return end.place;
+    const start = INDEX.byCompact.get(tag.slice(0, len));
+    if (start && start.ambiguity === undefined) return start.place;
   }
   return undefined;
 }
