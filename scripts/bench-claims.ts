@@ -33,6 +33,7 @@ import { CLAIM_RATINGS, type ClaimMatch, type ClaimRecord } from '../shared/clai
 import { LEXICON_ENTRIES } from '../shared/classify/lexicon-id';
 import { normalise } from '../shared/classify/normalise';
 import type { NormalisedText } from '../shared/classify/types';
+import { mulberry32 } from './prng';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
@@ -48,18 +49,6 @@ const ROOT = path.resolve(__dirname, '..');
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
-
-/** mulberry32: small, fast, seeded. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
@@ -356,11 +345,11 @@ function outcome(list: readonly Post[], results: readonly (ClaimMatch | undefine
 }
 
 function main(): void {
-  const rand = prng(20_240_601);
+  const rand = mulberry32(20_240_601);
   const synthetic = Math.max(0, CLAIMS - SEED_CLAIMS.length - SEED_CLAIMS.length * NEIGHBOURS_PER_SEED);
   const store = [...SEED_CLAIMS, ...neighbours(rand, NEIGHBOURS_PER_SEED), ...syntheticClaims(rand, synthetic)].slice(0, CLAIMS);
   const legit = devLegitPosts();
-  const warmup = posts(prng(7), 500, []);
+  const warmup = posts(mulberry32(7), 500, []);
   const bench = posts(rand, POSTS, legit);
 
   const heapBefore = process.memoryUsage().heapUsed;

@@ -23,6 +23,7 @@ import { normalise } from '../shared/classify/normalise';
 import { makeTopicMatcher } from '../shared/classify/topics';
 import { loadConfig } from '../shared/config';
 import { describeIssues, PostSchema, type Post } from '../shared/post';
+import { mulberry32 } from './prng';
 
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'demo', 'jakarta-day.jsonl');
@@ -35,18 +36,6 @@ const DAY_START = Date.parse('2026-11-26T00:00:00+07:00');
 const wib = (hour: number, minute = 0): number => DAY_START + hour * HOUR + minute * MINUTE;
 
 // ---------------------------------------------------------------- randomness
-
-/** mulberry32: small, fast, good enough for a demo, identical on every platform. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(SEED);
 const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));

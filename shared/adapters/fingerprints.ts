@@ -10,16 +10,12 @@
  * Reads never rely on TTL deletion (lazy on AWS, maybe never on DynamoDB Local): the window is
  * checked on `atMs` itself.
  */
-import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { batchPutAll, realSleep, type PutRequest } from './batch-write';
 import type { FingerprintLedger } from '../pipeline/ports';
 import { DAY, MINUTE, epochSeconds } from '../time';
 
 export const fingerprintKey = (key: string): string => `FP#${key}`;
-
-/** BatchWriteItem takes at most 25 puts per request. */
-const BATCH_SIZE = 25;
-/** Attempts at a batch's unprocessed items before giving up with an error (never dropped silently). */
-const MAX_ATTEMPTS = 8;
 
 export interface FingerprintsOptions {
   /**
@@ -33,8 +29,6 @@ export interface FingerprintsOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-type WriteRequest = { PutRequest: { Item: Record<string, unknown> } };
-
 export class DynamoFingerprints implements FingerprintLedger {
   private readonly now: () => number;
   private readonly margin: number;
@@ -47,7 +41,7 @@ export class DynamoFingerprints implements FingerprintLedger {
   ) {
     this.now = opts.now ?? Date.now;
     this.margin = opts.margin ?? DAY;
-    this.sleep = opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = opts.sleep ?? realSleep;
   }
 
   async record(keys: readonly string[], author: string, atMs: number, windowMinutes: number): Promise<number> {
@@ -56,30 +50,17 @@ export class DynamoFingerprints implements FingerprintLedger {
     if (unique.length === 0) return 0;
     const window = windowMinutes * MINUTE;
     const expiresAt = epochSeconds(Math.max(atMs, this.now()) + window + this.margin);
-    const requests: WriteRequest[] = unique.map((key) => ({
+    const requests: PutRequest[] = unique.map((key) => ({
       PutRequest: { Item: { pk: fingerprintKey(key), sk: author, atMs, expiresAt } },
     }));
-    for (let i = 0; i < requests.length; i += BATCH_SIZE) await this.writeBatch(requests.slice(i, i + BATCH_SIZE));
+    await batchPutAll(this.doc, this.stateTable, requests, {
+      what: 'fingerprints',
+      sleep: this.sleep,
+      describe: (item) => String(item.pk),
+    });
     // Counted after the writes, so this author is among the counted.
     const counts = await Promise.all(unique.map((key) => this.authorsInWindow(fingerprintKey(key), atMs - window, atMs)));
     return Math.max(0, ...counts);
-  }
-
-  /** Writes one batch, retrying the items DynamoDB left unprocessed with exponential backoff. */
-  private async writeBatch(batch: WriteRequest[]): Promise<void> {
-    let pending = batch;
-    for (let attempt = 1; ; attempt++) {
-      const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.stateTable]: pending } }));
-      const unprocessed = (out.UnprocessedItems?.[this.stateTable] ?? []) as WriteRequest[];
-      if (unprocessed.length === 0) return;
-      if (attempt >= MAX_ATTEMPTS) {
-        const keys = unprocessed.map((r) => String(r.PutRequest.Item.pk));
-        throw new Error(`fingerprints: ${keys.length} still unprocessed after ${MAX_ATTEMPTS} attempts: ${keys.join(', ')}`);
-      }
-      pending = unprocessed;
-      // 50, 100, 200 ... ms, capped at 2 s, with full jitter.
-      await this.sleep(Math.random() * Math.min(2_000, 50 * 2 ** (attempt - 1)));
-    }
   }
 
   /** Distinct authors (one item each) on a key with atMs in [fromMs, toMs]. */

@@ -148,7 +148,7 @@ describe('DynamoFingerprints (writes)', () => {
     const { doc } = fakeClient(100);
     const ledger = new DynamoFingerprints(doc, 'state', { sleep: noWait });
     await expect(ledger.record(['0aa', '1bb'], 'x:1', 0, 15)).rejects.toThrow(
-      /fingerprints: 1 still unprocessed after \d+ attempts: FP#1bb/,
+      /fingerprints: 1 item still unprocessed after \d+ attempts: FP#1bb/,
     );
   });
 
