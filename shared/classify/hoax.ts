@@ -4,28 +4,36 @@
  * can judge in seconds.
  *
  * Signals (weight; a weak form / more evidence / a rumour in brackets):
- *   call_to_share 0.4 · alarm 0.3 (+0.05 per further word, ≤ 0.4) · hearsay 0.35 (`katanya`
- *   alone 0.3; ≤ 0.45; +0.1 when it tells of something about to happen or of a danger) ·
- *   pseudo_authority 0.3 (≤ 0.4; +0.1 likewise) · conspiracy and suppression 0.35 (≤ 0.45) ·
- *   absolute_claim 0.2 (a cure or grave harm claimed for a disease 0.4; ≤ 0.45) · shouting 0.2 ·
- *   scam 0.5 · suspicious_link 0.35 · known_claim 0.8 × similarity (≤ 0.75) · account ≤ 0.35 ·
- *   coordinated 0.2 + 0.04 per account beyond two (≤ 0.4; added with `withIndicator`, since it
- *   needs stored state).
+ *   call_to_share 0.4 (a chain letter 0.5: a number of people or groups to send it to, as many as
+ *   possible, a chain not to break, a blessing or a curse for passing it on) · alarm 0.3 (+0.05
+ *   per further word, ≤ 0.4) · hearsay 0.35 (`katanya` alone 0.3; ≤ 0.45; +0.1 when it tells, in
+ *   the same sentence, of something about to happen or of a danger) · forwarded 0.35 (copied or
+ *   passed on from a group; ≤ 0.4; +0.1 likewise, anywhere in the message) · pseudo_authority 0.35
+ *   (≤ 0.45; +0.1 likewise) · conspiracy and suppression 0.35 (≤ 0.45) · absolute_claim 0.2 (a
+ *   cure or grave harm claimed for a disease, care declared needless, a miracle on a timetable
+ *   0.4; ≤ 0.45) · shouting 0.2 (capitals, `!!!`, `!!` again and again) · scam 0.5 (money asked
+ *   with a lure; a code or card data asked for; money for a cause into a person's account or
+ *   e-wallet; identity papers asked through an unofficial channel; an .apk file) ·
+ *   suspicious_link 0.35 · known_claim 0.8 × similarity (≤ 0.75) · account ≤ 0.35 · coordinated
+ *   0.2 + 0.04 per account beyond two (≤ 0.4; added with `withIndicator`, since it needs stored
+ *   state).
  * Counter-signals (negative weights, listed among the indicators):
  *   debunk −0.45 (−0.05 per further phrase, ≥ −0.6) · official_source −0.4 (the agency as speaker,
  *   cited source, signature or closing handle/site; −0.25 for its voice alone) · official_link
  *   −0.2 · news_outlet −0.35 (a named outlet; −0.15 for wire style alone) · personal_appeal −0.25
  *   (a missing person or pet, a blood donor, a found wallet: shares that are not hoaxes).
- *   A source named next to hearsay, pseudo-authority or conspiracy counts half; next to a scam or
- *   a suspicious link, not at all (scams impersonate). When a post debunks, the hoax it quotes
- *   ("…") does not count against it.
+ *   A source named next to hearsay, a forwarded message, pseudo-authority or conspiracy counts
+ *   half; next to a scam or a suspicious link, not at all (scams impersonate). When a post
+ *   debunks, the hoax it quotes ("…") does not count against it. An ask named as the thing to
+ *   beware (`waspada calo yang minta transfer`) is not an ask.
  *
  * Score: the noisy-OR of the positive weights minus the counter weights, clamped to 0..1
  * (`hoaxScore`), so a result can be recomputed from its indicator list alone. Weights and level
  * thresholds were set on eval/hoax-posts.jsonl (`npx tsx scripts/eval-hoax.ts`): the medium
  * threshold is where precision stays at its best without losing recall. Phrase lists run on the
- * normalised text (slang expanded), and on the raw text only for phrases with punctuation. Every
- * regex is compiled once, at module load.
+ * normalised text (slang expanded), and on the raw text only for phrases with punctuation; the
+ * lists every post runs through are read together in one pass per text (`SharedPass`). Every
+ * regex is compiled once, at module load or at its first use.
  */
 import type { ClaimMatch } from '../claims/types';
 import { normalise } from './normalise';
@@ -100,7 +108,7 @@ const DISEASE =
 const HARM =
   '(?:kanker|tumor|mandul|kemandulan|buta|lumpuh|autis|autisme|gagal ginjal|stroke|serangan jantung|meninggal mendadak|kematian mendadak|keguguran|cacat)';
 const CURE =
-  '(?:menyembuhkan|sembuhkan|disembuhkan|sembuh|obat paling|obat ampuh|ampuh|meluruhkan|melarutkan|lepas obat|lepas dari|membunuh virus)';
+  '(?:menyembuhkan|sembuhkan|disembuhkan|sembuh|obat paling|obat ampuh|ampuh|meluruhkan|melarutkan|lepas obat|lepas dari|membunuh virus|berhenti seketika|hilang seketika|seketika)';
 const REMEDY =
   '(?:rebusan|ramuan|resep|daun|madu|bawang putih|bawang merah|bawang|jahe|kunyit|air kelapa|herbal|jamu|garam|jeruk nipis|minyak zaitun)';
 const RELATION_LED = new RegExp(`^(?:kata\\s+)?${RELATION}`, 'u');
@@ -112,17 +120,37 @@ const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
     weight: 0.4,
     phrases: list(`
       sebarkan | sebarin | disebarin | disebarkan | sebar luaskan | sebarluaskan | viralkan | viralin | diviralkan
-      sampai viral | biar viral | share ke | share biar | share supaya | share sebanyak banyaknya | share!
+      sampai viral | biar viral | share ke | share biar | share supaya | share!
       buruan share | tolong share | bantu share | mohon share | mohon dishare | tolong dishare | dishare | di share
       sebelum dihapus | sebelum di hapus | sebelum di take down | sebelum ditakedown | sebelum di takedown
-      sebelum hilang | teruskan | teruskan ke | mohon diteruskan | tolong diteruskan | bagikan | bagikan ke
-      dibagikan | tolong forward | forward ke | forwardkan | kirim ke grup | kirim ke semua kontak | ke semua grup
-      jangan berhenti di kamu | jangan berhenti di anda | jangan putus di kamu | jangan putus di anda
-      rt sebanyak banyaknya | rt & quote | rt quote | rt kalau | trending kan | harus trending | please share
-      share this | spread the word | pass it on | before it gets deleted | before it is deleted
+      sebelum hilang | teruskan | teruskan ke | terusin | terusin ke | mohon diteruskan | tolong diteruskan | bagikan
+      bagikan ke | dibagikan | tolong forward | forward ke | forwardkan | forward cepat | forward segera | kirim ke grup
+      kirim ke teman | kirim ke keluarga | kirim ke orang | tolong sampaikan ke | sampaikan ke | kabarkan ke | kabari ke
+      rt & quote | rt quote | rt kalau | trending kan | harus trending | please share | please forward | forward this
+      pass this to | pass this on | share this | spread the word | pass it on
     `),
-    // Chain letters: "kirim ke 10 orang", "teruskan ke minimal 10 orang".
-    patterns: ['(?:kirim|kirimkan|teruskan|forward|share|bagikan|sebarkan)\\s+(?:[\\p{L}]+\\s+){0,3}?ke\\s+(?:minimal\\s+)?\\d+\\s+orang'],
+    rawPatterns: ['before (?:it|this)(?: gets| is)? (?:deleted|removed|taken down)'],
+    // Chain letters: a number of people or groups to send it to, as many as possible, a chain not
+    // to break, a blessing for who sends it on or a curse for who deletes it, "copy, don't share".
+    strong: {
+      weight: 0.5,
+      phrases: list(`
+        semua orang yang kamu sayangi | semua orang yang anda sayangi | orang orang yang kamu sayangi
+        jangan berhenti di kamu | jangan berhenti di anda | jangan putus di kamu | jangan putus di anda
+        jangan berhenti di sini | copy and paste | copy paste pesan ini | copy paste dan sebarkan | salin dan tempel
+        copas dan sebarkan | copas pesan ini | don't just share | to all your contacts | to everyone you know
+        forward to all | share to all
+      `),
+      patterns: [
+        // As far as it goes: "bagikan ke sebanyak mungkin teman", "kirim ke semua kontak", "share sebanyak-banyaknya".
+        '(?:sebarkan|sebarluaskan|bagikan|teruskan|terusin|kirim|kirimkan|share|forward|viralkan|rt)\\s+(?:[\\p{L}]+\\s+){0,3}?(?:ke\\s+)?(?:sebanyak\\s+(?:mungkin|banyaknya)|(?:semua|seluruh)\\s+(?:grup|group|kontak|orang|teman|contacts))',
+        // "kirim ke 10 orang", "teruskan ke minimal 10 kontak", "menyebarkan ke 13 grup", "bagikan ke 5 grup WhatsApp".
+        '(?:kirim|kirimkan|teruskan|terusin|forward|share|bagikan|sebarkan|menyebarkan|meneruskan|mengirim|membagikan|send|pass)\\s+(?:[\\p{L}]+\\s+){0,3}?(?:ke|kepada|to)\\s+(?:minimal\\s+|min\\s+|at least\\s+)?\\d+\\s+(?:orang|grup|group|groups|kontak|contacts|people|nomor)',
+        // A blessing or a curse for passing it on: "siapa yang menyebarkan … dijauhkan dari", "yang menghapusnya … kena musibah".
+        '(?:siapa|yang)\\s+(?:yang\\s+)?(?:menyebarkan|meneruskan|membagikan|mengirimkan|share|sebarkan)(?:\\s+[\\p{L}\\p{N}]+){0,6}?\\s+(?:akan|insyaallah|dijauhkan|mendapat|mendapatkan|dapat rezeki|dimudahkan|terkabul)',
+        '(?:yang|siapa)\\s+(?:yang\\s+)?(?:menghapus|menghapusnya|mengabaikan|tidak meneruskan|tidak menyebarkan|berhenti)(?:\\s+[\\p{L}\\p{N}]+){0,6}?\\s+(?:kena|terkena|celaka|sial|musibah|kebanjiran|meninggal|sakit|rugi|bangkrut)',
+      ],
+    },
     notAfter: list(`
       jangan | jgn | tidak perlu | gak usah | ga usah | nggak usah | tidak usah | jangan ikut | jgn ikut | jangan asal
       berhenti | sebelum | don't | do not | stop
@@ -157,40 +185,65 @@ const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
     max: 0.45,
     phrases: list(`
       kabarnya | konon | konon katanya | dengar dengar | denger denger | dengar kabar | dapat kabar | dapet kabar
-      kabar burung | kata orang orang | info dari grup sebelah | info grup sebelah | dari grup sebelah
-      di grup sebelah | copas dari grup | copas grup sebelah | copas | copas dari sebelah | dari wa sebelah
-      beredar di grup | rame di grup | ramai di grup | broadcast dari | forwarded as received | kabar angin
-      siaran ulang | terusan dari | kabar beredar | beredar kabar | info a1 | info valid | info dari orang dalam
-      orang dalam | dari orang dalam | sumber orang dalam | dapat info dari | dapet info dari | dapat info
-      info dari teman | info dari kerabat | dari kerabat | pesan berantai | diteruskan dari | forward dari
-      pesan dari | belum bisa pastikan | belum bisa dipastikan | tidak tahu benar atau tidak | entah benar atau tidak
+      kabar burung | kata orang orang | beredar di grup | rame di grup | ramai di grup | kabar angin | kabar beredar
+      beredar kabar | info a1 | info valid | info dari orang dalam | orang dalam | dari orang dalam | sumber orang dalam
+      dapat info dari | dapet info dari | dapat info | info dari teman | info dari kerabat | dari kerabat
+      belum bisa pastikan | belum bisa dipastikan | tidak tahu benar atau tidak | entah benar atau tidak
       belum ada pengumuman | jangan tanya sumber | from a friend | i heard that | rumour has it | rumor has it
+      ada kabar | kabar dari | baru dengar | dengar dari | denger dari | belum cek kebenaran | belum cek kebenarannya
+      belum dicek kebenarannya | belum tahu kebenarannya | belum tahu benar tidaknya | ada yang tahu benar tidak
     `),
     patterns: [
-      // "info dari grup kantor", "dapat foto ini dari grup WA kompleks", "kabar dari grup ojol".
-      '(?:info|kabar|pesan|foto|video|dapat|dapet|forward|copas|diteruskan|siaran|broadcast|bc|terusan|sumber)\\s+(?:\\S+\\s+){0,2}dari\\s+grup(?:\\s+[\\p{L}]+)?',
+      // "di grup wali murid dibilang", "dari grup RT katanya".
+      '(?:di|dari)\\s+grup(?:\\s+[\\p{L}\\p{N}]+){0,3}?\\s+(?:dibilang|katanya|bilang|beredar|rame|ramai|heboh|dikabarkan)',
       // English: "my friend who works at the embassy said", "a friend in the police told me".
-      '(?:my|a)\\s+(?:friend|cousin|uncle|aunt|brother|sister|neighbou?r|colleague)(?:\\s+who\\s+works)?\\s+(?:at|in|for)\\s+(?:the\\s+)?[\\p{L}]+',
+      // Not `tag a friend for a chance to win`: "for" only after "who works".
+      '(?:my|a)\\s+(?:friend|cousin|uncle|aunt|brother|sister|neighbou?r|colleague)(?:\\s+who\\s+works\\s+(?:at|in|for)|\\s+(?:at|in))\\s+(?:the\\s+)?[\\p{L}]+',
       // "teman saya bilang", "teman saya di lembaga riset bilang", "kata teman".
       `${RELATION}${OWNER}(?:\\s+[\\p{L}]+){0,6}?\\s+(?:bilang|cerita|ngomong|kasih tahu|kasih tau|kasi tau)`,
       `kata\\s+${RELATION}${OWNER}`,
+      // "dikabari teman kantor", "dikasih tahu tetangga".
+      `(?:dikabari|dikasih tahu|dikasih tau|diberi tahu|diberitahu|dibilangin)\\s+(?:oleh\\s+)?${RELATION}`,
     ],
     // People say `katanya` of anything: on its own it is a weaker sign.
     weak: { weight: 0.3, phrases: ['katanya', 'kata orang', 'kata tetangga', 'dikabarkan'] },
     notAfter: ['bukan'],
   },
   {
-    name: 'pseudo_authority',
-    weight: 0.3,
+    // A message passed on from elsewhere: its writer is no one the reader can ask. Alone it stays low
+    // (a notice forwarded from the RT group is often true); it adds to every other signal, and what
+    // it tells of (something about to happen, a danger) anywhere in the message is a rumour.
+    name: 'forwarded',
+    weight: 0.35,
     step: 0.05,
     max: 0.4,
+    phrases: list(`
+      diteruskan dari | copas | copas dari | copas dari grup | copas grup sebelah | copas dari sebelah | copy paste dari
+      forward dari | forwarded | forwarded as received | forwarded many times | fwd | terusan dari | siaran ulang
+      dari grup | grup sebelah | dari wa sebelah | sekadar meneruskan | sekedar meneruskan | meneruskan dari
+      meneruskan pesan | pesan dari | pesan berantai | broadcast dari | bc dari | berbagi dari grup | share dari grup
+    `),
+    patterns: [
+      // "info dari grup kantor", "dapat foto ini dari grup WA kompleks", "forward dari WA keluarga".
+      '(?:info|kabar|pesan|foto|video|dapat|dapet|forward|copas|diteruskan|siaran|broadcast|bc|terusan|sumber|berbagi|share|kiriman)\\s+(?:\\S+\\s+){0,2}dari\\s+(?:grup|group|wag|wa|whatsapp)(?:\\s+[\\p{L}]+)?',
+    ],
+    // "(diteruskan)", "Diteruskan:" as a header; not `mohon diteruskan`, a call to share.
+    rawPatterns: ['\\(diteruskan\\)|diteruskan\\s*:|fwd\\s*:|fw\\s*:'],
+    notAfter: ['keluar', 'dikeluarkan', 'bukan', 'jangan', 'jgn'],
+  },
+  {
+    name: 'pseudo_authority',
+    weight: 0.35,
+    step: 0.05,
+    max: 0.45,
     phrases: list(`
       dari dokter kenalan | dokter kenalan saya | kata dokter kenalan | kata intel | dari intel | sumber terpercaya
       sumber yang terpercaya | sumber resmi tapi | kata pejabat | dari pejabat | orang bpbd | orang pemprov
       pensiunan jenderal | kata profesor | ahli mengatakan | peneliti luar negeri | ilmuwan nasa
       penelitian di amerika | ahli gizi | bidan senior | paranormal | orang pintar | ramalan | diramalkan | kitab kuno
       mantan intel | sumber internal | bocoran dari | penelitian membuktikan | menurut penelitian | a doctor friend
-      my friend at | insider
+      my friend at | insider | di luar negeri sudah dilarang | sudah dilarang di luar negeri | negara lain sudah melarang
+      police have confirmed | doctors have confirmed
     `),
     patterns: [
       // "teman saya yang kerja di", "kerabat di BIN", "sepupu saya yang polwan", "teman saya anggota intel".
@@ -198,7 +251,11 @@ const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       // "dokter kenalan", "dokter mata kenalan istri saya", "psikolog kenalan saya", "guru BK keponakan saya".
       `${ROLE}\\s+(?:\\S+\\s+)?(?:kenalan|teman|temen|kerabat|keponakan|sepupu|tetangga|kawan)`,
       // "info valid dari anggota Brimob", "info dari perawat di sana", "konfirmasi dari teman".
-      `(?:info|kabar|pesan|sumber|konfirmasi|bocoran)\\s+(?:\\S+\\s+){0,2}dari\\s+(?:${ROLE}|${RELATION})`,
+      `(?:info|kabar|pesan|sumber|konfirmasi|bocoran|dengar|denger)\\s+(?:\\S+\\s+){0,2}dari\\s+(?:${ROLE}|${RELATION})`,
+      // "kata bidan di kampung saya", "sudah dikonfirmasi petugas halte".
+      `(?:kata|dikonfirmasi|dikonfirmasi oleh)\\s+${ROLE}`,
+      // Unnamed experts in an unnamed place: "doctors at a Jakarta hospital say".
+      '(?:doctors|experts|scientists|researchers|nurses|a doctor|a nurse)\\s+(?:at|from|in)\\s+(?:a|an)\\s+[\\p{L}]+',
       // "info dari orang kelurahan", "kabar dari orang PLN".
       '(?:info|kabar|pesan|bocoran)\\s+(?:\\S+\\s+){0,2}(?:dari\\s+)?orang\\s+(?!yang|tua|lain|banyak)[\\p{L}]+',
       // Far-away experts no one can ask: "profesor kedokteran dari Tiongkok", "dokter dari Amerika".
@@ -230,7 +287,10 @@ const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       // Suppression: "tidak pernah diberitakan", "belum mau mengumumkan", "TV tidak meliput".
       '(?:tidak|belum|gak|nggak|tak)(?:\\s+(?:ada|yang|pernah|mau|akan|berani|boleh|satu|pun|media|tv|televisi|koran|wartawan)){0,6}\\s+(?:diberitakan|memberitakan|beritakan|diumumkan|mengumumkan|umumkan|diliput|meliput|liput|rilis|dirilis|mengangkat)',
       // "sengaja diam", "sengaja dibiarkan", "sengaja dibuat molor".
-      'sengaja\\s+(?:diam|dibiarkan|membiarkan|biarkan|dibuat|menutupi|ditutupi|menyembunyikan|disembunyikan|tidak|umumkan|mengumumkan|diumumkan)',
+      'sengaja\\s+(?:diam|dibiarkan|membiarkan|biarkan|dibuat|menutupi|ditutupi|menyembunyikan|disembunyikan|tidak|jarang|umumkan|mengumumkan|diumumkan)',
+      // Silence with a motive: "ahli gizi diam saja karena programnya tidak laku", "the government is hiding it".
+      '(?:diam|bungkam)\\s+(?:saja\\s+)?karena',
+      '(?:is|are)\\s+hiding\\s+(?:it|this|the truth)|to avoid panic|biar tidak panik|agar tidak panik',
       // Not the traffic office's `rekayasa lalu lintas`.
       'rekayasa(?![\\s-]+(?:lalu|lalin|arus|teknik|genetika))',
       // "dokter tidak akan kasih tahu", "rumah sakit tidak mau bilang".
@@ -258,9 +318,15 @@ const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
         `${DISEASE}${NEAR}${CURE}`,
         `${REMEDY}${NEAR}${DISEASE}`,
         `${DISEASE}${NEAR}${REMEDY}`,
-        'tanpa operasi|tidak perlu (?:ke dokter|ke rs|dibawa ke rs|pasang ring|antivirus|obat)',
+        // Care declared needless: "tidak perlu dibawa ke dokter", "tidak perlu pakai masker lagi", "you don't need a test".
+        'tanpa operasi|tidak perlu (?:(?:pakai|memakai|minum|dibawa)\\s+)?(?:ke dokter|ke rs|ke igd|ke puskesmas|dokter|rs|pasang ring|antivirus|obat|masker|vaksin|imunisasi|tes|berobat)',
+        'dont need (?:a |to )?(?:test|doctor|see a doctor|vaccine|medicine|mask)|no need (?:for a|to see a) doctor',
+        // A home remedy said to beat the hospital: "lebih cepat daripada ke IGD".
+        '(?:lebih|jauh lebih)\\s+(?:cepat|ampuh|manjur|mujarab|efektif)\\s+(?:dari|daripada)\\s+(?:ke\\s+)?(?:dokter|igd|rs|rumah sakit|obat|vaksin|kemoterapi|kemo|puskesmas|antibiotik)',
+        // A miracle on a timetable: "lemak perut luntur 10 kg dalam seminggu", "tensi turun dalam 3 hari".
+        '(?:turun|luntur|hilang|sembuh|normal|lenyap|susut|rontok)\\s+(?:[\\p{L}\\p{N}]+\\s+){0,4}?dalam\\s+(?:seminggu|sehari|semalam|sebulan|(?:\\d+|satu|dua|tiga)\\s+(?:hari|minggu|malam|jam))',
         // The mirror claim: an everyday thing that causes a grave harm.
-        `(?:bikin|bisa bikin|menyebabkan|penyebab|memicu|picu|mengakibatkan|membuat)\\s+(?:[\\p{L}]+\\s+){0,2}?${HARM}`,
+        `(?:bikin|bisa bikin|menyebabkan|penyebab|memicu|picu|mengakibatkan|membuat)\\s+(?:[\\p{L}]+,?\\s+){0,6}?${HARM}`,
       ],
     },
     // `100% benar`, not `100% setuju` or `diskon 100%`.
@@ -273,17 +339,19 @@ const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
 
 /** A rumour about what is coming (`mulai bulan depan … naik`) or about a danger (`penculikan`) weighs more. */
 const FUTURE =
-  '(?:tomorrow|tonight|next week|next month|besok|lusa|nanti malam|malam ini|minggu depan|pekan depan|bulan depan|tahun depan|sebentar lagi|akan|bakal|mulai|dalam \\d+ (?:jam|hari))';
+  '(?:tomorrow|tonight|next week|next month|besok|lusa|nanti|nanti malam|nanti sore|malam ini|sore ini|minggu ini|pekan ini|minggu depan|pekan depan|bulan depan|tahun depan|sebentar lagi|akan|bakal|mulai|hari (?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)|dalam \\d+ (?:jam|hari))';
 const IMPACT =
-  '(?:mati|padam|pemadaman|dipadamkan|ditutup|naik|tenggelam|banjir|jebol|gempa|tsunami|dibuka|diblokir|dinonaktifkan|wajib|dilarang|tidak berlaku|langka|hangus|razia|denda|mogok|rusuh|demo|meletus|dihapus|dicabut|disita|diambil)';
+  '(?:mati|padam|pemadaman|dipadamkan|dimatikan|ditutup|tutup|berhenti beroperasi|tidak beroperasi|diliburkan|naik|tenggelam|banjir|jebol|gempa|tsunami|dibuka|diblokir|terblokir|dinonaktifkan|wajib|harus|dilarang|tidak berlaku|langka|hangus|razia|sweeping|pemeriksaan|sidak|denda|pajak|berbayar|mogok|rusuh|demo|meletus|dihapus|dicabut|disita|diambil|ditarik)';
 const DANGER =
-  '(?:penculikan|diculik|menculik|dibius|bius|begal|perampokan|pembunuhan|bom|teror|kerusuhan|wabah|meninggal|tewas|racun|beracun|narkoba|radiasi|amblas|ambruk|roboh|runtuh|meledak|lockdown|riots?)';
+  '(?:penculikan|diculik|menculik|dibius|bius|obat tidur|begal|perampokan|pembunuhan|bom|teror|kerusuhan|wabah|meninggal|tewas|racun|beracun|narkoba|radiasi|amblas|ambles|ambruk|roboh|runtuh|retak|retakan|longsor|likuifaksi|meledak|lockdown|riots?)';
 const RUMOUR = new RegExp(
   `(?<![\\p{L}])(?:${FUTURE}(?:\\s+[\\p{L}\\p{N}]+){0,10}?\\s+${IMPACT}|${IMPACT}(?:\\s+[\\p{L}\\p{N}]+){0,6}?\\s+${FUTURE}|${DANGER})(?![\\p{L}])`,
   'iu',
 );
 const DANGER_ONLY = new RegExp(`^${DANGER}$`, 'iu');
 const RUMOUR_BONUS = 0.1;
+/** The indicators that say where a message comes from (nowhere checkable), and so can carry a rumour. */
+const RUMOUR_SOURCES: ReadonlySet<string> = new Set(['hearsay', 'pseudo_authority', 'forwarded']);
 
 /** Counter-signal: the post debunks or clarifies. `bukan hoaks` (insisting it is true) is not one. */
 const DEBUNK_PHRASES = list(`
@@ -321,8 +389,17 @@ interface Matcher {
   readonly cancel?: RegExp;
   /** Runs on the raw lower-cased text rather than the normalised text. */
   readonly raw?: boolean;
+  /** What the regex is made of, its literal phrases and its patterns: the shared pass reads their first words. */
+  readonly phrases: readonly string[];
+  readonly patterns: readonly string[];
 }
 type ListMatcher = readonly Matcher[];
+
+/** Where a list's regex matched: what `matchAll` would have given. */
+interface Hit {
+  readonly index: number;
+  readonly text: string;
+}
 
 /** The two readings of a post that lists run on. */
 interface Haystacks {
@@ -332,9 +409,13 @@ interface Haystacks {
   readonly raw: string;
   /** The raw letters and digits alone, with each one's index in `raw`: to show evidence as written. */
   compact?: { readonly text: string; readonly at: readonly number[] };
+  /** The shared passes' hits, by slot (`SharedPass`). */
+  normHits?: (readonly Hit[])[];
+  rawHits?: (readonly Hit[])[];
 }
 
 const haystacksOf = (text: string, norm: string): Haystacks => ({ norm, raw: text.toLowerCase() });
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * A piece of evidence found in the normalised text, as the post wrote it (`jangan ke luar rumah`
@@ -347,9 +428,14 @@ function asWritten(piece: string, haystacks: Haystacks): string {
     let text = '';
     const raw = haystacks.raw;
     for (let i = 0; i < raw.length; i++) {
-      const c = raw[i] ?? '';
-      if (/[\p{L}\p{N}]/u.test(c)) {
-        text += c;
+      const code = raw.charCodeAt(i);
+      // ASCII decided by code, the rest by Unicode class (a lone surrogate half is neither).
+      const keep =
+        code < 0x80
+          ? (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a)
+          : LETTER_OR_DIGIT.test(raw.charAt(i));
+      if (keep) {
+        text += raw.charAt(i);
         at.push(i);
       }
     }
@@ -401,7 +487,18 @@ function trieOf(phrases: readonly string[]): string {
 }
 
 /** A phrase as `normalise` writes it in a post (`jangan keluar rumah` → `jangan ke luar rumah`). */
-const inNormalForm = (phrase: string): string => normalise(phrase).text.replace(/[.,]/g, '').trim() || phrase;
+const inNormalForm = (phrase: string): string => {
+  let form = NORMAL_FORMS.get(phrase);
+  if (form === undefined) {
+    if (NORMAL_FORMS.size >= NORMAL_FORMS_LIMIT) NORMAL_FORMS.clear();
+    form = normalise(phrase).text.replace(/[.,]/g, '').trim() || phrase;
+    NORMAL_FORMS.set(phrase, form);
+  }
+  return form;
+};
+/** Phrases and evidence pieces recur: their normal forms are remembered (a bounded memo). */
+const NORMAL_FORMS = new Map<string, string>();
+const NORMAL_FORMS_LIMIT = 10_000;
 
 /** Over the normalised text: words are separated by one space, and `\b` is enough for a boundary. */
 const normRegex = (phrases: readonly string[], patterns: readonly string[] = []): RegExp =>
@@ -431,9 +528,244 @@ function compileList(
   ];
   const out: Matcher[] = [];
   if (wordy.length > 0 || patterns.length > 0)
-    out.push({ regex: normRegex(wordy, patterns), cancel: cancelOf([...new Set(notAfter.map(inNormalForm))]) });
-  if (punctuated.length > 0) out.push({ regex: rawRegex(punctuated.join('|')), cancel: cancelOf(notAfter), raw: true });
+    out.push({ regex: normRegex(wordy, patterns), cancel: cancelOf([...new Set(notAfter.map(inNormalForm))]), phrases: wordy, patterns });
+  if (punctuated.length > 0)
+    out.push({ regex: rawRegex(punctuated.join('|')), cancel: cancelOf(notAfter), raw: true, phrases: [], patterns: punctuated });
   return out;
+}
+
+/**
+ * The lists that run on every post, read in one pass per haystack rather than one scan each.
+ * Over the normalised text a match opens (`\b`) with one of the first words of the list's
+ * phrases and pattern heads, whole: one regex made of all those words finds the places where
+ * any list can match, and there only the lists that can begin with that word are tried
+ * (sticky). Over the raw text the gate holds every list's alternatives and places are visited
+ * character by character. Either way each list resumes after its last match: the hits are
+ * exactly those of `matchAll` over the text.
+ */
+class SharedPass {
+  private readonly members: Matcher[] = [];
+  private readonly slots = new Map<Matcher, number>();
+  private compiled?: {
+    /** Finds where any member can match: every place, for the raw text; word starts, for the normalised text. */
+    readonly gate: RegExp;
+    /** Every member's regex, sticky. */
+    readonly all: readonly Try[];
+    /** By the first word a match can begin with: the members that can begin so. */
+    readonly byWord?: ReadonlyMap<string, readonly Try[]>;
+  };
+
+  constructor(readonly raw: boolean) {}
+
+  add(list: ListMatcher): void {
+    for (const m of list) {
+      if (Boolean(m.raw) !== this.raw) continue;
+      this.slots.set(m, this.members.length);
+      this.members.push(m);
+    }
+  }
+
+  /** The matcher's place in `run`'s answer, if it is one of the pass's lists. */
+  slot(matcher: Matcher): number | undefined {
+    return this.slots.get(matcher);
+  }
+
+  private compile(): NonNullable<SharedPass['compiled']> {
+    const all = this.members.map((m, slot) => ({ slot, regex: new RegExp(m.regex.source, m.regex.flags.replace('g', '') + 'y') }));
+    // Every alternative, for the raw text (its lists' leading lookbehind is left to each list: the
+    // gate only has to find at least their places), and for the normalised text when some list's
+    // first words cannot be listed.
+    const everything = this.raw
+      ? new RegExp(`(?:${this.members.flatMap((m) => m.patterns).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+      : normRegex(
+          [...new Set(this.members.flatMap((m) => m.phrases))],
+          this.members.flatMap((m) => m.patterns),
+        );
+    if (this.raw) return { gate: everything, all };
+    const byWord = new Map<string, Try[]>();
+    const firstWord = (phrase: string): string => phrase.split(' ')[0] ?? '';
+    for (const [slot, m] of this.members.entries()) {
+      const heads = m.patterns.map(firstWordsOf);
+      if (!heads.every((h) => h?.every((w) => w.whole))) return { gate: everything, all };
+      const words = new Set([...m.phrases.map(firstWord), ...heads.flatMap((h) => (h ?? []).map((w) => w.word))]);
+      // A first word is found by `\b…\b` only if all its characters are what `\b` takes for word characters.
+      if (![...words].every((w) => /^\w+$/.test(w))) return { gate: everything, all };
+      for (const word of words) byWord.set(word, [...(byWord.get(word) ?? []), all[slot]!]);
+    }
+    return { gate: normRegex([...byWord.keys()]), all, byWord };
+  }
+
+  /** Each member's hits, by slot. */
+  run(haystack: string): (readonly Hit[])[] {
+    this.compiled ??= this.compile();
+    const { gate, all, byWord } = this.compiled;
+    const hits: (readonly Hit[])[] = new Array<readonly Hit[]>(all.length).fill(NO_HITS);
+    const resume = new Array<number>(all.length).fill(0);
+    gate.lastIndex = 0;
+    for (let at = gate.exec(haystack); at !== null; at = gate.exec(haystack)) {
+      const index = at.index;
+      for (const { slot, regex } of byWord?.get(at[0]) ?? all) {
+        if (index < (resume[slot] ?? 0)) continue;
+        regex.lastIndex = index;
+        const match = regex.exec(haystack);
+        if (!match) continue;
+        hits[slot] = [...(hits[slot] ?? NO_HITS), { index, text: match[0] }];
+        resume[slot] = index + Math.max(1, match[0].length);
+      }
+      // A word gate's next place is the next word; any other gate's, the next character.
+      gate.lastIndex = byWord ? index + at[0].length : index + 1;
+    }
+    return hits;
+  }
+}
+
+/** A member's regex, sticky. */
+interface Try {
+  readonly slot: number;
+  readonly regex: RegExp;
+}
+
+/**
+ * The words a pattern's matches can begin with (`(?:info|kabar)\s+…` → `info`, `kabar`;
+ * `(?<!ini\s)faktanya` → `faktanya`), `whole` when a space, a comma or the end follows, so that the word
+ * is all of the text's first word; or undefined when the pattern opens with anything else (a
+ * class, a quantified group, an escape).
+ */
+function firstWordsOf(pattern: string): { word: string; whole: boolean }[] | undefined {
+  const words: { word: string; whole: boolean }[] = [];
+  for (const branch of splitTopLevel(pattern, '|')) {
+    const rest = skipLookarounds(branch);
+    let heads: string[] | undefined;
+    let after: string;
+    if (rest.startsWith('(?:')) {
+      const close = closingParen(rest);
+      heads = languageOf(rest.slice(3, close));
+      after = rest.slice(close + 1);
+      if (/^[?*{]/.test(after)) return undefined;
+    } else {
+      const literal = /^[a-z0-9 ]*/.exec(rest)?.[0] ?? '';
+      after = rest.slice(literal.length);
+      // A quantifier makes the literal's last letter optional.
+      heads = [/^[?*{]/.test(after) ? literal.slice(0, -1) : literal];
+      if (/^[?*{]/.test(after)) after = 'x';
+    }
+    if (!heads) return undefined;
+    const spaceAfter = opensWithNonWord(after);
+    for (const head of heads) {
+      const space = head.indexOf(' ');
+      words.push(space >= 0 ? { word: head.slice(0, space), whole: true } : { word: head, whole: spaceAfter });
+    }
+  }
+  return words;
+}
+
+const skipLookarounds = (source: string): string => {
+  let rest = source;
+  while (/^\(\?<?[=!]/.test(rest)) rest = rest.slice(closingParen(rest) + 1);
+  return rest;
+};
+
+/**
+ * Whether what a regex source matches opens with a character that is not a word character
+ * (`\s`, a space, a comma), or is empty (the list's closing `\b` follows): then the word
+ * before it is whole.
+ */
+function opensWithNonWord(source: string): boolean {
+  const rest = skipLookarounds(source);
+  if (rest === '') return true;
+  let atom: boolean;
+  let after: string;
+  if (rest.startsWith('(?:')) {
+    const close = closingParen(rest);
+    atom = splitTopLevel(rest.slice(3, close), '|').every((b) => b !== '' && opensWithNonWord(b));
+    after = rest.slice(close + 1);
+  } else {
+    const single = /^(?:\\[sW]|[ ,])/.exec(rest);
+    if (!single) return false;
+    atom = true;
+    after = rest.slice(single[0].length);
+  }
+  const optional = /^(?:[?*]|\{0,?\d*\})\??/.exec(after);
+  if (!optional) return atom;
+  // An optional piece: what follows it must open so too.
+  return atom && opensWithNonWord(after.slice(optional[0].length));
+}
+
+/** The strings a group of literals, nested groups, `|` and `?` matches (`k(?:irim(?:kan)?|asih)`), or undefined. */
+function languageOf(source: string): string[] | undefined {
+  const out: string[] = [];
+  for (const branch of splitTopLevel(source, '|')) {
+    let strings = [''];
+    for (let i = 0; i < branch.length;) {
+      const c = branch.charAt(i);
+      if (branch.startsWith('(?:', i)) {
+        const close = i + closingParen(branch.slice(i));
+        const inner = languageOf(branch.slice(i + 3, close));
+        if (!inner) return undefined;
+        const optional = branch.charAt(close + 1) === '?';
+        const options = optional ? [...inner, ''] : inner;
+        strings = strings.flatMap((s) => options.map((o) => s + o));
+        i = close + (optional ? 2 : 1);
+      } else if (/[a-z0-9 ]/.test(c) && !/[?*+{]/.test(branch.charAt(i + 1))) {
+        strings = strings.map((s) => s + c);
+        i++;
+      } else return undefined;
+    }
+    out.push(...strings);
+  }
+  return out;
+}
+
+/** Splits a regex source at top-level separators (outside groups and classes). */
+function splitTopLevel(source: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === '\\') i++;
+    else if (c === '[') i = source.indexOf(']', i + 1);
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === separator && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(source.slice(start));
+  return parts;
+}
+
+/** The index of the parenthesis closing the group that opens `source`. */
+function closingParen(source: string): number {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === '\\') i++;
+    else if (c === '[') i = source.indexOf(']', i + 1);
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return source.length;
+}
+const NO_HITS: readonly Hit[] = [];
+const NORM_PASS = new SharedPass(false);
+const RAW_PASS = new SharedPass(true);
+const shared = (list: ListMatcher): void => {
+  NORM_PASS.add(list);
+  RAW_PASS.add(list);
+};
+
+function hitsOf(matcher: Matcher, haystacks: Haystacks): readonly Hit[] {
+  const haystack = matcher.raw ? haystacks.raw : haystacks.norm;
+  const pass = matcher.raw ? RAW_PASS : NORM_PASS;
+  const slot = pass.slot(matcher);
+  if (slot === undefined) {
+    matcher.regex.lastIndex = 0;
+    return [...haystack.matchAll(matcher.regex)].map((m) => ({ index: m.index, text: m[0] }));
+  }
+  const hits = pass.raw ? (haystacks.rawHits ??= pass.run(haystack)) : (haystacks.normHits ??= pass.run(haystack));
+  return hits[slot] ?? NO_HITS;
 }
 
 const COMPILED = PHRASE_INDICATORS.map((indicator) => ({
@@ -446,12 +778,12 @@ const DEBUNK = compileList(DEBUNK_PHRASES, ['bukan', 'not a', 'no', 'anti'], DEB
 
 function matches(list: ListMatcher, haystacks: Haystacks): string[] {
   const found = new Set<string>();
-  for (const { regex, cancel, raw } of list) {
+  for (const matcher of list) {
+    const { cancel, raw } = matcher;
     const haystack = raw ? haystacks.raw : haystacks.norm;
-    regex.lastIndex = 0;
-    for (const match of haystack.matchAll(regex)) {
+    for (const match of hitsOf(matcher, haystacks)) {
       if (cancel && cancel.test(haystack.slice(Math.max(0, match.index - CANCEL_REACH), match.index))) continue;
-      const piece = match[0].toLowerCase().trim();
+      const piece = match.text.toLowerCase().trim();
       found.add(raw ? piece.replace(/\s+/g, ' ') : asWritten(piece, haystacks));
     }
   }
@@ -462,9 +794,11 @@ function matches(list: ListMatcher, haystacks: Haystacks): string[] {
  * Evidence found in both haystacks in two spellings (`share!` and `share`), or once inside a
  * longer piece (`dapat info` in `dapat info dari`), counts once.
  */
+const dedupeKey = (s: string): string => ` ${s.replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
+
 function dedupe(evidence: readonly string[]): string[] {
-  const bare = (s: string): string => ` ${s.replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
-  const keys = evidence.map(bare);
+  if (evidence.length < 2) return [...evidence];
+  const keys = evidence.map(dedupeKey);
   return evidence.filter((_e, i) => {
     const key = keys[i] ?? '';
     return !keys.some((other, j) => j !== i && (other === key ? j < i : other.includes(key)));
@@ -483,10 +817,16 @@ function weighed(indicator: PhraseIndicator, pieces: readonly Piece[]): HoaxIndi
   return { name: indicator.name, weight: round3(Math.max(base, more)), evidence: pieces.map((p) => p.text) };
 }
 
+/** The first two words of a piece of evidence, normalised: `teman saya` of `temen gw yang kerja di`. */
+const leadOf = (e: string): string => inNormalForm(e).split(' ').slice(0, 2).join(' ');
+const lettersOf = (x: string): string => x.replace(/[^\p{L}\p{N}]+/gu, '');
+
 function phraseIndicators(haystacks: Haystacks): HoaxIndicator[] {
   const found = new Map<string, { indicator: PhraseIndicator; pieces: Piece[] }>();
   for (const { indicator, tiers } of COMPILED) {
-    const all: Piece[] = tiers.flatMap((tier) => matches(tier.matcher, haystacks).map((text) => ({ text, weight: tier.weight })));
+    const all: Piece[] = [];
+    for (const tier of tiers) for (const text of matches(tier.matcher, haystacks)) all.push({ text, weight: tier.weight });
+    if (all.length === 0) continue;
     const kept = new Set(dedupe(all.map((p) => p.text)));
     const pieces = all.filter((p) => kept.delete(p.text));
     if (pieces.length > 0) found.set(indicator.name, { indicator, pieces });
@@ -495,21 +835,25 @@ function phraseIndicators(haystacks: Haystacks): HoaxIndicator[] {
   const hearsay = found.get('hearsay');
   const insider = found.get('pseudo_authority');
   if (hearsay && insider) {
-    const lead = (e: string): string => inNormalForm(e).split(' ').slice(0, 2).join(' ');
-    const leads = new Set(insider.pieces.map((p) => lead(p.text)));
-    hearsay.pieces = hearsay.pieces.filter((p) => !(RELATION_LED.test(inNormalForm(p.text)) && leads.has(lead(p.text))));
+    const leads = new Set(insider.pieces.map((p) => leadOf(p.text)));
+    hearsay.pieces = hearsay.pieces.filter((p) => !(RELATION_LED.test(inNormalForm(p.text)) && leads.has(leadOf(p.text))));
     if (hearsay.pieces.length === 0) found.delete('hearsay');
   }
   const out = [...found.values()].map(({ indicator, pieces }) => weighed(indicator, pieces));
   // An unverifiable source telling, in the same sentence, of something about to happen or of a
   // danger is a rumour (not `katanya mau dicek … nunggu roboh dulu?`).
-  const sources = out.filter((i) => i.name === 'hearsay' || i.name === 'pseudo_authority');
+  const sources = out.filter((i) => RUMOUR_SOURCES.has(i.name));
   const holder = sources[0];
   if (holder) {
-    const bare = (x: string): string => x.replace(/[^\p{L}\p{N}]+/gu, '');
-    const named = sources.flatMap((i) => i.evidence).map(bare);
-    const sentences = haystacks.norm.split('. ').filter((x) => named.some((e) => bare(x).includes(e)));
-    const rumour = sentences.map((x) => RUMOUR.exec(x)).find((m) => m !== null);
+    // A forwarded message is second-hand as a whole; hearsay vouches for its own sentence.
+    const whole = sources.some((i) => i.name === 'forwarded');
+    const named = sources.flatMap((i) => i.evidence).map(lettersOf);
+    let rumour: RegExpExecArray | null = null;
+    for (const sentence of haystacks.norm.split('. ')) {
+      const letters = whole ? '' : lettersOf(sentence);
+      if (whole || named.some((e) => letters.includes(e))) rumour = RUMOUR.exec(sentence);
+      if (rumour) break;
+    }
     if (rumour) {
       const what = DANGER_ONLY.test(rumour[0]) ? 'kabar soal bahaya' : 'kabar soal yang akan terjadi';
       out[out.indexOf(holder)] = {
@@ -534,48 +878,108 @@ const stripQuotes = (text: string): string => text.replace(QUOTED, ' … ');
 
 /**
  * Words that, within six words before in the same sentence, negate an ask (`tidak dipungut
- * biaya`, `tidak pernah meminta transfer, biaya pendaftaran atau kode OTP`), unless a word in
- * between asks again (`tanpa tes, cukup transfer`).
+ * biaya`, `tidak pernah meminta transfer, biaya pendaftaran atau kode OTP`) or name it as the
+ * thing to beware (`waspada calo yang minta transfer`), unless a word in between asks again
+ * (`tanpa tes, cukup transfer`).
  */
 const NEGATED =
-  /(?:^|[^\p{L}])(?:tidak|tak|bukan|tanpa|jangan|gratis|free|never|no|not)(?:,?\s+(?!cukup|hanya|tinggal|tapi|namun|asal|langsung)[\p{L}]+){0,6},?\s+$/u;
-const scamRegex = (words: readonly string[], patterns: readonly string[] = []): ListMatcher => [
-  { regex: normRegex(words.map(inNormalForm), patterns), cancel: NEGATED },
-];
+  /(?:^|[^\p{L}])(?:tidak|tak|bukan|tanpa|jangan|gratis|free|never|no|not|waspada|waspadai|hati hati|awas|beware|calo|oknum|penipu|modus)(?:,?\s+(?!cukup|hanya|tinggal|tapi|namun|asal|langsung)[\p{L}]+){0,6},?\s+$/u;
+const scamRegex = (words: readonly string[], patterns: readonly string[] = []): ListMatcher => {
+  const phrases = words.map(inNormalForm);
+  return [{ regex: normRegex(phrases, patterns), cancel: NEGATED, phrases, patterns }];
+};
 
 /** Lures are not negated: `tanpa jaminan, cair 1 jam` still promises. */
-const lureRegex = (words: readonly string[], patterns: readonly string[] = []): ListMatcher => [
-  { regex: normRegex(words.map(inNormalForm), patterns) },
-];
+const lureRegex = (words: readonly string[], patterns: readonly string[] = []): ListMatcher => {
+  const phrases = words.map(inNormalForm);
+  return [{ regex: normRegex(phrases, patterns), phrases, patterns }];
+};
 
 const SCAM_MONEY = scamRegex(
   list(`
     transfer | ditransfer | mentransfer | kirim uang | kirim balik | dikirim balik | uang muka | dp | deposit | top up
-    saldo pulsa | kirim pulsa | isi pulsa | ke rekening | nomor rekening | no rek | norek | rekening panitia
-    rekening admin | rekening teman | panduan di atm | di atm terdekat | tebus
+    saldo pulsa | kirim pulsa | isi pulsa | isiin pulsa | isikan pulsa | belikan pulsa | beliin pulsa | kirimin pulsa
+    ke rekening | nomor rekening | no rek | norek | rekening panitia | rekening admin | rekening teman | panduan di atm
+    di atm terdekat | tebus | clearance fee | processing fee | admin fee | delivery fee | customs fee | handling fee
   `),
   [
     // A fee with a name (`biaya administrasi`, `biaya pajak hadiah`), not cost in general (`bantuan biaya sekolah`).
     'biaya\\s+(?:admin|administrasi|pendaftaran|aktivasi|pencairan|pengiriman|pajak|materai|meterai|pelatihan|seragam|medical|balik nama|asuransi|verifikasi|registrasi|ongkir|kirim|penanganan|operasi|id card|kartu)',
-    // An amount to pay: `bayar ongkir Rp 85.000`, `siapkan 500 ribu`.
+    // An amount to pay: `bayar ongkir Rp 85.000`, `siapkan 500 ribu`, `pay the clearance fee`.
     '(?:bayar|membayar|siapkan|setor|setorkan|kirim)\\s+(?:[\\p{L}]+\\s+){0,3}?(?:rp|\\d)',
+    '(?:pay|send|transfer|wire)\\s+(?:[\\p{L}]+\\s+){0,3}?(?:fee|fees|money|deposit|rp|\\d)',
   ],
 );
 /** Money to a person's own account, "for now": what no agency, shop or charity asks. */
 const SCAM_PRIVATE_ACCOUNT = scamRegex(['rekening pribadi', 'rekening pribadi saya', 'rekening saya dulu', 'rekening teman saya']);
+/**
+ * An account or e-wallet number written in the post (`BRI 0331-01-xxxx-50-3 a.n. Dewi`, `DANA
+ * 0812-xxxx-4418`): a person's, when it is an e-wallet on a phone number or held in a person's
+ * name rather than a foundation's.
+ */
+const ACCOUNT_NUMBER =
+  /(?<![\p{L}])(rek(?:ening)?|no\.?\s*rek|norek|bri|bca|bni|mandiri|bsi|btn|cimb|permata|seabank|jago|dana|gopay|ovo|shopeepay|linkaja)\s*[:.]?\s*((?:\+?62|0)?\d[\dx .-]{6,}[\dx])(?:[\s,(]*(?:a\.?\s?n\.?|atas nama)\s+([\p{L}]+(?: [\p{L}]+){0,2}))?/giu;
+const E_WALLET = /^(?:dana|gopay|ovo|shopeepay|linkaja)$/iu;
+const ORGANISATION =
+  /^(?:yayasan|lembaga|masjid|musala|musholla|mushola|dkm|pt|cv|panitia|baznas|laz|lazis|lazismu|lazisnu|rumah zakat|dompet dhuafa|kitabisa|gereja|pmi|koperasi|sekolah|rt|rw|karang taruna|pemprov|pemkot|bank)(?![\p{L}])/iu;
+/** Money asked for a cause: a person's account is then a collector no one answers for (`donasi`, `galang dana`). */
+const DONATION = /donasi|sedekah|sumbang|infa[qk]|zakat|galang dana|penggalangan|amal|donate|donation|charity/iu;
+
+/** Personal accounts the post asks money into, for a cause or with a lure (`lured`); not a shop's own DP request. */
+function privateAccounts(rawText: string, lured: boolean): string[] {
+  if (!/\d{3}/u.test(rawText) || !(lured || DONATION.test(rawText))) return [];
+  const out: string[] = [];
+  ACCOUNT_NUMBER.lastIndex = 0;
+  for (const m of rawText.matchAll(ACCOUNT_NUMBER)) {
+    const [, where = '', number = '', holder] = m;
+    const wallet = E_WALLET.test(where) && /^(?:\+?62|0)8/u.test(number);
+    const person = holder !== undefined && !ORGANISATION.test(holder.trim());
+    if (!wallet && !person) continue;
+    // The holder's name is its capitalised words (`a.n. Rudi Hartono ya` → `Rudi Hartono`).
+    const name = holder === undefined ? '' : (/^\p{Lu}\p{L}*(?: \p{Lu}\p{L}*)*/u.exec(holder)?.[0] ?? holder.split(' ')[0] ?? '');
+    const shown = holder === undefined ? m[0] : m[0].slice(0, m[0].length - holder.length) + name;
+    out.push(shown.trim().replace(/\s+/g, ' '));
+  }
+  return out;
+}
 /** Codes and card data asked for (`kirim kode OTP`, `masukkan nomor kartu`), or an identity "check". */
 const SECRETS = list(`
   otp | kode otp | kode verifikasi | pin | nomor kartu | data kartu | data kartu atm | cvv | nama ibu kandung
-  password | kata sandi
+  password | kata sandi | kode sms | kode keamanan | otp code | sms code | verification code | security code
 `);
 const SECRET_ASKS = list(`
-  kirim | kirimkan | sebutkan | masukkan | masukan | memasukkan | isi | isikan | berikan | kasih | minta | ketik
-  input | pakai | dengan
+  kirim | kirimkan | kirimin | sebutkan | sebutin | masukkan | masukan | memasukkan | isi | isikan | berikan | kasih
+  minta | ketik | input | pakai | dengan | sampaikan | disampaikan | bacakan | fotokan | screenshot
 `);
+/** A code the post says was just sent (`kode 6 digit`, `kode OTP`): then `kirimin kodenya` asks for it. */
+const CODE_SENT = /\b(?:otp|kode verifikasi|kode \d+ digit|kode sms|sms code|verification code)\b/u;
 const SCAM_SECRET = scamRegex(
   ['verifikasi identitas', 'verifikasi akun'],
-  [`(?:${trieOf(SECRET_ASKS.map(inNormalForm))})(?:\\s+[\\p{L}\\p{N}]+){0,4}?\\s+(?:${trieOf(SECRETS.map(inNormalForm))})`],
+  [
+    `(?:${trieOf(SECRET_ASKS.map(inNormalForm))})(?:\\s+[\\p{L}\\p{N}]+){0,4}?\\s+(?:${trieOf(SECRETS.map(inNormalForm))}|kode\\s+\\d+\\s+digit)`,
+    // English: "send a photo of your KTP, a selfie, and the OTP code".
+    '(?:send|give|share|enter|provide|tell|forward|type)(?:,?\\s+[\\p{L}\\p{N}]+){0,10}?,?\\s+(?:otp|pin|password|verification code|sms code|security code|cvv)',
+  ],
 );
+const SCAM_CODE_BACK = scamRegex(
+  [],
+  [
+    `(?:${trieOf([...SECRET_ASKS, 'send', 'give', 'tell', 'forward'].map(inNormalForm))})(?:\\s+[\\p{L}\\p{N}]+){0,3}?\\s+(?:kodenya|kode tersebut|kode itu|the code|that code)`,
+  ],
+);
+/**
+ * Identity papers asked for (`kirim foto KTP, selfie pegang KTP`, `isi NIK, nomor KK`): a scam
+ * with a lure and an unofficial channel (a WhatsApp number, a DM, a suspicious link), since
+ * agencies ask for them too, at their counters and on their own sites.
+ */
+const SCAM_PERSONAL_DATA = scamRegex(
+  [],
+  [
+    '(?:kirim|kirimkan|kirimin|isi|isikan|upload|unggah|lampirkan|send|submit)(?:,?\\s+[\\p{L}\\p{N}]+){0,3}?,?\\s+(?:foto ktp|ktp|nik|nomor kk|kk|kartu keluarga|selfie|swafoto|foto buku tabungan|buku tabungan|data diri|a photo of your ktp|photo of your ktp|your ktp|id card)',
+  ],
+);
+const UNOFFICIAL_CONTACT =
+  /(?<![\p{L}])(?:wa|whatsapp|dm|inbox|japri|chat admin|hubungi admin|admin)(?![\p{L}])|(?:\+?62|(?<!\d)0)8\d{1,3}[\s.-]?[\dx]{3,}/iu;
 /** Acts that a link asks for: only with a suspicious link in the post. */
 const SCAM_LINK_ACT = scamRegex(
   list(`
@@ -591,7 +995,8 @@ const SCAM_LURE = lureRegex(
       hadiah | undian | menang | memenangkan | pemenang | terpilih | selamat anda | bansos | blt | bantuan | sembako
       pinjaman | pinjol | refund | lowongan | loker | rekrutmen | dibutuhkan | dicari | kerja dari rumah | part time
       gaji | cashback | voucher | saldo | token | gratis | cair | pencairan | investasi | profit | untung | keuntungan
-      penghasilan | passive income | reseller | mitra | bonus | poin | promo
+      penghasilan | passive income | reseller | mitra | bonus | poin | promo | prize | winner | won | reward | loan
+      instant loan | cash | inheritance | courier | parcel | package | consignment | compensation | lottery | jackpot
     `),
     // Threats and deadlines push the same way.
     ...list(`
@@ -602,9 +1007,15 @@ const SCAM_LURE = lureRegex(
     ...list(`
       nomor baru | ganti nomor | salah kirim | salah transfer | salah masuk | butuh uang cepat | kecelakaan | di igd
       masuk igd | butuh biaya | lihat foto paket | cek foto paket | foto resi | cek resi | lihat undangan
+      pakai nomor teman | pakai nomer teman | pinjam hp teman | nomer baru | nanti aku ganti | nanti saya ganti
+      jangan ditelepon | jangan telepon dulu | jangan ditelpon | jangan telpon dulu
     `),
   ],
-  ['sebelum\\s+(?:pukul|jam)\\s+\\d'],
+  [
+    'sebelum\\s+(?:pukul|jam)\\s+\\d',
+    // "HP aku jatuh ke got", "hp mama hilang".
+    '(?:hp|handphone|ponsel)\\s+(?:(?:aku|saya|ku|mama|papa|adik|kakak)\\s+)?(?:jatuh|hilang|rusak|mati|kecebur|dicuri|dijambret)',
+  ],
 );
 /** An Android package sent as a file (`Undangan_Pernikahan.apk`, `FOTO_RESI_PAKET.apk`). */
 const APK_FILE = /(?<![\p{L}\p{N}_.-])[\p{L}\p{N}_.-]+\.apk(?![\p{L}\p{N}])/giu;
@@ -618,13 +1029,16 @@ function scamEvidence(haystacks: Haystacks, rawText: string, suspiciousLink: boo
     if (apk.length > 0) evidence.push(`berkas aplikasi: ${apk.join(', ')}`);
   }
   const secret = matches(SCAM_SECRET, haystacks);
+  if (CODE_SENT.test(haystacks.norm)) secret.push(...matches(SCAM_CODE_BACK, haystacks));
   if (secret.length > 0) evidence.push(`minta data rahasia: ${dedupe(secret).join(', ')}`);
-  const privateAccount = matches(SCAM_PRIVATE_ACCOUNT, haystacks);
-  if (privateAccount.length > 0) evidence.push(`minta transfer ke ${dedupe(privateAccount).join(', ')}`);
   const lure = matches(SCAM_LURE, haystacks);
+  const privateAccount = [...matches(SCAM_PRIVATE_ACCOUNT, haystacks), ...privateAccounts(rawText, lure.length > 0)];
+  if (privateAccount.length > 0) evidence.push(`minta transfer ke ${dedupe(privateAccount).join(', ')}`);
+  const papers = lure.length > 0 && (suspiciousLink || UNOFFICIAL_CONTACT.test(rawText)) ? matches(SCAM_PERSONAL_DATA, haystacks) : [];
+  if (papers.length > 0) evidence.push(`minta data pribadi lewat jalur tidak resmi: ${dedupe(papers).join(', ')}`);
   const money = lure.length > 0 ? matches(SCAM_MONEY, haystacks) : [];
   const act = lure.length > 0 && suspiciousLink ? matches(SCAM_LINK_ACT, haystacks) : [];
-  if (money.length > 0 || act.length > 0) {
+  if (money.length > 0 || act.length > 0 || papers.length > 0) {
     if (money.length > 0) evidence.push(`minta uang: ${dedupe(money).join(', ')}`);
     if (act.length > 0) evidence.push(`minta klik tautan: ${dedupe(act).join(', ')}`);
     evidence.push(`iming-iming atau ancaman: ${dedupe(lure).join(', ')}`);
@@ -824,6 +1238,15 @@ const AGENCY_ACTS = new RegExp(
 /** An official site closing the post, as its reference (`… Info lengkap dinkes.jakarta.go.id`). */
 const CLOSING_SITE =
   /(?<![\p{L}\p{N}.-])((?:[a-z0-9-]+\.)+go\.id)(?:\/\S*)?[\s.!)]*(?:(?:#[\p{L}\p{N}_]+|[\p{Extended_Pictographic}\uFE0F])[\s.!]*)*$/iu;
+/** A handle closing the post. */
+const CLOSING_HANDLE = /@([\p{L}\p{N}_]+)[\s.!)]*(?:(?:#[\p{L}\p{N}_]+|[\p{Extended_Pictographic}\uFE0F])[\s.!]*)*$/u;
+/**
+ * Words that CITATION and AGENCY_ACTS cannot match without (same flags): a quick test that
+ * spares most posts the long regexes.
+ */
+const CITATION_HINT = /sumber|source|info|update|details|cek|pantau|selengkapnya|lihat|ikuti|follow|kanal|akun/iu;
+const AGENCY_ACTS_HINT =
+  /mengimbau|meminta|mengajak|menginformasikan|memprakirakan|mencatat|mengerahkan|membuka|menggelar|mengingatkan|menegaskan|memastikan|menyatakan|memberlakukan|menyampaikan|mendata|mengoperasikan|diimbau/iu;
 const OFFICIAL_SOURCE_WEIGHT = 0.4;
 /** Only the agency's own voice (no header, citation or signature): weaker, since hoaxes borrow it. */
 const OFFICIAL_VOICE_WEIGHT = 0.25;
@@ -834,17 +1257,17 @@ function officialSource(text: string): { weight: number; evidence: string[] } | 
   if (speaker?.[1]) strong.push(`bicara atas nama ${speaker[1].trim()}`);
   const signature = /[–—]/u.test(text) ? SIGNATURE.exec(text) : null;
   if (signature?.[1]) strong.push(`ditandatangani ${signature[1].trim()}`);
-  const citation = CITATION.exec(text);
+  const citation = CITATION_HINT.test(text) ? CITATION.exec(text) : null;
   const cited = citation?.[1] ?? citation?.[2];
   if (cited && (!cited.startsWith('@') || OFFICIAL_HANDLE.test(cited.slice(1)))) strong.push(`sumber: ${cited.trim()}`);
   // A handle closing the post, as a signature (`… @BPBDJakarta`); a handle addressed mid-post is a complaint.
-  const closing = /@([\p{L}\p{N}_]+)[\s.!)]*(?:(?:#[\p{L}\p{N}_]+|[\p{Extended_Pictographic}\uFE0F])[\s.!]*)*$/u.exec(text);
+  const closing = text.includes('@') ? CLOSING_HANDLE.exec(text) : null;
   if (closing?.[1] && OFFICIAL_HANDLE.test(closing[1]) && !strong.some((e) => e.endsWith(closing[1]!)))
     strong.push(`akun resmi @${closing[1]}`);
   const site = text.includes('.go.id') ? CLOSING_SITE.exec(text) : null;
   if (site?.[1] && !strong.some((e) => e.endsWith(site[1]!))) strong.push(`situs resmi ${site[1].toLowerCase()}`);
   if (strong.length > 0) return { weight: OFFICIAL_SOURCE_WEIGHT, evidence: dedupe(strong) };
-  const acts = AGENCY_ACTS.exec(text);
+  const acts = AGENCY_ACTS_HINT.test(text) ? AGENCY_ACTS.exec(text) : null;
   if (acts) return { weight: OFFICIAL_VOICE_WEIGHT, evidence: [acts[0].toLowerCase().replace(/\s+/g, ' ')] };
   return undefined;
 }
@@ -879,7 +1302,7 @@ function newsOutlet(text: string, newsHosts: readonly string[]): { weight: numbe
 }
 
 /** Indicators that make a named source look borrowed rather than cited, or impersonated. */
-const UNVERIFIED: ReadonlySet<string> = new Set(['hearsay', 'pseudo_authority', 'conspiracy']);
+const UNVERIFIED: ReadonlySet<string> = new Set(['hearsay', 'forwarded', 'pseudo_authority', 'conspiracy']);
 const IMPERSONATION: ReadonlySet<string> = new Set(['scam', 'suspicious_link']);
 const BORROWED_SOURCE = 0.5;
 
@@ -930,6 +1353,18 @@ const PERSONAL_APPEAL = compileList([
 ]);
 const PERSONAL_APPEAL_WEIGHT = 0.25;
 
+// The lists every post runs through, read together in one pass per haystack (the others, which
+// run only after another list fired, scan on their own).
+for (const list of [
+  ...COMPILED.flatMap((c) => c.tiers.map((t) => t.matcher)),
+  DEBUNK,
+  SCAM_SECRET,
+  SCAM_PRIVATE_ACCOUNT,
+  SCAM_LURE,
+  PERSONAL_APPEAL,
+])
+  shared(list);
+
 // ---------------------------------------------------------------------------------------------
 // Shouting
 
@@ -940,14 +1375,25 @@ const SHOUTING_CAPS_SHARE = 0.5;
 /** `!!!`, `!?!`, `! ! !`, `‼️`; a run of question marks alone is a rhetorical question, not shouting. */
 const PUNCTUATION_RUN = /(?=[!?‼⁉\s\u{FE0F}]*[!‼⁉])(?:[!?‼⁉][\s\u{FE0F}]*){3,}|‼/gu;
 
+/** Two marks, one of them `!`, standing alone (`!!`, `?!`). */
+const DOUBLE_MARK = /(?<![!?‼⁉])(?:!!|!\?|\?!)(?![!?‼⁉])/gu;
+
 function shoutingEvidence(text: string): string[] {
   const evidence: string[] = [];
   const prose = text.includes('http') || text.includes('#') || text.includes('@') ? text.replace(LINKS_AND_TAGS, '') : text;
-  // Letters that have a case; capitals are the ones equal to their upper case.
-  const chars = /[^ -~\s]/u.test(prose) ? Array.from(prose) : prose;
+  // Letters that have a case; capitals are the ones equal to their upper case (ASCII by code).
   let letters = 0;
   let caps = 0;
-  for (const c of chars) {
+  for (const c of prose) {
+    const code = c.charCodeAt(0);
+    if (code < 0x80) {
+      if (code >= 0x61 && code <= 0x7a) letters++;
+      else if (code >= 0x41 && code <= 0x5a) {
+        letters++;
+        caps++;
+      }
+      continue;
+    }
     const up = c.toUpperCase();
     if (up === c.toLowerCase()) continue;
     letters++;
@@ -957,7 +1403,14 @@ function shoutingEvidence(text: string): string[] {
     evidence.push(`${Math.round((caps / letters) * 100)}% huruf kapital`);
   if (/[!‼⁉]/u.test(text)) {
     PUNCTUATION_RUN.lastIndex = 0;
-    evidence.push(...new Set([...text.matchAll(PUNCTUATION_RUN)].map((m) => m[0].replace(/[\s\u{FE0F}]/gu, ''))));
+    const runs = [...text.matchAll(PUNCTUATION_RUN)];
+    evidence.push(...new Set(runs.map((m) => m[0].replace(/[\s\u{FE0F}]/gu, ''))));
+    // "Jangan naik dulu!! Share!!": double marks, again and again, shout as much as one triple.
+    if (runs.length === 0) {
+      DOUBLE_MARK.lastIndex = 0;
+      const doubles = [...text.matchAll(DOUBLE_MARK)].length;
+      if (doubles >= 2) evidence.push(`!! ×${doubles}`);
+    }
   }
   return evidence;
 }
@@ -1101,7 +1554,9 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   if (links.official.length > 0) counters.push({ name: 'official_link', weight: -OFFICIAL_LINK_WEIGHT, evidence: links.official });
   const news = impersonated ? undefined : newsOutlet(input.text, links.news);
   if (news) counters.push({ name: 'news_outlet', weight: sourceWeight(news.weight), evidence: news.evidence });
-  const appeal = borrowed ? [] : dedupe(matches(PERSONAL_APPEAL, haystacks));
+  // A missing-person or lost-pet notice travels from group to group: forwarding does not unmake it.
+  const doubted = impersonated || indicators.some((i) => UNVERIFIED.has(i.name) && i.name !== 'forwarded');
+  const appeal = doubted ? [] : dedupe(matches(PERSONAL_APPEAL, haystacks));
   if (appeal.length > 0) counters.push({ name: 'personal_appeal', weight: -PERSONAL_APPEAL_WEIGHT, evidence: appeal });
 
   return resultOf([...indicators, ...counters]);

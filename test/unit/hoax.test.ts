@@ -89,10 +89,73 @@ describe('scoreHoax', () => {
 
 describe('phrase indicators', () => {
   it('call_to_share: share calls fire, "jangan sebarkan" does not', () => {
-    expect(evidenceOf(score('Tolong viralkan ini ke semua grup ya'), 'call_to_share')).toEqual(expect.arrayContaining(['viralkan']));
+    expect(evidenceOf(score('Tolong viralkan video ini ya'), 'call_to_share')).toEqual(['viralkan']);
     expect(names(score('Kirim pesan ini ke 10 orang dalam satu jam'))).toContain('call_to_share');
     expect(names(score('Jangan sebarkan pesan seperti ini ya'))).not.toContain('call_to_share');
     expect(score('Tolong bantu share ya').level).toBe('low');
+  });
+
+  it('call_to_share: a chain letter is the strong form', () => {
+    for (const text of [
+      'Teruskan pesan ini ke minimal 8 kontak, jangan sampai terlewat',
+      'Sebarkan ke 12 grup WA dalam satu jam',
+      'Siapa yang meneruskan doa ini hari ini akan dimudahkan rezekinya',
+      'Yang menghapus pesan ini tanpa membaca bakal kena sial tujuh tahun',
+      'Bagikan ke sebanyak mungkin orang tua murid',
+      'Jangan berhenti di kamu ya, copy and paste ke status',
+    ])
+      expect(weightOf(score(text), 'call_to_share')).toBe(0.5);
+    // A giveaway's "share ke 3 teman" and a blood bank's "sebanyak mungkin pendonor" are not chains.
+    expect(weightOf(score('Giveaway: follow, like, share ke 3 teman kamu'), 'call_to_share')).toBe(0.4);
+    expect(names(score('PMI butuh sebanyak mungkin pendonor golongan O minggu ini'))).not.toContain('call_to_share');
+    expect(names(score('Tolong terusin ke grup arisan ya'))).toContain('call_to_share');
+    expect(names(score('Please forward this to your family'))).toContain('call_to_share');
+  });
+
+  it('forwarded: a message passed on from a group, a header, a copy', () => {
+    expect(evidenceOf(score('Diteruskan dari grup alumni: lomba lari Minggu pagi'), 'forwarded')).toEqual(['diteruskan dari']);
+    expect(names(score('Copas dari grup sebelah: resep sambal matah'))).toContain('forwarded');
+    expect(names(score('Pengumuman RW (diteruskan): lapangan dipakai senam Sabtu'))).toContain('forwarded');
+    expect(names(score('Dapat foto ini dari grup WA kompleks, lucu banget'))).toContain('forwarded');
+    // "Mohon diteruskan" asks to share; leaving a group forwards nothing.
+    const ask = score('Mohon diteruskan ke warga RT 03');
+    expect(names(ask)).toContain('call_to_share');
+    expect(names(ask)).not.toContain('forwarded');
+    expect(names(score('Saya keluar dari grup itu sejak lama'))).not.toContain('forwarded');
+    expect(score('Diteruskan dari grup alumni: lomba lari Minggu pagi').level).toBe('low');
+  });
+
+  it('forwarded: what the message tells of, anywhere in it, is a rumour', () => {
+    const r = score('Copas dari grup ojol. Mulai pekan depan semua jalan tikus di Kemayoran ditutup portal.');
+    expect(evidenceOf(r, 'forwarded')).toEqual(expect.arrayContaining([expect.stringMatching(/^kabar soal yang akan terjadi: /)]));
+    expect(flagged(r)).toBe(true);
+  });
+
+  it('forwarded: a missing-person notice passed on keeps its counter-signal', () => {
+    const r = score(
+      'Diteruskan dari grup sekolah: mohon bantu sebarkan, siswi kami Laras (14) belum pulang sejak Senin. Sudah lapor Polsek Cakung.',
+    );
+    expect(names(r)).toEqual(expect.arrayContaining(['forwarded', 'personal_appeal']));
+    expect(flagged(r)).toBe(false);
+  });
+
+  it('hearsay and pseudo_authority: told by someone, an unnamed expert', () => {
+    expect(names(score('Barusan dikabari sepupu, pasar pagi tutup'))).toContain('hearsay');
+    expect(names(score('Ada kabar kantor pajak pindah ke Kuningan'))).toContain('hearsay');
+    expect(names(score('Kata perawat di puskesmas, antrean vaksin panjang'))).toContain('pseudo_authority');
+    expect(names(score('Nurses at a private clinic say the new vaccine is unsafe'))).toContain('pseudo_authority');
+    expect(weightOf(score('Info dari sumber terpercaya, gedung itu mau dibongkar'), 'pseudo_authority')).toBe(0.35);
+    // Not the English giveaway's "tag a friend for a chance to win".
+    expect(names(score('Tag a friend for a chance to win a free coffee'))).not.toContain('hearsay');
+  });
+
+  it('hearsay: a danger or a claim about to come true, in new words', () => {
+    expect(evidenceOf(score('Dengar dari tukang parkir, jembatan penyeberangan itu sudah retak'), 'hearsay')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^kabar soal bahaya: retak/)]),
+    );
+    expect(evidenceOf(score('Kabarnya mulai Senin ada sweeping knalpot di Tebet'), 'hearsay')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^kabar soal yang akan terjadi: /)]),
+    );
   });
 
   it('alarm: urgency words fire; the emergency number and a "tas darurat" do not', () => {
@@ -134,6 +197,10 @@ describe('phrase indicators', () => {
   });
 
   it('conspiracy: suppression and insinuation', () => {
+    expect(names(score('Pejabatnya bungkam karena ikut kebagian proyek'))).toContain('conspiracy');
+    expect(names(score('Saya sengaja datang pagi biar tidak antre'))).not.toContain('conspiracy');
+    expect(names(score('The city is hiding it to avoid panic'))).toContain('conspiracy');
+    expect(names(score('Dia diam saja waktu ditanya guru'))).not.toContain('conspiracy');
     expect(evidenceOf(score('Kenapa tidak ada satu pun TV yang berani memberitakan ini?'), 'conspiracy')).toHaveLength(1);
     expect(names(score('Semua sudah diatur dari atas, pengalihan isu saja'))).toContain('conspiracy');
     expect(names(score('Dishub memberlakukan rekayasa lalu lintas di Senayan'))).not.toContain('conspiracy');
@@ -145,6 +212,24 @@ describe('phrase indicators', () => {
     expect(weightOf(score('Dijamin puas, 100% asli'), 'absolute_claim')).toBeLessThan(0.4);
     expect(names(score('Setuju 100% sama kamu'))).not.toContain('absolute_claim');
     expect(names(score('Klaim itu tidak terbukti'))).not.toContain('absolute_claim');
+  });
+
+  it('absolute_claim: care declared needless, a miracle on a timetable', () => {
+    for (const text of [
+      'Anak batuk tidak perlu dibawa ke dokter, cukup madu dan jeruk nipis',
+      'Pakai minyak ini, tidak perlu pakai masker lagi di jalan',
+      'Rambut rontok hilang dalam tiga hari pakai lidah buaya',
+      'Ramuan ini lebih ampuh daripada obat dokter',
+      'You dont need a doctor for this, just drink warm water',
+    ])
+      expect(weightOf(score(text), 'absolute_claim')).toBeGreaterThanOrEqual(0.4);
+    expect(names(score('Kalau demam tinggi, sebaiknya ke dokter ya'))).not.toContain('absolute_claim');
+    expect(names(score('Banjir surut dalam dua hari'))).not.toContain('absolute_claim');
+  });
+
+  it('shouting: lone double marks again and again shout like a triple; one pair does not', () => {
+    expect(evidenceOf(score('Jangan lewat Casablanca dulu!! Sebarkan!!'), 'shouting')).toEqual(['!! ×2']);
+    expect(names(score('Enak banget!! Besok ke sini lagi'))).not.toContain('shouting');
   });
 
   it('shouting: mostly capitals, or runs of exclamation marks; question marks alone are a question', () => {
@@ -180,6 +265,52 @@ describe('scam', () => {
   it('a lure with a link to click only counts with a suspicious link', () => {
     expect(names(score('Klaim hadiah pulsa kamu di hadiah-pulsa.xyz sekarang'))).toContain('scam');
     expect(names(score('Klaim voucher diskon di akun Instagram resmi kami'))).not.toContain('scam');
+  });
+
+  it('a one-time code asked back after the post says it was sent', () => {
+    const r = score('Maaf, kode 4 digit buat akun game aku nyasar ke nomor kamu. Tolong kirimin kodenya ya');
+    expect(evidenceOf(r, 'scam')).toEqual([expect.stringMatching(/^minta data rahasia: .*kodenya/)]);
+    expect(flagged(r)).toBe(true);
+    // A promo code told at the till is no secret.
+    expect(names(score('Tunjukkan kodenya ke kasir untuk potongan 10%'))).not.toContain('scam');
+  });
+
+  it('English: a code or a fee asked for', () => {
+    expect(names(score('To unlock your prize, send us your name, address and the verification code'))).toContain('scam');
+    expect(names(score('Your parcel is held at customs: pay the handling fee of Rp 350,000 to receive it'))).toContain('scam');
+    expect(names(score('We will never ask you to send your OTP or PIN. Do not share them with anyone.'))).not.toContain('scam');
+  });
+
+  it("money to a person's account for a cause, or an e-wallet on a phone number", () => {
+    const person = score('Galang dana untuk korban longsor, kirim ke BCA 8830-2211-45 a.n. Rudi Hartono ya');
+    expect(evidenceOf(person, 'scam')).toEqual([expect.stringMatching(/^minta transfer ke BCA 8830-2211-45 a\.n\. Rudi Hartono$/)]);
+    expect(flagged(person)).toBe(true);
+    expect(names(score('Sedekah Jumat bisa lewat GoPay 0857-1234-9876, berapa pun berarti'))).toContain('scam');
+    // A foundation's account, and a caterer's own account for a down payment, are not.
+    expect(names(score('Donasi korban longsor: BSI 7001234567 a.n. Yayasan Peduli Sesama, laporan di situs kami'))).not.toContain('scam');
+    expect(names(score('Pesanan nasi box sudah dicatat, DP ke BCA 8830221145 a.n. Rudi Hartono ya kak'))).not.toContain('scam');
+  });
+
+  it('identity papers through an unofficial channel, with a lure', () => {
+    const r = score('Subsidi listrik Rp500rb cair minggu ini! Kirim foto KTP dan KK ke WA admin 0819-2222-3333');
+    expect(evidenceOf(r, 'scam')).toEqual(expect.arrayContaining([expect.stringMatching(/^minta data pribadi lewat jalur tidak resmi: /)]));
+    expect(flagged(r)).toBe(true);
+    expect(names(score('Pencairan bantuan lansia di kantor kelurahan, bawa dan isi formulir dengan NIK'))).not.toContain('scam');
+  });
+
+  it('the "new number" pretext asking for credit', () => {
+    const r = score('Pa, ini adek, hp aku hilang di angkot jadi pinjam hp teman. Tolong beliin pulsa 50rb ke nomor ini ya');
+    expect(evidenceOf(r, 'scam')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^minta uang: /), expect.stringMatching(/^iming-iming atau ancaman: /)]),
+    );
+    expect(flagged(r)).toBe(true);
+  });
+
+  it('an ask named as the thing to beware is not an ask', () => {
+    expect(names(score('Pendaftaran bantuan UMKM hanya di kelurahan. Waspada calo yang minta transfer biaya pendaftaran'))).not.toContain(
+      'scam',
+    );
+    expect(names(score('Hati-hati oknum yang minta kode OTP lewat telepon'))).not.toContain('scam');
   });
 
   it('does not fire when the fee is denied or free', () => {
@@ -427,6 +558,33 @@ describe('hard negatives', () => {
     expect(flagged(r)).toBe(false);
   });
 
+  it('a shop giveaway in English, and one from a brand account, are not medium', () => {
+    expect(flagged(score('Our cafe turns 3! Share this post and tag a friend for a chance to win a free cake. Winners on our IG.'))).toBe(
+      false,
+    );
+    expect(
+      flagged(
+        score(
+          'GIVEAWAY dari akun resmi @tokobuku.senja: follow, like, share ke 3 teman. Pemenang diumumkan di story, kami tidak pernah minta ongkir.',
+        ),
+      ),
+    ).toBe(false);
+  });
+
+  it('an official warning about an .apk scam is not medium', () => {
+    const r = score(
+      'Waspada penipuan mengatasnamakan Dukcapil! Jangan unduh berkas .apk atau klik tautan dari nomor tak dikenal. Dukcapil tidak pernah meminta kode OTP.',
+    );
+    expect(names(r)).not.toContain('scam');
+    expect(flagged(r)).toBe(false);
+  });
+
+  it('a named charity with its own account is not medium', () => {
+    expect(flagged(score('Yayasan Kasih Anak membuka donasi banjir: Mandiri 1230009876 a.n. Yayasan Kasih Anak. Bantu sebarkan ya'))).toBe(
+      false,
+    );
+  });
+
   it('an urgent blood donor request is not medium', () => {
     expect(flagged(score('URGENT!! Butuh donor darah A+ untuk ibu saya di RSUD Pasar Rebo, hubungi 0812xxxx. Mohon bantu sebarkan'))).toBe(
       false,
@@ -440,6 +598,14 @@ describe('hoaxes of each kind', () => {
     ['health', 'Air rebusan sereh menyembuhkan kanker stadium akhir, dokter tidak mau kasih tahu karena bisnis. Bagikan!'],
     ['disaster', 'WASPADA!!! Tsunami akan menerjang Ancol malam ini, BMKG sengaja diam. Segera mengungsi, sebarkan!!!'],
     ['scam', 'Selamat, nomor Anda memenangkan hadiah Rp 10 juta dari Bank DKI. Hubungi kami dan siapkan biaya pajak Rp 500 ribu.'],
+    ['forwarded chain', 'Forward dari WA keluarga: nanti malam jam 1 sinyal HP dimatikan serentak, kirim ke semua kontak sekarang'],
+    ['prayer chain', 'Doa ini dari Madinah. Siapa yang menyebarkan ke 9 grup akan dijauhkan dari musibah. Jangan berhenti di kamu.'],
+    [
+      'fake charity',
+      'Kebakaran di Penjaringan, 30 keluarga butuh bantuan. Donasi via DANA 0813-5555-1212 a.n. Wati, bukti transfer kirim ke sini',
+    ],
+    ['code scam', 'Bapak, ini petugas bank. Sistem sudah mengirim kode 6 digit, mohon disampaikan kodenya untuk membatalkan transaksi'],
+    ['one-cue rumour', 'Baru dengar dari satpam kompleks, mulai besok air PAM dimatikan tiga hari'],
     [
       'coordinated style',
       'Kenapa tidak ada media yang berani memberitakan penggusuran ini? Semua sudah diatur! RT sebanyak-banyaknya #UsutTuntas',
