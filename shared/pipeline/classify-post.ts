@@ -7,9 +7,7 @@
 import { spikeAlertId, type Alert } from '../alerts/alert';
 import { evaluateSpike } from '../alerts/spike';
 import type { Classify } from '../classify';
-import { textFingerprints } from '../classify/fingerprint';
 import { coordinatedIndicator, withIndicator } from '../classify/hoax';
-import { normalise } from '../classify/normalise';
 import type { Classification } from '../classify/types';
 import type { Config } from '../config';
 import { counterIncrements, toPostItem, type PostItem } from '../items';
@@ -63,7 +61,7 @@ export async function handlePostMessage(body: string, deps: ClassifierDeps): Pro
  * on a redelivery is harmless: the same (key, author) counts once.
  */
 async function withCoordination(post: Post, classification: Classification, deps: ClassifierDeps): Promise<Classification> {
-  const keys = textFingerprints(normalise(post.text));
+  const keys = classification.fingerprints;
   if (keys.length === 0) return classification;
   const rule = deps.config.hoax.coordinated;
   const authors = await deps.fingerprints.record(keys, authorKey(post), Date.parse(post.createdAt), rule.windowMinutes);
