@@ -23,6 +23,11 @@ export const WatchTopicSchema = z.strictObject({
   all: z.array(z.string().min(2)).default([]),
   /** A post that contains one of these never matches the topic. */
   exclude: z.array(z.string().min(2)).default([]),
+  /**
+   * The search phrase for sources that take one short query per topic (the fact-check search);
+   * the first keyword when absent.
+   */
+  query: z.string().min(2).optional(),
 });
 
 const schedule = z
@@ -36,6 +41,73 @@ export const FileSourceSchema = z.strictObject({
   schedule: schedule.default('rate(15 minutes)'),
   /** Lines read and sent per page; the checkpoint advances after each page. */
   pageSize: z.number().int().min(1).max(10_000).default(500),
+});
+
+/** How many posts or reads a collector may take; both limits apply. */
+export const XBudgetSchema = z.strictObject({
+  /** Posts read in one run, over every query. */
+  perRun: z.number().int().min(10).default(1_000),
+  /** Posts read in one day (the configured timezone's calendar day), over every run. */
+  perDay: z.number().int().min(10).default(10_000),
+});
+
+export const XSourceSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  schedule: schedule.default('rate(10 minutes)'),
+  /** X language codes searched (`lang:` operator); posts in any of them. */
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be an X language code such as id or en')).default(['id', 'en']),
+  /**
+   * `exclude` (default) leaves reposts out of the search: they repeat an original's text, X bills
+   * each one read, and the original's `reposts` count already carries the spread. `include`
+   * collects them as posts with `repostOf` naming the original.
+   */
+  retweets: z.enum(['exclude', 'include']).default('exclude'),
+  /** X's query length limit for the account's access level (512 for pay-per-use and Basic). */
+  maxQueryLength: z.number().int().min(64).max(4096).default(512),
+  /** Posts asked for per request (X allows 10 to 100). */
+  pageSize: z.number().int().min(10).max(100).default(100),
+  /** Pages read per query in one run; what is left is read by the next run. */
+  maxPages: z.number().int().min(1).max(100).default(5),
+  /** A query's first run looks back this far (X's recent search reaches seven days). */
+  backfillMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
+  budget: XBudgetSchema.default(XBudgetSchema.parse({})),
+});
+
+export const FeedSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }),
+  /** The outlet's name, used as the author of its items when the feed does not name itself. */
+  name: z.string().min(1).optional(),
+});
+
+export const NewsSourceSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  schedule: schedule.default('rate(15 minutes)'),
+  /** RSS 2.0 or Atom feeds (news portals' own feeds). */
+  feeds: z.array(FeedSchema).default([]),
+  /**
+   * Adds a Google News search feed per watch topic, built from its keywords
+   * (`hl=id&gl=ID&ceid=ID:id`), covering the last `googleNewsWindow`.
+   */
+  googleNews: z.boolean().default(true),
+  googleNewsWindow: z.enum(['1h', '12h', '1d', '7d']).default('1d'),
+  /** Seconds to wait for a feed before giving up on it for this run. */
+  timeoutSeconds: z.number().int().min(1).max(120).default(20),
+});
+
+export const FactCheckSourceSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  schedule: schedule.default('rate(6 hours)'),
+  languageCode: z.string().min(2).default('id'),
+  /** Only reviews published in this many past days. */
+  maxAgeDays: z.number().int().min(1).max(3650).default(30),
+  pageSize: z.number().int().min(1).max(100).default(50),
+  /** Pages read per query in one run. */
+  maxPages: z.number().int().min(1).max(50).default(3),
 });
 
 export const SpikeRuleSchema = z.strictObject({
@@ -100,6 +172,9 @@ export const ConfigSchema = z.strictObject({
   sources: z
     .strictObject({
       file: FileSourceSchema.optional(),
+      x: XSourceSchema.optional(),
+      news: NewsSourceSchema.optional(),
+      factchecks: FactCheckSourceSchema.optional(),
     })
     .default({}),
   alerts: z
@@ -123,6 +198,9 @@ export type Config = z.infer<typeof ConfigSchema>;
 export type WatchTopic = z.infer<typeof WatchTopicSchema>;
 export type SpikeRule = z.infer<typeof SpikeRuleSchema>;
 export type CoordinatedRule = z.infer<typeof CoordinatedRuleSchema>;
+export type XSource = z.infer<typeof XSourceSchema>;
+export type NewsSource = z.infer<typeof NewsSourceSchema>;
+export type FactCheckSource = z.infer<typeof FactCheckSourceSchema>;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

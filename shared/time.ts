@@ -31,3 +31,8 @@ const jakartaFormat = new Intl.DateTimeFormat('id-ID', {
 export function formatJakarta(ms: number): string {
   return `${jakartaFormat.format(new Date(ms)).replace(',', '')} WIB`;
 }
+
+/** The calendar day (YYYY-MM-DD) of `ms` in `timeZone`, e.g. a daily budget's day in Asia/Jakarta. */
+export function calendarDay(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}

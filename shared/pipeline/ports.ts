@@ -118,3 +118,32 @@ export interface FingerprintLedger {
    */
   record(keys: readonly string[], author: string, atMs: number, windowMinutes: number): Promise<number>;
 }
+
+/**
+ * What a collector remembers between runs, one JSON value per key: a query's `since_id`, a
+ * feed's ETag and Last-Modified and the item ids already sent. Callers check what they read back.
+ */
+export interface CollectorState {
+  get(collector: string, key: string): Promise<unknown>;
+  put(collector: string, key: string, value: unknown): Promise<void>;
+}
+
+/** One run of a collector at a time, across invocations and machines. */
+export interface RunLock {
+  /**
+   * Takes the collector's lock for `ttlMs` on behalf of `holder`; false when another holder has
+   * it and it has not run out (a run that died without releasing frees it after `ttlMs`).
+   */
+  acquire(collector: string, holder: string, ttlMs: number): Promise<boolean>;
+  release(collector: string, holder: string): Promise<void>;
+}
+
+/** A daily cap on reads that a source bills (X), shared by every run of the day. */
+export interface ReadBudget {
+  /** Reserves up to `wanted` of `day`'s `cap` reads and returns how many were granted (0 when spent). */
+  reserve(day: string, wanted: number, cap: number): Promise<number>;
+  /** Gives back reads that were reserved and not used. */
+  refund(day: string, unused: number): Promise<void>;
+  /** Reads counted on `day` so far. */
+  spent(day: string): Promise<number>;
+}
