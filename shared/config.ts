@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { describeIssues } from './post';
+import { parseSchedule } from './schedule';
 
 const name = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'must be lower-case letters, digits, - or _');
 
@@ -30,9 +31,14 @@ export const WatchTopicSchema = z.strictObject({
   query: z.string().min(2).optional(),
 });
 
-const schedule = z
-  .string()
-  .regex(/^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\(.+\))$/, 'must be rate(N minutes|hours|days) or cron(...)');
+/** An EventBridge schedule expression (`rate(...)` or `cron(...)` in UTC), checked here so a bad one names its field. */
+const schedule = z.string().superRefine((value, ctx) => {
+  try {
+    parseSchedule(value);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+  }
+});
 
 export const FileSourceSchema = z.strictObject({
   enabled: z.boolean().default(true),

@@ -74,6 +74,13 @@ export const CLASSIFIER: ConsumerSpec = {
   maxConcurrency: 4,
 };
 
+/** The scheduled collectors (file, x, news, factchecks): how long one run may take. */
+export const COLLECTOR = {
+  timeoutSeconds: 300,
+  /** A run stops starting new pages when this little of its time is left, and checkpoints. */
+  safetySeconds: 15,
+} as const;
+
 export const TABLES = {
   posts: {
     name: 'posts',

@@ -1,36 +1,33 @@
 /**
- * The local stand-in for EventBridge schedules: calls a collector on its configured
- * `rate(...)` expression. Runs one call at a time; a call that overruns delays the next.
+ * The local stand-in for EventBridge schedules: calls a collector on its configured `rate(...)`
+ * or `cron(...)` expression (UTC, as EventBridge rules). Runs one call at a time; a call that
+ * overruns its next time delays it, as a collector's run lock would on AWS.
  */
+import { parseSchedule } from '../../shared/schedule';
 
-export class ScheduleError extends Error {
-  override readonly name = 'ScheduleError';
-}
+export { ScheduleError } from '../../shared/schedule';
 
-const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
-
-/** Milliseconds between runs of a `rate(N unit)` schedule. */
-export function rateMs(expression: string): number {
-  const match = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(expression);
-  if (!match) {
-    throw new ScheduleError(
-      `the local scheduler runs rate(N minutes|hours|days) schedules; "${expression}" is not one (cron runs on AWS only)`,
-    );
-  }
-  return Number(match[1]) * (UNIT_MS[match[2] as string] as number);
-}
-
-/** Calls `job` every period of `expression` until `signal` aborts (never resolves otherwise). */
-export async function runOnSchedule(expression: string, job: () => Promise<void>, signal?: AbortSignal): Promise<void> {
-  const every = rateMs(expression);
+/** Calls `job` at each time of `expression` until `signal` aborts (never resolves otherwise). */
+export async function runOnSchedule(
+  expression: string,
+  job: () => Promise<void>,
+  signal?: AbortSignal,
+  now: () => number = Date.now,
+): Promise<void> {
+  const schedule = parseSchedule(expression);
+  let due = schedule.next(now());
   while (!signal?.aborted) {
+    // Node timers take at most about 24.8 days; a longer wait goes round this loop again.
+    const wait = Math.min(Math.max(0, due - now()), 2 ** 31 - 1);
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, every);
+      const timer = setTimeout(resolve, wait);
       signal?.addEventListener('abort', () => {
         clearTimeout(timer);
         resolve();
       });
     });
-    if (!signal?.aborted) await job();
+    if (signal?.aborted || now() < due) continue;
+    await job();
+    due = schedule.next(now());
   }
 }

@@ -42,3 +42,13 @@ describe('config', () => {
     expect(() => loadConfig('/nonexistent/pantau.config.json')).toThrow(/cannot read config \/nonexistent\/pantau.config.json: ENOENT/);
   });
 });
+
+test('a bad collector schedule names its field and what is wrong', () => {
+  const topics = [topic];
+  expect(() => parseConfig({ topics, sources: { news: { schedule: 'cron(0 7 * * *)' } } })).toThrow(
+    /sources\.news\.schedule: .*six fields/,
+  );
+  const config = parseConfig({ topics, sources: { x: { enabled: true }, factchecks: { schedule: 'cron(0 0 * * ? *)' } } });
+  expect(config.sources.x).toMatchObject({ schedule: 'rate(10 minutes)', retweets: 'exclude', budget: { perRun: 1000, perDay: 10000 } });
+  expect(config.sources.factchecks?.schedule).toBe('cron(0 0 * * ? *)');
+});

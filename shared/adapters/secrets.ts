@@ -1,0 +1,59 @@
+/**
+ * Secrets (the X bearer token, the fact-check API key): from an environment variable locally,
+ * from Secrets Manager when deployed. Read once per cold start by the caller; never logged.
+ */
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { MissingEnvError } from '../env';
+
+export interface SecretSource {
+  /** Holds the value itself (local runs), e.g. `X_BEARER_TOKEN`. */
+  readonly valueEnv: string;
+  /** Holds the name or ARN of the Secrets Manager secret (deployed), e.g. `X_BEARER_TOKEN_SECRET`. */
+  readonly secretEnv: string;
+  /** What the secret is, for error messages. */
+  readonly what: string;
+}
+
+export class SecretError extends Error {
+  override readonly name = 'SecretError';
+}
+
+let client: SecretsManagerClient | undefined;
+
+/** The secret's value: the environment variable when set, else the Secrets Manager secret it names. */
+export async function readSecret(source: SecretSource, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const direct = env[source.valueEnv]?.trim();
+  if (direct) return direct;
+  const secretId = env[source.secretEnv]?.trim();
+  if (!secretId) {
+    throw new MissingEnvError(
+      `${source.what}: set ${source.valueEnv} (local runs) or ${source.secretEnv} (the Secrets Manager secret's name)`,
+    );
+  }
+  client ??= new SecretsManagerClient({});
+  let value: string | undefined;
+  try {
+    value = (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString?.trim();
+  } catch (err) {
+    throw new SecretError(`${source.what}: cannot read secret ${secretId}: ${(err as Error).name}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+  if (!value) {
+    throw new SecretError(
+      `${source.what}: secret ${secretId} is empty; put the value in it: aws secretsmanager put-secret-value --secret-id ${secretId} --secret-string '...'`,
+    );
+  }
+  return value;
+}
+
+export const X_BEARER_TOKEN: SecretSource = {
+  valueEnv: 'X_BEARER_TOKEN',
+  secretEnv: 'X_BEARER_TOKEN_SECRET',
+  what: 'the X API bearer token',
+};
+export const FACTCHECK_API_KEY: SecretSource = {
+  valueEnv: 'FACTCHECK_API_KEY',
+  secretEnv: 'FACTCHECK_API_KEY_SECRET',
+  what: 'the Google Fact Check Tools API key',
+};
