@@ -1,7 +1,7 @@
 /**
  * The debunked-claims store on the state table: one item per claim, pk `CLAIM`, sk the claim's id,
- * with `text`, `rating`, `source`, `topic` and `importedAt`. Claims carry no TTL: they stay until
- * replaced by id.
+ * with `text`, `rating`, `source`, `importedAt` and, when the claim has them, `topic`, `claimant`,
+ * `publisher`, `reviewedAt` and `ratingText`. Claims carry no TTL: they stay until replaced by id.
  *
  * All claims share one partition key. That is deliberate: the store is read whole, once per cold
  * start, to build the matcher's in-memory index, and written rarely (an import, a fact-check feed);
@@ -14,6 +14,11 @@ import type { ClaimRating, ClaimRecord } from '../claims/types';
 import type { ClaimStore } from '../pipeline/ports';
 
 export const CLAIM_PK = 'CLAIM';
+/** The claim's optional fields, stored as attributes of the same names when present. */
+const OPTIONAL_FIELDS = ['topic', 'claimant', 'publisher', 'reviewedAt', 'ratingText'] as const;
+type OptionalField = (typeof OPTIONAL_FIELDS)[number];
+/** Attributes read back; every name goes through a placeholder, as some (`text`, `source`) are reserved words. */
+const PROJECTED = ['text', 'rating', 'source', ...OPTIONAL_FIELDS] as const;
 /** Requests in flight at once during a large put. */
 const CONCURRENT_BATCHES = 4;
 
@@ -52,7 +57,7 @@ export class DynamoClaimStore implements ClaimStore {
           text: claim.text,
           rating: claim.rating,
           source: claim.source,
-          ...(claim.topic !== undefined ? { topic: claim.topic } : {}),
+          ...optionalFields(claim),
           importedAt,
         },
       },
@@ -71,8 +76,8 @@ export class DynamoClaimStore implements ClaimStore {
       TableName: this.stateTable,
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': CLAIM_PK },
-      ProjectionExpression: 'sk, #text, #rating, #source, #topic',
-      ExpressionAttributeNames: { '#text': 'text', '#rating': 'rating', '#source': 'source', '#topic': 'topic' },
+      ProjectionExpression: ['sk', ...PROJECTED.map((field) => `#${field}`)].join(', '),
+      ExpressionAttributeNames: Object.fromEntries(PROJECTED.map((field) => [`#${field}`, field])),
     };
     const claims: ClaimRecord[] = [];
     for (;;) {
@@ -83,11 +88,16 @@ export class DynamoClaimStore implements ClaimStore {
           text: String(it.text),
           rating: it.rating as ClaimRating,
           source: String(it.source),
-          ...(typeof it.topic === 'string' ? { topic: it.topic } : {}),
+          ...optionalFields(it),
         });
       }
       if (!out.LastEvaluatedKey) return claims;
       input.ExclusiveStartKey = out.LastEvaluatedKey;
     }
   }
+}
+
+/** The optional fields that `from` holds as strings, under their own names. */
+function optionalFields(from: Partial<Record<OptionalField, unknown>>): Partial<Pick<ClaimRecord, OptionalField>> {
+  return Object.fromEntries(OPTIONAL_FIELDS.flatMap((field) => (typeof from[field] === 'string' ? [[field, from[field]]] : [])));
 }

@@ -1,12 +1,16 @@
 /**
  * One line of a claims file (`pantau claims import FILE.jsonl`): a JSON object with `id`, `text`,
- * `rating`, `source` and optionally `topic`. Unknown fields are dropped. Errors name the line and
- * the field, e.g. `line 7: rating must be one of salah, menyesatkan, ...`.
+ * `rating`, `source` and optionally `topic`, `claimant`, `publisher`, `reviewedAt` and `ratingText`
+ * (what the fact-check collector keeps, so its output imports as is). Unknown fields are dropped.
+ * Errors name the line and the field, e.g. `line 7: rating must be one of salah, menyesatkan, ...`.
  */
 import { z } from 'zod';
 import { CLAIM_RATINGS, type ClaimRating, type ClaimRecord } from './types';
 
 const RATINGS_LIST = CLAIM_RATINGS.join(', ');
+
+/** The longest value each text field of a claim may hold; producers of claims clip to these. */
+export const CLAIM_FIELD_MAX = { id: 128, text: 2000, topic: 64, claimant: 200, publisher: 200, ratingText: 500 } as const;
 
 /**
  * Other spellings of the ratings that fact-checkers' lists commonly use, after case, brackets,
@@ -43,9 +47,21 @@ export function normaliseRating(value: string): ClaimRating | undefined {
 
 const ratingMessage = `must be one of ${RATINGS_LIST}`;
 
+/** An optional text field: trimmed, not empty when given, at most `max` characters. */
+const optionalText = (max: number) =>
+  z.string('must be a string').trim().min(1, 'must not be empty when given').max(max, `must be at most ${max} characters`).optional();
+
 const ClaimLineSchema = z.object({
-  id: z.string(`must be a string`).trim().min(1, 'must not be empty').max(128, 'must be at most 128 characters'),
-  text: z.string('must be a string').trim().min(10, 'must be at least 10 characters').max(2000, 'must be at most 2000 characters'),
+  id: z
+    .string(`must be a string`)
+    .trim()
+    .min(1, 'must not be empty')
+    .max(CLAIM_FIELD_MAX.id, `must be at most ${CLAIM_FIELD_MAX.id} characters`),
+  text: z
+    .string('must be a string')
+    .trim()
+    .min(10, 'must be at least 10 characters')
+    .max(CLAIM_FIELD_MAX.text, `must be at most ${CLAIM_FIELD_MAX.text} characters`),
   rating: z.string(ratingMessage).transform((value, ctx) => {
     const rating = normaliseRating(value);
     if (rating === undefined) {
@@ -55,7 +71,13 @@ const ClaimLineSchema = z.object({
     return rating;
   }),
   source: z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be an http(s) URL of the debunk' }),
-  topic: z.string('must be a string').trim().min(1, 'must not be empty when given').max(64, 'must be at most 64 characters').optional(),
+  topic: optionalText(CLAIM_FIELD_MAX.topic),
+  claimant: optionalText(CLAIM_FIELD_MAX.claimant),
+  publisher: optionalText(CLAIM_FIELD_MAX.publisher),
+  reviewedAt: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-11-21T03:00:00Z' })
+    .optional(),
+  ratingText: optionalText(CLAIM_FIELD_MAX.ratingText),
 });
 
 export type ClaimLineResult = { ok: true; claim: ClaimRecord } | { ok: false; error: string };
@@ -90,6 +112,6 @@ export function parseClaimLine(line: string, lineNo: number): ClaimLineResult | 
   }
   const result = ClaimLineSchema.safeParse(value);
   if (!result.success) return { ok: false, error: `line ${lineNo}: ${describe(result.error, value)}` };
-  const { id, text, rating, source, topic } = result.data;
-  return { ok: true, claim: { id, text, rating, source, ...(topic !== undefined ? { topic } : {}) } };
+  // Zod leaves absent optional fields absent, so the claim holds exactly the fields the line gave.
+  return { ok: true, claim: result.data };
 }

@@ -15,6 +15,14 @@ export interface ClaimRecord {
   /** Where the debunk can be read: an article or a search link on the fact-checker's site. */
   readonly source: string;
   readonly topic?: string;
+  /** Who made the claim, as the fact-checker names them (a person, a page, `Unggahan media sosial`). */
+  readonly claimant?: string;
+  /** The fact-checker that rated it (`turnbackhoax.id`, `Tempo`), so an analyst can cite them. */
+  readonly publisher?: string;
+  /** When the debunk was published (ISO 8601). */
+  readonly reviewedAt?: string;
+  /** The fact-checker's own verdict in their words (`Konten yang Dimanipulasi`); `rating` is its canonical form. */
+  readonly ratingText?: string;
 }
 
 /** The best stored claim a post repeats, with how close it is and the words they share. */
