@@ -4,6 +4,7 @@
  *   pantau classify [--config FILE]
  *   pantau claims import FILE.jsonl [--data DIR] [--config FILE]
  *   pantau claims list [--data DIR] [--config FILE]
+ *   pantau collect <x|news|factchecks> [--config FILE] [--feed URL]... [--dry-run] [--data DIR]
  */
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,7 +17,12 @@ import { SEED_CLAIMS } from '../../shared/claims/seed';
 import { makeClassifier, type Classify, type PostContext } from '../../shared/classify';
 import { ConfigError, loadConfig, type Config } from '../../shared/config';
 import { DynamoClaimStore } from '../../shared/adapters/claims';
+import { MissingEnvError } from '../../shared/env';
+import { SecretError } from '../../shared/adapters/secrets';
+import { FactCheckAuthError } from '../../shared/pipeline/collect-factchecks';
+import { XAuthError } from '../../shared/sources/x';
 import { claimsImport, claimsList, keptClaimsFile, restoreKeptClaims } from './claims-command';
+import { collectCommand, COLLECTORS, type CollectorName } from './collect-command';
 import { JavaMissingError } from './emulators';
 import { startPipeline, type LocalPipeline } from './pipeline';
 import { runOnSchedule, ScheduleError } from './scheduler';
@@ -43,6 +49,12 @@ Usage:
       any line was rejected (the valid ones are still imported).
   pantau claims list [--data DIR] [--config FILE]
       Prints how many claims are stored, and the first 20 as JSON lines.
+  pantau collect <x|news|factchecks> [--config FILE] [--feed URL]... [--dry-run] [--data DIR]
+      Runs one collection from a real source and prints what is new as JSON lines on stdout
+      (posts, or claims in the claims import format); a report goes to stderr. The checkpoint
+      is kept in DATA/collect/, so the next run prints only what is new. --dry-run neither
+      reads nor moves it. --feed adds a feed address (news; repeatable). Secrets come from
+      X_BEARER_TOKEN and FACTCHECK_API_KEY. Exits 1 when a feed, query or item failed.
 
 Options:
   --config FILE   configuration (default: ./pantau.config.json, else the bundled one)
@@ -50,6 +62,8 @@ Options:
   --out DIR       also write DIR/alerts.jsonl and DIR/summary.json
   --data DIR      data folder of the local tables (default: .pantau)
   --resume        keep the tables of the last run instead of starting afresh
+  --dry-run       collect: show what the source has now, changing no checkpoint
+  --feed URL      collect news: read this RSS/Atom feed too (http or https)
   --follow        keep collecting on the configured schedule until Ctrl-C
   --verbose       show the functions' logs
 `;
@@ -64,6 +78,8 @@ export async function main(argv: string[]): Promise<number> {
         return await classify(rest);
       case 'claims':
         return await claims(rest);
+      case 'collect':
+        return await collect(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -78,6 +94,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof ConfigError || err instanceof JavaMissingError || err instanceof UsageError || err instanceof ScheduleError) {
       process.stderr.write(`pantau: ${err.message}\n`);
       return 2;
+    }
+    if (err instanceof MissingEnvError || err instanceof SecretError || err instanceof XAuthError || err instanceof FactCheckAuthError) {
+      process.stderr.write(`pantau: ${err.message}\n`);
+      return 1;
     }
     throw err;
   }
@@ -210,6 +230,37 @@ async function claims(args: string[]): Promise<number> {
     throw new UsageError(`claims file ${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   return claimsImport(file, opts);
+}
+
+// ---------------------------------------------------------------------------------------------
+// pantau collect
+
+async function collect(args: string[]): Promise<number> {
+  const { values, positionals } = parseWithArgs(args, {
+    config: { type: 'string' },
+    data: { type: 'string' },
+    feed: { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean' },
+  });
+  const [collector, ...extra] = positionals;
+  if (!COLLECTORS.includes(collector as CollectorName) || extra.length > 0) {
+    throw new UsageError(
+      `collect: expected one of ${COLLECTORS.join(', ')}${collector ? `, got "${positionals.join(' ')}"` : ''} (see pantau --help)`,
+    );
+  }
+  const feeds = (values.feed as unknown as string[] | undefined) ?? [];
+  if (feeds.length > 0 && collector !== 'news') throw new UsageError('collect: --feed is for the news collector');
+  for (const feed of feeds) {
+    if (!/^https?:\/\/[^\s]+$/.test(feed) || !URL.canParse(feed)) throw new UsageError(`collect: --feed ${feed} is not an http(s) address`);
+  }
+  const config = loadConfig((values.config as string | undefined) ?? defaultConfigPath());
+  return collectCommand({
+    collector: collector as CollectorName,
+    config,
+    dataDir: resolve((values.data as string | undefined) ?? DEFAULT_DATA),
+    dryRun: values['dry-run'] === true,
+    feeds,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
