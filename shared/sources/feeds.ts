@@ -102,7 +102,7 @@ function toEntry(item: ParserItem): FeedEntry {
     guid: nonEmpty(item.id ?? ''),
     link: item.url ?? undefined,
     title: htmlToText(el.findElementWithName('title')?.textContent ?? ''),
-    summary: summary ? htmlToText(summary.textContent) : '',
+    summary: summary ? withoutFooter(htmlToText(summary.textContent)) : '',
     published,
     byline,
     source: sourceName ? { name: sourceName, url: source?.getAttribute('url') ?? undefined } : undefined,
@@ -266,6 +266,11 @@ function withoutSuffix(text: string, suffix: string): string {
 }
 
 /** Headline then lead; a lead that opens with the headline (Google News repeats it) is not doubled. */
+/** WordPress's "The post X appeared first on Y." line, added to every item, says nothing about the news. */
+function withoutFooter(text: string): string {
+  return text.replace(/\s*The post .{1,300}? appeared first on .{1,200}$/s, '');
+}
+
 function joinText(title: string, summary: string): string {
   if (!summary || summary.toLowerCase() === title.toLowerCase()) return title;
   if (!title || summary.toLowerCase().startsWith(title.toLowerCase())) return summary;

@@ -290,3 +290,12 @@ describe('googleNewsFeeds', () => {
     expect(new URL(feeds[0]!.url).searchParams.get('q')).toBe('banjir OR "genangan air" OR rob when:12h');
   });
 });
+
+test('the WordPress footer "The post … appeared first on …" is left out of the text', () => {
+  const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Portal</title><link>https://portal.example/</link>
+<item><title>Pompa air mati</title><link>https://portal.example/a</link><pubDate>Sat, 05 Dec 2026 08:00:00 +0700</pubDate>
+<description><![CDATA[<p>Warga Kemang mengeluh.</p><p>The post <a href="https://portal.example/a">Pompa air mati</a> appeared first on <a href="https://portal.example">Portal</a>.</p>]]></description></item>
+</channel></rss>`;
+  const parsed = parseFeedDocument(xml);
+  expect(parsed.entries[0]?.summary).toBe('Warga Kemang mengeluh.');
+});
