@@ -1,6 +1,7 @@
 /**
- * Collectors: scheduled functions that put posts on the posts queue, checkpointing in the
- * state table. For now the file collector, bundled with its posts file.
+ * Collectors: scheduled functions that bring posts in (file, X, news) or debunked claims (fact
+ * checks), checkpointing in the state table. Each runs on its configured schedule, one run at a
+ * time (a lock in the state table), and only when its source is enabled in the config.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,10 +9,12 @@ import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { FACTCHECK_API_KEY, X_BEARER_TOKEN } from '../../shared/adapters/secrets';
 import { ConfigError } from '../../shared/config';
-import { QUEUES, TABLES } from '../../shared/resources';
+import { COLLECTOR, QUEUES, TABLES } from '../../shared/resources';
 import type { PantauInputs } from './inputs';
 import { BUNDLE_ROOT, PantauFunction } from './pantau-function';
 
@@ -27,36 +30,100 @@ export interface CollectorsProps {
 
 export class Collectors extends Construct {
   readonly fileCollector?: PantauFunction;
-  readonly fileSchedule?: Rule;
+  readonly xCollector?: PantauFunction;
+  readonly newsCollector?: PantauFunction;
+  readonly factCheckCollector?: PantauFunction;
+  /** Every collector's schedule, by function name. */
+  readonly schedules: Record<string, Rule> = {};
+  /** Secrets the ops engineer fills in after the first deploy (README, "Deploy"). */
+  readonly xBearerToken?: Secret;
+  readonly factCheckApiKey?: Secret;
 
-  constructor(scope: Construct, id: string, props: CollectorsProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: CollectorsProps,
+  ) {
     super(scope, id);
     const { config, repoRoot } = props.inputs;
+    const { file, x, news, factchecks } = config.sources;
 
-    const file = config.sources.file;
     if (file?.enabled) {
       const postsFile = resolve(repoRoot, file.path);
       if (!existsSync(postsFile)) {
         throw new ConfigError(`sources.file.path: ${file.path} does not exist (resolved from ${repoRoot})`);
       }
-      this.fileCollector = new PantauFunction(this, 'FileCollector', {
-        inputs: props.inputs,
-        name: 'file-collector',
-        description: 'Sends new lines of the bundled posts file to the posts queue',
-        timeout: Duration.minutes(5),
-        files: { [BUNDLED_POSTS_FILE]: postsFile },
-      })
-        .setEnv('POSTS_FILE', `${BUNDLE_ROOT}/${BUNDLED_POSTS_FILE}`)
-        .bindQueueSend(props.postsQueue, QUEUES.posts.envVar)
-        // Lines that break the contract go straight to the DLQ with their line number.
-        .bindQueueSend(props.postsDlq, QUEUES.posts.deadLetter.envVar)
-        .bindTable(props.stateTable, TABLES.state, 'readWrite');
-
-      this.fileSchedule = new Rule(this, 'FileSchedule', {
-        description: 'Runs the file collector',
-        schedule: Schedule.expression(file.schedule),
-        targets: [new LambdaFunction(this.fileCollector.fn)],
-      });
+      this.fileCollector = this.postCollector(
+        'FileCollector',
+        'file-collector',
+        file.schedule,
+        'Sends new lines of the bundled posts file to the posts queue',
+        {
+          [BUNDLED_POSTS_FILE]: postsFile,
+        },
+      ).setEnv('POSTS_FILE', `${BUNDLE_ROOT}/${BUNDLED_POSTS_FILE}`);
     }
+
+    if (x?.enabled) {
+      this.xBearerToken = new Secret(this, 'XBearerToken', {
+        secretName: `${config.name}/x-bearer-token`,
+        description: "The X API app bearer token of Pantau's X collector (put the token here after the first deploy)",
+      });
+      this.xCollector = this.postCollector(
+        'XCollector',
+        'x-collector',
+        x.schedule,
+        'Reads new posts of the watch topics from X recent search',
+      ).bindSecretRead(this.xBearerToken, X_BEARER_TOKEN.secretEnv);
+    }
+
+    if (news?.enabled) {
+      this.newsCollector = this.postCollector(
+        'NewsCollector',
+        'news-collector',
+        news.schedule,
+        'Reads the news feeds and Google News searches of the watch topics',
+      );
+    }
+
+    if (factchecks?.enabled) {
+      this.factCheckApiKey = new Secret(this, 'FactCheckApiKey', {
+        secretName: `${config.name}/factcheck-api-key`,
+        description: "The Google Fact Check Tools API key of Pantau's fact-check collector (put the key here after the first deploy)",
+      });
+      this.factCheckCollector = this.scheduled(
+        'FactCheckCollector',
+        'factcheck-collector',
+        factchecks.schedule,
+        'Adds new fact-checkers\u2019 debunks of the watch topics to the claims store',
+      )
+        // The claims store and the collector's checkpoint are both in the state table.
+        .bindTable(props.stateTable, TABLES.state, 'readWrite')
+        .bindSecretRead(this.factCheckApiKey, FACTCHECK_API_KEY.secretEnv);
+    }
+  }
+
+  /** A collector that sends posts: the posts queue, the DLQ (posts that break the contract) and its checkpoints. */
+  private postCollector(id: string, name: string, schedule: string, description: string, files?: Record<string, string>): PantauFunction {
+    return this.scheduled(id, name, schedule, description, files)
+      .bindQueueSend(this.props.postsQueue, QUEUES.posts.envVar)
+      .bindQueueSend(this.props.postsDlq, QUEUES.posts.deadLetter.envVar)
+      .bindTable(this.props.stateTable, TABLES.state, 'readWrite');
+  }
+
+  private scheduled(id: string, name: string, schedule: string, description: string, files?: Record<string, string>): PantauFunction {
+    const fn = new PantauFunction(this, id, {
+      inputs: this.props.inputs,
+      name,
+      description,
+      timeout: Duration.seconds(COLLECTOR.timeoutSeconds),
+      files,
+    });
+    this.schedules[name] = new Rule(this, `${id}Schedule`, {
+      description: `Runs the ${name}`,
+      schedule: Schedule.expression(schedule),
+      targets: [new LambdaFunction(fn.fn, { retryAttempts: 0 })],
+    });
+    return fn;
   }
 }

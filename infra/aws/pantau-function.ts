@@ -9,6 +9,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -109,6 +110,13 @@ export class PantauFunction extends Construct {
   bindTopicPublish(topic: ITopic, envVar: string): this {
     this.setEnv(envVar, topic.topicArn);
     topic.grantPublish(this.fn);
+    return this;
+  }
+
+  /** Gives the function a secret's ARN in `envVar` and permission to read its value (read once per cold start). */
+  bindSecretRead(secret: ISecret, envVar: string): this {
+    this.setEnv(envVar, secret.secretArn);
+    secret.grantRead(this.fn);
     return this;
   }
 

@@ -261,3 +261,61 @@ describe('PantauStack without the file source', () => {
     template.resourceCountIs('AWS::SNS::Subscription', 0);
   });
 });
+
+describe('PantauStack with the X, news and fact-check sources', () => {
+  const { stack, template } = buildStack({
+    sources: {
+      x: { enabled: true, schedule: 'rate(10 minutes)' },
+      news: { enabled: true, schedule: 'cron(0/15 * * * ? *)', feeds: [{ url: 'https://portal.example/rss' }] },
+      factchecks: { enabled: true, schedule: 'rate(6 hours)' },
+    },
+  });
+  const { xCollector, newsCollector, factCheckCollector } = stack.collectors;
+  const tableArn = stack.resolve(stack.storage.tables.state.tableArn) as unknown;
+  const queueArn = stack.resolve(stack.pipeline.postsQueue.queueArn) as unknown;
+  const secretRef = (secret: 'xBearerToken' | 'factCheckApiKey') => stack.resolve(stack.collectors[secret]!.secretArn) as unknown;
+
+  it.each([
+    ['x-collector', 'rate(10 minutes)'],
+    ['news-collector', 'cron(0/15 * * * ? *)'],
+    ['factcheck-collector', 'rate(6 hours)'],
+  ])('%s runs on its configured schedule, arm64 on Node.js 22, one EventBridge try per schedule', (name, expression) => {
+    const fn = { 'x-collector': xCollector, 'news-collector': newsCollector, 'factcheck-collector': factCheckCollector }[name]!;
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: expression,
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(stack, fn), 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0 } })],
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Architectures: ['arm64'],
+      Runtime: 'nodejs22.x',
+      Timeout: 300,
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: name }) },
+    });
+  });
+
+  it('the X collector reads its bearer token from its own secret, named in its environment', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'pantau-test/x-bearer-token' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'x-collector', X_BEARER_TOKEN_SECRET: secretRef('xBearerToken') }),
+      },
+    });
+    const statements = statementsOf(stack, template, xCollector!);
+    expect(allows(statements, ['secretsmanager:GetSecretValue'], secretRef('xBearerToken'))).toBe(true);
+    expect(allows(statements, ['secretsmanager:GetSecretValue'], secretRef('factCheckApiKey'))).toBe(false);
+    expect(allows(statements, SQS_SEND, queueArn)).toBe(true);
+    expect(allows(statements, DYNAMO_WRITE, tableArn)).toBe(true);
+  });
+
+  it('the news collector needs no secret; the fact-check collector writes claims but sends no posts', () => {
+    const news = statementsOf(stack, template, newsCollector!);
+    expect(news.flatMap(actions).filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+    expect(allows(news, SQS_SEND, queueArn)).toBe(true);
+
+    const factChecks = statementsOf(stack, template, factCheckCollector!);
+    expect(allows(factChecks, ['secretsmanager:GetSecretValue'], secretRef('factCheckApiKey'))).toBe(true);
+    expect(allows(factChecks, DYNAMO_WRITE, tableArn)).toBe(true);
+    expect(factChecks.flatMap(actions).filter((a) => a.startsWith('sqs:'))).toEqual([]);
+    for (const statements of [news, factChecks]) expect(statements.flatMap(actions).filter((a) => a.includes('*'))).toEqual([]);
+  });
+});
