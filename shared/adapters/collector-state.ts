@@ -114,8 +114,9 @@ export class DynamoReadBudget implements ReadBudget {
           new UpdateCommand({
             TableName: this.stateTable,
             Key: this.key(day),
-            UpdateExpression: 'ADD reads :n SET expiresAt = if_not_exists(expiresAt, :exp)',
-            ConditionExpression: 'attribute_not_exists(reads) OR reads <= :most',
+            UpdateExpression: 'ADD #reads :n SET expiresAt = if_not_exists(expiresAt, :exp)',
+            ConditionExpression: 'attribute_not_exists(#reads) OR #reads <= :most',
+            ExpressionAttributeNames: { '#reads': 'reads' },
             ExpressionAttributeValues: { ':n': ask, ':most': cap - ask, ':exp': epochSeconds(this.now() + 35 * DAY) },
           }),
         ),
@@ -131,7 +132,8 @@ export class DynamoReadBudget implements ReadBudget {
       new UpdateCommand({
         TableName: this.stateTable,
         Key: this.key(day),
-        UpdateExpression: 'ADD reads :n',
+        UpdateExpression: 'ADD #reads :n',
+        ExpressionAttributeNames: { '#reads': 'reads' },
         ExpressionAttributeValues: { ':n': -unused },
       }),
     );
