@@ -33,7 +33,7 @@ export interface FactCheckHandlerDeps extends Omit<FactCheckDeps, 'log'> {
   readonly metrics: Metrics;
 }
 
-export type FactCheckOutcome = FactCheckResult | { readonly skipped: string };
+export type FactCheckOutcome = FactCheckResult | { readonly notRun: string };
 export type FactCheckHandler = (event: unknown) => Promise<FactCheckOutcome>;
 
 function factCheckSource(config: Config): FactCheckSource {
@@ -65,7 +65,7 @@ export function makeHandler(deps: FactCheckHandlerDeps): FactCheckHandler {
       if (!run.ran) {
         metrics.addMetric('runs_skipped', MetricUnit.Count, 1);
         logger.warn('another run of the fact-check collector is still going; this one does nothing');
-        return { skipped: 'another run holds the lock' };
+        return { notRun: 'another run holds the lock' };
       }
       const result = run.result;
       const failed = result.queries.filter((q) => q.error !== undefined);

@@ -22,7 +22,7 @@ export interface NewsCollectorHandlerDeps extends Omit<NewsCollectorDeps, 'log'>
   readonly metrics: Metrics;
 }
 
-export type NewsCollectorOutcome = NewsCollectResult | { readonly skipped: string };
+export type NewsCollectorOutcome = NewsCollectResult | { readonly notRun: string };
 export type NewsCollectorHandler = (event: unknown) => Promise<NewsCollectorOutcome>;
 
 function newsSource(config: Config): NewsSource {
@@ -48,7 +48,7 @@ export function makeHandler(deps: NewsCollectorHandlerDeps): NewsCollectorHandle
       if (!run.ran) {
         metrics.addMetric('runs_skipped', MetricUnit.Count, 1);
         logger.warn('another run of the news collector is still going; this one does nothing');
-        return { skipped: 'another run holds the lock' };
+        return { notRun: 'another run holds the lock' };
       }
       const result = run.result;
       const failed = result.feeds.filter((f) => f.status === 'failed');

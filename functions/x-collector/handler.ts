@@ -29,7 +29,7 @@ export interface XCollectorHandlerDeps extends Omit<XCollectorDeps, 'x' | 'shoul
   readonly metrics: Metrics;
 }
 
-export type XCollectorOutcome = XCollectResult | { readonly skipped: string };
+export type XCollectorOutcome = XCollectResult | { readonly notRun: string };
 export type XCollectorHandler = (event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>) => Promise<XCollectorOutcome>;
 
 function xSource(config: Config): XSource {
@@ -62,7 +62,7 @@ export function makeHandler(deps: XCollectorHandlerDeps): XCollectorHandler {
       if (!run.ran) {
         metrics.addMetric('runs_skipped', MetricUnit.Count, 1);
         logger.warn('another run of the X collector is still going; this one does nothing');
-        return { skipped: 'another run holds the lock' };
+        return { notRun: 'another run holds the lock' };
       }
       const result = run.result;
       metrics.addMetric('x_reads', MetricUnit.Count, result.reads);

@@ -24,7 +24,7 @@ import { XAuthError } from '../../shared/sources/x';
 import { claimsImport, claimsList, keptClaimsFile, restoreKeptClaims } from './claims-command';
 import { collectCommand, COLLECTORS, type CollectorName } from './collect-command';
 import { JavaMissingError } from './emulators';
-import { startPipeline, type LocalPipeline } from './pipeline';
+import { startPipeline, type LocalCollector, type LocalPipeline } from './pipeline';
 import { runOnSchedule, ScheduleError } from './scheduler';
 import { startLocalStack } from './stack';
 import { duplicateCount, peekDeadLetters, storedFigures, type DeadLetterInfo, type StoredFigures } from './summary';
@@ -271,6 +271,8 @@ export interface RunSummary {
   readonly startedAt: string;
   readonly seconds: number;
   readonly collected: number;
+  /** Of `collected`, the posts the enabled source collectors (X, news) brought in. */
+  readonly fromSources: number;
   readonly sent: number;
   readonly stored: number;
   /** Lines repeating a post that an earlier line of the run already had. */
@@ -351,16 +353,34 @@ async function run(args: string[]): Promise<number> {
 
     const result = await pipeline.collect();
     for (const bad of result.invalid) progress.log(`rejected ${bad.reason}${bad.id ? ` (id ${bad.id})` : ''}`, false);
+    // The source collectors enabled in the config (X, news, fact checks) run once too.
+    let fromSources = 0;
+    const runSource = async (collector: LocalCollector): Promise<void> => {
+      const run = await collector.run();
+      fromSources += run.sent + run.rejected;
+      progress.log(`${run.failed ? 'collector problem: ' : ''}${run.report}`, false);
+    };
+    for (const collector of pipeline.collectors) await runSource(collector);
     await pipeline.settle();
 
     if (values.follow) {
-      const schedule = config.sources.file?.schedule ?? 'rate(15 minutes)';
-      progress.log(`Following: collecting on ${schedule}; Ctrl-C to stop.`, false);
-      await runOnSchedule(schedule, async () => {
-        const again = await (pipeline as LocalPipeline).collect();
-        for (const bad of again.invalid) progress.log(`rejected ${bad.reason}`, false);
-        await (pipeline as LocalPipeline).settle();
-      });
+      const live = pipeline;
+      const fileSchedule = config.sources.file?.schedule ?? 'rate(15 minutes)';
+      const schedules = [`file ${fileSchedule}`, ...live.collectors.map((c) => `${c.name} ${c.schedule}`)];
+      progress.log(`Following: collecting on ${schedules.join(', ')}; Ctrl-C to stop.`, false);
+      await Promise.all([
+        runOnSchedule(fileSchedule, async () => {
+          const again = await live.collect();
+          for (const bad of again.invalid) progress.log(`rejected ${bad.reason}`, false);
+          await live.settle();
+        }),
+        ...live.collectors.map((collector) =>
+          runOnSchedule(collector.schedule, async () => {
+            await runSource(collector);
+            await live.settle();
+          }),
+        ),
+      ]);
     }
 
     clearInterval(ticker);
@@ -374,13 +394,14 @@ async function run(args: string[]): Promise<number> {
       postsFile: postsPath,
       startedAt: startedAt.toISOString(),
       seconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
-      collected: result.read,
+      collected: result.read + fromSources,
+      fromSources,
       sent: result.sent,
       stored: figures.stored,
       repeated: result.repeated,
       duplicates,
       failed: deadLetters.length,
-      addsUp: result.read === figures.stored + result.repeated + deadLetters.length,
+      addsUp: result.read + fromSources === figures.stored + result.repeated + deadLetters.length,
       deadLetters,
       sentiment: figures.sentiment,
       hoaxLevels: figures.hoaxLevels,
@@ -483,7 +504,7 @@ export function formatSummary(s: RunSummary, config: Config): string {
   const lines = [
     '',
     'Pantau: summary',
-    `  posts collected   ${s.collected}  (from ${s.postsFile})`,
+    `  posts collected   ${s.collected}  (from ${s.postsFile}${s.fromSources > 0 ? `, ${s.fromSources} of them from the source collectors` : ''})`,
     `  stored            ${s.stored}`,
     `  repeated          ${s.repeated}  (same post as an earlier line; stored once)`,
     `  failed to DLQ     ${s.failed}`,

@@ -4,10 +4,14 @@
  * inbox in place of the officers' phones.
  */
 import { resolve } from 'node:path';
-import { CLASSIFIER } from '../../shared/resources';
+import { CLASSIFIER, COLLECTOR } from '../../shared/resources';
 import type { FileCollectResult, FilePageProgress } from '../../shared/pipeline/collect-file';
+import { loadConfig, type Config } from '../../shared/config';
 import * as classifier from '../../functions/classifier/handler';
+import * as factCheckCollector from '../../functions/factcheck-collector/handler';
 import * as fileCollector from '../../functions/file-collector/handler';
+import * as newsCollector from '../../functions/news-collector/handler';
+import * as xCollector from '../../functions/x-collector/handler';
 import { receiveAlerts, type InboxMessage } from './alert-inbox';
 import { SqsPoller } from './poller';
 import type { LocalStack } from './stack';
@@ -22,10 +26,31 @@ export interface PipelineOptions {
   readonly onFailure?: (failure: { readonly messageIds: readonly string[]; readonly error?: unknown }) => void;
 }
 
+/** What one run of a source collector (X, news, fact checks) did, for the run's report and its accounting. */
+export interface SourceRun {
+  readonly collector: string;
+  /** Posts put on the queue, plus posts dead-lettered by the collector. */
+  readonly sent: number;
+  readonly rejected: number;
+  /** One line for people: what was read, or why nothing was. */
+  readonly report: string;
+  readonly failed: boolean;
+}
+
+/** An enabled source collector with its configured schedule. */
+export interface LocalCollector {
+  readonly name: string;
+  readonly schedule: string;
+  /** One run, as EventBridge would start it; a failure is reported, not thrown. */
+  run(): Promise<SourceRun>;
+}
+
 export interface LocalPipeline {
   readonly poller: SqsPoller;
   /** One scheduled run of the file collector. */
   collect(): Promise<FileCollectResult>;
+  /** The X, news and fact-check collectors enabled in the config. */
+  readonly collectors: readonly LocalCollector[];
   /** Waits until the posts queue is empty and every alert that was published has been read. */
   settle(): Promise<void>;
   readonly alerts: readonly InboxMessage[];
@@ -85,6 +110,7 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
   return {
     poller,
     alerts,
+    collectors: sourceCollectors(loadConfig(opts.configPath)),
     collect: () => {
       const deadline = Date.now() + collectorTimeoutMs;
       return collect({ source: 'local-scheduler' }, { getRemainingTimeInMillis: () => deadline - Date.now() });
@@ -100,4 +126,64 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
       await inbox;
     },
   };
+}
+
+const lambdaContext = { getRemainingTimeInMillis: () => COLLECTOR.timeoutSeconds * 1000 };
+
+/** The enabled source collectors, each wired from the environment as on Lambda. */
+function sourceCollectors(config: Config): LocalCollector[] {
+  const { x, news, factchecks } = config.sources;
+  const collectors: LocalCollector[] = [];
+  const guarded = (name: string, schedule: string, run: () => Promise<SourceRun>): LocalCollector => ({
+    name,
+    schedule,
+    run: () =>
+      run().catch((err: unknown) => ({
+        collector: name,
+        sent: 0,
+        rejected: 0,
+        failed: true,
+        report: `${name}: failed: ${(err as Error).message}`,
+      })),
+  });
+  if (x?.enabled) {
+    let handler: xCollector.XCollectorHandler | undefined;
+    collectors.push(
+      guarded('x', x.schedule, async () => {
+        handler ??= xCollector.makeHandler(xCollector.wireFromEnv());
+        const r = await handler({}, lambdaContext);
+        if ('notRun' in r) return { collector: 'x', sent: 0, rejected: 0, failed: false, report: `x: not run (${r.notRun})` };
+        const report = `x: ${r.reads} posts read, ${r.sent} sent, stopped: ${r.stopped}; ${r.spentToday} of today's ${x.budget.perDay} reads spent`;
+        return { collector: 'x', sent: r.sent, rejected: r.rejected.length, failed: r.queries.some((q) => q.error), report };
+      }),
+    );
+  }
+  if (news?.enabled) {
+    let handler: newsCollector.NewsCollectorHandler | undefined;
+    collectors.push(
+      guarded('news', news.schedule, async () => {
+        handler ??= newsCollector.makeHandler(newsCollector.wireFromEnv());
+        const r = await handler({});
+        if ('notRun' in r) return { collector: 'news', sent: 0, rejected: 0, failed: false, report: `news: not run (${r.notRun})` };
+        const failed = r.feeds.filter((f) => f.status === 'failed');
+        const report = `news: ${r.sent} new items from ${r.feeds.length} feeds${failed.length ? `; failed: ${failed.map((f) => `${f.url} (${f.error})`).join(', ')}` : ''}`;
+        return { collector: 'news', sent: r.sent, rejected: r.rejected.length, failed: failed.length > 0, report };
+      }),
+    );
+  }
+  if (factchecks?.enabled) {
+    let handler: factCheckCollector.FactCheckHandler | undefined;
+    collectors.push(
+      guarded('factchecks', factchecks.schedule, async () => {
+        handler ??= factCheckCollector.makeHandler(factCheckCollector.wireFromEnv());
+        const r = await handler({});
+        if ('notRun' in r)
+          return { collector: 'factchecks', sent: 0, rejected: 0, failed: false, report: `factchecks: not run (${r.notRun})` };
+        const failed = r.queries.filter((q) => q.error);
+        const report = `factchecks: ${r.stored.length} new debunked claims stored${failed.length ? `; failed: ${failed.map((q) => `"${q.query}" (${q.error})`).join(', ')}` : ''}`;
+        return { collector: 'factchecks', sent: 0, rejected: 0, failed: failed.length > 0, report };
+      }),
+    );
+  }
+  return collectors;
 }
