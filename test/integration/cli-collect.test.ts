@@ -92,11 +92,7 @@ test('collect news --feed: prints the items as posts; the next run prints none; 
   expect(second.stderr).toContain(`${feed}: unchanged`);
 
   const dry = await pantau([...args, '--dry-run']);
-  expect(lines(dry.stdout)).toEqual(
-    lines(first.stdout)
-      .map((l) => l.replace(/"collectedAt":"[^"]+"/, `"collectedAt":"${JSON.parse(l).collectedAt}"`))
-      .map(() => expect.any(String)),
-  );
+  expect(dry.stderr).toMatch(/dry run: the checkpoint is neither read nor moved/);
   expect(lines(dry.stdout).map((l) => JSON.parse(l).id)).toEqual(lines(first.stdout).map((l) => JSON.parse(l).id));
 
   const after = await pantau(args);
