@@ -52,7 +52,10 @@ export async function httpGet(url: string, opts: GetOptions = {}): Promise<GetRe
         });
       } catch (err) {
         const cause = (err as Error & { cause?: Error }).cause;
-        const why = (err as Error).name === 'TimeoutError' ? `no answer within ${opts.timeoutMs ?? 20_000} ms` : (cause?.message ?? (err as Error).message);
+        const why =
+          (err as Error).name === 'TimeoutError'
+            ? `no answer within ${opts.timeoutMs ?? 20_000} ms`
+            : (cause?.message ?? (err as Error).message);
         throw new HttpError(`GET ${label} failed: ${why}`, undefined);
       }
       const body = await response.text();
