@@ -79,6 +79,8 @@ export const COLLECTOR = {
   timeoutSeconds: 300,
   /** A run stops starting new pages when this little of its time is left, and checkpoints. */
   safetySeconds: 15,
+  /** How long a run's lock holds: past the timeout, so a run that died frees it for the next schedule. */
+  lockSeconds: 360,
 } as const;
 
 export const TABLES = {

@@ -55,7 +55,7 @@ export function makeHandler(deps: FactCheckHandlerDeps): FactCheckHandler {
         apiKey = undefined;
         throw err;
       }));
-      const run = await underLock(deps.lock, FACTCHECK_COLLECTOR, COLLECTOR.timeoutSeconds * 1000 + 60_000, () =>
+      const run = await underLock(deps.lock, FACTCHECK_COLLECTOR, COLLECTOR.lockSeconds * 1000, () =>
         collectFactChecks(
           queries,
           { ...source, baseUrl: deps.baseUrl, apiKey: key },

@@ -38,7 +38,7 @@ export function makeHandler(deps: NewsCollectorHandlerDeps): NewsCollectorHandle
 
   return async () => {
     try {
-      const run = await underLock(deps.lock, NEWS_COLLECTOR, COLLECTOR.timeoutSeconds * 1000 + 60_000, () =>
+      const run = await underLock(deps.lock, NEWS_COLLECTOR, COLLECTOR.lockSeconds * 1000, () =>
         collectNews(
           feeds,
           { timeoutMs: source.timeoutSeconds * 1000, timeZone: config.timezone },

@@ -46,7 +46,7 @@ export function makeHandler(deps: XCollectorHandlerDeps): XCollectorHandler {
 
   return async (_event, context) => {
     try {
-      const run = await underLock(deps.lock, X_COLLECTOR, COLLECTOR.timeoutSeconds * 1000 + 60_000, async () =>
+      const run = await underLock(deps.lock, X_COLLECTOR, COLLECTOR.lockSeconds * 1000, async () =>
         collectX(queries, source, {
           ...deps,
           x: await (client ??= deps.x().catch((err: unknown) => {

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TweetV2, UserV2 } from 'twitter-api-v2';
+import type { XSearchRequest } from '../../shared/sources/x';
 import { startTestServer, type Answer, type SeenRequest, type TestServer } from './http-server';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'x');
@@ -29,13 +30,8 @@ export function xError(status: 429 | 401 | 403 | 503): Answer {
   return { status, headers: fixture.headers, body: JSON.stringify(fixture.body) };
 }
 
-export interface SearchCall {
-  readonly query: string;
-  readonly maxResults: number;
-  readonly sinceId?: string;
-  readonly untilId?: string;
-  readonly startTime?: string;
-  readonly nextToken?: string;
+/** One request the stand-in received: the search as the collector asked for it, and what came with it. */
+export interface SearchCall extends Omit<XSearchRequest, 'withOriginals'> {
   readonly expansions: string;
   readonly authorization?: string;
 }
