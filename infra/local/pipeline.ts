@@ -6,7 +6,11 @@
 import { resolve } from 'node:path';
 import { CLASSIFIER, COLLECTOR } from '../../shared/resources';
 import type { FileCollectResult, FilePageProgress } from '../../shared/pipeline/collect-file';
+import { DynamoRunLock } from '../../shared/adapters/collector-state';
 import { loadConfig, type Config } from '../../shared/config';
+import { FACTCHECK_COLLECTOR } from '../../shared/pipeline/collect-factchecks';
+import { NEWS_COLLECTOR } from '../../shared/pipeline/collect-news';
+import { X_COLLECTOR } from '../../shared/pipeline/collect-x';
 import * as classifier from '../../functions/classifier/handler';
 import * as factCheckCollector from '../../functions/factcheck-collector/handler';
 import * as fileCollector from '../../functions/file-collector/handler';
@@ -71,6 +75,9 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
   applyFunctionEnv(opts);
   const { stack } = opts;
   const classify = classifier.makeHandler(classifier.wireFromEnv());
+  // This process is the only runner on its data folder: a lock left by a killed run is stale.
+  const locks = new DynamoRunLock(stack.clients.doc, stack.resources.tables.state);
+  for (const name of [X_COLLECTOR, NEWS_COLLECTOR, FACTCHECK_COLLECTOR]) await locks.breakLock(name);
   const collect = fileCollector.makeHandler({ ...fileCollector.wireFromEnv(), onPage: opts.onPage });
 
   const poller = new SqsPoller({

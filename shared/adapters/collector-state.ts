@@ -75,6 +75,14 @@ export class DynamoRunLock implements RunLock {
     );
   }
 
+  /**
+   * Frees the lock whoever holds it: for the local stack only, which starts as the one runner of
+   * its data folder, so a lock left by a run that was killed does not hold up `pantau run --resume`.
+   */
+  async breakLock(collector: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.stateTable, Key: { pk: `LOCK#${collector}`, sk: SINGLE } }));
+  }
+
   async release(collector: string, holder: string): Promise<void> {
     await unlessConditionFails(() =>
       this.doc.send(

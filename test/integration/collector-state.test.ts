@@ -48,3 +48,11 @@ test('the daily budget never grants more than its cap to concurrent runs, and re
   expect(await budget.reserve('2026-12-06', 10, 55)).toBe(0);
   expect(await budget.spent('2026-12-07')).toBe(0);
 });
+
+test('the local stack can break a lock a killed run left behind', async () => {
+  const lock = new DynamoRunLock(stack.clients.doc, stack.resources.tables.state);
+  expect(await lock.acquire('x', 'killed-run', 3_600_000)).toBe(true);
+  expect(await lock.acquire('x', 'next-run', 3_600_000)).toBe(false);
+  await lock.breakLock('x');
+  expect(await lock.acquire('x', 'next-run', 3_600_000)).toBe(true);
+});

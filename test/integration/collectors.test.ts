@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { DynamoClaimStore } from '../../shared/adapters/claims';
+import { LiveClaims } from '../../shared/claims/live';
+import { makeClassifier } from '../../shared/classify';
 import * as factCheckCollector from '../../functions/factcheck-collector/handler';
 import * as newsCollector from '../../functions/news-collector/handler';
 import * as xCollector from '../../functions/x-collector/handler';
@@ -142,4 +144,13 @@ test('the fact-check collector, run twice, stores each debunk once in the claims
   expect(fromFeed.map((c) => c.id).sort()).toEqual(('stored' in first ? first.stored.map((c) => c.id) : []).sort());
   expect(fromFeed.every((c) => c.topic === 'banjir' && c.source.startsWith('https://'))).toBe(true);
   expect(web.requests.some((r) => r.url.includes('languageCode=id') && r.url.includes('query=banjir+jakarta'))).toBe(true);
+
+  // What the classifier reads: a post repeating a collected debunk is flagged with that claim.
+  const claims = new LiveClaims(new DynamoClaimStore(stack.clients.doc, stack.resources.tables.state));
+  await claims.refresh();
+  const classify = makeClassifier([{ name: 'air-bersih', keywords: ['air pam'], all: [], exclude: [] }], { claims });
+  const result = classify('Katanya air PAM Jaya tercemar bakteri E. coli, warga Jakarta jangan mandi tiga hari dulu!!');
+  const known = result.hoax.indicators.find((i) => i.name === 'known_claim');
+  const debunk = fromFeed.find((c) => /E\. coli/.test(c.text));
+  expect(known?.evidence[0]).toContain(debunk?.source);
 });
