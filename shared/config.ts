@@ -169,6 +169,21 @@ export const SubscriptionSchema = z.strictObject({
   kinds: z.array(z.string()).optional(),
 });
 
+/** Which alerts a chat channel receives. */
+const channelFilter = {
+  /** Only alerts of these kinds; all when absent. */
+  kinds: z.array(z.string()).optional(),
+  /** Only alerts at least this severe (1..10). */
+  minSeverity: z.number().int().min(1).max(10).default(1),
+};
+
+export const NotifySchema = z.strictObject({
+  /** Telegram: the bot (token in a secret) posts to this chat, e.g. `-1001234567890` or `@humas_dki_alerts`. */
+  telegram: z.strictObject({ chatId: z.string().min(1), ...channelFilter }).optional(),
+  /** Slack: an incoming webhook (its URL is a secret). */
+  slack: z.strictObject({ ...channelFilter }).optional(),
+});
+
 export const ConfigSchema = z.strictObject({
   /** Deployment prefix for resource names. */
   name: name.default('pantau'),
@@ -198,6 +213,8 @@ export const ConfigSchema = z.strictObject({
     })
     .default({ postsDays: 400, alertsDays: 730, stateDays: 35 }),
   subscriptions: z.array(SubscriptionSchema).default([]),
+  /** Chat channels the notifier forwards alerts to (Telegram, Slack). */
+  notify: NotifySchema.default({}),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -207,6 +224,7 @@ export type CoordinatedRule = z.infer<typeof CoordinatedRuleSchema>;
 export type XSource = z.infer<typeof XSourceSchema>;
 export type NewsSource = z.infer<typeof NewsSourceSchema>;
 export type FactCheckSource = z.infer<typeof FactCheckSourceSchema>;
+export type NotifyConfig = z.infer<typeof NotifySchema>;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

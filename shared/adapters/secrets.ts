@@ -57,3 +57,13 @@ export const FACTCHECK_API_KEY: SecretSource = {
   secretEnv: 'FACTCHECK_API_KEY_SECRET',
   what: 'the Google Fact Check Tools API key',
 };
+export const TELEGRAM_BOT_TOKEN: SecretSource = {
+  valueEnv: 'TELEGRAM_BOT_TOKEN',
+  secretEnv: 'TELEGRAM_BOT_TOKEN_SECRET',
+  what: 'the Telegram bot token',
+};
+export const SLACK_WEBHOOK_URL: SecretSource = {
+  valueEnv: 'SLACK_WEBHOOK_URL',
+  secretEnv: 'SLACK_WEBHOOK_URL_SECRET',
+  what: 'the Slack incoming webhook URL',
+};
