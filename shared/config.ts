@@ -142,6 +142,36 @@ export const SpikeRuleSchema = z.strictObject({
   severityStep: z.number().int().min(1).max(9).default(2),
 });
 
+export const HoaxAlertRuleSchema = z.strictObject({
+  /**
+   * Distinct accounts spreading one hoax (posts repeating the same debunked claim, or the same
+   * coordinated text) within the window before the team is alerted.
+   */
+  minAuthors: z.number().int().min(2).max(10_000).default(5),
+  windowMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  /** Only posts at this hoax level or above count. */
+  minLevel: z.enum(['medium', 'high']).default('medium'),
+  /** Followers of the spreading accounts, added up, at which severity goes up one step. */
+  reachStep: z.number().int().min(1).default(10_000),
+  cooldownMinutes: z.number().int().min(0).default(360),
+  severityStep: z.number().int().min(1).max(9).default(2),
+});
+
+export const ReachAlertRuleSchema = z.strictObject({
+  /** A hoax-like post from an account at least this large alerts... */
+  minFollowers: z.number().int().min(1).default(100_000),
+  /** ...and so does a hoax-like post or a complaint about a watch topic reposted this often. */
+  minReposts: z.number().int().min(1).default(1_000),
+  /** After an alert about an account's post, its next posts stay quiet this long unless severity rises. */
+  cooldownMinutes: z.number().int().min(0).default(360),
+  severityStep: z.number().int().min(1).max(9).default(2),
+});
+
 export const CoordinatedRuleSchema = z.strictObject({
   /**
    * Distinct accounts posting near-identical text within the window before a post is marked
@@ -202,8 +232,15 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       language: z.enum(['id', 'en']).default('id'),
       spike: SpikeRuleSchema.default(SpikeRuleSchema.parse({})),
+      hoax: HoaxAlertRuleSchema.default(HoaxAlertRuleSchema.parse({})),
+      reach: ReachAlertRuleSchema.default(ReachAlertRuleSchema.parse({})),
     })
-    .default({ language: 'id', spike: SpikeRuleSchema.parse({}) }),
+    .default({
+      language: 'id',
+      spike: SpikeRuleSchema.parse({}),
+      hoax: HoaxAlertRuleSchema.parse({}),
+      reach: ReachAlertRuleSchema.parse({}),
+    }),
   hoax: HoaxSchema.default(HoaxSchema.parse({})),
   retention: z
     .strictObject({
@@ -221,6 +258,8 @@ export type Config = z.infer<typeof ConfigSchema>;
 export type WatchTopic = z.infer<typeof WatchTopicSchema>;
 export type SpikeRule = z.infer<typeof SpikeRuleSchema>;
 export type CoordinatedRule = z.infer<typeof CoordinatedRuleSchema>;
+export type HoaxAlertRule = z.infer<typeof HoaxAlertRuleSchema>;
+export type ReachAlertRule = z.infer<typeof ReachAlertRuleSchema>;
 export type XSource = z.infer<typeof XSourceSchema>;
 export type NewsSource = z.infer<typeof NewsSourceSchema>;
 export type FactCheckSource = z.infer<typeof FactCheckSourceSchema>;

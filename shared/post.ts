@@ -111,6 +111,14 @@ export function postKey(post: Pick<Post, 'source' | 'id'>): string {
   return `${post.source}#${post.id}`;
 }
 
+/** Who posted, as the source names them; a post without an author stands for an account of its own. */
+export function authorKey(post: Post): string {
+  const { id, handle } = post.author ?? {};
+  if (id) return `${post.source}:${id}`;
+  if (handle) return `${post.source}:@${handle.replace(/^@/, '').toLowerCase()}`;
+  return `${post.source}:post:${post.id}`;
+}
+
 function idOf(value: unknown): string | undefined {
   if (typeof value === 'object' && value !== null && 'id' in value) {
     const id = (value as { id: unknown }).id;

@@ -12,7 +12,7 @@
  */
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { batchPutAll, realSleep, type PutRequest } from './batch-write';
-import type { FingerprintLedger } from '../pipeline/ports';
+import type { FingerprintLedger, Spread } from '../pipeline/ports';
 import { DAY, MINUTE, epochSeconds } from '../time';
 
 export const fingerprintKey = (key: string): string => `FP#${key}`;
@@ -44,14 +44,14 @@ export class DynamoFingerprints implements FingerprintLedger {
     this.sleep = opts.sleep ?? realSleep;
   }
 
-  async record(keys: readonly string[], author: string, atMs: number, windowMinutes: number): Promise<number> {
+  async record(keys: readonly string[], author: string, atMs: number, windowMinutes: number, followers = 0): Promise<Spread> {
     // One request may not name the same item twice.
     const unique = [...new Set(keys)];
-    if (unique.length === 0) return 0;
+    if (unique.length === 0) return { authors: 0, followers: 0 };
     const window = windowMinutes * MINUTE;
     const expiresAt = epochSeconds(Math.max(atMs, this.now()) + window + this.margin);
     const requests: PutRequest[] = unique.map((key) => ({
-      PutRequest: { Item: { pk: fingerprintKey(key), sk: author, atMs, expiresAt } },
+      PutRequest: { Item: { pk: fingerprintKey(key), sk: author, atMs, followers, expiresAt } },
     }));
     await batchPutAll(this.doc, this.stateTable, requests, {
       what: 'fingerprints',
@@ -59,26 +59,30 @@ export class DynamoFingerprints implements FingerprintLedger {
       describe: (item) => String(item.pk),
     });
     // Counted after the writes, so this author is among the counted.
-    const counts = await Promise.all(unique.map((key) => this.authorsInWindow(fingerprintKey(key), atMs - window, atMs)));
-    return Math.max(0, ...counts);
+    const spreads = await Promise.all(unique.map((key) => this.authorsInWindow(key, atMs - window, atMs)));
+    return spreads.reduce((widest, spread) => (spread.authors > widest.authors ? spread : widest), { authors: 0, followers: 0 });
   }
 
-  /** Distinct authors (one item each) on a key with atMs in [fromMs, toMs]. */
-  private async authorsInWindow(pk: string, fromMs: number, toMs: number): Promise<number> {
+  /** Distinct authors (one item each) on a key with atMs in [fromMs, toMs], and their followers added up. */
+  private async authorsInWindow(key: string, fromMs: number, toMs: number): Promise<Spread> {
     const input: QueryCommandInput = {
       TableName: this.stateTable,
       KeyConditionExpression: 'pk = :pk',
       FilterExpression: 'atMs BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': pk, ':from': fromMs, ':to': toMs },
-      Select: 'COUNT',
+      ExpressionAttributeValues: { ':pk': fingerprintKey(key), ':from': fromMs, ':to': toMs },
+      ProjectionExpression: 'followers',
       // This post's own write must be seen, and so must those of concurrent invocations that finished.
       ConsistentRead: true,
     };
-    let count = 0;
+    let authors = 0;
+    let followers = 0;
     for (;;) {
       const out = await this.doc.send(new QueryCommand(input));
-      count += out.Count ?? 0;
-      if (!out.LastEvaluatedKey) return count;
+      for (const item of out.Items ?? []) {
+        authors += 1;
+        followers += Number(item.followers ?? 0);
+      }
+      if (!out.LastEvaluatedKey) return { authors, followers, key };
       input.ExclusiveStartKey = out.LastEvaluatedKey;
     }
   }

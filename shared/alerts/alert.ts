@@ -1,7 +1,13 @@
 /** An alert: a decision that a person should look now, with its evidence and a stable id. */
 import type { SpikeDecision } from './spike';
 
-export type AlertKind = 'spike';
+/**
+ * - `spike`: many more negative posts about a watch topic than usual;
+ * - `hoax`: one hoax (a debunked claim repeated, or the same text pushed) spread by many accounts;
+ * - `reach`: one negative or hoax-like post with a large audience.
+ */
+export type AlertKind = 'spike' | 'hoax' | 'reach';
+export const ALERT_KINDS: readonly AlertKind[] = ['spike', 'hoax', 'reach'];
 
 export interface AlertSample {
   readonly postKey: string;
@@ -21,7 +27,12 @@ export interface Alert {
   readonly severity: number;
   /** 1 for the first message of an episode, +1 for each update when severity rises. */
   readonly revision: number;
-  /** Event time of the post that fired it. */
+  /**
+   * Event time of the post that fired it. Field meanings by kind: for `spike`, `observed` negative
+   * posts in the window against `expected`; for `hoax`, `observed` distinct accounts spreading it
+   * within the window against the threshold as `expected`; for `reach`, `observed` is the post's
+   * audience (followers, or reposts) against the rule's minimum.
+   */
   readonly firedAt: string;
   readonly windowStart: string;
   readonly windowEnd: string;
@@ -33,10 +44,28 @@ export interface Alert {
   readonly places: readonly { readonly name: string; readonly count: number }[];
   readonly cities: readonly { readonly name: string; readonly count: number }[];
   readonly samples: readonly AlertSample[];
+  /** hoax: the debunked claim being spread, when it is a known one. */
+  readonly claim?: { readonly text: string; readonly rating: string; readonly source: string };
+  /** hoax and reach: the hoax indicators of the post that fired it, with their evidence. */
+  readonly indicators?: readonly { readonly name: string; readonly evidence: readonly string[] }[];
+  /** hoax: the spreading accounts' followers added up; reach: the post's author's followers. */
+  readonly followers?: number;
+  /** reach: how often the post was reposted when collected. */
+  readonly reposts?: number;
 }
 
 export function spikeAlertId(topic: string, episodeStart: string): string {
   return `spike:${topic}:${episodeStart}`;
+}
+
+/** Stable per (watch topic, episode): `hoax:banjir:2026-11-26T12:51Z`. */
+export function hoaxAlertId(topic: string, episodeStart: string): string {
+  return `hoax:${topic}:${episodeStart}`;
+}
+
+/** Stable per (account, episode): `reach:x:1501234567:2026-11-26T08:42Z`. */
+export function reachAlertId(account: string, episodeStart: string): string {
+  return `reach:${account}:${episodeStart}`;
 }
 
 export type { SpikeDecision };

@@ -1,60 +1,152 @@
 /**
  * How an alert reads on the officer's phone: what is happening, where, how big compared with
- * normal, the evidence, and a first step. Indonesian by default, English on request.
+ * normal, the evidence, and a first step. Indonesian by default, English on request. One text
+ * per kind of alert (spike, hoax, reach), the same for email, the notifier's chats and the CLI.
  */
 import { formatJakarta } from '../time';
-import type { Alert } from './alert';
+import type { Alert, AlertKind } from './alert';
 
 export type AlertLanguage = 'id' | 'en';
 
 const one = (n: number): string => (Math.round(n * 10) / 10).toLocaleString('en-US');
+const whole = (n: number): string => Math.round(n).toLocaleString('id-ID');
+
+const HEADLINE: Record<AlertKind, Record<AlertLanguage, string>> = {
+  spike: { id: 'Lonjakan keluhan', en: 'Spike in complaints' },
+  hoax: { id: 'Hoaks menyebar', en: 'Hoax spreading' },
+  reach: { id: 'Unggahan berjangkauan luas', en: 'High-reach post' },
+};
+
+/** The hoax indicators as people call them. */
+const INDICATOR: Record<string, Record<AlertLanguage, string>> = {
+  known_claim: { id: 'klaim yang sudah dibantah', en: 'a claim already debunked' },
+  coordinated: { id: 'disebar serentak oleh banyak akun', en: 'pushed by many accounts at once' },
+  call_to_share: { id: 'ajakan menyebarkan', en: 'a call to share' },
+  alarm: { id: 'nada panik', en: 'alarm' },
+  hearsay: { id: 'kabar "katanya"', en: 'hearsay' },
+  pseudo_authority: { id: 'mengaku sumber resmi/orang dalam', en: 'a claimed insider or official source' },
+  shouting: { id: 'huruf kapital dan tanda seru berlebihan', en: 'shouting' },
+  suspicious_link: { id: 'tautan mencurigakan', en: 'a suspicious link' },
+  absolute_claim: { id: 'klaim mutlak', en: 'absolute claims' },
+  conspiracy: { id: 'teori konspirasi', en: 'conspiracy talk' },
+  forwarded: { id: 'pesan terusan', en: 'a forwarded message' },
+  account: { id: 'akun baru atau tanpa pengikut', en: 'a new or follower-less account' },
+  scam: { id: 'pola penipuan', en: 'a scam pattern' },
+  personal_appeal: { id: 'permintaan pribadi', en: 'a personal appeal' },
+};
 
 export function alertSubject(alert: Alert, lang: AlertLanguage = 'id'): string {
   const update = alert.revision > 1 ? (lang === 'id' ? ' (pembaruan)' : ' (update)') : '';
-  const text =
-    lang === 'id'
-      ? `[Pantau ${alert.severity}/10] Lonjakan keluhan: ${alert.topicLabel}${update}`
-      : `[Pantau ${alert.severity}/10] Spike in complaints: ${alert.topicLabel}${update}`;
-  return text.slice(0, 100);
+  return `[Pantau ${alert.severity}/10] ${HEADLINE[alert.kind][lang]}: ${alert.topicLabel}${update}`.slice(0, 100);
 }
 
 export function alertText(alert: Alert, lang: AlertLanguage = 'id'): string {
-  const windowMinutes = Math.round((Date.parse(alert.windowEnd) - Date.parse(alert.windowStart)) / 60_000);
+  const lines: string[] = [alertSubject(alert, lang), ...WHAT[alert.kind](alert, lang)];
+  const where = whereText(alert);
+  if (where) lines.push(lang === 'id' ? `Lokasi terbanyak: ${where}.` : `Most mentioned places: ${where}.`);
+  if (alert.indicators && alert.indicators.length > 0) {
+    const named = alert.indicators.map((i) => INDICATOR[i.name]?.[lang] ?? i.name);
+    lines.push(`${lang === 'id' ? 'Tanda hoaks' : 'Hoax signs'}: ${named.join(', ')}.`);
+  }
+  for (const sample of alert.samples.slice(0, 3)) {
+    const text = sample.text.length > 140 ? `${sample.text.slice(0, 137)}...` : sample.text;
+    lines.push(`- ${sample.author ? `@${sample.author}: ` : ''}"${text.replace(/\s+/g, ' ')}"${sample.url ? ` ${sample.url}` : ''}`);
+  }
+  lines.push(FIRST_STEP[alert.kind](alert, lang));
+  lines.push(`ID: ${alert.alertId}${alert.revision > 1 ? ` (rev ${alert.revision})` : ''}`);
+  return lines.join('\n');
+}
+
+const WHAT: Record<AlertKind, (alert: Alert, lang: AlertLanguage) => string[]> = {
+  spike(alert, lang) {
+    const minutes = Math.round((Date.parse(alert.windowEnd) - Date.parse(alert.windowStart)) / 60_000);
+    const until = formatJakarta(Date.parse(alert.windowEnd));
+    return [
+      lang === 'id'
+        ? `${alert.observed} unggahan negatif tentang ${alert.topicLabel.toLowerCase()} dalam ${minutes} menit hingga ${until}: ${one(alert.ratio)}x dari biasanya (perkiraan ${one(alert.expected)}).`
+        : `${alert.observed} negative posts about ${alert.topicLabel.toLowerCase()} in the ${minutes} minutes to ${until}: ${one(alert.ratio)}x the usual (expected ${one(alert.expected)}).`,
+    ];
+  },
+  hoax(alert, lang) {
+    const minutes = Math.round((Date.parse(alert.windowEnd) - Date.parse(alert.windowStart)) / 60_000);
+    const until = formatJakarta(Date.parse(alert.windowEnd));
+    const reach = alert.followers
+      ? lang === 'id'
+        ? `, menjangkau sekitar ${whole(alert.followers)} pengikut`
+        : `, reaching about ${whole(alert.followers)} followers`
+      : '';
+    const what = alert.claim
+      ? lang === 'id'
+        ? `Klaim yang sudah dibantah menyebar lagi: "${alert.claim.text}" (${alert.claim.rating.replace(/_/g, ' ')}; cek fakta: ${alert.claim.source}).`
+        : `A claim already debunked is spreading again: "${alert.claim.text}" (${alert.claim.rating.replace(/_/g, ' ')}; fact check: ${alert.claim.source}).`
+      : lang === 'id'
+        ? 'Teks yang hampir sama disebarkan banyak akun dalam waktu berdekatan.'
+        : 'Near-identical text is being pushed by many accounts within minutes.';
+    const spread =
+      lang === 'id'
+        ? `${alert.observed} akun berbeda dalam ${minutes} menit hingga ${until} (ambang ${alert.expected})${reach}.`
+        : `${alert.observed} different accounts in the ${minutes} minutes to ${until} (threshold ${alert.expected})${reach}.`;
+    return [what, spread];
+  },
+  reach(alert, lang) {
+    const sample = alert.samples[0];
+    const who = sample?.author ? `@${sample.author}` : lang === 'id' ? 'Satu akun' : 'One account';
+    // The rule attaches hoax indicators only to a hoax-like post.
+    const hoaxLike = (alert.indicators ?? []).length > 0;
+    const audience =
+      lang === 'id'
+        ? `${whole(alert.followers ?? 0)} pengikut, dibagikan ${whole(alert.reposts ?? 0)} kali`
+        : `${whole(alert.followers ?? 0)} followers, reposted ${whole(alert.reposts ?? 0)} times`;
+    const what = hoaxLike ? (lang === 'id' ? 'kemungkinan hoaks' : 'a likely hoax') : lang === 'id' ? 'keluhan' : 'a complaint';
+    return [
+      lang === 'id'
+        ? `${who} (${audience}) mengunggah ${what} tentang ${alert.topicLabel.toLowerCase()} pada ${formatJakarta(Date.parse(alert.firedAt))}.`
+        : `${who} (${audience}) posted ${what} about ${alert.topicLabel.toLowerCase()} at ${formatJakarta(Date.parse(alert.firedAt))}.`,
+    ];
+  },
+};
+
+const FIRST_STEP: Record<AlertKind, (alert: Alert, lang: AlertLanguage) => string> = {
+  spike: (_alert, lang) =>
+    lang === 'id'
+      ? 'Langkah pertama: cek kondisi lapangan dengan dinas terkait, lalu siapkan tanggapan resmi di kanal Pemprov.'
+      : 'First step: check the situation with the responsible agency, then prepare an official response on the city channels.',
+  hoax: (alert, lang) =>
+    lang === 'id'
+      ? `Langkah pertama: siapkan klarifikasi singkat${alert.claim ? ` dengan tautan cek fakta` : ''} dan minta akun resmi (Pemprov, dinas terkait) mengunggahnya; laporkan akun penyebar ke platform.`
+      : `First step: prepare a short clarification${alert.claim ? ' with the fact-check link' : ''} for the official accounts (city, responsible agency) to post; report the spreading accounts to the platform.`,
+  reach: (_alert, lang) =>
+    lang === 'id'
+      ? 'Langkah pertama: baca unggahan dan balasannya, cek faktanya dengan dinas terkait, lalu tanggapi dari akun resmi bila perlu.'
+      : 'First step: read the post and its replies, check the facts with the responsible agency, then answer from the official account if needed.',
+};
+
+function whereText(alert: Alert): string {
   const named = (list: Alert['places']): string =>
     list
       .slice(0, 3)
       .map((p) => `${p.name} (${p.count})`)
       .join(', ');
-  const where = [named(alert.places), named(alert.cities)].filter(Boolean).join('; ');
-  const lines: string[] = [alertSubject(alert, lang)];
-  if (lang === 'id') {
-    lines.push(
-      `${alert.observed} unggahan negatif tentang ${alert.topicLabel.toLowerCase()} dalam ${windowMinutes} menit hingga ${formatJakarta(Date.parse(alert.windowEnd))}: ${one(alert.ratio)}x dari biasanya (perkiraan ${one(alert.expected)}).`,
-    );
-    if (where) lines.push(`Lokasi terbanyak: ${where}.`);
-  } else {
-    lines.push(
-      `${alert.observed} negative posts about ${alert.topicLabel.toLowerCase()} in the ${windowMinutes} minutes to ${formatJakarta(Date.parse(alert.windowEnd))}: ${one(alert.ratio)}x the usual (expected ${one(alert.expected)}).`,
-    );
-    if (where) lines.push(`Most mentioned places: ${where}.`);
-  }
-  for (const sample of alert.samples.slice(0, 3)) {
-    const text = sample.text.length > 140 ? `${sample.text.slice(0, 137)}...` : sample.text;
-    lines.push(`- "${text.replace(/\s+/g, ' ')}"${sample.url ? ` ${sample.url}` : ''}`);
-  }
-  lines.push(
-    lang === 'id'
-      ? 'Langkah pertama: cek kondisi lapangan dengan dinas terkait, lalu siapkan tanggapan resmi di kanal Pemprov.'
-      : 'First step: check the situation with the responsible agency, then prepare an official response on the city channels.',
-  );
-  lines.push(`ID: ${alert.alertId}${alert.revision > 1 ? ` (rev ${alert.revision})` : ''}`);
-  return lines.join('\n');
+  return [named(alert.places), named(alert.cities)].filter(Boolean).join('; ');
 }
 
 /** SMS: one short line. */
 export function alertSms(alert: Alert, lang: AlertLanguage = 'id'): string {
   const place = alert.places[0] ? ` ${alert.places[0].name}` : '';
-  return lang === 'id'
-    ? `Pantau ${alert.severity}/10: ${alert.observed} keluhan ${alert.topicLabel.toLowerCase()}${place}, ${one(alert.ratio)}x biasanya. ${alert.alertId}`
-    : `Pantau ${alert.severity}/10: ${alert.observed} complaints, ${alert.topicLabel.toLowerCase()}${place}, ${one(alert.ratio)}x usual. ${alert.alertId}`;
+  const topic = alert.topicLabel.toLowerCase();
+  const id = alert.alertId;
+  switch (alert.kind) {
+    case 'spike':
+      return lang === 'id'
+        ? `Pantau ${alert.severity}/10: ${alert.observed} keluhan ${topic}${place}, ${one(alert.ratio)}x biasanya. ${id}`
+        : `Pantau ${alert.severity}/10: ${alert.observed} complaints, ${topic}${place}, ${one(alert.ratio)}x usual. ${id}`;
+    case 'hoax':
+      return lang === 'id'
+        ? `Pantau ${alert.severity}/10: hoaks ${topic}${place} disebar ${alert.observed} akun${alert.claim ? ' (sudah dibantah)' : ''}. ${id}`
+        : `Pantau ${alert.severity}/10: hoax on ${topic}${place} spread by ${alert.observed} accounts${alert.claim ? ' (debunked)' : ''}. ${id}`;
+    case 'reach':
+      return lang === 'id'
+        ? `Pantau ${alert.severity}/10: unggahan ${topic} dari akun ${whole(alert.followers ?? 0)} pengikut. ${id}`
+        : `Pantau ${alert.severity}/10: ${topic} post from an account with ${whole(alert.followers ?? 0)} followers. ${id}`;
+  }
 }

@@ -35,7 +35,8 @@ export function makeClassifier(topics: readonly TopicRule[], options: Classifier
     const norm = normalise(text);
     const lang = detectLanguage(norm);
     const places = findPlaces(norm, text);
-    const hoaxInput = { text, norm, author: context.author, postedAt: context.postedAt, claim: options.claims?.match(norm) };
+    const claim = options.claims?.match(norm);
+    const hoaxInput = { text, norm, author: context.author, postedAt: context.postedAt, claim };
     return {
       lang,
       sentiment: analyseSentiment(norm, lang, { text, places }),
@@ -43,6 +44,7 @@ export function makeClassifier(topics: readonly TopicRule[], options: Classifier
       topics: matchTopics(norm),
       places,
       fingerprints: textFingerprints(norm),
+      ...(claim ? { knownClaim: claim.claim } : {}),
     };
   };
 }

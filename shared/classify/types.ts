@@ -1,4 +1,5 @@
 /** What Pantau says about one post (the `pantau classify` output and the posts table's fields). */
+import type { ClaimRecord } from '../claims/types';
 
 export type Language = 'id' | 'en' | 'und';
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
@@ -64,4 +65,6 @@ export interface Classification {
   readonly places: readonly Place[];
   /** Keys shared by near-identical texts (see fingerprint.ts); empty for texts too short to compare. */
   readonly fingerprints: readonly string[];
+  /** The debunked claim the post repeats (the `known_claim` indicator), if any. */
+  readonly knownClaim?: ClaimRecord;
 }

@@ -113,10 +113,18 @@ export interface ClaimStore {
 export interface FingerprintLedger {
   /**
    * Records that `author` posted a text with these fingerprint keys at `atMs`, and returns the
-   * largest number of distinct authors seen on any one key within `windowMinutes` before and
-   * including `atMs`. Recording the same (key, author) again does not count twice.
+   * key with the most distinct authors within `windowMinutes` before and including `atMs`, with
+   * that count and the authors' `followers` added up (0 and no key for no keys). Recording the same (key, author) again does not count twice.
    */
-  record(keys: readonly string[], author: string, atMs: number, windowMinutes: number): Promise<number>;
+  record(keys: readonly string[], author: string, atMs: number, windowMinutes: number, followers?: number): Promise<Spread>;
+}
+
+/** How far a text (a fingerprint key, or a debunked claim) has spread: distinct authors in a window. */
+export interface Spread {
+  readonly authors: number;
+  /** The authors' followers added up (each author's as of their latest post). */
+  readonly followers: number;
+  readonly key?: string;
 }
 
 /**

@@ -16,7 +16,7 @@ import { DynamoFingerprints } from '../../shared/adapters/fingerprints';
 import { textFingerprints } from '../../shared/classify/fingerprint';
 import { normalise } from '../../shared/classify/normalise';
 import { loadConfig } from '../../shared/config';
-import { authorKey } from '../../shared/pipeline/classify-post';
+import { authorKey } from '../../shared/post';
 import type { Post } from '../../shared/post';
 import { testStack, type TestStack } from '../helpers/local-stack';
 import { makePost, writePostsFile } from '../helpers/posts';
@@ -192,10 +192,13 @@ test('the ledger holds one entry per account and key: recording an account again
   const ledger = new DynamoFingerprints(stack.clients.doc, stack.resources.tables.state);
   const keys = textFingerprints(normalise(chain[0]!.text));
   const at = Date.parse(repost.createdAt);
-  expect(await ledger.record(keys, authorKey(chain[5]!), at, rule.windowMinutes)).toBe(chain.length);
-  expect(await ledger.record(keys, authorKey(chain[5]!), at, rule.windowMinutes)).toBe(chain.length);
+  expect((await ledger.record(keys, authorKey(chain[5]!), at, rule.windowMinutes)).authors).toBe(chain.length);
+  expect((await ledger.record(keys, authorKey(chain[5]!), at, rule.windowMinutes)).authors).toBe(chain.length);
   // A new account on the same text is one more.
-  expect(await ledger.record(keys, 'x:one-more', at, rule.windowMinutes)).toBe(chain.length + 1);
+  expect(await ledger.record(keys, 'x:one-more', at, rule.windowMinutes)).toMatchObject({
+    authors: chain.length + 1,
+    key: expect.any(String),
+  });
 
   const out = await stack.clients.doc.send(
     new ScanCommand({

@@ -51,3 +51,57 @@ test('SQS subscribers get the alert JSON, as AWS delivers the `sqs` key of a JSO
   });
   expect(parseInboxBody(envelope)).toMatchObject({ alert: { alertId: alert.alertId }, attributes: { kind: 'spike' } });
 });
+
+const hoax: Alert = {
+  ...alert,
+  alertId: 'hoax:banjir:2026-11-26T12:50Z',
+  kind: 'hoax',
+  severity: 6,
+  windowStart: '2026-11-26T11:50:00.000Z',
+  windowEnd: '2026-11-26T12:50:00.000Z',
+  observed: 9,
+  expected: 5,
+  ratio: 1.8,
+  claim: { text: 'Pintu Air Manggarai jebol malam ini', rating: 'salah', source: 'https://cekfakta.com/manggarai' },
+  indicators: [
+    { name: 'known_claim', evidence: ['"Pintu Air Manggarai jebol malam ini" (salah)'] },
+    { name: 'call_to_share', evidence: ['sebarkan'] },
+  ],
+  followers: 12_400,
+  samples: [{ postKey: 'x#9', text: 'AWAS!! Pintu air Manggarai jebol', author: 'warga_baru9', createdAt: '2026-11-26T12:49:00Z' }],
+};
+
+test('a hoax alert names the claim and its debunk, how many accounts spread it, the signs, and what to do', () => {
+  const text = alertText(hoax);
+  expect(alertSubject(hoax)).toBe('[Pantau 6/10] Hoaks menyebar: Banjir dan genangan');
+  expect(text).toContain('"Pintu Air Manggarai jebol malam ini" (salah; cek fakta: https://cekfakta.com/manggarai)');
+  expect(text).toContain('9 akun berbeda dalam 60 menit hingga 26 Nov 19.50 WIB (ambang 5), menjangkau sekitar 12.400 pengikut');
+  expect(text).toContain('Tanda hoaks: klaim yang sudah dibantah, ajakan menyebarkan.');
+  expect(text).toContain('@warga_baru9: "AWAS!! Pintu air Manggarai jebol"');
+  expect(text).toMatch(/Langkah pertama: siapkan klarifikasi singkat dengan tautan cek fakta/);
+  expect(alertText(hoax, 'en')).toContain('9 different accounts in the 60 minutes');
+  expect(alertSms(hoax)).toBe(
+    'Pantau 6/10: hoaks banjir dan genangan Kemang disebar 9 akun (sudah dibantah). hoax:banjir:2026-11-26T12:50Z',
+  );
+});
+
+test('a reach alert says who posted, to how many, and what to do', () => {
+  const reach: Alert = {
+    ...alert,
+    alertId: 'reach:x:42:2026-11-26T09:00Z',
+    kind: 'reach',
+    severity: 5,
+    firedAt: '2026-11-26T09:00:00.000Z',
+    observed: 2500,
+    expected: 1000,
+    followers: 5600,
+    reposts: 2500,
+    samples: [{ postKey: 'x#7', text: 'Banjir di Kemang sepinggang', author: 'rina_kemang', createdAt: '2026-11-26T09:00:00Z' }],
+  };
+  expect(alertSubject(reach)).toBe('[Pantau 5/10] Unggahan berjangkauan luas: Banjir dan genangan');
+  expect(alertText(reach)).toContain(
+    '@rina_kemang (5.600 pengikut, dibagikan 2.500 kali) mengunggah keluhan tentang banjir dan genangan pada 26 Nov 16.00 WIB.',
+  );
+  expect(alertText({ ...reach, indicators: [{ name: 'alarm', evidence: ['AWAS'] }] })).toContain('mengunggah kemungkinan hoaks');
+  expect(alertSms(reach).length).toBeLessThan(160);
+});

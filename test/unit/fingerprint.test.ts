@@ -130,7 +130,7 @@ describe('DynamoFingerprints (writes)', () => {
         if (left-- > 0) return { UnprocessedItems: { state: requests.slice(-1) } };
         return {};
       }
-      if (command instanceof QueryCommand) return { Count: 1 };
+      if (command instanceof QueryCommand) return { Items: [{ followers: 0 }] };
       throw new Error('unexpected command');
     };
     return { doc: { send } as unknown as DynamoDBDocumentClient, writes };
@@ -140,7 +140,7 @@ describe('DynamoFingerprints (writes)', () => {
   it('writes each key once and retries what DynamoDB left unprocessed', async () => {
     const { doc, writes } = fakeClient(2);
     const ledger = new DynamoFingerprints(doc, 'state', { sleep: noWait });
-    expect(await ledger.record(['0aa', '1bb', '0aa'], 'x:1', 0, 15)).toBe(1);
+    expect(await ledger.record(['0aa', '1bb', '0aa'], 'x:1', 0, 15)).toEqual({ authors: 1, followers: 0, key: '0aa' });
     expect(writes).toEqual([['FP#0aa', 'FP#1bb'], ['FP#1bb'], ['FP#1bb']]);
   });
 
@@ -154,7 +154,7 @@ describe('DynamoFingerprints (writes)', () => {
 
   it('records nothing for no keys', async () => {
     const { doc, writes } = fakeClient(0);
-    expect(await new DynamoFingerprints(doc, 'state').record([], 'x:1', 0, 15)).toBe(0);
+    expect(await new DynamoFingerprints(doc, 'state').record([], 'x:1', 0, 15)).toEqual({ authors: 0, followers: 0 });
     expect(writes).toEqual([]);
   });
 });
