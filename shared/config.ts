@@ -234,12 +234,15 @@ export const ConfigSchema = z.strictObject({
       spike: SpikeRuleSchema.default(SpikeRuleSchema.parse({})),
       hoax: HoaxAlertRuleSchema.default(HoaxAlertRuleSchema.parse({})),
       reach: ReachAlertRuleSchema.default(ReachAlertRuleSchema.parse({})),
+      /** How often open episodes are checked for a resolution message. */
+      resolveSchedule: schedule.default('rate(15 minutes)'),
     })
     .default({
       language: 'id',
       spike: SpikeRuleSchema.parse({}),
       hoax: HoaxAlertRuleSchema.parse({}),
       reach: ReachAlertRuleSchema.parse({}),
+      resolveSchedule: 'rate(15 minutes)',
     }),
   hoax: HoaxSchema.default(HoaxSchema.parse({})),
   retention: z

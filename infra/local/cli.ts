@@ -292,6 +292,7 @@ export interface RunSummary {
     readonly topic: string;
     readonly severity: number;
     readonly revision: number;
+    readonly resolved: boolean;
   }[];
 }
 
@@ -374,6 +375,10 @@ async function run(args: string[]): Promise<number> {
           for (const bad of again.invalid) progress.log(`rejected ${bad.reason}`, false);
           await live.settle();
         }),
+        runOnSchedule(config.alerts.resolveSchedule, async () => {
+          await live.resolve(Date.now());
+          await live.settle();
+        }),
         ...live.collectors.map((collector) =>
           runOnSchedule(collector.schedule, async () => {
             await runSource(collector);
@@ -388,6 +393,11 @@ async function run(args: string[]): Promise<number> {
     progress.stop();
 
     const figures = await storedFigures(stack.clients.doc, stack.resources.tables.posts, startedAt.toISOString());
+    // The resolution sweep at the replay's clock: episodes calm by the last post get their last message.
+    if (figures.latestCreatedAt) {
+      await pipeline.resolve(Date.parse(figures.latestCreatedAt));
+      await pipeline.settle();
+    }
     const deadLetters = await peekDeadLetters(stack.clients.sqs, stack.resources.dlqUrl);
     const duplicates = (await duplicateCount(stack.clients.doc, stack.resources.tables.state)) - duplicatesBefore;
     const summary: RunSummary = {
@@ -415,6 +425,7 @@ async function run(args: string[]): Promise<number> {
         topic: alert.topic,
         severity: alert.severity,
         revision: alert.revision,
+        resolved: alert.resolvedAt !== undefined,
       })),
     };
     process.stdout.write(formatSummary(summary, config));
@@ -521,7 +532,7 @@ export function formatSummary(s: RunSummary, config: Config): string {
         .map((t) => `${label(t.topic)} ${t.posts}`)
         .join(', ') || '-'
     }`,
-    `  alerts            ${s.alerts.length}${s.alerts.length ? ': ' + s.alerts.map((a) => `${a.alertId} (severity ${a.severity}${a.revision > 1 ? `, rev ${a.revision}` : ''})`).join(', ') : ''}`,
+    `  alerts            ${s.alerts.length}${s.alerts.length ? ': ' + s.alerts.map((a) => `${a.alertId} (${a.resolved ? 'resolved' : `severity ${a.severity}`}${a.revision > 1 ? `, rev ${a.revision}` : ''})`).join(', ') : ''}`,
   ];
   if (s.deadLetters.length > 0) {
     lines.push('  in the DLQ:');

@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { CLASSIFIER, COLLECTOR } from '../../shared/resources';
 import type { FileCollectResult, FilePageProgress } from '../../shared/pipeline/collect-file';
 import { DynamoRunLock } from '../../shared/adapters/collector-state';
+import type { Alert } from '../../shared/alerts/alert';
+import { resolveEpisodes } from '../../shared/pipeline/resolve-episodes';
 import { loadConfig, type Config } from '../../shared/config';
 import { FACTCHECK_COLLECTOR } from '../../shared/pipeline/collect-factchecks';
 import { NEWS_COLLECTOR } from '../../shared/pipeline/collect-news';
@@ -55,6 +57,8 @@ export interface LocalPipeline {
   collect(): Promise<FileCollectResult>;
   /** The X, news and fact-check collectors enabled in the config. */
   readonly collectors: readonly LocalCollector[];
+  /** The resolution sweep at event time `nowMs` (the scheduled sweeper's job when deployed). */
+  resolve(nowMs: number): Promise<Alert[]>;
   /** Waits until the posts queue is empty and every alert that was published has been read. */
   settle(): Promise<void>;
   readonly alerts: readonly InboxMessage[];
@@ -74,7 +78,8 @@ export function applyFunctionEnv(opts: Pick<PipelineOptions, 'stack' | 'configPa
 export async function startPipeline(opts: PipelineOptions): Promise<LocalPipeline> {
   applyFunctionEnv(opts);
   const { stack } = opts;
-  const classify = classifier.makeHandler(classifier.wireFromEnv());
+  const classifierDeps = classifier.wireFromEnv();
+  const classify = classifier.makeHandler(classifierDeps);
   // This process is the only runner on its data folder: a lock left by a killed run is stale.
   const locks = new DynamoRunLock(stack.clients.doc, stack.resources.tables.state);
   for (const name of [X_COLLECTOR, NEWS_COLLECTOR, FACTCHECK_COLLECTOR]) await locks.breakLock(name);
@@ -118,6 +123,7 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
     poller,
     alerts,
     collectors: sourceCollectors(loadConfig(opts.configPath)),
+    resolve: (nowMs) => resolveEpisodes(nowMs, classifierDeps),
     collect: () => {
       const deadline = Date.now() + collectorTimeoutMs;
       return collect({ source: 'local-scheduler' }, { getRemainingTimeInMillis: () => deadline - Date.now() });

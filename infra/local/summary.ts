@@ -61,6 +61,8 @@ export interface StoredFigures {
   readonly hoaxLevels: Record<string, number>;
   readonly languages: Record<string, number>;
   readonly topics: Record<string, number>;
+  /** The latest event time (`createdAt`) among them: where a replay's clock stands at its end. */
+  readonly latestCreatedAt?: string;
 }
 
 /** Scans the posts table for the posts stored since `sinceIso`. */
@@ -79,7 +81,7 @@ export async function storedFigures(doc: DynamoDBDocumentClient, postsTable: str
     TableName: postsTable,
     FilterExpression: 'storedAt >= :since',
     ExpressionAttributeValues: { ':since': sinceIso },
-    ProjectionExpression: 'sentimentLabel, hoaxLevel, lang, topics',
+    ProjectionExpression: 'sentimentLabel, hoaxLevel, lang, topics, createdAt',
   };
   for (;;) {
     const out = await doc.send(new ScanCommand(input));
@@ -89,6 +91,8 @@ export async function storedFigures(doc: DynamoDBDocumentClient, postsTable: str
       bump(figures.hoaxLevels, String(item.hoaxLevel));
       bump(figures.languages, String(item.lang));
       for (const t of (item.topics as string[] | undefined) ?? []) bump(figures.topics, t);
+      const at = String(item.createdAt);
+      if (!figures.latestCreatedAt || at > figures.latestCreatedAt) (figures as { latestCreatedAt?: string }).latestCreatedAt = at;
     }
     if (!out.LastEvaluatedKey) return figures;
     input.ExclusiveStartKey = out.LastEvaluatedKey;

@@ -11,7 +11,17 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Alert } from '../alerts/alert';
 import type { CounterIncrement, PostItem } from '../items';
-import type { AlertLedger, BucketCount, Checkpoint, Checkpoints, Claim, Counters, PostStore, SaveOutcome } from '../pipeline/ports';
+import type {
+  AlertLedger,
+  BucketCount,
+  Checkpoint,
+  Checkpoints,
+  Claim,
+  Counters,
+  EpisodeState,
+  PostStore,
+  SaveOutcome,
+} from '../pipeline/ports';
 import { DAY, MINUTE, epochSeconds } from '../time';
 
 export const aggKey = (topic: string): string => `AGG#${topic}`;
@@ -25,8 +35,13 @@ async function whenCondition<T>(write: () => Promise<T>): Promise<T | undefined>
     throw err;
   }
 }
-const cooldownKey = (kind: string, topic: string): string => `COOLDOWN#${kind}#${topic}`;
-const SINGLE = '-';
+/**
+ * Every alert episode is one item of the `EPISODES` partition (sk `<kind>#<key>`), so the
+ * episodes still open can be listed with one Query (the resolution sweep). Few are written: one
+ * per alert claim.
+ */
+const EPISODES = 'EPISODES';
+const episodeKey = (kind: string, key: string): { pk: string; sk: string } => ({ pk: EPISODES, sk: `${kind}#${key}` });
 
 export class DynamoPostStore implements PostStore {
   constructor(
@@ -167,7 +182,7 @@ export class DynamoAlertLedger implements AlertLedger {
     atMs: number,
     rule: { cooldownMinutes: number; severityStep: number },
   ): Promise<Claim> {
-    const key = { pk: cooldownKey(kind, topic), sk: SINGLE };
+    const key = episodeKey(kind, topic);
     const until = atMs + rule.cooldownMinutes * MINUTE;
     const expiresAt = epochSeconds(until + this.stateRetentionDays * DAY);
     const wallNow = this.wallClock();
@@ -177,7 +192,7 @@ export class DynamoAlertLedger implements AlertLedger {
       this.doc.send(
         new PutCommand({
           TableName: this.stateTable,
-          Item: { ...key, alertId: episodeId, revision: 1, severity, until, sent: false, leaseUntil, expiresAt },
+          Item: { ...key, kind, key: topic, alertId: episodeId, revision: 1, severity, until, sent: false, leaseUntil, expiresAt },
           ConditionExpression: 'attribute_not_exists(pk) OR #until < :at',
           ExpressionAttributeNames: { '#until': 'until' },
           ExpressionAttributeValues: { ':at': atMs },
@@ -262,6 +277,57 @@ export class DynamoAlertLedger implements AlertLedger {
     return alert as Alert;
   }
 
+  async episodes(): Promise<EpisodeState[]> {
+    const input: QueryCommandInput = {
+      TableName: this.stateTable,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': EPISODES },
+      ConsistentRead: true,
+    };
+    const found: EpisodeState[] = [];
+    for (;;) {
+      const out = await this.doc.send(new QueryCommand(input));
+      for (const it of out.Items ?? []) {
+        found.push({
+          kind: String(it.kind),
+          key: String(it.key),
+          alertId: String(it.alertId),
+          revision: Number(it.revision),
+          until: Number(it.until),
+          sent: it.sent === true,
+          resolved: it.resolved === true,
+        });
+      }
+      if (!out.LastEvaluatedKey) return found;
+      input.ExclusiveStartKey = out.LastEvaluatedKey;
+    }
+  }
+
+  async resolve(kind: string, key: string, alertId: string, atMs: number): Promise<number | undefined> {
+    // Only a sent episode whose cooldown has passed (event time), and only once.
+    const out = await whenCondition(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.stateTable,
+          Key: episodeKey(kind, key),
+          UpdateExpression: 'SET resolved = :true, sent = :false, revision = revision + :one, leaseUntil = :lease',
+          ConditionExpression: 'alertId = :id AND sent = :true AND attribute_not_exists(resolved) AND #until < :at',
+          ExpressionAttributeNames: { '#until': 'until' },
+          ExpressionAttributeValues: {
+            ':true': true,
+            ':false': false,
+            ':one': 1,
+            ':id': alertId,
+            ':at': atMs,
+            ':lease': this.wallClock() + SEND_LEASE_MS,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return out ? Number(out.Attributes?.revision) : undefined;
+  }
+
   async markSent(kind: string, topic: string, alert: Alert): Promise<void> {
     // A newer revision recorded meanwhile is marked by its own sender, in both places.
     await whenCondition(() =>
@@ -280,7 +346,7 @@ export class DynamoAlertLedger implements AlertLedger {
       this.doc.send(
         new UpdateCommand({
           TableName: this.stateTable,
-          Key: { pk: cooldownKey(kind, topic), sk: SINGLE },
+          Key: episodeKey(kind, topic),
           UpdateExpression: 'SET sent = :true',
           ConditionExpression: 'alertId = :id AND revision = :rev',
           ExpressionAttributeValues: { ':true': true, ':id': alert.alertId, ':rev': alert.revision },

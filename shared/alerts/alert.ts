@@ -52,6 +52,11 @@ export interface Alert {
   readonly followers?: number;
   /** reach: how often the post was reposted when collected. */
   readonly reposts?: number;
+  /**
+   * Set on the episode's last message: nothing has raised it for a whole cooldown, so the team can
+   * stand down. The other fields are those of its last alert; `revision` counts this message too.
+   */
+  readonly resolvedAt?: string;
 }
 
 export function spikeAlertId(topic: string, episodeStart: string): string {

@@ -36,11 +36,14 @@ const INDICATOR: Record<string, Record<AlertLanguage, string>> = {
 };
 
 export function alertSubject(alert: Alert, lang: AlertLanguage = 'id'): string {
+  if (alert.resolvedAt)
+    return `[Pantau] ${lang === 'id' ? 'Selesai' : 'Resolved'}: ${HEADLINE[alert.kind][lang]}: ${alert.topicLabel}`.slice(0, 100);
   const update = alert.revision > 1 ? (lang === 'id' ? ' (pembaruan)' : ' (update)') : '';
   return `[Pantau ${alert.severity}/10] ${HEADLINE[alert.kind][lang]}: ${alert.topicLabel}${update}`.slice(0, 100);
 }
 
 export function alertText(alert: Alert, lang: AlertLanguage = 'id'): string {
+  if (alert.resolvedAt) return resolvedText(alert, lang);
   const lines: string[] = [alertSubject(alert, lang), ...WHAT[alert.kind](alert, lang)];
   const where = whereText(alert);
   if (where) lines.push(lang === 'id' ? `Lokasi terbanyak: ${where}.` : `Most mentioned places: ${where}.`);
@@ -121,6 +124,25 @@ const FIRST_STEP: Record<AlertKind, (alert: Alert, lang: AlertLanguage) => strin
       : 'First step: read the post and its replies, check the facts with the responsible agency, then answer from the official account if needed.',
 };
 
+/** The episode's last message: it has calmed down; what its peak was. */
+function resolvedText(alert: Alert, lang: AlertLanguage): string {
+  const since = formatJakarta(Date.parse(alert.firedAt));
+  return [
+    alertSubject(alert, lang),
+    lang === 'id'
+      ? `Sudah mereda: tidak ada kenaikan baru sejak ${since}. Puncaknya tingkat ${alert.severity}/10 (${alert.observed} ${UNIT[alert.kind].id}).`
+      : `Calmed down: nothing new has raised it since ${since}. Its peak was severity ${alert.severity}/10 (${alert.observed} ${UNIT[alert.kind].en}).`,
+    lang === 'id' ? 'Tidak perlu tindakan baru; catat tanggapan yang sudah diberikan.' : 'No new action needed; note the responses given.',
+    `ID: ${alert.alertId} (rev ${alert.revision})`,
+  ].join('\n');
+}
+
+const UNIT: Record<AlertKind, Record<AlertLanguage, string>> = {
+  spike: { id: 'unggahan negatif dalam satu jendela', en: 'negative posts in one window' },
+  hoax: { id: 'akun penyebar', en: 'spreading accounts' },
+  reach: { id: 'jangkauan', en: 'reach' },
+};
+
 function whereText(alert: Alert): string {
   const named = (list: Alert['places']): string =>
     list
@@ -132,6 +154,9 @@ function whereText(alert: Alert): string {
 
 /** SMS: one short line. */
 export function alertSms(alert: Alert, lang: AlertLanguage = 'id'): string {
+  if (alert.resolvedAt) {
+    return `Pantau: ${lang === 'id' ? 'selesai' : 'resolved'}, ${HEADLINE[alert.kind][lang].toLowerCase()} ${alert.topicLabel.toLowerCase()}. ${alert.alertId}`;
+  }
   const place = alert.places[0] ? ` ${alert.places[0].name}` : '';
   const topic = alert.topicLabel.toLowerCase();
   const id = alert.alertId;

@@ -48,6 +48,25 @@ export interface AlertLedger {
   record(alert: Alert): Promise<void>;
   get(alertId: string): Promise<Alert | undefined>;
   markSent(kind: string, topic: string, alert: Alert): Promise<void>;
+  /** Every episode the ledger keeps (open, resolved, or with a message still to send). */
+  episodes(): Promise<EpisodeState[]>;
+  /**
+   * Closes a sent episode whose cooldown has passed by event time `atMs`: returns the revision of
+   * its resolution message, or undefined when it is not (or no longer) the one to close.
+   */
+  resolve(kind: string, key: string, alertId: string, atMs: number): Promise<number | undefined>;
+}
+
+export interface EpisodeState {
+  readonly kind: string;
+  /** The watch topic (spike, hoax) or account (reach) the episode is about. */
+  readonly key: string;
+  readonly alertId: string;
+  readonly revision: number;
+  /** Event time (epoch ms) when its cooldown ends. */
+  readonly until: number;
+  readonly sent: boolean;
+  readonly resolved: boolean;
 }
 
 export interface AlertPublisher {

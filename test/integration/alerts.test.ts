@@ -78,3 +78,23 @@ test('the same posts delivered again are stored once and alert nobody again', as
   expect(posts.Count).toBe(BURST.length);
   expect(await duplicateCount(stack.clients.doc, stack.resources.tables.state)).toBe(BURST.length);
 });
+
+test('the episode gets one resolution message once nothing has raised it for a whole cooldown', async () => {
+  const last = Math.max(...pipeline.alerts.map((m) => m.alert.revision));
+  expect(await pipeline.resolve(Date.parse('2026-11-26T09:00:00Z'))).toEqual([]);
+
+  const resolved = await pipeline.resolve(Date.parse('2026-11-26T12:00:00Z'));
+  expect(resolved).toHaveLength(1);
+  expect(resolved[0]).toMatchObject({ kind: 'spike', topic: 'banjir', revision: last + 1 });
+  expect(Date.parse(resolved[0]!.resolvedAt!)).toBeLessThanOrEqual(Date.parse('2026-11-26T12:00:00Z'));
+  await pipeline.settle();
+  const message = pipeline.alerts.find((m) => m.alert.resolvedAt !== undefined);
+  expect(message?.alert.alertId).toBe(resolved[0]!.alertId);
+  expect(message?.attributes).toMatchObject({ kind: 'spike', topic: 'banjir' });
+
+  // Once only, however often the sweep runs.
+  expect(await pipeline.resolve(Date.parse('2026-11-26T13:00:00Z'))).toEqual([]);
+  const out = await stack.clients.doc.send(new ScanCommand({ TableName: stack.resources.tables.alerts }));
+  expect(out.Items).toHaveLength(1);
+  expect(out.Items?.[0]).toMatchObject({ status: 'sent', revision: last + 1, resolvedAt: resolved[0]!.resolvedAt });
+});

@@ -105,3 +105,13 @@ test('a reach alert says who posted, to how many, and what to do', () => {
   expect(alertText({ ...reach, indicators: [{ name: 'alarm', evidence: ['AWAS'] }] })).toContain('mengunggah kemungkinan hoaks');
   expect(alertSms(reach).length).toBeLessThan(160);
 });
+
+test('the resolution message says it calmed down and what its peak was, in a line for SMS too', () => {
+  const resolved: Alert = { ...alert, revision: 4, resolvedAt: '2026-11-26T11:05:00.000Z' };
+  expect(alertSubject(resolved)).toBe('[Pantau] Selesai: Lonjakan keluhan: Banjir dan genangan');
+  expect(alertText(resolved)).toContain(
+    'Sudah mereda: tidak ada kenaikan baru sejak 26 Nov 16.02 WIB. Puncaknya tingkat 7/10 (42 unggahan negatif dalam satu jendela).',
+  );
+  expect(alertText(resolved, 'en')).toContain('Calmed down');
+  expect(alertSms(resolved)).toBe('Pantau: selesai, lonjakan keluhan banjir dan genangan. spike:banjir:2026-11-26T09:05Z');
+});
