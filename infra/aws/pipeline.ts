@@ -4,6 +4,8 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -22,6 +24,9 @@ export class Pipeline extends Construct {
   readonly postsQueue: Queue;
   readonly postsDlq: Queue;
   readonly classifier: PantauFunction;
+  /** Sends each alert episode's resolution message, on `alerts.resolveSchedule`. */
+  readonly sweeper: PantauFunction;
+  readonly sweepSchedule: Rule;
 
   constructor(scope: Construct, id: string, props: PipelineProps) {
     super(scope, id);
@@ -64,5 +69,20 @@ export class Pipeline extends Construct {
         reportBatchItemFailures: true,
       }),
     );
+
+    this.sweeper = new PantauFunction(this, 'AlertSweeper', {
+      inputs: props.inputs,
+      name: 'alert-sweeper',
+      description: 'Sends the resolution message of alert episodes that have calmed down',
+      timeout: Duration.seconds(60),
+    })
+      .bindTable(props.tables.alerts, TABLES.alerts, 'readWrite')
+      .bindTable(props.tables.state, TABLES.state, 'readWrite')
+      .bindTopicPublish(props.alertsTopic, TOPICS.alerts.envVar);
+    this.sweepSchedule = new Rule(this, 'AlertSweepSchedule', {
+      description: 'Runs the alert sweeper',
+      schedule: Schedule.expression(props.inputs.config.alerts.resolveSchedule),
+      targets: [new LambdaFunction(this.sweeper.fn, { retryAttempts: 0 })],
+    });
   }
 }

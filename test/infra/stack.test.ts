@@ -217,7 +217,8 @@ describe('PantauStack', () => {
   describe('every function (house construct)', () => {
     it('is arm64 on Node.js 22 with tracing, 512 MB, source maps and a retained log group', () => {
       const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-      expect(functions).toHaveLength(2);
+      // classifier, alert sweeper, file collector
+      expect(functions).toHaveLength(3);
       for (const fn of functions) {
         expect(fn.Properties).toMatchObject({
           Architectures: ['arm64'],
@@ -228,7 +229,7 @@ describe('PantauStack', () => {
         });
         expect(fn.Properties.LoggingConfig.LogGroup).toEqual({ Ref: expect.any(String) });
       }
-      template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 2);
+      template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, functions.length);
     });
   });
 
@@ -252,12 +253,31 @@ describe('PantauStack', () => {
   });
 });
 
+describe('alert sweeper', () => {
+  const { stack, template } = buildStack();
+  const sweeper = stack.pipeline.sweeper;
+
+  it('runs on the configured resolve schedule and may publish alerts and update the ledger, nothing else', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(stack, sweeper), 'Arn'] } })],
+    });
+    const statements = statementsOf(stack, template, sweeper);
+    expect(allows(statements, ['sns:Publish'], stack.resolve(stack.alerting.topic.topicArn))).toBe(true);
+    expect(allows(statements, DYNAMO_WRITE, stack.resolve(stack.storage.tables.state.tableArn))).toBe(true);
+    expect(allows(statements, DYNAMO_WRITE, stack.resolve(stack.storage.tables.alerts.tableArn))).toBe(true);
+    expect(allows(statements, ['dynamodb:GetItem'], stack.resolve(stack.storage.tables.posts.tableArn))).toBe(false);
+    expect(statements.flatMap(actions).filter((a) => a.startsWith('sqs:'))).toEqual([]);
+  });
+});
+
 describe('PantauStack without the file source', () => {
   it('has no file collector and no schedule', () => {
     const { stack, template } = buildStack({ sources: {}, subscriptions: [] });
     expect(stack.collectors.fileCollector).toBeUndefined();
-    template.resourceCountIs('AWS::Events::Rule', 0);
-    template.resourceCountIs('AWS::Lambda::Function', 1);
+    // Only the alert sweeper's schedule is left, with the classifier and the sweeper.
+    template.resourceCountIs('AWS::Events::Rule', 1);
+    template.resourceCountIs('AWS::Lambda::Function', 2);
     template.resourceCountIs('AWS::SNS::Subscription', 0);
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * Alert sweeper Lambda: on its schedule (`alerts.resolveSchedule`), sends the resolution message
+ * of each alert episode that nothing has raised for a whole cooldown. Thin wiring over
+ * shared/pipeline/resolve-episodes.ts.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
+import { makeClients } from '../../shared/adapters/clients';
+import { DynamoAlertLedger } from '../../shared/adapters/dynamodb';
+import { SnsAlertPublisher } from '../../shared/adapters/sns';
+import type { Alert } from '../../shared/alerts/alert';
+import { loadConfig } from '../../shared/config';
+import { optionalEnv, requireEnv } from '../../shared/env';
+import { resolveEpisodes, type ResolveDeps } from '../../shared/pipeline/resolve-episodes';
+import { TABLES, TOPICS } from '../../shared/resources';
+
+export interface SweeperDeps extends ResolveDeps {
+  readonly now: () => number;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+export type SweeperHandler = (event: unknown) => Promise<{ readonly resolved: readonly string[] }>;
+
+export function makeHandler(deps: SweeperDeps): SweeperHandler {
+  const { logger, metrics } = deps;
+  return async () => {
+    try {
+      const sent: Alert[] = await resolveEpisodes(deps.now(), deps);
+      metrics.addMetric('alerts_resolved', MetricUnit.Count, sent.length);
+      for (const alert of sent)
+        logger.info('alert episode resolved', { alertId: alert.alertId, kind: alert.kind, revision: alert.revision });
+      return { resolved: sent.map((a) => a.alertId) };
+    } finally {
+      metrics.publishStoredMetrics();
+    }
+  };
+}
+
+export function wireFromEnv(): SweeperDeps {
+  const config = loadConfig(optionalEnv('PANTAU_CONFIG', 'pantau.config.json'));
+  const { doc, sns } = makeClients();
+  return {
+    ledger: new DynamoAlertLedger(
+      doc,
+      requireEnv(TABLES.alerts.envVar),
+      requireEnv(TABLES.state.envVar),
+      config.retention.alertsDays,
+      config.retention.stateDays,
+    ),
+    publisher: new SnsAlertPublisher(sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
+    now: Date.now,
+    logger: new Logger({ serviceName: 'alert-sweeper' }),
+    metrics: new Metrics({ namespace: 'Pantau', serviceName: 'alert-sweeper' }),
+  };
+}
+
+let wired: SweeperHandler | undefined;
+
+export const handler: SweeperHandler = (event) => {
+  wired ??= makeHandler(wireFromEnv());
+  return wired(event);
+};
