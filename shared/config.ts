@@ -236,6 +236,11 @@ export const ConfigSchema = z.strictObject({
       reach: ReachAlertRuleSchema.default(ReachAlertRuleSchema.parse({})),
       /** How often open episodes are checked for a resolution message. */
       resolveSchedule: schedule.default('rate(15 minutes)'),
+      /**
+       * At most this many alert messages (new episodes and updates, every kind) per hour of event
+       * time; the rest are kept in the alerts table as `capped`. Resolution messages always go.
+       */
+      maxPerHour: z.number().int().min(1).default(12),
     })
     .default({
       language: 'id',
@@ -243,6 +248,7 @@ export const ConfigSchema = z.strictObject({
       hoax: HoaxAlertRuleSchema.parse({}),
       reach: ReachAlertRuleSchema.parse({}),
       resolveSchedule: 'rate(15 minutes)',
+      maxPerHour: 12,
     }),
   hoax: HoaxSchema.default(HoaxSchema.parse({})),
   retention: z

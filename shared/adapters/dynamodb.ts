@@ -328,17 +328,34 @@ export class DynamoAlertLedger implements AlertLedger {
     return out ? Number(out.Attributes?.revision) : undefined;
   }
 
-  async markSent(kind: string, topic: string, alert: Alert): Promise<void> {
+  async takeHourSlot(atMs: number, maxPerHour: number): Promise<boolean> {
+    const hour = new Date(atMs).toISOString().slice(0, 13);
+    const taken = await whenCondition(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.stateTable,
+          Key: { pk: 'ALERTS_PER_HOUR', sk: hour },
+          UpdateExpression: 'ADD #sent :one SET expiresAt = if_not_exists(expiresAt, :exp)',
+          ConditionExpression: 'attribute_not_exists(#sent) OR #sent < :max',
+          ExpressionAttributeNames: { '#sent': 'sent' },
+          ExpressionAttributeValues: { ':one': 1, ':max': maxPerHour, ':exp': epochSeconds(Math.max(atMs, this.wallClock()) + 2 * DAY) },
+        }),
+      ),
+    );
+    return taken !== undefined;
+  }
+
+  async markSent(kind: string, topic: string, alert: Alert, status: 'sent' | 'capped' = 'sent'): Promise<void> {
     // A newer revision recorded meanwhile is marked by its own sender, in both places.
     await whenCondition(() =>
       this.doc.send(
         new UpdateCommand({
           TableName: this.alertsTable,
           Key: { alertId: alert.alertId },
-          UpdateExpression: 'SET #status = :sent, sentAt = :now',
+          UpdateExpression: 'SET #status = :status, sentAt = :now',
           ConditionExpression: 'revision = :rev',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':sent': 'sent', ':now': new Date(this.wallClock()).toISOString(), ':rev': alert.revision },
+          ExpressionAttributeValues: { ':status': status, ':now': new Date(this.wallClock()).toISOString(), ':rev': alert.revision },
         }),
       ),
     );

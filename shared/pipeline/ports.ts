@@ -47,7 +47,13 @@ export interface AlertLedger {
   ): Promise<Claim>;
   record(alert: Alert): Promise<void>;
   get(alertId: string): Promise<Alert | undefined>;
-  markSent(kind: string, topic: string, alert: Alert): Promise<void>;
+  /**
+   * Marks the alert's revision done: `sent`, or `capped` when the hourly cap held it back (it stays
+   * in the alerts table and is not retried).
+   */
+  markSent(kind: string, topic: string, alert: Alert, status?: 'sent' | 'capped'): Promise<void>;
+  /** Takes one of the `maxPerHour` messages of the (event-time, UTC) hour of `atMs`; false when all are taken. */
+  takeHourSlot(atMs: number, maxPerHour: number): Promise<boolean>;
   /** Every episode the ledger keeps (open, resolved, or with a message still to send). */
   episodes(): Promise<EpisodeState[]>;
   /**

@@ -47,7 +47,7 @@ interface Episode {
 
 /**
  * Claims the right to send (a new episode, or an update when severity rose), then records,
- * publishes and marks the alert sent. An earlier delivery that claimed and failed to send is
+ * publishes (within the hourly cap) and marks the alert sent. An earlier delivery that claimed and failed to send is
  * finished here with the alert it recorded.
  */
 async function sendOnce(episode: Episode, build: (claim: Claim) => Promise<Alert>, deps: ClassifierDeps): Promise<Alert | undefined> {
@@ -65,6 +65,11 @@ async function sendOnce(episode: Episode, build: (claim: Claim) => Promise<Alert
   }
   const alert = await build(claim);
   await deps.ledger.record(alert);
+  // Flood control across every kind and topic: past the hourly cap the alert is kept, not sent.
+  if (!(await deps.ledger.takeHourSlot(episode.eventMs, deps.config.alerts.maxPerHour))) {
+    await deps.ledger.markSent(kind, key, alert, 'capped');
+    return undefined;
+  }
   await deps.publisher.publish(alert);
   await deps.ledger.markSent(kind, key, alert);
   return alert;

@@ -101,3 +101,40 @@ test('an alert whose publish failed is sent by a later delivery once the lease r
   // What was published is the alert itself, not the table's bookkeeping.
   expect(published[0]).not.toHaveProperty('status');
 });
+
+test('the hourly cap admits exactly its number of messages among concurrent senders, per event-time hour', async () => {
+  const l = ledger();
+  const at = Date.parse('2026-11-26T15:10:00Z');
+  const takes = await Promise.all(Array.from({ length: 20 }, () => l.takeHourSlot(at, 5)));
+  expect(takes.filter(Boolean)).toHaveLength(5);
+  expect(await l.takeHourSlot(at + 40 * MIN, 5)).toBe(false);
+  expect(await l.takeHourSlot(at + 55 * MIN, 5)).toBe(true);
+});
+
+test('past the hourly cap an update is kept in the alerts table as capped, not published, not retried', async () => {
+  const published: Alert[] = [];
+  const capped = { ...config, alerts: { ...config.alerts, maxPerHour: 1 } };
+  const deps: ClassifierDeps = {
+    config: capped,
+    classify: makeClassifier(config.topics),
+    posts: new DynamoPostStore(stack.clients.doc, stack.resources.tables.posts, stack.resources.tables.state),
+    counters: new DynamoCounters(stack.clients.doc, stack.resources.tables.state),
+    fingerprints: new DynamoFingerprints(stack.clients.doc, stack.resources.tables.state, { now: () => wall }),
+    ledger: ledger(),
+    publisher: { publish: async (alert) => void published.push(alert) },
+    deadLetters: new SqsDeadLetters(stack.clients.sqs, stack.resources.dlqUrl),
+    now: () => wall,
+  };
+  // A burst in a later hour, two posts a minute: steep enough for updates within the hour.
+  const burst = floodBurst(40, '2026-11-27T03:00:00Z', 'capped').map((p, i) => ({
+    ...p,
+    createdAt: new Date(Date.parse('2026-11-27T03:00:00Z') + i * 30_000).toISOString(),
+  }));
+  for (const post of burst) await handlePostMessage(JSON.stringify(post), deps);
+  expect(published).toHaveLength(1);
+  const item = await stack.clients.doc.send(
+    new GetCommand({ TableName: stack.resources.tables.alerts, Key: { alertId: published[0]!.alertId } }),
+  );
+  expect(item.Item?.revision).toBeGreaterThan(1);
+  expect(item.Item?.status).toBe('capped');
+});
