@@ -241,6 +241,10 @@ export const ConfigSchema = z.strictObject({
        * time; the rest are kept in the alerts table as `capped`. Resolution messages always go.
        */
       maxPerHour: z.number().int().min(1).default(12),
+      /** The team's daily summary; `cron(0 0 * * ? *)` is 07:00 in Jakarta. */
+      digest: z
+        .strictObject({ enabled: z.boolean().default(true), schedule: schedule.default('cron(0 0 * * ? *)') })
+        .default({ enabled: true, schedule: 'cron(0 0 * * ? *)' }),
     })
     .default({
       language: 'id',
@@ -249,6 +253,7 @@ export const ConfigSchema = z.strictObject({
       reach: ReachAlertRuleSchema.parse({}),
       resolveSchedule: 'rate(15 minutes)',
       maxPerHour: 12,
+      digest: { enabled: true, schedule: 'cron(0 0 * * ? *)' },
     }),
   hoax: HoaxSchema.default(HoaxSchema.parse({})),
   retention: z

@@ -27,6 +27,8 @@ export class Pipeline extends Construct {
   /** Sends each alert episode's resolution message, on `alerts.resolveSchedule`. */
   readonly sweeper: PantauFunction;
   readonly sweepSchedule: Rule;
+  /** The team's daily summary, on `alerts.digest.schedule` (when enabled). */
+  readonly digest?: PantauFunction;
 
   constructor(scope: Construct, id: string, props: PipelineProps) {
     super(scope, id);
@@ -84,5 +86,24 @@ export class Pipeline extends Construct {
       schedule: Schedule.expression(props.inputs.config.alerts.resolveSchedule),
       targets: [new LambdaFunction(this.sweeper.fn, { retryAttempts: 0 })],
     });
+
+    const digest = props.inputs.config.alerts.digest;
+    if (digest.enabled) {
+      this.digest = new PantauFunction(this, 'Digest', {
+        inputs: props.inputs,
+        name: 'digest',
+        description: "Sends the team's daily summary",
+        timeout: Duration.seconds(60),
+      })
+        .bindTable(props.tables.alerts, TABLES.alerts, 'readWrite')
+        .bindTable(props.tables.state, TABLES.state, 'readWrite')
+        .bindTopicPublish(props.alertsTopic, TOPICS.alerts.envVar);
+      new Rule(this, 'DigestSchedule', {
+        description: 'Runs the daily digest',
+        schedule: Schedule.expression(digest.schedule),
+        // A failed digest is tried again: it is sent once a day whatever runs it.
+        targets: [new LambdaFunction(this.digest.fn, { retryAttempts: 2 })],
+      });
+    }
   }
 }

@@ -379,6 +379,14 @@ async function run(args: string[]): Promise<number> {
           await live.resolve(Date.now());
           await live.settle();
         }),
+        ...(config.alerts.digest.enabled
+          ? [
+              runOnSchedule(config.alerts.digest.schedule, async () => {
+                await live.digest(Date.now());
+                await live.settle();
+              }),
+            ]
+          : []),
         ...live.collectors.map((collector) =>
           runOnSchedule(collector.schedule, async () => {
             await runSource(collector);

@@ -8,6 +8,7 @@ import { CLASSIFIER, COLLECTOR } from '../../shared/resources';
 import type { FileCollectResult, FilePageProgress } from '../../shared/pipeline/collect-file';
 import { DynamoRunLock } from '../../shared/adapters/collector-state';
 import type { Alert } from '../../shared/alerts/alert';
+import { sendDailyDigest } from '../../shared/pipeline/daily-digest';
 import { resolveEpisodes } from '../../shared/pipeline/resolve-episodes';
 import { loadConfig, type Config } from '../../shared/config';
 import { FACTCHECK_COLLECTOR } from '../../shared/pipeline/collect-factchecks';
@@ -59,6 +60,8 @@ export interface LocalPipeline {
   readonly collectors: readonly LocalCollector[];
   /** The resolution sweep at event time `nowMs` (the scheduled sweeper's job when deployed). */
   resolve(nowMs: number): Promise<Alert[]>;
+  /** The daily digest for the 24 hours before `nowMs` (the digest function's job when deployed). */
+  digest(nowMs: number): Promise<Alert | undefined>;
   /** Waits until the posts queue is empty and every alert that was published has been read. */
   settle(): Promise<void>;
   readonly alerts: readonly InboxMessage[];
@@ -124,6 +127,7 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
     alerts,
     collectors: sourceCollectors(loadConfig(opts.configPath)),
     resolve: (nowMs) => resolveEpisodes(nowMs, classifierDeps),
+    digest: (nowMs) => sendDailyDigest(nowMs, classifierDeps),
     collect: () => {
       const deadline = Date.now() + collectorTimeoutMs;
       return collect({ source: 'local-scheduler' }, { getRemainingTimeInMillis: () => deadline - Date.now() });

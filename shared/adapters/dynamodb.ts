@@ -9,7 +9,7 @@ import {
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Alert } from '../alerts/alert';
+import { ALERT_KINDS, type Alert } from '../alerts/alert';
 import type { CounterIncrement, PostItem } from '../items';
 import type {
   AlertLedger,
@@ -21,6 +21,7 @@ import type {
   EpisodeState,
   PostStore,
   SaveOutcome,
+  StoredAlert,
 } from '../pipeline/ports';
 import { DAY, MINUTE, epochSeconds } from '../time';
 
@@ -124,7 +125,7 @@ export class DynamoCounters implements Counters {
       TableName: this.stateTable,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: { ':pk': aggKey(topic), ':from': fromIso, ':to': toIso },
-      ProjectionExpression: 'sk, #total, negative',
+      ProjectionExpression: 'sk, #total, negative, hoax',
       ExpressionAttributeNames: { '#total': 'total' },
     };
     const buckets: BucketCount[] = [];
@@ -132,7 +133,9 @@ export class DynamoCounters implements Counters {
       const out = await this.doc.send(new QueryCommand(input));
       for (const it of out.Items ?? []) {
         const bucket = String(it.sk);
-        if (bucket < toIso) buckets.push({ bucket, total: Number(it.total ?? 0), negative: Number(it.negative ?? 0) });
+        if (bucket < toIso) {
+          buckets.push({ bucket, total: Number(it.total ?? 0), negative: Number(it.negative ?? 0), hoax: Number(it.hoax ?? 0) });
+        }
       }
       if (!out.LastEvaluatedKey) return buckets;
       input.ExclusiveStartKey = out.LastEvaluatedKey;
@@ -275,6 +278,28 @@ export class DynamoAlertLedger implements AlertLedger {
     // The alert as published, without the bookkeeping the table adds.
     const { placeNames: _p, samplePostKeys: _s, status: _st, sentAt: _at, expiresAt: _e, ...alert } = out.Item;
     return alert as Alert;
+  }
+
+  async firedBetween(fromIso: string, toIso: string): Promise<StoredAlert[]> {
+    const found: StoredAlert[] = [];
+    for (const kind of ALERT_KINDS) {
+      const input: QueryCommandInput = {
+        TableName: this.alertsTable,
+        IndexName: 'byKind',
+        KeyConditionExpression: 'kind = :kind AND firedAt BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':kind': kind, ':from': fromIso, ':to': toIso },
+      };
+      for (;;) {
+        const out = await this.doc.send(new QueryCommand(input));
+        for (const item of out.Items ?? []) {
+          const { placeNames: _p, samplePostKeys: _s, status, sentAt: _at, expiresAt: _e, ...alert } = item;
+          if (String(alert.firedAt) < toIso) found.push({ alert: alert as Alert, status: String(status) });
+        }
+        if (!out.LastEvaluatedKey) break;
+        input.ExclusiveStartKey = out.LastEvaluatedKey;
+      }
+    }
+    return found;
   }
 
   async episodes(): Promise<EpisodeState[]> {

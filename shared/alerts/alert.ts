@@ -4,9 +4,11 @@ import type { SpikeDecision } from './spike';
 /**
  * - `spike`: many more negative posts about a watch topic than usual;
  * - `hoax`: one hoax (a debunked claim repeated, or the same text pushed) spread by many accounts;
- * - `reach`: one negative or hoax-like post with a large audience.
+ * - `reach`: one negative or hoax-like post with a large audience;
+ * - `digest`: the team's daily summary (not an incident).
  */
-export type AlertKind = 'spike' | 'hoax' | 'reach';
+export type AlertKind = 'spike' | 'hoax' | 'reach' | 'digest';
+/** The kinds that are incidents, each an episode with a cooldown (all but the digest). */
 export const ALERT_KINDS: readonly AlertKind[] = ['spike', 'hoax', 'reach'];
 
 export interface AlertSample {
@@ -57,6 +59,28 @@ export interface Alert {
    * stand down. The other fields are those of its last alert; `revision` counts this message too.
    */
   readonly resolvedAt?: string;
+  /** digest: the day in figures. */
+  readonly digest?: DailyFigures;
+}
+
+export interface DailyFigures {
+  /** Per watch topic: posts, negative ones, hoax-like ones (level medium or high). */
+  readonly topics: readonly {
+    readonly topic: string;
+    readonly label: string;
+    readonly total: number;
+    readonly negative: number;
+    readonly hoax: number;
+  }[];
+  /** The day's alert episodes, each at its latest revision. */
+  readonly alerts: readonly {
+    readonly alertId: string;
+    readonly kind: AlertKind;
+    readonly topicLabel: string;
+    readonly severity: number;
+    readonly status: string;
+    readonly resolved: boolean;
+  }[];
 }
 
 export function spikeAlertId(topic: string, episodeStart: string): string {
@@ -66,6 +90,11 @@ export function spikeAlertId(topic: string, episodeStart: string): string {
 /** Stable per (watch topic, episode): `hoax:banjir:2026-11-26T12:51Z`. */
 export function hoaxAlertId(topic: string, episodeStart: string): string {
   return `hoax:${topic}:${episodeStart}`;
+}
+
+/** One per day (the configured timezone's date): `digest:2026-11-27`. */
+export function digestAlertId(day: string): string {
+  return `digest:${day}`;
 }
 
 /** Stable per (account, episode): `reach:x:1501234567:2026-11-26T08:42Z`. */

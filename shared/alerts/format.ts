@@ -15,6 +15,7 @@ const HEADLINE: Record<AlertKind, Record<AlertLanguage, string>> = {
   spike: { id: 'Lonjakan keluhan', en: 'Spike in complaints' },
   hoax: { id: 'Hoaks menyebar', en: 'Hoax spreading' },
   reach: { id: 'Unggahan berjangkauan luas', en: 'High-reach post' },
+  digest: { id: 'Ringkasan harian', en: 'Daily summary' },
 };
 
 /** The hoax indicators as people call them. */
@@ -36,6 +37,7 @@ const INDICATOR: Record<string, Record<AlertLanguage, string>> = {
 };
 
 export function alertSubject(alert: Alert, lang: AlertLanguage = 'id'): string {
+  if (alert.kind === 'digest') return `[Pantau] ${HEADLINE.digest[lang]} ${formatJakarta(Date.parse(alert.windowEnd))}`;
   if (alert.resolvedAt)
     return `[Pantau] ${lang === 'id' ? 'Selesai' : 'Resolved'}: ${HEADLINE[alert.kind][lang]}: ${alert.topicLabel}`.slice(0, 100);
   const update = alert.revision > 1 ? (lang === 'id' ? ' (pembaruan)' : ' (update)') : '';
@@ -61,6 +63,7 @@ export function alertText(alert: Alert, lang: AlertLanguage = 'id'): string {
 }
 
 const WHAT: Record<AlertKind, (alert: Alert, lang: AlertLanguage) => string[]> = {
+  digest: digestLines,
   spike(alert, lang) {
     const minutes = Math.round((Date.parse(alert.windowEnd) - Date.parse(alert.windowStart)) / 60_000);
     const until = formatJakarta(Date.parse(alert.windowEnd));
@@ -109,7 +112,51 @@ const WHAT: Record<AlertKind, (alert: Alert, lang: AlertLanguage) => string[]> =
   },
 };
 
+const KIND_WORD: Record<AlertKind, Record<AlertLanguage, string>> = {
+  spike: { id: 'lonjakan keluhan', en: 'complaint spike' },
+  hoax: { id: 'hoaks menyebar', en: 'hoax spreading' },
+  reach: { id: 'jangkauan luas', en: 'high reach' },
+  digest: { id: 'ringkasan', en: 'summary' },
+};
+
+/** The day in figures: posts per watch topic, and the day's alert episodes. */
+function digestLines(alert: Alert, lang: AlertLanguage): string[] {
+  const figures = alert.digest ?? { topics: [], alerts: [] };
+  const pct = (n: number, of: number): string => `${of === 0 ? 0 : Math.round((100 * n) / of)}%`;
+  const lines = [
+    lang === 'id'
+      ? `${whole(alert.observed)} unggahan tentang topik pantauan dalam 24 jam hingga ${formatJakarta(Date.parse(alert.windowEnd))}.`
+      : `${whole(alert.observed)} posts about the watch topics in the 24 hours to ${formatJakarta(Date.parse(alert.windowEnd))}.`,
+  ];
+  for (const t of figures.topics.filter((t) => t.total > 0)) {
+    const hoax = t.hoax > 0 ? (lang === 'id' ? `, ${t.hoax} mirip hoaks` : `, ${t.hoax} hoax-like`) : '';
+    lines.push(`- ${t.label}: ${whole(t.total)} (${lang === 'id' ? 'negatif' : 'negative'} ${pct(t.negative, t.total)}${hoax})`);
+  }
+  if (figures.alerts.length === 0) {
+    lines.push(lang === 'id' ? 'Tidak ada peringatan.' : 'No alerts.');
+  } else {
+    lines.push(lang === 'id' ? `Peringatan (${figures.alerts.length}):` : `Alerts (${figures.alerts.length}):`);
+    for (const a of figures.alerts) {
+      const state = a.resolved
+        ? lang === 'id'
+          ? ', selesai'
+          : ', resolved'
+        : a.status === 'capped'
+          ? lang === 'id'
+            ? ', ditahan batas per jam'
+            : ', held back by the hourly cap'
+          : '';
+      lines.push(
+        `- ${KIND_WORD[a.kind][lang]}: ${a.topicLabel}, ${lang === 'id' ? 'tingkat' : 'severity'} ${a.severity}/10${state} (${a.alertId})`,
+      );
+    }
+  }
+  return lines;
+}
+
 const FIRST_STEP: Record<AlertKind, (alert: Alert, lang: AlertLanguage) => string> = {
+  digest: (_alert, lang) =>
+    lang === 'id' ? 'Rincian ada di tabel peringatan dan ekspor data.' : 'Details are in the alerts table and the data exports.',
   spike: (_alert, lang) =>
     lang === 'id'
       ? 'Langkah pertama: cek kondisi lapangan dengan dinas terkait, lalu siapkan tanggapan resmi di kanal Pemprov.'
@@ -138,6 +185,7 @@ function resolvedText(alert: Alert, lang: AlertLanguage): string {
 }
 
 const UNIT: Record<AlertKind, Record<AlertLanguage, string>> = {
+  digest: { id: 'unggahan', en: 'posts' },
   spike: { id: 'unggahan negatif dalam satu jendela', en: 'negative posts in one window' },
   hoax: { id: 'akun penyebar', en: 'spreading accounts' },
   reach: { id: 'jangkauan', en: 'reach' },
@@ -169,6 +217,10 @@ export function alertSms(alert: Alert, lang: AlertLanguage = 'id'): string {
       return lang === 'id'
         ? `Pantau ${alert.severity}/10: hoaks ${topic}${place} disebar ${alert.observed} akun${alert.claim ? ' (sudah dibantah)' : ''}. ${id}`
         : `Pantau ${alert.severity}/10: hoax on ${topic}${place} spread by ${alert.observed} accounts${alert.claim ? ' (debunked)' : ''}. ${id}`;
+    case 'digest':
+      return lang === 'id'
+        ? `Pantau: ringkasan harian, ${whole(alert.observed)} unggahan, ${alert.digest?.alerts.length ?? 0} peringatan. ${id}`
+        : `Pantau: daily summary, ${whole(alert.observed)} posts, ${alert.digest?.alerts.length ?? 0} alerts. ${id}`;
     case 'reach':
       return lang === 'id'
         ? `Pantau ${alert.severity}/10: unggahan ${topic} dari akun ${whole(alert.followers ?? 0)} pengikut. ${id}`

@@ -16,6 +16,8 @@ export interface BucketCount {
   readonly bucket: string;
   readonly total: number;
   readonly negative: number;
+  /** Posts at hoax level medium or high. */
+  readonly hoax?: number;
 }
 
 export interface Counters {
@@ -54,6 +56,8 @@ export interface AlertLedger {
   markSent(kind: string, topic: string, alert: Alert, status?: 'sent' | 'capped'): Promise<void>;
   /** Takes one of the `maxPerHour` messages of the (event-time, UTC) hour of `atMs`; false when all are taken. */
   takeHourSlot(atMs: number, maxPerHour: number): Promise<boolean>;
+  /** Alerts recorded with `firedAt` in [fromIso, toIso), each as its latest revision, with its status. */
+  firedBetween(fromIso: string, toIso: string): Promise<StoredAlert[]>;
   /** Every episode the ledger keeps (open, resolved, or with a message still to send). */
   episodes(): Promise<EpisodeState[]>;
   /**
@@ -61,6 +65,12 @@ export interface AlertLedger {
    * its resolution message, or undefined when it is not (or no longer) the one to close.
    */
   resolve(kind: string, key: string, alertId: string, atMs: number): Promise<number | undefined>;
+}
+
+export interface StoredAlert {
+  readonly alert: Alert;
+  /** `pending`, `sent` or `capped`. */
+  readonly status: string;
 }
 
 export interface EpisodeState {

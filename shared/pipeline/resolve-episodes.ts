@@ -3,7 +3,7 @@
  * last message saying it has calmed down, so the on-call officer can stand down. Run on a
  * schedule (deployed), and at the end of a replay or on the follow schedule (locally).
  */
-import type { Alert } from '../alerts/alert';
+import { ALERT_KINDS, type Alert, type AlertKind } from '../alerts/alert';
 import type { AlertLedger, AlertPublisher } from './ports';
 
 export interface ResolveDeps {
@@ -19,6 +19,8 @@ export interface ResolveDeps {
 export async function resolveEpisodes(nowMs: number, deps: ResolveDeps): Promise<Alert[]> {
   const sent: Alert[] = [];
   for (const episode of await deps.ledger.episodes()) {
+    // The daily digest is not an incident: it has nothing to resolve.
+    if (!ALERT_KINDS.includes(episode.kind as AlertKind)) continue;
     if (episode.resolved && !episode.sent) {
       const pending = await deps.ledger.get(episode.alertId);
       if (pending?.resolvedAt && pending.revision === episode.revision) sent.push(await send(episode, pending, deps));

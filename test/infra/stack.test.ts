@@ -217,8 +217,8 @@ describe('PantauStack', () => {
   describe('every function (house construct)', () => {
     it('is arm64 on Node.js 22 with tracing, 512 MB, source maps and a retained log group', () => {
       const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-      // classifier, alert sweeper, file collector
-      expect(functions).toHaveLength(3);
+      // classifier, alert sweeper, daily digest, file collector
+      expect(functions).toHaveLength(4);
       for (const fn of functions) {
         expect(fn.Properties).toMatchObject({
           Architectures: ['arm64'],
@@ -271,13 +271,32 @@ describe('alert sweeper', () => {
   });
 });
 
+describe('daily digest', () => {
+  it('runs at 07:00 in Jakarta by default, retried, and may publish alerts and read the counters', () => {
+    const { stack, template } = buildStack();
+    const digest = stack.pipeline.digest!;
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 0 * * ? *)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(stack, digest), 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 2 } })],
+    });
+    const statements = statementsOf(stack, template, digest);
+    expect(allows(statements, ['sns:Publish'], stack.resolve(stack.alerting.topic.topicArn))).toBe(true);
+    expect(allows(statements, ['dynamodb:Query'], stack.resolve(stack.storage.tables.state.tableArn))).toBe(true);
+  });
+
+  it('is left out when the config turns it off', () => {
+    const { stack } = buildStack({ alerts: { digest: { enabled: false } } });
+    expect(stack.pipeline.digest).toBeUndefined();
+  });
+});
+
 describe('PantauStack without the file source', () => {
   it('has no file collector and no schedule', () => {
     const { stack, template } = buildStack({ sources: {}, subscriptions: [] });
     expect(stack.collectors.fileCollector).toBeUndefined();
-    // Only the alert sweeper's schedule is left, with the classifier and the sweeper.
-    template.resourceCountIs('AWS::Events::Rule', 1);
-    template.resourceCountIs('AWS::Lambda::Function', 2);
+    // The alert sweeper's and the digest's schedules are left, with the classifier, the sweeper and the digest.
+    template.resourceCountIs('AWS::Events::Rule', 2);
+    template.resourceCountIs('AWS::Lambda::Function', 3);
     template.resourceCountIs('AWS::SNS::Subscription', 0);
   });
 });

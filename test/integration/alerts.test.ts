@@ -98,3 +98,17 @@ test('the episode gets one resolution message once nothing has raised it for a w
   expect(out.Items).toHaveLength(1);
   expect(out.Items?.[0]).toMatchObject({ status: 'sent', revision: last + 1, resolvedAt: resolved[0]!.resolvedAt });
 });
+
+test('the daily digest sums the day per watch topic and lists its alerts, once a day', async () => {
+  const digest = await pipeline.digest(Date.parse('2026-11-27T00:00:00Z'));
+  expect(digest).toMatchObject({ kind: 'digest', alertId: 'digest:2026-11-27', observed: BURST.length });
+  const banjir = digest?.digest?.topics.find((t) => t.topic === 'banjir');
+  expect(banjir).toMatchObject({ total: BURST.length, negative: BURST.length, hoax: 0 });
+  expect(digest?.digest?.alerts).toEqual([
+    expect.objectContaining({ kind: 'spike', alertId: pipeline.alerts[0]!.alert.alertId, resolved: true }),
+  ]);
+  await pipeline.settle();
+  expect(pipeline.alerts.some((m) => m.alert.kind === 'digest' && m.attributes.kind === 'digest')).toBe(true);
+  // The same day again (a retried schedule): nothing more.
+  expect(await pipeline.digest(Date.parse('2026-11-27T00:05:00Z'))).toBeUndefined();
+});

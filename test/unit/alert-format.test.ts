@@ -115,3 +115,43 @@ test('the resolution message says it calmed down and what its peak was, in a lin
   expect(alertText(resolved, 'en')).toContain('Calmed down');
   expect(alertSms(resolved)).toBe('Pantau: selesai, lonjakan keluhan banjir dan genangan. spike:banjir:2026-11-26T09:05Z');
 });
+
+test('the daily digest lists the day per watch topic and its alerts', () => {
+  const digest: Alert = {
+    ...alert,
+    alertId: 'digest:2026-11-27',
+    kind: 'digest',
+    topic: 'semua',
+    topicLabel: 'Semua topik pantauan',
+    severity: 1,
+    windowStart: '2026-11-26T00:00:00.000Z',
+    windowEnd: '2026-11-27T00:00:00.000Z',
+    observed: 1200,
+    places: [],
+    cities: [],
+    samples: [],
+    digest: {
+      topics: [
+        { topic: 'banjir', label: 'Banjir dan genangan', total: 300, negative: 180, hoax: 44 },
+        { topic: 'sampah', label: 'Sampah dan kebersihan', total: 0, negative: 0, hoax: 0 },
+      ],
+      alerts: [
+        {
+          alertId: 'spike:banjir:2026-11-26T08:30Z',
+          kind: 'spike',
+          topicLabel: 'Banjir dan genangan',
+          severity: 9,
+          status: 'sent',
+          resolved: true,
+        },
+      ],
+    },
+  };
+  const text = alertText(digest);
+  expect(alertSubject(digest)).toBe('[Pantau] Ringkasan harian 27 Nov 07.00 WIB');
+  expect(text).toContain('1.200 unggahan tentang topik pantauan dalam 24 jam hingga 27 Nov 07.00 WIB.');
+  expect(text).toContain('- Banjir dan genangan: 300 (negatif 60%, 44 mirip hoaks)');
+  expect(text).not.toContain('Sampah');
+  expect(text).toContain('- lonjakan keluhan: Banjir dan genangan, tingkat 9/10, selesai (spike:banjir:2026-11-26T08:30Z)');
+  expect(alertSms(digest)).toBe('Pantau: ringkasan harian, 1.200 unggahan, 1 peringatan. digest:2026-11-27');
+});
