@@ -1,11 +1,22 @@
 /**
- * The alerts topic and the people subscribed to it (config `subscriptions`), each optionally
- * filtered on the `kind` message attribute that every publish carries.
+ * The alerts topic and who hears from it: people subscribed to it (config `subscriptions`), each
+ * optionally filtered on the `kind` message attribute that every publish carries, and the
+ * notifier that forwards alerts to the chats (config `notify`: Telegram, Slack).
  */
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { SubscriptionFilter, SubscriptionProtocol, Subscription, Topic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { SLACK_WEBHOOK_URL, TELEGRAM_BOT_TOKEN } from '../../shared/adapters/secrets';
+import { ALERT_KINDS } from '../../shared/alerts/alert';
 import { ConfigError, type Config } from '../../shared/config';
-import { TOPICS } from '../../shared/resources';
+import { TABLES, TOPICS } from '../../shared/resources';
+import type { PantauInputs } from './inputs';
+import { PantauFunction } from './pantau-function';
 
 /** The message attribute subscriptions filter on (published with every alert). */
 const KIND_ATTRIBUTE = 'kind' satisfies (typeof TOPICS.alerts.messageAttributes)[number];
@@ -16,19 +27,32 @@ const PROTOCOLS = {
   https: SubscriptionProtocol.HTTPS,
 } as const satisfies Record<Config['subscriptions'][number]['protocol'], SubscriptionProtocol>;
 
+/** How the notifier runs: each channel's tries fit in the timeout (shared/notify/channels.ts, CHAT_HTTP). */
+export const NOTIFIER = {
+  timeoutSeconds: 30,
+  /** Lambda's retries of a failed invocation (about one and three minutes later) before the DLQ. */
+  retryAttempts: 2,
+  deadLetterRetentionDays: 14,
+} as const;
+
 export interface AlertingProps {
-  readonly config: Config;
+  readonly inputs: PantauInputs;
+  /** Where the notifier keeps its ledger of messages sent. */
+  readonly stateTable: ITable;
 }
 
 export class Alerting extends Construct {
   readonly topic: Topic;
+  /** Present when a chat channel is configured. */
+  readonly notifier?: Notifier;
 
   constructor(scope: Construct, id: string, props: AlertingProps) {
     super(scope, id);
+    const { config } = props.inputs;
     this.topic = new Topic(this, TOPICS.alerts.name, { enforceSSL: true });
 
     const seen = new Set<string>();
-    props.config.subscriptions.forEach((subscription, i) => {
+    config.subscriptions.forEach((subscription, i) => {
       const field = `subscriptions.${i}`;
       const key = `${subscription.protocol}:${subscription.endpoint}`;
       if (seen.has(key)) throw new ConfigError(`${field}: ${key} is listed twice`);
@@ -48,5 +72,75 @@ export class Alerting extends Construct {
         },
       });
     });
+
+    if (config.notify.telegram || config.notify.slack) {
+      this.notifier = new Notifier(this, 'Notifier', { ...props, topic: this.topic });
+    }
   }
+}
+
+export interface NotifierProps extends AlertingProps {
+  readonly topic: Topic;
+}
+
+/**
+ * The notifier function on the alerts topic, the secrets of the configured chats, and the queue
+ * that keeps the alerts it could not deliver after Lambda's retries (with the error).
+ */
+export class Notifier extends Construct {
+  readonly function: PantauFunction;
+  readonly deadLetters: Queue;
+  /** Secrets the ops engineer fills in after the first deploy (README, "Deploy"). */
+  readonly telegramBotToken?: Secret;
+  readonly slackWebhookUrl?: Secret;
+
+  constructor(scope: Construct, id: string, props: NotifierProps) {
+    super(scope, id);
+    const { config } = props.inputs;
+    const { telegram, slack } = config.notify;
+    if (telegram) checkKinds('notify.telegram.kinds', telegram.kinds);
+    if (slack) checkKinds('notify.slack.kinds', slack.kinds);
+
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      retentionPeriod: Duration.days(NOTIFIER.deadLetterRetentionDays),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    this.function = new PantauFunction(this, 'Function', {
+      inputs: props.inputs,
+      name: 'notifier',
+      description: 'Forwards alerts from the alerts topic to the Telegram and Slack chats',
+      timeout: Duration.seconds(NOTIFIER.timeoutSeconds),
+    }).bindTable(props.stateTable, TABLES.state, 'readWrite');
+
+    if (telegram) {
+      this.telegramBotToken = new Secret(this, 'TelegramBotToken', {
+        secretName: `${config.name}/telegram-bot-token`,
+        description: "The Telegram bot token of Pantau's notifier (put the token from @BotFather here after the first deploy)",
+      });
+      this.function.bindSecretRead(this.telegramBotToken, TELEGRAM_BOT_TOKEN.secretEnv);
+    }
+    if (slack) {
+      this.slackWebhookUrl = new Secret(this, 'SlackWebhookUrl', {
+        secretName: `${config.name}/slack-webhook-url`,
+        description: "The Slack incoming webhook URL of Pantau's notifier (put the URL here after the first deploy)",
+      });
+      this.function.bindSecretRead(this.slackWebhookUrl, SLACK_WEBHOOK_URL.secretEnv);
+    }
+
+    // An on-failure destination rather than a classic DLQ: its record holds the error as well as the event.
+    this.function.fn.configureAsyncInvoke({
+      retryAttempts: NOTIFIER.retryAttempts,
+      onFailure: new SqsDestination(this.deadLetters),
+    });
+    props.topic.addSubscription(new LambdaSubscription(this.function.fn));
+  }
+}
+
+/** A chat's `kinds`: at least one, each a kind of alert Pantau raises (a typo would silence the chat). */
+function checkKinds(field: string, kinds: readonly string[] | undefined): void {
+  if (kinds === undefined) return;
+  if (kinds.length === 0) throw new ConfigError(`${field}: list at least one alert kind, or leave kinds out for all alerts`);
+  const unknown = kinds.filter((kind) => !(ALERT_KINDS as readonly string[]).includes(kind));
+  if (unknown.length > 0) throw new ConfigError(`${field}: unknown alert kind ${unknown.join(', ')} (kinds: ${ALERT_KINDS.join(', ')})`);
 }

@@ -23,7 +23,7 @@ export class PantauStack extends Stack {
     const inputs: PantauInputs = { config: props.config, configPath: props.configPath, repoRoot: props.repoRoot };
 
     this.storage = new Storage(this, 'Storage');
-    this.alerting = new Alerting(this, 'Alerting', { config: inputs.config });
+    this.alerting = new Alerting(this, 'Alerting', { inputs, stateTable: this.storage.tables.state });
     this.pipeline = new Pipeline(this, 'Pipeline', {
       inputs,
       tables: this.storage.tables,

@@ -1,8 +1,9 @@
 /**
- * HTTP GET for the feed and fact-check collectors (Node's fetch): a timeout per request, retries
- * with backoff on 5xx answers and network errors, and errors that name the address and status.
+ * HTTP GET for the feed and fact-check collectors, and JSON POST for the notifier's chat APIs
+ * (Node's fetch): a timeout per request, retries with backoff on 5xx answers and network errors,
+ * and errors that name the address and status.
  */
-import { type Backoff, DEFAULT_BACKOFF, withRetry } from '../retry';
+import { type Backoff, DEFAULT_BACKOFF, sleep, withRetry } from '../retry';
 
 export class HttpError extends Error {
   override readonly name = 'HttpError';
@@ -10,6 +11,8 @@ export class HttpError extends Error {
     message: string,
     /** The HTTP status, or undefined when no answer came (network error, timeout). */
     readonly status: number | undefined,
+    /** How long the service asked to wait before the next try (a 429's `Retry-After`), when it said. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
@@ -69,6 +72,99 @@ export async function httpGet(url: string, opts: GetOptions = {}): Promise<GetRe
 }
 
 function snippet(body: string): string {
-  const text = body.replace(/\s+/g, ' ').trim().slice(0, 200);
+  const text = bodyStart(body);
   return text ? `: ${text}` : '';
+}
+
+/** The first 200 characters of an answer's body, on one line. */
+function bodyStart(body: string): string {
+  return body.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+/** What an error answer says: the service's own description, and how long it asked the caller to wait. */
+export interface ErrorAnswer {
+  readonly description: string;
+  readonly retryAfterMs?: number;
+}
+
+export interface PostOptions extends Omit<GetOptions, 'label'> {
+  /**
+   * How the address is named in errors and logs. Required: a chat API's address holds its secret
+   * (Telegram's bot token, Slack's webhook path), so the address itself is never shown.
+   */
+  readonly label: string;
+  /** Reads an error answer; by default the start of its body and its `Retry-After` header. */
+  readonly explain?: (answer: GetResult) => ErrorAnswer;
+  /**
+   * The longest wait honoured when the service asks for one; a longer ask is cut to this, so the
+   * tries still fit in the caller's time (the function's timeout).
+   */
+  readonly maxRetryAfterMs?: number;
+}
+
+/**
+ * POSTs `body` as JSON to `url`. A 2xx is the answer; any other status is an HttpError named by
+ * `opts.label` with the service's description. 5xx, 429 and network errors are tried again: after
+ * the wait the service asked for (a 429's Retry-After, capped), else after the backoff.
+ */
+export async function httpPost(url: string, body: unknown, opts: PostOptions): Promise<GetResult> {
+  const timeoutMs = opts.timeoutMs ?? 20_000;
+  if (!URL.canParse(url)) throw new HttpError(`POST ${opts.label}: the address is not a valid URL`, undefined);
+  let nextWaitMs = 0;
+  return withRetry(
+    async () => {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json; charset=utf-8', ...opts.headers },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (err) {
+        throw new HttpError(`POST ${opts.label} failed: ${noAnswerReason(err, timeoutMs)}`, undefined);
+      }
+      const answer: GetResult = { status: response.status, headers: response.headers, body: await response.text() };
+      if (response.ok) return answer;
+      const { description, retryAfterMs } = (opts.explain ?? explainAnswer)(answer);
+      throw new HttpError(
+        `POST ${opts.label} answered ${answer.status}${description ? `: ${description}` : ''}`,
+        answer.status,
+        retryAfterMs,
+      );
+    },
+    (err) => err instanceof HttpError && err.transient,
+    opts.backoff ?? DEFAULT_BACKOFF,
+    (err, attempt, backoffMs) => {
+      nextWaitMs = waitBeforeRetry(err, backoffMs, opts.maxRetryAfterMs ?? 10_000);
+      opts.onRetry?.(err, attempt, nextWaitMs);
+    },
+    () => sleep(nextWaitMs),
+  );
+}
+
+/** The default reading of an error answer: the body's start, and the standard `Retry-After` header. */
+export function explainAnswer(answer: GetResult): ErrorAnswer {
+  return { description: bodyStart(answer.body), retryAfterMs: retryAfterHeader(answer.headers) };
+}
+
+/** `Retry-After` in milliseconds: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+function retryAfterHeader(headers: Headers): number | undefined {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+function waitBeforeRetry(err: unknown, backoffMs: number, maxRetryAfterMs: number): number {
+  const asked = err instanceof HttpError ? err.retryAfterMs : undefined;
+  return asked === undefined ? backoffMs : Math.min(asked, maxRetryAfterMs);
+}
+
+/** Why no answer came; never the address (a fetch of a bad URL repeats it, secret and all). */
+function noAnswerReason(err: unknown, timeoutMs: number): string {
+  if ((err as Error).name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  const cause = (err as Error & { cause?: Error }).cause;
+  return cause?.message ?? (err as Error).name;
 }

@@ -7,6 +7,8 @@ export interface SeenRequest {
   /** Path and query, e.g. `/2/tweets/search/recent?query=...`. */
   readonly url: string;
   readonly headers: IncomingHttpHeaders;
+  /** The request's body as text (empty for a GET). */
+  readonly body: string;
 }
 
 export interface Answer {
@@ -32,10 +34,16 @@ export async function startTestServer(responder: Responder = () => ({ status: 40
   let respond = responder;
   const requests: SeenRequest[] = [];
   const server = createServer((req, res) => {
-    const seen: SeenRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
-    requests.push(seen);
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const seen: SeenRequest = {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      requests.push(seen);
       void (async () => {
         try {
           const answer = await respond(seen);
