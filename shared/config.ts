@@ -116,16 +116,20 @@ export const FactCheckSourceSchema = z.strictObject({
   maxPages: z.number().int().min(1).max(50).default(3),
 });
 
-export const SpikeRuleSchema = z.strictObject({
-  /** Counter bucket width (event time). */
-  bucketMinutes: z.number().int().min(1).max(60).default(5),
-  /** Recent window compared with the baseline. */
-  windowMinutes: z
+/** An event-time window of 5 minutes to a day. */
+const windowOfMinutes = (fallback: number) =>
+  z
     .number()
     .int()
     .min(5)
     .max(24 * 60)
-    .default(60),
+    .default(fallback);
+
+export const SpikeRuleSchema = z.strictObject({
+  /** Counter bucket width (event time). */
+  bucketMinutes: z.number().int().min(1).max(60).default(5),
+  /** Recent window compared with the baseline. */
+  windowMinutes: windowOfMinutes(60),
   /** Hours before the window whose hourly rate is the short-term baseline. */
   baselineHours: z.number().int().min(1).max(48).default(12),
   /** The same window on this many previous days is the long-term baseline. */
@@ -148,12 +152,7 @@ export const HoaxAlertRuleSchema = z.strictObject({
    * coordinated text) within the window before the team is alerted.
    */
   minAuthors: z.number().int().min(2).max(10_000).default(5),
-  windowMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60)
-    .default(60),
+  windowMinutes: windowOfMinutes(60),
   /** Only posts at this hoax level or above count. */
   minLevel: z.enum(['medium', 'high']).default('medium'),
   /** Followers of the spreading accounts, added up, at which severity goes up one step. */

@@ -2,22 +2,12 @@
  * DynamoDB implementations of the collectors' state (state table): what each collector
  * remembers between runs, the one-run-at-a-time lock, and the daily read budget.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CollectorState, ReadBudget, RunLock } from '../pipeline/ports';
 import { DAY, epochSeconds } from '../time';
+import { conditionHeld } from './conditional';
 
 const SINGLE = '-';
-
-async function unlessConditionFails(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
-}
 
 export class DynamoCollectorState implements CollectorState {
   constructor(
@@ -61,7 +51,7 @@ export class DynamoRunLock implements RunLock {
 
   acquire(collector: string, holder: string, ttlMs: number): Promise<boolean> {
     const at = this.now();
-    return unlessConditionFails(() =>
+    return conditionHeld(() =>
       this.doc.send(
         new PutCommand({
           TableName: this.stateTable,
@@ -84,7 +74,7 @@ export class DynamoRunLock implements RunLock {
   }
 
   async release(collector: string, holder: string): Promise<void> {
-    await unlessConditionFails(() =>
+    await conditionHeld(() =>
       this.doc.send(
         new DeleteCommand({
           TableName: this.stateTable,
@@ -117,7 +107,7 @@ export class DynamoReadBudget implements ReadBudget {
       const left = cap - (await this.spent(day));
       const ask = Math.min(wanted, left);
       if (ask <= 0) return 0;
-      const granted = await unlessConditionFails(() =>
+      const granted = await conditionHeld(() =>
         this.doc.send(
           new UpdateCommand({
             TableName: this.stateTable,

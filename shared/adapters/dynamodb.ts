@@ -1,5 +1,5 @@
 /** DynamoDB implementations of the pipeline's ports, over the tables in shared/resources.ts. */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -10,6 +10,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ALERT_KINDS, type Alert } from '../alerts/alert';
+import { whenCondition } from './conditional';
 import type { CounterIncrement, PostItem } from '../items';
 import type {
   AlertLedger,
@@ -27,15 +28,6 @@ import { DAY, MINUTE, epochSeconds } from '../time';
 
 export const aggKey = (topic: string): string => `AGG#${topic}`;
 
-/** Runs a conditional write; `undefined` when its condition did not hold, other errors thrown. */
-async function whenCondition<T>(write: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await write();
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return undefined;
-    throw err;
-  }
-}
 /**
  * Every alert episode is one item of the `EPISODES` partition (sk `<kind>#<key>`), so the
  * episodes still open can be listed with one Query (the resolution sweep). Few are written: one

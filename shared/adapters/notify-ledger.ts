@@ -3,10 +3,10 @@
  * `NOTIFIED#<alertId>` / `<revision>#<channel>`, claimed by a conditional write before the send
  * and marked sent after it.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChannelName, LedgerClaim, NotifyLedger } from '../notify/ports';
 import { DAY, epochSeconds } from '../time';
+import { conditionHeld } from './conditional';
 
 /**
  * How long a claim holds before another delivery may take the sending over: longer than the
@@ -14,16 +14,6 @@ import { DAY, epochSeconds } from '../time';
  * first retry of a failed invocation (about a minute), so that retry finds a dead sender's claim free.
  */
 export const NOTIFY_LEASE_MS = 45_000;
-
-async function unlessConditionFails(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
-}
 
 export class DynamoNotifyLedger implements NotifyLedger {
   constructor(
@@ -41,7 +31,7 @@ export class DynamoNotifyLedger implements NotifyLedger {
   async claim(alertId: string, revision: number, channel: ChannelName): Promise<LedgerClaim> {
     const at = this.now();
     const key = this.key(alertId, revision, channel);
-    const claimed = await unlessConditionFails(() =>
+    const claimed = await conditionHeld(() =>
       this.doc.send(
         new PutCommand({
           TableName: this.stateTable,
@@ -69,7 +59,7 @@ export class DynamoNotifyLedger implements NotifyLedger {
   }
 
   async release(alertId: string, revision: number, channel: ChannelName): Promise<void> {
-    await unlessConditionFails(() =>
+    await conditionHeld(() =>
       this.doc.send(
         new DeleteCommand({
           TableName: this.stateTable,
