@@ -69,7 +69,7 @@ test('pantau classify: one line out per line in; a bad line gets an error in its
   expect(lines[0].sentiment.score).toBeLessThan(0);
   expect(lines[1].error).toMatch(/not JSON/);
   expect(lines[2]).toEqual({ id: '3', error: 'text: required (a non-empty string)' });
-  expect(lines[3].topics).toEqual([{ name: 'banjir', matched: ['pintu air'] }]);
+  expect(lines[3].topics).toEqual([{ name: 'banjir', matched: ['pintu air', 'jebol'] }]);
   expect(lines[3].places).toEqual([{ name: 'Pintu Air Manggarai', kelurahan: 'Manggarai', kecamatan: 'Tebet', city: 'Jakarta Selatan' }]);
   expect(lines[3].hoax.level).toBe('high');
   expect(lines[3].hoax.indicators.map((i: { name: string }) => i.name)).toEqual(
