@@ -106,7 +106,15 @@ export interface CounterIncrement {
   readonly expiresAt: number;
 }
 
-/** A stored post adds to the bucket of each of its topics, and to the all-topics bucket. */
+/** The counters of a watch topic in one city (kota administrasi): `banjir@Jakarta Selatan`. */
+export function placeCounter(topic: string, city: string): string {
+  return `${topic}@${city}`;
+}
+
+/**
+ * A stored post adds to the bucket of each of its topics, to the all-topics bucket, and, where
+ * it names a place, to each of its topics' bucket in that city.
+ */
 export function counterIncrements(item: PostItem, bucketMinutes: number, stateDays: number): CounterIncrement[] {
   const start = bucketStart(item.createdAtEpoch * 1000, bucketMinutes);
   const add = {
@@ -117,5 +125,7 @@ export function counterIncrements(item: PostItem, bucketMinutes: number, stateDa
     hoax: item.hoaxLevel === 'medium' || item.hoaxLevel === 'high' ? 1 : 0,
   } as const;
   const expiresAt = epochSeconds(start + stateDays * DAY);
-  return [ALL_TOPICS, ...item.topics].map((topic) => ({ topic, bucket: isoMinute(start), add, expiresAt }));
+  const cities = [...new Set(item.placeCities)];
+  const counters = [ALL_TOPICS, ...item.topics, ...item.topics.flatMap((topic) => cities.map((city) => placeCounter(topic, city)))];
+  return counters.map((topic) => ({ topic, bucket: isoMinute(start), add, expiresAt }));
 }

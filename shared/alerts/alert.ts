@@ -71,6 +71,8 @@ export interface DailyFigures {
     readonly total: number;
     readonly negative: number;
     readonly hoax: number;
+    /** The cities its posts named, most negative posts first (posts without a place are in none). */
+    readonly cities: readonly { readonly city: string; readonly total: number; readonly negative: number }[];
   }[];
   /** The day's alert episodes, each at its latest revision. */
   readonly alerts: readonly {

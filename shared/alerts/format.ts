@@ -130,7 +130,13 @@ function digestLines(alert: Alert, lang: AlertLanguage): string[] {
   ];
   for (const t of figures.topics.filter((t) => t.total > 0)) {
     const hoax = t.hoax > 0 ? (lang === 'id' ? `, ${t.hoax} mirip hoaks` : `, ${t.hoax} hoax-like`) : '';
-    lines.push(`- ${t.label}: ${whole(t.total)} (${lang === 'id' ? 'negatif' : 'negative'} ${pct(t.negative, t.total)}${hoax})`);
+    const worst = t.cities.find((c) => c.negative > 0);
+    const where = worst
+      ? lang === 'id'
+        ? `; terbanyak di ${worst.city}: ${worst.negative} negatif`
+        : `; most in ${worst.city}: ${worst.negative} negative`
+      : '';
+    lines.push(`- ${t.label}: ${whole(t.total)} (${lang === 'id' ? 'negatif' : 'negative'} ${pct(t.negative, t.total)}${hoax}${where})`);
   }
   if (figures.alerts.length === 0) {
     lines.push(lang === 'id' ? 'Tidak ada peringatan.' : 'No alerts.');

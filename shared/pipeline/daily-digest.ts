@@ -6,7 +6,9 @@
 import { digestAlertId, type Alert, type DailyFigures } from '../alerts/alert';
 import type { Config } from '../config';
 import { DAY, calendarDay, isoMinute } from '../time';
-import type { AlertLedger, AlertPublisher, Counters } from './ports';
+import { CITIES } from '../classify/places-jakarta';
+import { placeCounter } from '../items';
+import type { AlertLedger, AlertPublisher, BucketCount, Counters } from './ports';
 
 export interface DigestDeps {
   readonly config: Config;
@@ -35,14 +37,24 @@ export async function sendDailyDigest(nowMs: number, deps: DigestDeps): Promise<
 async function buildDigest(nowMs: number, alertId: string, deps: DigestDeps): Promise<Alert> {
   const from = nowMs - DAY;
   const topics: DailyFigures['topics'][number][] = [];
+  const sum = (buckets: readonly BucketCount[], field: 'total' | 'negative' | 'hoax'): number =>
+    buckets.reduce((n, b) => n + (b[field] ?? 0), 0);
   for (const topic of deps.config.topics) {
     const buckets = await deps.counters.range(topic.name, isoMinute(from), isoMinute(nowMs));
+    const cities: DailyFigures['topics'][number]['cities'][number][] = [];
+    if (buckets.length > 0) {
+      for (const city of CITIES) {
+        const inCity = await deps.counters.range(placeCounter(topic.name, city), isoMinute(from), isoMinute(nowMs));
+        if (inCity.length > 0) cities.push({ city, total: sum(inCity, 'total'), negative: sum(inCity, 'negative') });
+      }
+    }
     topics.push({
       topic: topic.name,
       label: topic.label,
-      total: buckets.reduce((n, b) => n + b.total, 0),
-      negative: buckets.reduce((n, b) => n + b.negative, 0),
-      hoax: buckets.reduce((n, b) => n + (b.hoax ?? 0), 0),
+      total: sum(buckets, 'total'),
+      negative: sum(buckets, 'negative'),
+      hoax: sum(buckets, 'hoax'),
+      cities: cities.sort((a, b) => b.negative - a.negative || b.total - a.total),
     });
   }
   const fired = await deps.ledger.firedBetween(new Date(from).toISOString(), new Date(nowMs).toISOString());

@@ -104,6 +104,8 @@ test('the daily digest sums the day per watch topic and lists its alerts, once a
   expect(digest).toMatchObject({ kind: 'digest', alertId: 'digest:2026-11-27', observed: BURST.length });
   const banjir = digest?.digest?.topics.find((t) => t.topic === 'banjir');
   expect(banjir).toMatchObject({ total: BURST.length, negative: BURST.length, hoax: 0 });
+  // The burst names Kemang and its neighbours: all in Jakarta Selatan.
+  expect(banjir?.cities[0]).toMatchObject({ city: 'Jakarta Selatan', negative: BURST.length });
   expect(digest?.digest?.alerts).toEqual([
     expect.objectContaining({ kind: 'spike', alertId: pipeline.alerts[0]!.alert.alertId, resolved: true }),
   ]);

@@ -132,8 +132,18 @@ test('the daily digest lists the day per watch topic and its alerts', () => {
     samples: [],
     digest: {
       topics: [
-        { topic: 'banjir', label: 'Banjir dan genangan', total: 300, negative: 180, hoax: 44 },
-        { topic: 'sampah', label: 'Sampah dan kebersihan', total: 0, negative: 0, hoax: 0 },
+        {
+          topic: 'banjir',
+          label: 'Banjir dan genangan',
+          total: 300,
+          negative: 180,
+          hoax: 44,
+          cities: [
+            { city: 'Jakarta Selatan', total: 120, negative: 90 },
+            { city: 'Jakarta Timur', total: 20, negative: 5 },
+          ],
+        },
+        { topic: 'sampah', label: 'Sampah dan kebersihan', total: 0, negative: 0, hoax: 0, cities: [] },
       ],
       alerts: [
         {
@@ -150,7 +160,7 @@ test('the daily digest lists the day per watch topic and its alerts', () => {
   const text = alertText(digest);
   expect(alertSubject(digest)).toBe('[Pantau] Ringkasan harian 27 Nov 07.00 WIB');
   expect(text).toContain('1.200 unggahan tentang topik pantauan dalam 24 jam hingga 27 Nov 07.00 WIB.');
-  expect(text).toContain('- Banjir dan genangan: 300 (negatif 60%, 44 mirip hoaks)');
+  expect(text).toContain('- Banjir dan genangan: 300 (negatif 60%, 44 mirip hoaks; terbanyak di Jakarta Selatan: 90 negatif)');
   expect(text).not.toContain('Sampah');
   expect(text).toContain('- lonjakan keluhan: Banjir dan genangan, tingkat 9/10, selesai (spike:banjir:2026-11-26T08:30Z)');
   expect(alertSms(digest)).toBe('Pantau: ringkasan harian, 1.200 unggahan, 1 peringatan. digest:2026-11-27');

@@ -213,7 +213,7 @@ describe('the daily digest', () => {
       places: [],
       cities: [],
       digest: {
-        topics: [{ topic: 'banjir', label: 'Banjir & <genangan>', total: 300, negative: 150, hoax: 2 }],
+        topics: [{ topic: 'banjir', label: 'Banjir & <genangan>', total: 300, negative: 150, hoax: 2, cities: [] }],
         alerts: [],
       },
     });

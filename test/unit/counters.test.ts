@@ -1,0 +1,36 @@
+/** What a stored post adds to: the all-topics counter, each of its topics, and each topic in each city it names. */
+import { makeClassifier } from '../../shared/classify';
+import { ALL_TOPICS, counterIncrements, placeCounter, toPostItem } from '../../shared/items';
+import { makePost } from '../helpers/posts';
+
+const classify = makeClassifier([
+  { name: 'banjir', keywords: ['banjir'], all: [], exclude: [] },
+  { name: 'macet', keywords: ['macet'], all: [], exclude: [] },
+]);
+
+function increments(text: string) {
+  const post = makePost({ text, createdAt: '2026-11-26T08:17:00Z' });
+  return counterIncrements(toPostItem(post, classify(post.text), 30, Date.parse('2026-11-27T00:00:00Z')), 5, 35);
+}
+
+test('a post about two topics in two cities counts in every topic and every topic-city pair, in its 5-minute bucket', () => {
+  const got = increments('Banjir dan macet parah di Kemang dan Cawang pagi ini');
+  expect(got.map((i) => i.topic).sort()).toEqual(
+    [
+      ALL_TOPICS,
+      'banjir',
+      'macet',
+      placeCounter('banjir', 'Jakarta Selatan'),
+      placeCounter('banjir', 'Jakarta Timur'),
+      placeCounter('macet', 'Jakarta Selatan'),
+      placeCounter('macet', 'Jakarta Timur'),
+    ].sort(),
+  );
+  expect(new Set(got.map((i) => i.bucket))).toEqual(new Set(['2026-11-26T08:15Z']));
+  expect(got.every((i) => i.add.negative === 1 && i.add.total === 1)).toBe(true);
+});
+
+test('a post without a place counts in its topics only, and one without a topic only in the total', () => {
+  expect(increments('Banjir lagi, capek').map((i) => i.topic)).toEqual([ALL_TOPICS, 'banjir']);
+  expect(increments('Selamat pagi semua').map((i) => i.topic)).toEqual([ALL_TOPICS]);
+});
