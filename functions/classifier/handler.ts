@@ -42,6 +42,8 @@ export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
       }
       for (const alert of result.alerts) {
         metrics.addMetric('alerts_sent', MetricUnit.Count, 1);
+        // Per kind for the operations dashboard (its own EMF record: the batch's other metrics have no kind).
+        metrics.singleMetric().addDimension('kind', alert.kind).addMetric('alerts_sent', MetricUnit.Count, 1);
         logger.info('alert sent', { alertId: alert.alertId, severity: alert.severity, revision: alert.revision });
       }
     } catch (err) {

@@ -76,6 +76,8 @@ export function makeHandler(deps: FactCheckHandlerDeps): FactCheckHandler {
       if (failed.length > 0 && failed.length === result.queries.length) {
         throw new Error(`every fact-check query failed (${failed.length}): ${failed.map((q) => q.error).join('; ')}`);
       }
+      // Only a run that did its work counts: the ops alarm fires when a collector has not succeeded for two schedules.
+      metrics.addMetric('runs_succeeded', MetricUnit.Count, 1);
       return result;
     } finally {
       metrics.publishStoredMetrics();

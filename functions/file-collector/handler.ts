@@ -53,6 +53,8 @@ export function makeHandler(deps: FileCollectorHandlerDeps): FileCollectorHandle
         invalid: result.invalid.length,
         done: result.done,
       });
+      // Only a run that did its work counts: the ops alarm fires when a collector has not succeeded for two schedules.
+      metrics.addMetric('runs_succeeded', MetricUnit.Count, 1);
       return result;
     } finally {
       metrics.publishStoredMetrics();

@@ -63,6 +63,8 @@ export function makeHandler(deps: NewsCollectorHandlerDeps): NewsCollectorHandle
       if (failed.length > 0 && failed.length === result.feeds.length) {
         throw new Error(`every feed failed (${failed.length}): ${failed.map((f) => f.error).join('; ')}`);
       }
+      // Only a run that did its work counts: the ops alarm fires when a collector has not succeeded for two schedules.
+      metrics.addMetric('runs_succeeded', MetricUnit.Count, 1);
       return result;
     } finally {
       metrics.publishStoredMetrics();

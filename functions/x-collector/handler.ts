@@ -81,6 +81,8 @@ export function makeHandler(deps: XCollectorHandlerDeps): XCollectorHandler {
         budgetPerDay: source.budget.perDay,
         queries: result.queries,
       });
+      // Only a run that did its work counts: the ops alarm fires when a collector has not succeeded for two schedules.
+      metrics.addMetric('runs_succeeded', MetricUnit.Count, 1);
       return result;
     } finally {
       metrics.publishStoredMetrics();

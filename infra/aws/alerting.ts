@@ -3,9 +3,10 @@
  * optionally filtered on the `kind` message attribute that every publish carries, and the
  * notifier that forwards alerts to the chats (config `notify`: Telegram, Slack).
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IDestination } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { SubscriptionFilter, SubscriptionProtocol, Subscription, Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -39,6 +40,8 @@ export interface AlertingProps {
   readonly inputs: PantauInputs;
   /** Where the notifier keeps its ledger of messages sent. */
   readonly stateTable: ITable;
+  /** The customer-managed key the topic, the notifier's queue and the chat secrets are encrypted with. */
+  readonly key: IKey;
 }
 
 export class Alerting extends Construct {
@@ -49,7 +52,7 @@ export class Alerting extends Construct {
   constructor(scope: Construct, id: string, props: AlertingProps) {
     super(scope, id);
     const { config } = props.inputs;
-    this.topic = new Topic(this, TOPICS.alerts.name, { enforceSSL: true });
+    this.topic = new Topic(this, TOPICS.alerts.name, { enforceSSL: true, masterKey: props.key });
 
     const seen = new Set<string>();
     config.subscriptions.forEach((subscription, i) => {
@@ -103,8 +106,14 @@ export class Notifier extends Construct {
 
     this.deadLetters = new Queue(this, 'DeadLetters', {
       retentionPeriod: Duration.days(NOTIFIER.deadLetterRetentionDays),
-      encryption: QueueEncryption.SQS_MANAGED,
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: props.key,
       enforceSSL: true,
+    });
+    Validations.of(this.deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "This queue is itself the notifier's failure destination (the alerts Lambda could not deliver after its retries, with the error); it is kept 14 days for an operator, and nothing consumes it automatically.",
     });
     this.function = new PantauFunction(this, 'Function', {
       inputs: props.inputs,
@@ -117,24 +126,43 @@ export class Notifier extends Construct {
       this.telegramBotToken = new Secret(this, 'TelegramBotToken', {
         secretName: `${config.name}/telegram-bot-token`,
         description: "The Telegram bot token of Pantau's notifier (put the token from @BotFather here after the first deploy)",
+        encryptionKey: props.key,
       });
+      acknowledgeNoRotation(this.telegramBotToken, 'Telegram issues the bot token (@BotFather); only a person can revoke and reissue it');
       this.function.bindSecretRead(this.telegramBotToken, TELEGRAM_BOT_TOKEN.secretEnv);
     }
     if (slack) {
       this.slackWebhookUrl = new Secret(this, 'SlackWebhookUrl', {
         secretName: `${config.name}/slack-webhook-url`,
         description: "The Slack incoming webhook URL of Pantau's notifier (put the URL here after the first deploy)",
+        encryptionKey: props.key,
       });
+      acknowledgeNoRotation(
+        this.slackWebhookUrl,
+        'Slack issues the webhook URL when a workspace admin adds the app; only they can regenerate it',
+      );
       this.function.bindSecretRead(this.slackWebhookUrl, SLACK_WEBHOOK_URL.secretEnv);
     }
 
     // An on-failure destination rather than a classic DLQ: its record holds the error as well as the event.
-    this.function.fn.configureAsyncInvoke({
-      retryAttempts: NOTIFIER.retryAttempts,
-      onFailure: new SqsDestination(this.deadLetters),
-    });
+    // CDK's SqsDestination grants kms:ReEncrypt* and kms:GenerateDataKey* on the queue's key; this
+    // destination names the queue and the house construct grants the exact send and key actions.
+    const onFailure: IDestination = { bind: () => ({ destination: this.deadLetters.queueArn }) };
+    this.function.grantQueueSend(this.deadLetters);
+    this.function.fn.configureAsyncInvoke({ retryAttempts: NOTIFIER.retryAttempts, onFailure });
     props.topic.addSubscription(new LambdaSubscription(this.function.fn));
   }
+}
+
+/**
+ * cdk-nag AwsSolutions-SMG4 asks for automatic rotation. A rotation Lambda cannot rotate a
+ * third-party credential: the service that issued it must reissue it.
+ */
+export function acknowledgeNoRotation(secret: Secret, issuer: string): void {
+  Validations.of(secret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason: `Third-party credential: ${issuer}. A Secrets Manager rotation function cannot obtain a new one; the ops engineer replaces the value by hand (README, "Deploy").`,
+  });
 }
 
 /** A chat's `kinds`: at least one, each a kind of alert Pantau raises (a typo would silence the chat). */

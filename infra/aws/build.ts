@@ -4,7 +4,8 @@
  * so tests can build it without the process-wide entry point.
  */
 import { resolve } from 'node:path';
-import type { App } from 'aws-cdk-lib';
+import { Validations, type App } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadConfig } from '../../shared/config';
 import { PantauStack } from './stack';
 
@@ -24,6 +25,9 @@ export function buildApp(app: App, options: BuildOptions): PantauStack {
   }
   const configPath = resolve(options.repoRoot, requested);
   const config = loadConfig(configPath);
+  // cdk-nag v3 is a CDK policy-validation plugin: it runs at synth, and any finding that is not
+  // acknowledged (with its reason, next to the resource) fails `cdk synth` and `cdk deploy`.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return new PantauStack(app, config.name, {
     config,
     configPath,

@@ -10,11 +10,13 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FACTCHECK_API_KEY, X_BEARER_TOKEN } from '../../shared/adapters/secrets';
 import { ConfigError } from '../../shared/config';
 import { COLLECTOR, QUEUES, TABLES } from '../../shared/resources';
+import { acknowledgeNoRotation } from './alerting';
 import type { PantauInputs } from './inputs';
 import { BUNDLE_ROOT, PantauFunction } from './pantau-function';
 
@@ -26,6 +28,8 @@ export interface CollectorsProps {
   readonly postsQueue: IQueue;
   readonly postsDlq: IQueue;
   readonly stateTable: ITable;
+  /** The customer-managed key the collectors' secrets are encrypted with. */
+  readonly key: IKey;
 }
 
 export class Collectors extends Construct {
@@ -68,7 +72,12 @@ export class Collectors extends Construct {
       this.xBearerToken = new Secret(this, 'XBearerToken', {
         secretName: `${config.name}/x-bearer-token`,
         description: "The X API app bearer token of Pantau's X collector (put the token here after the first deploy)",
+        encryptionKey: props.key,
       });
+      acknowledgeNoRotation(
+        this.xBearerToken,
+        "X issues the app's bearer token in its developer portal; only the app's owner can regenerate it",
+      );
       this.xCollector = this.postCollector(
         'XCollector',
         'x-collector',
@@ -90,7 +99,12 @@ export class Collectors extends Construct {
       this.factCheckApiKey = new Secret(this, 'FactCheckApiKey', {
         secretName: `${config.name}/factcheck-api-key`,
         description: "The Google Fact Check Tools API key of Pantau's fact-check collector (put the key here after the first deploy)",
+        encryptionKey: props.key,
       });
+      acknowledgeNoRotation(
+        this.factCheckApiKey,
+        'Google issues the API key in the Cloud console; only the project owner can create a new one',
+      );
       this.factCheckCollector = this.scheduled(
         'FactCheckCollector',
         'factcheck-collector',

@@ -4,8 +4,10 @@
  * helpers that set a resource's environment variable and grant least privilege together.
  */
 import { basename, join, resolve } from 'node:path';
-import { type Duration } from 'aws-cdk-lib';
+import { Stack, Validations, type Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -22,6 +24,46 @@ export const BUNDLE_ROOT = '/var/task';
 export const BUNDLED_CONFIG = 'pantau.config.json';
 
 export type TableAccess = 'read' | 'readWrite';
+
+/**
+ * Data-plane actions on a table (CDK's `grantReadData`/`grantReadWriteData` lists, without the
+ * stream actions: no table has a stream).
+ */
+const TABLE_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
+  read: [
+    'dynamodb:BatchGetItem',
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'dynamodb:Scan',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:DescribeTable',
+  ],
+  readWrite: [
+    'dynamodb:BatchGetItem',
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'dynamodb:Scan',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:DescribeTable',
+    'dynamodb:BatchWriteItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+  ],
+};
+
+/**
+ * What a caller needs of the customer-managed key, by service. CDK's own grant helpers add
+ * `kms:ReEncrypt*` and `kms:GenerateDataKey*` (wildcards, and more than any function uses), so
+ * the bind helpers below grant these exact actions instead, and only through the service.
+ * - DynamoDB decrypts the table key with the caller's credentials on reads and writes.
+ * - SQS and SNS producers generate a data key and decrypt it (AWS's documented pair); SQS
+ *   consumers (the event source mapping) only decrypt: CDK's `grantConsumeMessages` adds that.
+ */
+const KEY_ACTIONS = {
+  table: { read: ['kms:Decrypt', 'kms:DescribeKey'], readWrite: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] },
+  producer: ['kms:Decrypt', 'kms:GenerateDataKey'],
+} as const;
 
 export interface PantauFunctionProps {
   readonly inputs: PantauInputs;
@@ -52,6 +94,13 @@ export class PantauFunction extends Construct {
     }
 
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    // Its own role, writing to its own log group only (instead of the AWS managed
+    // AWSLambdaBasicExecutionRole, which may create and write any log group: cdk-nag IAM4).
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Pantau ${props.name} function`,
+    });
+    logGroup.grantWrite(role);
 
     this.fn = new NodejsFunction(this, 'Function', {
       description: props.description,
@@ -65,6 +114,7 @@ export class PantauFunction extends Construct {
       timeout: props.timeout,
       tracing: Tracing.ACTIVE,
       logGroup,
+      role,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.name,
@@ -89,27 +139,45 @@ export class PantauFunction extends Construct {
         },
       },
     });
+    // Tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords on "*" to the role's policy.
+    Validations.of(role.node.findChild('DefaultPolicy')).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, so AWS requires Resource "*"; no other statement of this role has a wildcard (test/infra/security.test.ts).',
+    });
+    Validations.of(this.fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        "Node.js 22 is Pantau's chosen Lambda runtime (DESIGN.md: Node.js 22 or newer): the bundles target node22 and the code is tested on Node 20/22; moving to a newer runtime is a deliberate upgrade, not a synth-time default.",
+    });
   }
 
-  /** Gives the function a table's name in `spec.envVar` and the matching data-plane access. */
+  /** Gives the function a table's name in `spec.envVar` and the matching data-plane access (the table and its indexes, by name). */
   bindTable(table: ITable, spec: TableSpec, access: TableAccess): this {
     this.setEnv(spec.envVar, table.tableName);
-    if (access === 'readWrite') table.grantReadWriteData(this.fn);
-    else table.grantReadData(this.fn);
+    this.allow(TABLE_ACTIONS[access], [table.tableArn, ...spec.indexes.map((index) => `${table.tableArn}/index/${index.name}`)]);
+    if (table.encryptionKey) this.allowKey(table.encryptionKey, KEY_ACTIONS.table[access], 'dynamodb');
     return this;
   }
 
   /** Gives the function a queue's URL in `envVar` and permission to send to it (nothing else). */
   bindQueueSend(queue: IQueue, envVar: string): this {
     this.setEnv(envVar, queue.queueUrl);
-    queue.grantSendMessages(this.fn);
+    return this.grantQueueSend(queue);
+  }
+
+  /** Permission to send to a queue (and to encrypt for it), without an environment variable: e.g. a failure destination. */
+  grantQueueSend(queue: IQueue): this {
+    this.allow(['sqs:SendMessage'], [queue.queueArn]);
+    if (queue.encryptionMasterKey) this.allowKey(queue.encryptionMasterKey, KEY_ACTIONS.producer, 'sqs');
     return this;
   }
 
   /** Gives the function a topic's ARN in `envVar` and permission to publish to it. */
   bindTopicPublish(topic: ITopic, envVar: string): this {
     this.setEnv(envVar, topic.topicArn);
-    topic.grantPublish(this.fn);
+    this.allow(['sns:Publish'], [topic.topicArn]);
+    if (topic.masterKey) this.allowKey(topic.masterKey, KEY_ACTIONS.producer, 'sns');
     return this;
   }
 
@@ -126,6 +194,21 @@ export class PantauFunction extends Construct {
     this.boundEnv.add(name);
     this.fn.addEnvironment(name, value);
     return this;
+  }
+
+  private allow(actions: readonly string[], resources: string[]): void {
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: [...actions], resources }));
+  }
+
+  /** The key's actions, only when the call comes through `service` in this region (kms:ViaService). */
+  private allowKey(key: IKey, actions: readonly string[], service: 'dynamodb' | 'sqs' | 'sns'): void {
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...actions],
+        resources: [key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `${service}.${Stack.of(this).region}.amazonaws.com` } },
+      }),
+    );
   }
 }
 

@@ -2,11 +2,12 @@
  * The posts queue (with its DLQ) and the classifier that consumes it in batches, reporting
  * per-record failures, storing posts and alerts and publishing alerts.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -18,6 +19,8 @@ export interface PipelineProps {
   readonly inputs: PantauInputs;
   readonly tables: { readonly [name in TableName]: ITable };
   readonly alertsTopic: ITopic;
+  /** The customer-managed key the queues are encrypted with. */
+  readonly key: IKey;
 }
 
 export class Pipeline extends Construct {
@@ -39,13 +42,20 @@ export class Pipeline extends Construct {
 
     this.postsDlq = new Queue(this, spec.deadLetter.name, {
       retentionPeriod: Duration.days(spec.deadLetter.retentionDays),
-      encryption: QueueEncryption.SQS_MANAGED,
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: props.key,
       enforceSSL: true,
+    });
+    Validations.of(this.postsDlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This is the dead-letter queue of the posts queue: what lands here is kept 14 days for an operator to inspect and redrive; a DLQ of the DLQ would only move the same messages again.',
     });
     this.postsQueue = new Queue(this, spec.name, {
       visibilityTimeout: Duration.seconds(spec.visibilityTimeoutSeconds),
       retentionPeriod: Duration.days(spec.retentionDays),
-      encryption: QueueEncryption.SQS_MANAGED,
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: props.key,
       enforceSSL: true,
       deadLetterQueue: { queue: this.postsDlq, maxReceiveCount: spec.deadLetter.maxReceiveCount },
     });

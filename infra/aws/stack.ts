@@ -2,10 +2,13 @@
  * Pantau's one stack. It only composes the constructs, one per concern.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { QUEUES, TABLES, TOPICS } from '../../shared/resources';
 import { Alerting } from './alerting';
 import { Collectors } from './collectors';
+import { Encryption } from './encryption';
+import { Observability } from './observability';
 import type { PantauInputs } from './inputs';
 import { Pipeline } from './pipeline';
 import { Storage } from './storage';
@@ -13,27 +16,49 @@ import { Storage } from './storage';
 export interface PantauStackProps extends StackProps, PantauInputs {}
 
 export class PantauStack extends Stack {
+  /** The customer-managed key of every table, queue, topic and secret (and of the ops topic's alarms). */
+  readonly key: IKey;
   readonly storage: Storage;
   readonly alerting: Alerting;
   readonly pipeline: Pipeline;
   readonly collectors: Collectors;
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: PantauStackProps) {
     super(scope, id, props);
     const inputs: PantauInputs = { config: props.config, configPath: props.configPath, repoRoot: props.repoRoot };
 
-    this.storage = new Storage(this, 'Storage');
-    this.alerting = new Alerting(this, 'Alerting', { inputs, stateTable: this.storage.tables.state });
+    const key = (this.key = new Encryption(this, 'Encryption').key);
+    this.storage = new Storage(this, 'Storage', { key });
+    this.alerting = new Alerting(this, 'Alerting', { inputs, stateTable: this.storage.tables.state, key });
     this.pipeline = new Pipeline(this, 'Pipeline', {
       inputs,
       tables: this.storage.tables,
       alertsTopic: this.alerting.topic,
+      key,
     });
     this.collectors = new Collectors(this, 'Collectors', {
       inputs,
       postsQueue: this.pipeline.postsQueue,
       postsDlq: this.pipeline.postsDlq,
       stateTable: this.storage.tables.state,
+      key,
+    });
+
+    this.observability = new Observability(this, 'Observability', {
+      inputs,
+      functions: {
+        classifier: this.pipeline.classifier,
+        'alert-sweeper': this.pipeline.sweeper,
+        digest: this.pipeline.digest,
+        'file-collector': this.collectors.fileCollector,
+        'x-collector': this.collectors.xCollector,
+        'news-collector': this.collectors.newsCollector,
+        'factcheck-collector': this.collectors.factCheckCollector,
+        notifier: this.alerting.notifier?.function,
+      },
+      queues: { posts: this.pipeline.postsQueue, postsDlq: this.pipeline.postsDlq, notifierFailures: this.alerting.notifier?.deadLetters },
+      encryptionKey: key,
     });
 
     // What an operator needs to find the resources (same variable names the functions use).
@@ -43,5 +68,20 @@ export class PantauStack extends Stack {
     new CfnOutput(this, 'postsQueue', { value: this.pipeline.postsQueue.queueUrl, description: QUEUES.posts.envVar });
     new CfnOutput(this, 'postsDlq', { value: this.pipeline.postsDlq.queueUrl, description: QUEUES.posts.deadLetter.envVar });
     new CfnOutput(this, 'alertsTopic', { value: this.alerting.topic.topicArn, description: TOPICS.alerts.envVar });
+    new CfnOutput(this, 'opsTopic', { value: this.observability.opsTopic.topicArn, description: 'Ops alarms: subscribe by email or SMS' });
+    new CfnOutput(this, 'dashboardUrl', { value: this.observability.dashboardUrl, description: 'CloudWatch operations dashboard' });
+    const secrets = {
+      xBearerToken: this.collectors.xBearerToken,
+      factCheckApiKey: this.collectors.factCheckApiKey,
+      telegramBotToken: this.alerting.notifier?.telegramBotToken,
+      slackWebhookUrl: this.alerting.notifier?.slackWebhookUrl,
+    };
+    for (const [name, secret] of Object.entries(secrets)) {
+      if (secret)
+        new CfnOutput(this, `${name}Secret`, {
+          value: secret.secretName,
+          description: 'Put the value in with aws secretsmanager put-secret-value',
+        });
+    }
   }
 }

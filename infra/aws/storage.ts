@@ -1,37 +1,54 @@
 /**
  * The three DynamoDB tables, built from the one description in shared/resources.ts.
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption, type Attribute } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { TABLES, type KeySpec, type TableName, type TableSpec } from '../../shared/resources';
 
-/** The analysts' tables: losing them loses history, so CloudFormation may not delete them. */
-const DELETION_PROTECTED: ReadonlySet<TableName> = new Set<TableName>(['posts', 'alerts']);
+export interface StorageProps {
+  /** The customer-managed key every table is encrypted with. */
+  readonly key: IKey;
+}
 
 export class Storage extends Construct {
   readonly tables: { readonly [name in TableName]: Table };
 
-  constructor(scope: Construct, id: string) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: StorageProps,
+  ) {
     super(scope, id);
     this.tables = {
-      posts: this.table('posts', TABLES.posts),
-      alerts: this.table('alerts', TABLES.alerts),
-      state: this.table('state', TABLES.state),
+      posts: this.table(TABLES.posts),
+      alerts: this.table(TABLES.alerts),
+      state: this.table(TABLES.state),
     };
   }
 
-  private table(name: TableName, spec: TableSpec): Table {
+  private table(spec: TableSpec): Table {
     const table = new Table(this, spec.name, {
       partitionKey: attribute(spec.partitionKey),
       sortKey: spec.sortKey && attribute(spec.sortKey),
       billingMode: BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: spec.ttlAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: spec.pointInTimeRecovery },
-      encryption: TableEncryption.AWS_MANAGED,
-      deletionProtection: DELETION_PROTECTED.has(name),
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.props.key,
+      // Every table is stateful: posts and alerts are the analysts' history, and the state table
+      // holds the collectors' checkpoints, the fact-check claims and the notifier's ledger
+      // (losing them re-sends posts and alerts). Neither CloudFormation nor a console click may delete them.
+      deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    if (!spec.pointInTimeRecovery) {
+      Validations.of(table).acknowledge({
+        id: 'AwsSolutions-DDB3',
+        reason: `The ${spec.name} table holds operational items only (collector checkpoints and locks, counters, cooldowns, the notifier's ledger, fact-check claims the collector fetches again), most expiring within days; it is not exported to analysts, so a point-in-time restore would bring back nothing the next runs do not rebuild (shared/resources.ts)`,
+      });
+    }
     for (const index of spec.indexes) {
       table.addGlobalSecondaryIndex({
         indexName: index.name,

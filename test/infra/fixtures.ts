@@ -37,16 +37,32 @@ export function testConfigObject(postsPath: string, overrides: Record<string, un
   };
 }
 
+/** Every source (file, X, news, fact checks) and both chat channels enabled. */
+export function everythingEnabled(postsPath: string): Record<string, unknown> {
+  return {
+    sources: {
+      file: { path: postsPath, schedule: 'rate(30 minutes)' },
+      x: { enabled: true, schedule: 'rate(10 minutes)' },
+      news: { enabled: true, schedule: 'rate(15 minutes)', feeds: [{ url: 'https://portal.example/rss' }] },
+      factchecks: { enabled: true, schedule: 'rate(6 hours)' },
+    },
+    notify: { telegram: { chatId: '-1001234567890' }, slack: {} },
+  };
+}
+
 export interface Built {
   readonly stack: PantauStack;
   readonly template: Template;
 }
 
-export function buildStack(overrides: Record<string, unknown> = {}): Built {
+/** Overrides of the test config, or a function of the fixture's posts file path returning them. */
+export type Overrides = Record<string, unknown> | ((postsPath: string) => Record<string, unknown>);
+
+export function buildStack(overrides: Overrides = {}): Built {
   const dir = tempDir();
   const postsPath = join(dir, 'posts.jsonl');
   writeFileSync(postsPath, '');
-  const value = testConfigObject(postsPath, overrides);
+  const value = testConfigObject(postsPath, typeof overrides === 'function' ? overrides(postsPath) : overrides);
   const configPath = writeJson(dir, 'pantau.config.json', value);
   const config = parseConfig(value, configPath);
   const app = new App({ context: NO_BUNDLING });

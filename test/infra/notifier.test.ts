@@ -77,10 +77,10 @@ describe('PantauStack with Telegram and Slack configured', () => {
     expect(allows(notifierStatements(stack, template), ['sqs:SendMessage'], dlqArn)).toBe(true);
   });
 
-  it('keeps undelivered alerts 14 days, encrypted, TLS only', () => {
+  it("keeps undelivered alerts 14 days, encrypted with Pantau's key, TLS only", () => {
     const queues = template.findResources('AWS::SQS::Queue', { Properties: { MessageRetentionPeriod: 14 * 24 * 3600 } });
     const id = stack.getLogicalId(notifier.deadLetters.node.defaultChild as CfnQueue);
-    expect(queues[id]?.Properties).toMatchObject({ SqsManagedSseEnabled: true });
+    expect(queues[id]?.Properties).toMatchObject({ KmsMasterKeyId: ref(stack.key.keyArn) });
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [ref(notifier.deadLetters.queueUrl)],
       PolicyDocument: {
@@ -112,10 +112,14 @@ describe('PantauStack with Telegram and Slack configured', () => {
     expect(allows(statements, ['secretsmanager:GetSecretValue'], telegramSecret)).toBe(true);
     expect(allows(statements, ['secretsmanager:GetSecretValue'], slackSecret)).toBe(true);
     expect(allows(statements, DYNAMO_WRITE, stateArn)).toBe(true);
-    // Tracing (X-Ray) aside, every grant is on one of these four resources.
+    const keyArn = ref(stack.key.keyArn);
+    const logsArn = ref(notifier.function.fn.logGroup.logGroupArn);
+    expect(allows(statements, ['sqs:SendMessage'], dlqArn)).toBe(true);
+    expect(allows(statements, ['kms:GenerateDataKey', 'kms:Decrypt'], keyArn)).toBe(true);
+    // Tracing (X-Ray) aside, every grant is on one of these resources: the data, its key, its own logs.
     const reached = statements.filter((s) => !actionsOf(s).every((a) => a.startsWith('xray:'))).flatMap(resourcesOf);
     expect(new Set(reached.map((r) => JSON.stringify(r)))).toEqual(
-      new Set([stateArn, telegramSecret, slackSecret, dlqArn].map((r) => JSON.stringify(r))),
+      new Set([stateArn, telegramSecret, slackSecret, dlqArn, keyArn, logsArn].map((r) => JSON.stringify(r))),
     );
     expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('sns:') || a.includes('*'))).toEqual([]);
   });

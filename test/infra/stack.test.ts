@@ -61,7 +61,7 @@ describe('PantauStack', () => {
       template.resourceCountIs('AWS::DynamoDB::Table', specs.length);
     });
 
-    it.each(specs)('%s: keys, GSIs, TTL, billing, PITR and retention follow the spec', (name, spec) => {
+    it.each(specs)('%s: keys, GSIs, TTL, billing, PITR, retention and deletion protection follow the spec', (_name, spec) => {
       const found = template.findResources('AWS::DynamoDB::Table', {
         Properties: { KeySchema: keySchema(spec.partitionKey, spec.sortKey) },
       });
@@ -72,7 +72,7 @@ describe('PantauStack', () => {
       expect(props.BillingMode).toBe('PAY_PER_REQUEST');
       expect(props.TimeToLiveSpecification).toEqual({ AttributeName: spec.ttlAttribute, Enabled: true });
       expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: spec.pointInTimeRecovery });
-      expect(props.DeletionProtectionEnabled).toBe(name === 'posts' || name === 'alerts');
+      expect(props.DeletionProtectionEnabled).toBe(true);
       const gsis = (props.GlobalSecondaryIndexes ?? []) as { IndexName: string; KeySchema: unknown }[];
       expect(gsis.map((g) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema }))).toEqual(
         spec.indexes.map((i: IndexSpec) => ({ IndexName: i.name, KeySchema: keySchema(i.partitionKey, i.sortKey) })),

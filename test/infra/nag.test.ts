@@ -1,0 +1,76 @@
+/**
+ * cdk-nag's AWS Solutions pack over the stack as `cdk synth` builds it (infra/aws/build.ts
+ * registers the pack with `Validations.of(app).addPlugins(...)`), with every source and both
+ * chats enabled so that every construct is checked: no finding may be left unacknowledged.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { buildApp } from '../../infra/aws/build';
+import { everythingEnabled, NO_BUNDLING, REPO_ROOT, tempDir, testConfigObject, writeJson } from './fixtures';
+
+/** A config file that enables every source and both chat channels. */
+function writeFullConfig(): string {
+  const dir = tempDir();
+  const postsPath = join(dir, 'posts.jsonl');
+  writeFileSync(postsPath, '');
+  return writeJson(dir, 'pantau.config.json', testConfigObject(postsPath, everythingEnabled(postsPath)));
+}
+
+/** Every acknowledgment recorded on the construct tree: rule id → reasons. */
+function acknowledgments(app: App): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const construct of app.node.findAll()) {
+    for (const entry of construct.node.metadata) {
+      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+      for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+        const rule = id.replace(/^annotation::/i, '');
+        found.set(rule, [...(found.get(rule) ?? []), reason]);
+      }
+    }
+  }
+  return found;
+}
+
+describe('cdk-nag AwsSolutionsChecks', () => {
+  const app = new App({ context: { ...NO_BUNDLING, config: writeFullConfig() } });
+  const stack = buildApp(app, { repoRoot: REPO_ROOT, account: '123456789012' });
+
+  it('reports no unacknowledged error or warning', () => {
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    const findings = report.violations.map(
+      (v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+    );
+    expect(findings).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  it('runs when the app synthesizes (cdk synth), which passes', () => {
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  it('is registered by buildApp, so synthesis fails on an unacknowledged finding', () => {
+    const other = new App({ context: { ...NO_BUNDLING, config: writeFullConfig() } });
+    const built = buildApp(other, { repoRoot: REPO_ROOT, account: '123456789012' });
+    // A queue without a dead-letter queue, TLS enforcement or a customer-managed key.
+    new Queue(built, 'Unchecked', { encryption: QueueEncryption.SQS_MANAGED });
+    expect(() => other.synth()).toThrow(/AwsSolutions-SQS3/);
+  });
+
+  it('acknowledges findings only with a written reason, and only the rules reviewed for Pantau', () => {
+    const acknowledged = acknowledgments(app);
+    expect([...acknowledged.keys()].sort()).toEqual([
+      'AwsSolutions-DDB3',
+      'AwsSolutions-IAM5[Resource::*]',
+      'AwsSolutions-L1',
+      'AwsSolutions-SMG4',
+      'AwsSolutions-SQS3',
+    ]);
+    for (const reasons of acknowledged.values()) {
+      for (const reason of reasons) expect(reason.length).toBeGreaterThan(60);
+    }
+  });
+});
