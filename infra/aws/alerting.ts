@@ -7,7 +7,7 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IDestination } from 'aws-cdk-lib/aws-lambda';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { type Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { SubscriptionFilter, SubscriptionProtocol, Subscription, Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -16,6 +16,7 @@ import { SLACK_WEBHOOK_URL, TELEGRAM_BOT_TOKEN } from '../../shared/adapters/sec
 import { ALERT_KINDS } from '../../shared/alerts/alert';
 import { ConfigError, type Config } from '../../shared/config';
 import { TABLES, TOPICS } from '../../shared/resources';
+import { thirdPartySecret } from './encryption';
 import type { PantauInputs } from './inputs';
 import { PantauFunction } from './pantau-function';
 
@@ -123,24 +124,21 @@ export class Notifier extends Construct {
     }).bindTable(props.stateTable, TABLES.state, 'readWrite');
 
     if (telegram) {
-      this.telegramBotToken = new Secret(this, 'TelegramBotToken', {
+      this.telegramBotToken = thirdPartySecret(this, 'TelegramBotToken', {
         secretName: `${config.name}/telegram-bot-token`,
         description: "The Telegram bot token of Pantau's notifier (put the token from @BotFather here after the first deploy)",
-        encryptionKey: props.key,
+        key: props.key,
+        issuer: 'Telegram issues the bot token (@BotFather); only a person can revoke and reissue it',
       });
-      acknowledgeNoRotation(this.telegramBotToken, 'Telegram issues the bot token (@BotFather); only a person can revoke and reissue it');
       this.function.bindSecretRead(this.telegramBotToken, TELEGRAM_BOT_TOKEN.secretEnv);
     }
     if (slack) {
-      this.slackWebhookUrl = new Secret(this, 'SlackWebhookUrl', {
+      this.slackWebhookUrl = thirdPartySecret(this, 'SlackWebhookUrl', {
         secretName: `${config.name}/slack-webhook-url`,
         description: "The Slack incoming webhook URL of Pantau's notifier (put the URL here after the first deploy)",
-        encryptionKey: props.key,
+        key: props.key,
+        issuer: 'Slack issues the webhook URL when a workspace admin adds the app; only they can regenerate it',
       });
-      acknowledgeNoRotation(
-        this.slackWebhookUrl,
-        'Slack issues the webhook URL when a workspace admin adds the app; only they can regenerate it',
-      );
       this.function.bindSecretRead(this.slackWebhookUrl, SLACK_WEBHOOK_URL.secretEnv);
     }
 
@@ -154,21 +152,13 @@ export class Notifier extends Construct {
   }
 }
 
-/**
- * cdk-nag AwsSolutions-SMG4 asks for automatic rotation. A rotation Lambda cannot rotate a
- * third-party credential: the service that issued it must reissue it.
- */
-export function acknowledgeNoRotation(secret: Secret, issuer: string): void {
-  Validations.of(secret).acknowledge({
-    id: 'AwsSolutions-SMG4',
-    reason: `Third-party credential: ${issuer}. A Secrets Manager rotation function cannot obtain a new one; the ops engineer replaces the value by hand (README, "Deploy").`,
-  });
-}
+/** The kinds of message on the alerts topic: the incidents and the daily digest. */
+const MESSAGE_KINDS: readonly string[] = [...ALERT_KINDS, 'digest'];
 
-/** A chat's `kinds`: at least one, each a kind of alert Pantau raises (a typo would silence the chat). */
+/** A chat's `kinds`: at least one, each a kind of message Pantau sends (a typo would silence the chat). */
 function checkKinds(field: string, kinds: readonly string[] | undefined): void {
   if (kinds === undefined) return;
   if (kinds.length === 0) throw new ConfigError(`${field}: list at least one alert kind, or leave kinds out for all alerts`);
-  const unknown = kinds.filter((kind) => !(ALERT_KINDS as readonly string[]).includes(kind));
-  if (unknown.length > 0) throw new ConfigError(`${field}: unknown alert kind ${unknown.join(', ')} (kinds: ${ALERT_KINDS.join(', ')})`);
+  const unknown = kinds.filter((kind) => !MESSAGE_KINDS.includes(kind));
+  if (unknown.length > 0) throw new ConfigError(`${field}: unknown alert kind ${unknown.join(', ')} (kinds: ${MESSAGE_KINDS.join(', ')})`);
 }

@@ -9,14 +9,14 @@ import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { type Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FACTCHECK_API_KEY, X_BEARER_TOKEN } from '../../shared/adapters/secrets';
 import { ConfigError } from '../../shared/config';
 import { COLLECTOR, QUEUES, TABLES } from '../../shared/resources';
-import { acknowledgeNoRotation } from './alerting';
+import { thirdPartySecret } from './encryption';
 import type { PantauInputs } from './inputs';
 import { BUNDLE_ROOT, PantauFunction } from './pantau-function';
 
@@ -69,15 +69,12 @@ export class Collectors extends Construct {
     }
 
     if (x?.enabled) {
-      this.xBearerToken = new Secret(this, 'XBearerToken', {
+      this.xBearerToken = thirdPartySecret(this, 'XBearerToken', {
         secretName: `${config.name}/x-bearer-token`,
         description: "The X API app bearer token of Pantau's X collector (put the token here after the first deploy)",
-        encryptionKey: props.key,
+        key: props.key,
+        issuer: "X issues the app's bearer token in its developer portal; only the app's owner can regenerate it",
       });
-      acknowledgeNoRotation(
-        this.xBearerToken,
-        "X issues the app's bearer token in its developer portal; only the app's owner can regenerate it",
-      );
       this.xCollector = this.postCollector(
         'XCollector',
         'x-collector',
@@ -96,15 +93,12 @@ export class Collectors extends Construct {
     }
 
     if (factchecks?.enabled) {
-      this.factCheckApiKey = new Secret(this, 'FactCheckApiKey', {
+      this.factCheckApiKey = thirdPartySecret(this, 'FactCheckApiKey', {
         secretName: `${config.name}/factcheck-api-key`,
         description: "The Google Fact Check Tools API key of Pantau's fact-check collector (put the key here after the first deploy)",
-        encryptionKey: props.key,
+        key: props.key,
+        issuer: 'Google issues the API key in the Cloud console; only the project owner can create a new one',
       });
-      acknowledgeNoRotation(
-        this.factCheckApiKey,
-        'Google issues the API key in the Cloud console; only the project owner can create a new one',
-      );
       this.factCheckCollector = this.scheduled(
         'FactCheckCollector',
         'factcheck-collector',

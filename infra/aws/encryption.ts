@@ -5,8 +5,10 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Key, type IKey } from 'aws-cdk-lib/aws-kms';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { Validations } from 'aws-cdk-lib';
 
 export class Encryption extends Construct {
   readonly key: Key;
@@ -33,4 +35,26 @@ export class Encryption extends Construct {
       }),
     );
   }
+}
+
+export interface ThirdPartySecretProps {
+  readonly secretName: string;
+  readonly description: string;
+  readonly key: IKey;
+  /** Who issues the credential, and who can reissue it (the reason it is not rotated). */
+  readonly issuer: string;
+}
+
+/**
+ * A credential issued by another service (X, Google, Telegram, Slack), encrypted with the stack's
+ * key. cdk-nag AwsSolutions-SMG4 asks for automatic rotation; a rotation Lambda cannot obtain a
+ * new third-party credential, so the finding is acknowledged with the issuer named.
+ */
+export function thirdPartySecret(scope: Construct, id: string, props: ThirdPartySecretProps): Secret {
+  const secret = new Secret(scope, id, { secretName: props.secretName, description: props.description, encryptionKey: props.key });
+  Validations.of(secret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason: `Third-party credential: ${props.issuer}. A Secrets Manager rotation function cannot obtain a new one; the ops engineer replaces the value by hand (README, "Deploy").`,
+  });
+  return secret;
 }

@@ -166,7 +166,7 @@ describe('PantauStack without chat channels', () => {
 describe('chat channel kinds', () => {
   it.each([
     [{ telegram: { chatId: '-100', kinds: [] } }, 'notify.telegram.kinds: list at least one alert kind'],
-    [{ slack: { kinds: ['spike', 'banjir'] } }, 'notify.slack.kinds: unknown alert kind banjir (kinds: spike, hoax, reach)'],
+    [{ slack: { kinds: ['spike', 'banjir'] } }, 'notify.slack.kinds: unknown alert kind banjir (kinds: spike, hoax, reach, digest)'],
   ])('are checked at synth: %j', (notify, message) => {
     expect(() => buildStack({ notify })).toThrow(ConfigError);
     expect(() => buildStack({ notify })).toThrow(message);
