@@ -15,7 +15,7 @@ import { alertText } from '../../shared/alerts/format';
 import { ClaimIndex } from '../../shared/claims/match';
 import { SEED_CLAIMS } from '../../shared/claims/seed';
 import { makeClassifier, type Classify, type PostContext } from '../../shared/classify';
-import { ConfigError, loadConfig, type Config } from '../../shared/config';
+import { ConfigError, FeedSchema, loadConfig, type Config } from '../../shared/config';
 import { DynamoClaimStore } from '../../shared/adapters/claims';
 import { MissingEnvError } from '../../shared/env';
 import { SecretError } from '../../shared/adapters/secrets';
@@ -251,7 +251,8 @@ async function collect(args: string[]): Promise<number> {
   const feeds = (values.feed as unknown as string[] | undefined) ?? [];
   if (feeds.length > 0 && collector !== 'news') throw new UsageError('collect: --feed is for the news collector');
   for (const feed of feeds) {
-    if (!/^https?:\/\/[^\s]+$/.test(feed) || !URL.canParse(feed)) throw new UsageError(`collect: --feed ${feed} is not an http(s) address`);
+    // The same check as a feed listed in the config.
+    if (!FeedSchema.shape.url.safeParse(feed).success) throw new UsageError(`collect: --feed ${feed} is not an http(s) address`);
   }
   const config = loadConfig((values.config as string | undefined) ?? defaultConfigPath());
   return collectCommand({

@@ -4,6 +4,7 @@
  * items still unwritten after the last attempt (never dropped silently).
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { sleep } from '../retry';
 
 /** BatchWriteItem takes at most 25 puts per request. */
 export const BATCH_SIZE = 25;
@@ -24,7 +25,8 @@ export interface BatchWriteOptions {
   readonly what: string;
 }
 
-export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** The real wait, replaced in tests. */
+export const realSleep = sleep;
 
 /** Writes every put request to `table`, in batches of 25, `concurrency` batches at a time. */
 export async function batchPutAll(

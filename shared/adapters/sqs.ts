@@ -1,6 +1,7 @@
 /** SQS implementations: the posts queue (collectors send) and the dead-letter queue (with reasons). */
 import { type SQSClient, SendMessageBatchCommand, SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
 import type { DeadLetter, DeadLetters, OutgoingPost, PostQueue, RefusedPost } from '../pipeline/ports';
+import { sleep } from '../retry';
 
 const BATCH = 10;
 
@@ -25,8 +26,6 @@ export interface RetryPolicy {
   readonly attempts: number;
   readonly baseDelayMs: number;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class SqsPostQueue implements PostQueue {
   constructor(
