@@ -213,6 +213,22 @@ export const NotifySchema = z.strictObject({
   slack: z.strictObject({ ...channelFilter }).optional(),
 });
 
+/** Exports of the posts and alerts tables to S3 for analysts (deployed; `pantau export` locally). */
+export const AnalyticsSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  /** When to export; `cron(30 17 * * ? *)` is 00:30 in Jakarta, after the day's posts are in. */
+  schedule: schedule.default('cron(30 17 * * ? *)'),
+  /**
+   * A full export at least this often; the runs in between export only what changed since the
+   * previous export (incremental), when that is between 15 minutes and 24 hours ago. 1: always full.
+   */
+  fullExportEveryDays: z.number().int().min(1).max(30).default(7),
+  /** Exports are deleted from the bucket after this many days. */
+  keepExportsDays: z.number().int().min(7).default(90),
+  /** Athena query results are deleted after this many days. */
+  keepQueryResultsDays: z.number().int().min(1).default(30),
+});
+
 export const ConfigSchema = z.strictObject({
   /** Deployment prefix for resource names. */
   name: name.default('pantau'),
@@ -262,6 +278,7 @@ export const ConfigSchema = z.strictObject({
       stateDays: z.number().int().min(1).default(35),
     })
     .default({ postsDays: 400, alertsDays: 730, stateDays: 35 }),
+  analytics: AnalyticsSchema.default(AnalyticsSchema.parse({})),
   subscriptions: z.array(SubscriptionSchema).default([]),
   /** Chat channels the notifier forwards alerts to (Telegram, Slack). */
   notify: NotifySchema.default({}),
@@ -277,6 +294,7 @@ export type XSource = z.infer<typeof XSourceSchema>;
 export type NewsSource = z.infer<typeof NewsSourceSchema>;
 export type FactCheckSource = z.infer<typeof FactCheckSourceSchema>;
 export type NotifyConfig = z.infer<typeof NotifySchema>;
+export type AnalyticsConfig = z.infer<typeof AnalyticsSchema>;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -2,10 +2,11 @@
  * The stored shape of a classified post: flat, typed attributes that analysts can filter on in
  * exports (no JSON inside strings), and the counter keys a post adds to.
  */
+import type { Alert } from './alerts/alert';
 import type { Classification } from './classify/types';
 import type { Post } from './post';
 import { postKey } from './post';
-import { DAY, bucketStart, epochSeconds, isoMinute } from './time';
+import { DAY, bucketStart, calendarDay, epochSeconds, isoMinute } from './time';
 
 /** GSI partition value for posts that matched no watch topic. */
 export const NO_TOPIC = '-';
@@ -22,6 +23,8 @@ export interface PostItem {
   readonly sourceLang?: string;
   readonly createdAt: string;
   readonly createdAtEpoch: number;
+  /** The calendar day of `createdAt` in the configured timezone, so analysts group by the city's day. */
+  readonly createdDate: string;
   readonly collectedAt?: string;
   readonly storedAt: string;
   readonly sentimentLabel: string;
@@ -32,6 +35,8 @@ export interface PostItem {
   readonly hoaxLevel: string;
   readonly hoaxIndicators: readonly string[];
   readonly hoaxEvidence: readonly string[];
+  /** The debunked claim the post repeats, if any. */
+  readonly claimId?: string;
   /** The first matched watch topic (GSI `byTopic`), or `-`. */
   readonly topic: string;
   /** Names of the matched watch topics. */
@@ -39,6 +44,8 @@ export interface PostItem {
   /** `topic:word` for each word that matched a topic (`banjir:kebanjiran`), so analysts can see why. */
   readonly topicWords: readonly string[];
   readonly places: readonly string[];
+  readonly placeKelurahan: readonly string[];
+  readonly placeKecamatan: readonly string[];
   readonly placeCities: readonly string[];
   readonly authorId?: string;
   readonly authorHandle?: string;
@@ -56,7 +63,16 @@ export interface PostItem {
 
 const round = (n: number, digits = 4): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
-export function toPostItem(post: Post, c: Classification, retentionDays: number, nowMs: number): PostItem {
+/** What a stored item needs besides the post: how long to keep it, the clock, and the city's timezone. */
+export interface ItemOptions {
+  readonly retentionDays: number;
+  readonly nowMs: number;
+  readonly timeZone: string;
+}
+
+const distinct = (values: readonly (string | undefined)[]): string[] => [...new Set(values.filter((v): v is string => v !== undefined))];
+
+export function toPostItem(post: Post, c: Classification, { retentionDays, nowMs, timeZone }: ItemOptions): PostItem {
   const createdMs = Date.parse(post.createdAt);
   return {
     postKey: postKey(post),
@@ -68,6 +84,7 @@ export function toPostItem(post: Post, c: Classification, retentionDays: number,
     sourceLang: post.lang,
     createdAt: new Date(createdMs).toISOString(),
     createdAtEpoch: epochSeconds(createdMs),
+    createdDate: calendarDay(createdMs, timeZone),
     collectedAt: post.collectedAt,
     storedAt: new Date(nowMs).toISOString(),
     sentimentLabel: c.sentiment.label,
@@ -78,11 +95,14 @@ export function toPostItem(post: Post, c: Classification, retentionDays: number,
     hoaxLevel: c.hoax.level,
     hoaxIndicators: c.hoax.indicators.map((i) => i.name),
     hoaxEvidence: c.hoax.indicators.flatMap((i) => i.evidence.map((e) => `${i.name}: ${e}`)),
+    claimId: c.knownClaim?.id,
     topic: c.topics[0]?.name ?? NO_TOPIC,
     topics: c.topics.map((t) => t.name),
     topicWords: c.topics.flatMap((t) => t.matched.map((w) => `${t.name}:${w}`)),
-    places: [...new Set(c.places.map((p) => p.name))],
-    placeCities: [...new Set(c.places.map((p) => p.city))],
+    places: distinct(c.places.map((p) => p.name)),
+    placeKelurahan: distinct(c.places.map((p) => p.kelurahan)),
+    placeKecamatan: distinct(c.places.map((p) => p.kecamatan)),
+    placeCities: distinct(c.places.map((p) => p.city)),
     authorId: post.author?.id,
     authorHandle: post.author?.handle,
     authorFollowers: post.author?.followers,
@@ -96,6 +116,76 @@ export function toPostItem(post: Post, c: Classification, retentionDays: number,
     links: post.links,
     expiresAt: epochSeconds(nowMs + retentionDays * DAY),
   };
+}
+
+/**
+ * The stored shape of an alert: the alert as published, plus flat attributes analysts filter on
+ * (names of places, cities and indicators, the claim's fields, the day) and its delivery status.
+ */
+export interface AlertItem extends Omit<Alert, 'claim'> {
+  readonly firedAtEpoch: number;
+  readonly firedDate: string;
+  readonly placeNames: readonly string[];
+  readonly cityNames: readonly string[];
+  readonly samplePostKeys: readonly string[];
+  readonly indicatorNames: readonly string[];
+  readonly claimId?: string;
+  readonly claimText?: string;
+  readonly claimRating?: string;
+  readonly claimSource?: string;
+  readonly status: string;
+  readonly sentAt?: string;
+  readonly expiresAt: number;
+}
+
+export function toAlertItem(alert: Alert, { retentionDays, nowMs, timeZone }: ItemOptions): AlertItem {
+  const { claim, ...rest } = alert;
+  const firedMs = Date.parse(alert.firedAt);
+  return {
+    ...rest,
+    firedAtEpoch: epochSeconds(firedMs),
+    firedDate: calendarDay(firedMs, timeZone),
+    placeNames: alert.places.map((p) => p.name),
+    cityNames: alert.cities.map((c) => c.name),
+    samplePostKeys: alert.samples.map((p) => p.postKey),
+    indicatorNames: (alert.indicators ?? []).map((i) => i.name),
+    claimId: claim?.id,
+    claimText: claim?.text,
+    claimRating: claim?.rating,
+    claimSource: claim?.source,
+    status: 'pending',
+    expiresAt: epochSeconds(nowMs + retentionDays * DAY),
+  };
+}
+
+/** The alert as published, from its stored item (the flat copies and the bookkeeping left out). */
+export function fromAlertItem(item: Record<string, unknown>): { alert: Alert; status: string } {
+  const {
+    firedAtEpoch: _fe,
+    firedDate: _fd,
+    placeNames: _p,
+    cityNames: _c,
+    samplePostKeys: _s,
+    indicatorNames: _i,
+    claimId,
+    claimText,
+    claimRating,
+    claimSource,
+    status,
+    sentAt: _at,
+    expiresAt: _e,
+    ...alert
+  } = item;
+  const claim =
+    typeof claimText === 'string'
+      ? {
+          ...(typeof claimId === 'string' ? { id: claimId } : {}),
+          text: claimText,
+          rating: String(claimRating),
+          source: String(claimSource),
+        }
+      : undefined;
+  return { alert: { ...(alert as unknown as Alert), ...(claim ? { claim } : {}) }, status: String(status) };
 }
 
 /** One counter increment: the (topic, bucket) item and what to add to it. */

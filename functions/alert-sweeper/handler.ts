@@ -41,13 +41,11 @@ export function wireFromEnv(): SweeperDeps {
   const config = loadConfig(optionalEnv('PANTAU_CONFIG', 'pantau.config.json'));
   const { doc, sns } = makeClients();
   return {
-    ledger: new DynamoAlertLedger(
-      doc,
-      requireEnv(TABLES.alerts.envVar),
-      requireEnv(TABLES.state.envVar),
-      config.retention.alertsDays,
-      config.retention.stateDays,
-    ),
+    ledger: new DynamoAlertLedger(doc, requireEnv(TABLES.alerts.envVar), requireEnv(TABLES.state.envVar), {
+      alertsDays: config.retention.alertsDays,
+      stateDays: config.retention.stateDays,
+      timeZone: config.timezone,
+    }),
     publisher: new SnsAlertPublisher(sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
     now: Date.now,
     logger: new Logger({ serviceName: 'alert-sweeper' }),

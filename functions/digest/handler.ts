@@ -43,13 +43,11 @@ export function wireFromEnv(): DigestHandlerDeps {
   return {
     config,
     counters: new DynamoCounters(doc, stateTable),
-    ledger: new DynamoAlertLedger(
-      doc,
-      requireEnv(TABLES.alerts.envVar),
-      stateTable,
-      config.retention.alertsDays,
-      config.retention.stateDays,
-    ),
+    ledger: new DynamoAlertLedger(doc, requireEnv(TABLES.alerts.envVar), stateTable, {
+      alertsDays: config.retention.alertsDays,
+      stateDays: config.retention.stateDays,
+      timeZone: config.timezone,
+    }),
     publisher: new SnsAlertPublisher(sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
     now: Date.now,
     logger: new Logger({ serviceName: 'digest' }),

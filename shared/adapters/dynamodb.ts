@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ALERT_KINDS, type Alert } from '../alerts/alert';
 import { whenCondition } from './conditional';
-import type { CounterIncrement, PostItem } from '../items';
+import { fromAlertItem, toAlertItem, type CounterIncrement, type PostItem } from '../items';
 import type {
   AlertLedger,
   BucketCount,
@@ -156,6 +156,13 @@ interface CooldownItem {
   leaseUntil: number;
 }
 
+/** How long alerts and episode state are kept, and the timezone of the alerts' `firedDate`. */
+export interface AlertKeeping {
+  readonly alertsDays: number;
+  readonly stateDays: number;
+  readonly timeZone: string;
+}
+
 /** How long a claimant has to send before another delivery may take the sending over. */
 export const SEND_LEASE_MS = 60_000;
 
@@ -164,8 +171,7 @@ export class DynamoAlertLedger implements AlertLedger {
     private readonly doc: DynamoDBDocumentClient,
     private readonly alertsTable: string,
     private readonly stateTable: string,
-    private readonly alertRetentionDays: number,
-    private readonly stateRetentionDays: number,
+    private readonly keep: AlertKeeping,
     private readonly wallClock: () => number = Date.now,
   ) {}
 
@@ -179,7 +185,7 @@ export class DynamoAlertLedger implements AlertLedger {
   ): Promise<Claim> {
     const key = episodeKey(kind, topic);
     const until = atMs + rule.cooldownMinutes * MINUTE;
-    const expiresAt = epochSeconds(until + this.stateRetentionDays * DAY);
+    const expiresAt = epochSeconds(until + this.keep.stateDays * DAY);
     const wallNow = this.wallClock();
     const leaseUntil = wallNow + SEND_LEASE_MS;
     // A new episode when there is none, or the last one's cooldown has passed (in event time).
@@ -250,13 +256,7 @@ export class DynamoAlertLedger implements AlertLedger {
       this.doc.send(
         new PutCommand({
           TableName: this.alertsTable,
-          Item: {
-            ...alert,
-            placeNames: alert.places.map((p) => p.name),
-            samplePostKeys: alert.samples.map((s) => s.postKey),
-            status: 'pending',
-            expiresAt: epochSeconds(this.wallClock() + this.alertRetentionDays * DAY),
-          },
+          Item: toAlertItem(alert, { retentionDays: this.keep.alertsDays, nowMs: this.wallClock(), timeZone: this.keep.timeZone }),
           ConditionExpression: 'attribute_not_exists(alertId) OR revision < :rev',
           ExpressionAttributeValues: { ':rev': alert.revision },
         }),
@@ -266,10 +266,7 @@ export class DynamoAlertLedger implements AlertLedger {
 
   async get(alertId: string): Promise<Alert | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.alertsTable, Key: { alertId }, ConsistentRead: true }));
-    if (!out.Item) return undefined;
-    // The alert as published, without the bookkeeping the table adds.
-    const { placeNames: _p, samplePostKeys: _s, status: _st, sentAt: _at, expiresAt: _e, ...alert } = out.Item;
-    return alert as Alert;
+    return out.Item ? fromAlertItem(out.Item).alert : undefined;
   }
 
   async firedBetween(fromIso: string, toIso: string): Promise<StoredAlert[]> {
@@ -284,8 +281,8 @@ export class DynamoAlertLedger implements AlertLedger {
       for (;;) {
         const out = await this.doc.send(new QueryCommand(input));
         for (const item of out.Items ?? []) {
-          const { placeNames: _p, samplePostKeys: _s, status, sentAt: _at, expiresAt: _e, ...alert } = item;
-          if (String(alert.firedAt) < toIso) found.push({ alert: alert as Alert, status: String(status) });
+          const stored = fromAlertItem(item);
+          if (stored.alert.firedAt < toIso) found.push(stored);
         }
         if (!out.LastEvaluatedKey) break;
         input.ExclusiveStartKey = out.LastEvaluatedKey;

@@ -47,7 +47,7 @@ export interface Alert {
   readonly cities: readonly { readonly name: string; readonly count: number }[];
   readonly samples: readonly AlertSample[];
   /** hoax: the debunked claim being spread, when it is a known one. */
-  readonly claim?: { readonly text: string; readonly rating: string; readonly source: string };
+  readonly claim?: { readonly id?: string; readonly text: string; readonly rating: string; readonly source: string };
   /** hoax and reach: the hoax indicators of the post that fired it, with their evidence. */
   readonly indicators?: readonly { readonly name: string; readonly evidence: readonly string[] }[];
   /** hoax: the spreading accounts' followers added up; reach: the post's author's followers. */

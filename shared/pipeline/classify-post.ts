@@ -49,7 +49,11 @@ export async function handlePostMessage(body: string, deps: ClassifierDeps): Pro
     deps.classify(post.text, { author: post.author, postedAt: post.createdAt }),
     deps,
   );
-  const item = toPostItem(post, classification, deps.config.retention.postsDays, deps.now());
+  const item = toPostItem(post, classification, {
+    retentionDays: deps.config.retention.postsDays,
+    nowMs: deps.now(),
+    timeZone: deps.config.timezone,
+  });
   const increments = counterIncrements(item, deps.config.alerts.spike.bucketMinutes, deps.config.retention.stateDays);
   const outcome = await deps.posts.save(item, increments);
   if (outcome === 'duplicate') await deps.counters.noteDuplicate(post.source);

@@ -202,7 +202,9 @@ async function hoaxAlert(stored: StoredPost, deps: ClassifierDeps): Promise<Aler
         ratio: round2(spread.authors / rule.minAuthors),
         windowTotal: members.length,
         ...whereAndWho(members, widestReach),
-        ...(knownClaim ? { claim: { text: knownClaim.text, rating: knownClaim.rating, source: knownClaim.source } } : {}),
+        ...(knownClaim
+          ? { claim: { id: knownClaim.id, text: knownClaim.text, rating: knownClaim.rating, source: knownClaim.source } }
+          : {}),
         indicators: classification.hoax.indicators.map((i) => ({ name: i.name, evidence: i.evidence })),
         followers: spread.followers,
       };

@@ -23,7 +23,13 @@ const MIN = 60_000;
 let stack: TestStack;
 let wall = Date.parse('2026-11-27T00:00:00Z');
 const ledger = (): DynamoAlertLedger =>
-  new DynamoAlertLedger(stack.clients.doc, stack.resources.tables.alerts, stack.resources.tables.state, 30, 30, () => wall);
+  new DynamoAlertLedger(
+    stack.clients.doc,
+    stack.resources.tables.alerts,
+    stack.resources.tables.state,
+    { alertsDays: 30, stateDays: 30, timeZone: 'Asia/Jakarta' },
+    () => wall,
+  );
 
 beforeAll(async () => {
   stack = await testStack('ledger');

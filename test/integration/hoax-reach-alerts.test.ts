@@ -100,7 +100,7 @@ test('posts handled in order: the hoax alerts at the fifth account and escalates
     posts: new DynamoPostStore(doc, tables.posts, tables.state),
     counters: new DynamoCounters(doc, tables.state),
     fingerprints: new DynamoFingerprints(doc, tables.state),
-    ledger: new DynamoAlertLedger(doc, tables.alerts, tables.state, 30, 30),
+    ledger: new DynamoAlertLedger(doc, tables.alerts, tables.state, { alertsDays: 30, stateDays: 30, timeZone: 'Asia/Jakarta' }),
     publisher: { publish: async (alert) => void published.push(alert) },
     deadLetters: new SqsDeadLetters(sqs, stack.resources.dlqUrl),
     now: Date.now,

@@ -10,7 +10,11 @@ const classify = makeClassifier([
 
 function increments(text: string) {
   const post = makePost({ text, createdAt: '2026-11-26T08:17:00Z' });
-  return counterIncrements(toPostItem(post, classify(post.text), 30, Date.parse('2026-11-27T00:00:00Z')), 5, 35);
+  return counterIncrements(
+    toPostItem(post, classify(post.text), { retentionDays: 30, nowMs: Date.parse('2026-11-27T00:00:00Z'), timeZone: 'Asia/Jakarta' }),
+    5,
+    35,
+  );
 }
 
 test('a post about two topics in two cities counts in every topic and every topic-city pair, in its 5-minute bucket', () => {

@@ -1,0 +1,161 @@
+/**
+ * The documented shape of the two exported tables, posts and alerts: every attribute an item can
+ * hold, its DynamoDB type and what it means. docs/schema.md is written from this list
+ * (`npm run docs:schema`), the Glue tables and the analysts' views are built from it, and a test
+ * checks it against the items the pipeline really stores.
+ */
+
+/**
+ * DynamoDB types as they appear in an export: `S`, `N`, `BOOL`, a list of strings (`L` of `S`),
+ * a map (`M`) or a list of maps (`L` of `M`).
+ */
+export type AttributeType = 'S' | 'N' | 'BOOL' | 'L<S>' | 'M' | 'L<M>';
+
+/** How a view reads an attribute: numbers as integers or decimals, strings as dates or timestamps. */
+export type ColumnKind = 'varchar' | 'bigint' | 'double' | 'boolean' | 'date' | 'timestamp' | 'array(varchar)';
+
+export interface AttributeDoc {
+  /** The attribute's name in the item (and in the export's `Item`). */
+  readonly name: string;
+  readonly type: AttributeType;
+  /** On every item; otherwise present only when the source or the alert has it. */
+  readonly always: boolean;
+  readonly meaning: string;
+  /** How the analysts' view exposes it; absent: not in the view (nested maps kept for messages). */
+  readonly column?: ColumnKind;
+}
+
+export interface ExportedTable {
+  /** The logical table (shared/resources.ts) and the analysts' view of it. */
+  readonly name: 'posts' | 'alerts';
+  /** Its partition key, which names an item across exports. */
+  readonly key: string;
+  readonly summary: string;
+  readonly attributes: readonly AttributeDoc[];
+}
+
+const s = (name: string, meaning: string, column: ColumnKind = 'varchar'): AttributeDoc => ({
+  name,
+  type: 'S',
+  always: true,
+  meaning,
+  column,
+});
+const n = (name: string, meaning: string, column: ColumnKind = 'bigint'): AttributeDoc => ({
+  name,
+  type: 'N',
+  always: true,
+  meaning,
+  column,
+});
+const list = (name: string, meaning: string): AttributeDoc => ({ name, type: 'L<S>', always: true, meaning, column: 'array(varchar)' });
+const optional = (a: AttributeDoc): AttributeDoc => ({ ...a, always: false });
+
+export const POSTS_TABLE: ExportedTable = {
+  name: 'posts',
+  key: 'postKey',
+  summary: 'One item per classified post, stored once however often it was collected or delivered.',
+  attributes: [
+    s('postKey', "The post's identity, `<source>#<id>` (partition key)."),
+    s('source', 'The collector that brought it: `x`, `news`, `file`, or another configured source.'),
+    s('id', "The post's id at its source (unique within the source)."),
+    optional(s('url', 'Where the post can be read.')),
+    s('text', 'The text as collected (never rewritten).'),
+    s('lang', 'The language Pantau detected: `id`, `en` or `und`.'),
+    optional(s('sourceLang', 'The language the source reported, when it did.')),
+    s('createdAt', 'When it was posted (event time), ISO 8601 UTC.', 'timestamp'),
+    n('createdAtEpoch', '`createdAt` as epoch seconds.'),
+    s('createdDate', 'The calendar day of `createdAt` in the configured timezone (Asia/Jakarta by default), `YYYY-MM-DD`.', 'date'),
+    optional(s('collectedAt', 'When the collector read it, ISO 8601.', 'timestamp')),
+    s('storedAt', 'When the classifier stored it, ISO 8601 UTC.', 'timestamp'),
+    s('sentimentLabel', '`positive`, `neutral` or `negative`.'),
+    n('sentimentScore', 'Sum of the scored words after negation, intensifiers and contrast (negative below 0).', 'double'),
+    n('sentimentComparative', '`sentimentScore` per token.', 'double'),
+    list('sentimentWords', 'The words that carried the score, `word:score` (`banjir:-2`).'),
+    n('hoaxScore', 'Hoax likelihood, 0 to 1.', 'double'),
+    s('hoaxLevel', '`none`, `low`, `medium` or `high` (medium and high count as hoax-like).'),
+    list('hoaxIndicators', 'Names of the hoax indicators that fired (`known_claim`, `coordinated`, `urgency`, ...).'),
+    list('hoaxEvidence', 'What made each indicator fire, `indicator: evidence`.'),
+    optional(s('claimId', 'The debunked claim the post repeats (`known_claim`), as stored in the claims list.')),
+    s('topic', 'The first watch topic it matched, or `-` for none (the `byTopic` index).'),
+    list('topics', 'Every watch topic it matched.'),
+    list('topicWords', 'Why each topic matched, `topic:word` (`banjir:kebanjiran`).'),
+    list('places', 'Jakarta places named in the text (`Kemang`, `Pintu Air Manggarai`).'),
+    list('placeKelurahan', 'The kelurahan of those places, where a place is in one.'),
+    list('placeKecamatan', 'The kecamatan of those places, where a place is in one.'),
+    list('placeCities', 'The kota administrasi of those places (`Jakarta Selatan`).'),
+    optional(s('authorId', "The author's id at the source.")),
+    optional(s('authorHandle', "The author's handle or, for news, the outlet.")),
+    optional(n('authorFollowers', "The author's followers when collected.")),
+    optional(n('authorFollowing', 'Accounts the author follows.')),
+    optional(s('authorCreatedAt', "When the author's account was made, ISO 8601.", 'timestamp')),
+    optional({
+      name: 'authorVerified',
+      type: 'BOOL',
+      always: true,
+      meaning: 'Whether the source marks the author verified.',
+      column: 'boolean',
+    }),
+    optional(n('likes', 'Likes when collected.')),
+    optional(n('reposts', 'Reposts when collected.')),
+    optional(n('replies', 'Replies when collected.')),
+    optional(n('quotes', 'Quotes when collected.')),
+    optional(list('links', 'Links in the post.')),
+    n('expiresAt', 'When DynamoDB deletes the item (TTL, epoch seconds): stored time plus `retention.postsDays`.'),
+  ],
+};
+
+export const ALERTS_TABLE: ExportedTable = {
+  name: 'alerts',
+  key: 'alertId',
+  summary:
+    'One item per alert episode at its latest message (a spike, hoax or reach incident, or a daily digest); a later revision of the same episode replaces the item.',
+  attributes: [
+    s('alertId', 'The episode, `<kind>:<topic or account>:<start>` (`spike:banjir:2026-11-26T08:25Z`; partition key).'),
+    s('kind', '`spike`, `hoax`, `reach` or `digest`.'),
+    s('topic', 'The watch topic (for digests, `semua`: all of them).'),
+    s('topicLabel', 'The topic as officers read it (`Banjir`).'),
+    n('severity', '1 (low) to 10 (act now).'),
+    n('revision', 'Messages sent for the episode so far: 1 for the first, +1 for each escalation and for the resolution.'),
+    s('firedAt', 'Event time of the post that raised the latest message, ISO 8601 UTC.', 'timestamp'),
+    n('firedAtEpoch', '`firedAt` as epoch seconds.'),
+    s('firedDate', 'The calendar day of `firedAt` in the configured timezone, `YYYY-MM-DD`.', 'date'),
+    s('windowStart', 'Start of the window the rule looked at.', 'timestamp'),
+    s('windowEnd', 'End of that window.', 'timestamp'),
+    n('observed', "spike: negative posts in the window; hoax: distinct accounts spreading it; reach: the post's audience."),
+    n('expected', 'What the rule compared `observed` with: the baseline, or the threshold.', 'double'),
+    n('ratio', '`observed` / `expected`.', 'double'),
+    n('windowTotal', 'All posts about the topic in the window.'),
+    list('placeNames', "Places named in the window's negative posts, most named first."),
+    list('cityNames', 'Their kota administrasi, most named first.'),
+    { name: 'places', type: 'L<M>', always: true, meaning: 'The same places with counts, `{name, count}`.' },
+    { name: 'cities', type: 'L<M>', always: true, meaning: 'The same cities with counts, `{name, count}`.' },
+    list('samplePostKeys', 'The `postKey`s of the sample posts in the message (join with posts).'),
+    { name: 'samples', type: 'L<M>', always: true, meaning: 'The sample posts as sent, `{postKey, text, url?, author?, createdAt}`.' },
+    list('indicatorNames', 'hoax and reach: the hoax indicators of the post that raised it (empty otherwise).'),
+    optional({ name: 'indicators', type: 'L<M>', always: true, meaning: 'The same indicators with their evidence, `{name, evidence[]}`.' }),
+    optional(s('claimId', 'hoax: the debunked claim being spread, when it is a known one.')),
+    optional(s('claimText', "hoax: that claim's text.")),
+    optional(s('claimRating', "hoax: the fact-checker's rating (`salah`, `menyesatkan`, ...).")),
+    optional(s('claimSource', 'hoax: where the debunk can be read.')),
+    optional(n('followers', "hoax: followers of the spreading accounts added up; reach: the author's followers.")),
+    optional(n('reposts', 'reach: reposts of the post when collected.')),
+    optional(s('resolvedAt', "Set on an episode's last message, when it was calm for a whole cooldown.", 'timestamp')),
+    optional({
+      name: 'digest',
+      type: 'M',
+      always: true,
+      meaning: "digest: the day in figures (per topic and city, and the day's alerts).",
+    }),
+    s('status', '`pending` until the message was published, then `sent`, or `capped` when the hourly cap held it back.'),
+    optional(s('sentAt', 'When the latest message was published, ISO 8601 UTC.', 'timestamp')),
+    n('expiresAt', 'When DynamoDB deletes the item (TTL, epoch seconds): stored time plus `retention.alertsDays`.'),
+  ],
+};
+
+export const EXPORTED_TABLES: readonly ExportedTable[] = [POSTS_TABLE, ALERTS_TABLE];
+
+/** `createdAtEpoch` → `created_at_epoch`: the views' column names. */
+export function columnName(attribute: string): string {
+  return attribute.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
