@@ -9,7 +9,7 @@ import { DynamoClaimStore } from '../../shared/adapters/claims';
 import { parseClaimLine } from '../../shared/claims/parse';
 import type { ClaimRecord } from '../../shared/claims/types';
 import type { ClaimStore } from '../../shared/pipeline/ports';
-import { startLocalStack, type LocalStack } from './stack';
+import { withLocalStack, type LocalStack } from './stack';
 
 /** Valid claims sent to the store per `put` (which writes them 25 to a request). */
 const PUT_EVERY = 500;
@@ -98,28 +98,9 @@ export interface ClaimsCommandOptions {
   readonly err?: NodeJS.WritableStream;
 }
 
-/**
- * Starts DynamoDB Local on the data folder (never afresh: what is stored stays), makes sure the
- * tables exist, runs `work` against the claims store, and stops the emulators whatever happens,
- * Ctrl-C included.
- */
-async function withClaimStore<T>(opts: ClaimsCommandOptions, work: (store: ClaimStore, stack: LocalStack) => Promise<T>): Promise<T> {
-  const stack = await startLocalStack({ dataDir: opts.dataDir, fresh: false, region: opts.region });
-  let stopping: Promise<void> | undefined;
-  const shutdown = (): Promise<void> => (stopping ??= stack.stop());
-  const onSignal = (signal: NodeJS.Signals): void => {
-    (opts.err ?? process.stderr).write(`\nPantau: ${signal}, stopping the local stack ...\n`);
-    void shutdown().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    return await work(new DynamoClaimStore(stack.clients.doc, stack.resources.tables.state), stack);
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    await shutdown();
-  }
+/** Runs `work` against the claims store of the local tables in the data folder (withLocalStack). */
+function withClaimStore<T>(opts: ClaimsCommandOptions, work: (store: ClaimStore, stack: LocalStack) => Promise<T>): Promise<T> {
+  return withLocalStack(opts, (stack) => work(new DynamoClaimStore(stack.clients.doc, stack.resources.tables.state), stack));
 }
 
 /** `pantau claims import FILE.jsonl`: 0 when every line was valid, 1 when any was rejected. */

@@ -5,6 +5,8 @@
  *   pantau claims import FILE.jsonl [--data DIR] [--config FILE]
  *   pantau claims list [--data DIR] [--config FILE]
  *   pantau collect <x|news|factchecks> [--config FILE] [--feed URL]... [--dry-run] [--data DIR]
+ *   pantau export --out DIR [--data DIR] [--config FILE]
+ *   pantau query --from DIR [NAME|all]... [--sql SQL] [--json]
  */
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,7 +26,9 @@ import { XAuthError } from '../../shared/sources/x';
 import { claimsImport, claimsList, keptClaimsFile, restoreKeptClaims } from './claims-command';
 import { collectCommand, COLLECTORS, type CollectorName } from './collect-command';
 import { JavaMissingError } from './emulators';
+import { exportCommand, NoLocalTablesError } from './export-command';
 import { startPipeline, type LocalCollector, type LocalPipeline } from './pipeline';
+import { ExportNotFoundError, queryCommand, UnknownQueryError } from './query';
 import { runOnSchedule, ScheduleError } from './scheduler';
 import { startLocalStack } from './stack';
 import { duplicateCount, peekDeadLetters, storedFigures, type DeadLetterInfo, type StoredFigures } from './summary';
@@ -55,6 +59,13 @@ Usage:
       is kept in DATA/collect/, so the next run prints only what is new. --dry-run neither
       reads nor moves it. --feed adds a feed address (news; repeatable). Secrets come from
       X_BEARER_TOKEN and FACTCHECK_API_KEY. Exits 1 when a feed, query or item failed.
+  pantau export --out DIR [--data DIR] [--config FILE]
+      Writes the posts and alerts tables of the data folder to DIR the way DynamoDB's export to
+      S3 does (DIR/exports/<table>/full/AWSDynamoDB/<id>/: gzip files of {"Item": ...} lines and
+      the manifests), for the analysts' queries.
+  pantau query --from DIR [NAME|all]... [--sql SQL] [--json]
+      Runs the saved analysts' queries (the same as in Athena) on the latest export in DIR with
+      DuckDB, or your own SQL over the views posts and alerts. Without NAME or --sql: lists them.
 
 Options:
   --config FILE   configuration (default: ./pantau.config.json, else the bundled one)
@@ -65,6 +76,9 @@ Options:
   --dry-run       collect: show what the source has now, changing no checkpoint
   --feed URL      collect news: read this RSS/Atom feed too (http or https)
   --follow        keep collecting on the configured schedule until Ctrl-C
+  --from DIR      query: the folder pantau export wrote
+  --sql SQL       query: run this statement
+  --json          query: one JSON object per row
   --verbose       show the functions' logs
 `;
 
@@ -80,6 +94,10 @@ export async function main(argv: string[]): Promise<number> {
         return await claims(rest);
       case 'collect':
         return await collect(rest);
+      case 'export':
+        return await exportTablesCommand(rest);
+      case 'query':
+        return await query(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -91,11 +109,24 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof JavaMissingError || err instanceof UsageError || err instanceof ScheduleError) {
+    if (
+      err instanceof ConfigError ||
+      err instanceof JavaMissingError ||
+      err instanceof UsageError ||
+      err instanceof ScheduleError ||
+      err instanceof UnknownQueryError
+    ) {
       process.stderr.write(`pantau: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof MissingEnvError || err instanceof SecretError || err instanceof XAuthError || err instanceof FactCheckAuthError) {
+    if (
+      err instanceof MissingEnvError ||
+      err instanceof SecretError ||
+      err instanceof XAuthError ||
+      err instanceof FactCheckAuthError ||
+      err instanceof NoLocalTablesError ||
+      err instanceof ExportNotFoundError
+    ) {
       process.stderr.write(`pantau: ${err.message}\n`);
       return 1;
     }
@@ -230,6 +261,31 @@ async function claims(args: string[]): Promise<number> {
     throw new UsageError(`claims file ${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   return claimsImport(file, opts);
+}
+
+// ---------------------------------------------------------------------------------------------
+// pantau export, pantau query
+
+async function exportTablesCommand(args: string[]): Promise<number> {
+  const values = parse(args, { out: { type: 'string' }, data: { type: 'string' }, config: { type: 'string' } });
+  if (values.out === undefined) throw new UsageError('export: --out DIR is required (see pantau --help)');
+  const config = loadConfig((values.config as string | undefined) ?? defaultConfigPath());
+  return exportCommand({
+    dataDir: resolve((values.data as string | undefined) ?? DEFAULT_DATA),
+    outDir: resolve(values.out as string),
+    region: config.region,
+  });
+}
+
+async function query(args: string[]): Promise<number> {
+  const { values, positionals } = parseWithArgs(args, { from: { type: 'string' }, sql: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.from === undefined) throw new UsageError('query: --from DIR is required, the folder pantau export wrote (see pantau --help)');
+  return queryCommand({
+    from: resolve(values.from as string),
+    names: positionals,
+    sql: values.sql as string | undefined,
+    json: values.json === true,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

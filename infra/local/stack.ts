@@ -116,6 +116,32 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   }
 }
 
+/**
+ * Starts the local stack on the data folder (never afresh: what is stored stays), makes sure the
+ * tables exist, runs `work`, and stops the emulators whatever happens, Ctrl-C included.
+ */
+export async function withLocalStack<T>(
+  opts: { readonly dataDir: string; readonly region?: string; readonly err?: NodeJS.WritableStream },
+  work: (stack: LocalStack) => Promise<T>,
+): Promise<T> {
+  const stack = await startLocalStack({ dataDir: opts.dataDir, fresh: false, region: opts.region });
+  let stopping: Promise<void> | undefined;
+  const shutdown = (): Promise<void> => (stopping ??= stack.stop());
+  const onSignal = (signal: NodeJS.Signals): void => {
+    (opts.err ?? process.stderr).write(`\nPantau: ${signal}, stopping the local stack ...\n`);
+    void shutdown().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await work(stack);
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await shutdown();
+  }
+}
+
 export function functionEnv(region: string, endpoints: LocalEndpoints, r: LocalResources): Record<string, string> {
   return {
     AWS_REGION: region,
