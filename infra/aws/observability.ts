@@ -50,6 +50,7 @@ export const FUNCTION_NAMES = [
   'news-collector',
   'factcheck-collector',
   'notifier',
+  'exporter',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
@@ -204,6 +205,27 @@ export class Observability extends Construct {
       });
     }
 
+    // Exports for analysts: one failed, or none finished for two of their schedules (a failed or missing settle run counts none).
+    const { analytics } = this.config;
+    if (analytics.enabled && functions.exporter) {
+      this.alarm('ExportsFailed', {
+        metric: this.metric('exporter', 'exports_failed', Stats.SUM, Duration.hours(1)),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        description:
+          'A DynamoDB export to S3 failed (its FailureCode and FailureMessage are in the exporter logs); the next export of the table is full.',
+      });
+      const window = successWindow(analytics.schedule);
+      this.alarm('ExportsNotCompleting', {
+        metric: this.metric('exporter', 'exports_completed', Stats.SUM, Duration.seconds(window.periodSeconds)),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+        evaluationPeriods: window.evaluationPeriods,
+        treatMissingData: TreatMissingData.BREACHING,
+        description: `No table export has finished for ${OPS_ALARMS.missedSchedules} export schedules (${analytics.schedule}): analysts see old data.`,
+      });
+    }
+
     const dashboardName = `${this.config.name}-operations`;
     this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName, defaultInterval: Duration.days(1) });
     this.addWidgets(functions, dlqDepth);
@@ -270,6 +292,19 @@ export class Observability extends Construct {
           width: 12,
           height: 6,
         }),
+      );
+    }
+    if (this.config.analytics.enabled && functions.exporter) {
+      const hourly = (metricName: string, label: string) => this.metric('exporter', metricName, Stats.SUM, Duration.hours(1), label);
+      health.push(
+        graph(
+          'Exports',
+          [hourly('exports_started', 'started'), hourly('exports_completed', 'completed')],
+          [
+            hourly('exports_failed', 'failed'),
+            functions.exporter.fn.metricErrors({ period: Duration.hours(1), statistic: Stats.SUM, label: 'exporter errors' }),
+          ],
+        ),
       );
     }
     this.dashboard.addWidgets(...health);

@@ -6,6 +6,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { QUEUES, TABLES, TOPICS } from '../../shared/resources';
 import { Alerting } from './alerting';
+import { Analytics } from './analytics';
 import { Collectors } from './collectors';
 import { Encryption } from './encryption';
 import { Observability } from './observability';
@@ -22,6 +23,8 @@ export class PantauStack extends Stack {
   readonly alerting: Alerting;
   readonly pipeline: Pipeline;
   readonly collectors: Collectors;
+  /** Exports for analysts (when `analytics.enabled`). */
+  readonly analytics?: Analytics;
   readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: PantauStackProps) {
@@ -44,6 +47,9 @@ export class PantauStack extends Stack {
       stateTable: this.storage.tables.state,
       key,
     });
+    if (props.config.analytics.enabled) {
+      this.analytics = new Analytics(this, 'Analytics', { inputs, tables: this.storage.tables, key });
+    }
 
     this.observability = new Observability(this, 'Observability', {
       inputs,
@@ -56,6 +62,7 @@ export class PantauStack extends Stack {
         'news-collector': this.collectors.newsCollector,
         'factcheck-collector': this.collectors.factCheckCollector,
         notifier: this.alerting.notifier?.function,
+        exporter: this.analytics?.exporter,
       },
       queues: { posts: this.pipeline.postsQueue, postsDlq: this.pipeline.postsDlq, notifierFailures: this.alerting.notifier?.deadLetters },
       encryptionKey: key,
@@ -70,6 +77,20 @@ export class PantauStack extends Stack {
     new CfnOutput(this, 'alertsTopic', { value: this.alerting.topic.topicArn, description: TOPICS.alerts.envVar });
     new CfnOutput(this, 'opsTopic', { value: this.observability.opsTopic.topicArn, description: 'Ops alarms: subscribe by email or SMS' });
     new CfnOutput(this, 'dashboardUrl', { value: this.observability.dashboardUrl, description: 'CloudWatch operations dashboard' });
+    if (this.analytics) {
+      new CfnOutput(this, 'exportsBucket', {
+        value: this.analytics.bucket.bucketName,
+        description: 'Table exports and Athena query results',
+      });
+      new CfnOutput(this, 'analyticsDatabase', {
+        value: this.analytics.databaseName,
+        description: 'Glue database of the exports and the posts and alerts views',
+      });
+      new CfnOutput(this, 'athenaWorkGroup', {
+        value: this.analytics.workGroup.ref,
+        description: "The analysts' Athena workgroup (saved queries)",
+      });
+    }
     const secrets = {
       xBearerToken: this.collectors.xBearerToken,
       factCheckApiKey: this.collectors.factCheckApiKey,

@@ -5,10 +5,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, Validations } from 'aws-cdk-lib';
+import { App, type CfnElement, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { exportPrefix } from '../../shared/analytics/layout';
+import { EXPORTED_TABLES } from '../../shared/analytics/schema';
 import { buildApp } from '../../infra/aws/build';
 import { everythingEnabled, NO_BUNDLING, REPO_ROOT, tempDir, testConfigObject, writeJson } from './fixtures';
 
@@ -62,13 +65,26 @@ describe('cdk-nag AwsSolutionsChecks', () => {
 
   it('acknowledges findings only with a written reason, and only the rules reviewed for Pantau', () => {
     const acknowledged = acknowledgments(app);
-    expect([...acknowledged.keys()].sort()).toEqual([
-      'AwsSolutions-DDB3',
-      'AwsSolutions-IAM5[Resource::*]',
-      'AwsSolutions-L1',
-      'AwsSolutions-SMG4',
-      'AwsSolutions-SQS3',
+    // The exporter's wildcards, each named as cdk-nag names it: the exports of each exported table,
+    // and the objects under each export prefix of the exports bucket.
+    const arn = (construct: IConstruct) => `<${stack.getLogicalId(construct.node.defaultChild as CfnElement)}.Arn>`;
+    const exportWildcards = EXPORTED_TABLES.flatMap((table) => [
+      `AwsSolutions-IAM5[Resource::${arn(stack.storage.tables[table.name])}/export/*]`,
+      ...(['full', 'incremental'] as const).map(
+        (kind) => `AwsSolutions-IAM5[Resource::${arn(stack.analytics!.bucket)}/${exportPrefix(table, kind)}/*]`,
+      ),
     ]);
+    expect([...acknowledged.keys()].sort()).toEqual(
+      [
+        'AwsSolutions-DDB3',
+        'AwsSolutions-IAM5[Resource::*]',
+        'AwsSolutions-L1',
+        'AwsSolutions-S1',
+        'AwsSolutions-SMG4',
+        'AwsSolutions-SQS3',
+        ...exportWildcards,
+      ].sort(),
+    );
     for (const reasons of acknowledged.values()) {
       for (const reason of reasons) expect(reason.length).toBeGreaterThan(60);
     }

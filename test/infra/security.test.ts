@@ -107,10 +107,10 @@ describe('PantauStack security', () => {
         (p) => p.Properties.PolicyDocument.Statement as Statement[],
       );
 
-    it('exists for each of the eight functions, and has no AWS managed policy', () => {
-      // classifier, alert sweeper, digest, four collectors, notifier
-      expect(functions).toHaveLength(8);
-      expect(new Set(roleIds).size).toBe(8);
+    it('exists for each of the nine functions, and has no AWS managed policy', () => {
+      // classifier, alert sweeper, digest, four collectors, notifier, exporter
+      expect(functions).toHaveLength(9);
+      expect(new Set(roleIds).size).toBe(9);
       for (const roleId of roleIds) {
         expect(template.toJSON().Resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
       }
@@ -137,6 +137,8 @@ describe('PantauStack security', () => {
         sqs: ['kms:Decrypt', 'kms:GenerateDataKey'],
         sns: ['kms:Decrypt', 'kms:GenerateDataKey'],
         secretsmanager: ['kms:Decrypt'],
+        // The exporter: DynamoDB's export writes to the exports bucket with the caller's permissions.
+        s3: ['kms:Decrypt', 'kms:GenerateDataKey'],
       };
       for (const roleId of roleIds) {
         const keyStatements = statementsOf(roleId).filter((s) => asList(s.Action).some((a) => a.startsWith('kms:')));

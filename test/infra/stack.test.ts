@@ -217,8 +217,8 @@ describe('PantauStack', () => {
   describe('every function (house construct)', () => {
     it('is arm64 on Node.js 22 with tracing, 512 MB, source maps and a retained log group', () => {
       const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-      // classifier, alert sweeper, daily digest, file collector
-      expect(functions).toHaveLength(4);
+      // classifier, alert sweeper, daily digest, file collector, exporter
+      expect(functions).toHaveLength(5);
       for (const fn of functions) {
         expect(fn.Properties).toMatchObject({
           Architectures: ['arm64'],
@@ -294,9 +294,10 @@ describe('PantauStack without the file source', () => {
   it('has no file collector and no schedule', () => {
     const { stack, template } = buildStack({ sources: {}, subscriptions: [] });
     expect(stack.collectors.fileCollector).toBeUndefined();
-    // The alert sweeper's and the digest's schedules are left, with the classifier, the sweeper and the digest.
-    template.resourceCountIs('AWS::Events::Rule', 2);
-    template.resourceCountIs('AWS::Lambda::Function', 3);
+    // The alert sweeper's, the digest's and the exporter's two schedules are left, with the classifier, the sweeper,
+    // the digest and the exporter.
+    template.resourceCountIs('AWS::Events::Rule', 4);
+    template.resourceCountIs('AWS::Lambda::Function', 4);
     template.resourceCountIs('AWS::SNS::Subscription', 0);
   });
 });
