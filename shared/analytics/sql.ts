@@ -20,20 +20,22 @@ export function glueItemType(table: ExportedTable): string {
   return `struct<${fields.join(',')}>`;
 }
 
-function hiveType(a: AttributeDoc): string {
-  switch (a.type) {
-    case 'S':
-      return 'struct<s:string>';
-    case 'N':
-      return 'struct<n:string>';
-    case 'BOOL':
-      return 'struct<bool:boolean>';
-    case 'L<S>':
-      return 'struct<l:array<struct<s:string>>>';
-    default:
-      throw new Error(`${a.name}: a ${a.type} attribute has no column`);
-  }
+/** How each attribute type reads in DynamoDB JSON, as a Glue (Hive) type and as a DuckDB type. */
+const EXPORT_TYPES: Partial<Record<AttributeDoc['type'], { readonly hive: string; readonly duckdb: string }>> = {
+  S: { hive: 'struct<s:string>', duckdb: 'STRUCT("S" VARCHAR)' },
+  N: { hive: 'struct<n:string>', duckdb: 'STRUCT("N" VARCHAR)' },
+  BOOL: { hive: 'struct<bool:boolean>', duckdb: 'STRUCT("BOOL" BOOLEAN)' },
+  'L<S>': { hive: 'struct<l:array<struct<s:string>>>', duckdb: 'STRUCT("L" STRUCT("S" VARCHAR)[])' },
+};
+
+function exportType(a: AttributeDoc, engine: 'hive' | 'duckdb'): string {
+  const type = EXPORT_TYPES[a.type];
+  if (!type) throw new Error(`${a.name}: a ${a.type} attribute has no column`);
+  return type[engine];
 }
+
+const hiveType = (a: AttributeDoc): string => exportType(a, 'hive');
+const duckdbType = (a: AttributeDoc): string => exportType(a, 'duckdb');
 
 /** The DuckDB type of an incremental export's key (`Keys`), for reading changes locally. */
 export function duckdbKeyType(table: ExportedTable): string {
@@ -46,21 +48,6 @@ export function duckdbKeyType(table: ExportedTable): string {
 export function duckdbItemType(table: ExportedTable): string {
   const fields = viewAttributes(table).map((a) => `"${a.name}" ${duckdbType(a)}`);
   return `STRUCT(${fields.join(', ')})`;
-}
-
-function duckdbType(a: AttributeDoc): string {
-  switch (a.type) {
-    case 'S':
-      return 'STRUCT("S" VARCHAR)';
-    case 'N':
-      return 'STRUCT("N" VARCHAR)';
-    case 'BOOL':
-      return 'STRUCT("BOOL" BOOLEAN)';
-    case 'L<S>':
-      return 'STRUCT("L" STRUCT("S" VARCHAR)[])';
-    default:
-      throw new Error(`${a.name}: a ${a.type} attribute has no column`);
-  }
 }
 
 /** The SQL type of a view column, as Athena writes it in a view's definition. */
