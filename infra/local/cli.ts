@@ -500,6 +500,8 @@ async function run(args: string[]): Promise<number> {
       writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
       err.write(`Pantau: wrote ${join(outDir, 'alerts.jsonl')} and ${join(outDir, 'summary.json')}\n`);
     }
+    const dataFlag = dataDir === resolve(DEFAULT_DATA) ? '' : ` --data ${dataDir}`;
+    err.write(`Pantau: the tables stay in ${dataDir}; for the analysts' queries: pantau export${dataFlag} --out DIR\n`);
     return summary.addsUp ? 0 : 1;
   } finally {
     clearInterval(ticker);
