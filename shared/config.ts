@@ -256,6 +256,11 @@ export const ConfigSchema = z.strictObject({
        * time; the rest are kept in the alerts table as `capped`. Resolution messages always go.
        */
       maxPerHour: z.number().int().min(1).default(12),
+      /**
+       * How long a sender has to publish a claimed alert before another delivery or the sweep may
+       * send it instead (an SNS outage leaves the alert waiting; the sweep sends it once SNS is back).
+       */
+      sendLeaseSeconds: z.number().int().min(1).max(900).default(60),
       /** The team's daily summary; `cron(0 0 * * ? *)` is 07:00 in Jakarta. */
       digest: z
         .strictObject({ enabled: z.boolean().default(true), schedule: schedule.default('cron(0 0 * * ? *)') })
@@ -268,6 +273,7 @@ export const ConfigSchema = z.strictObject({
       reach: ReachAlertRuleSchema.parse({}),
       resolveSchedule: 'rate(15 minutes)',
       maxPerHour: 12,
+      sendLeaseSeconds: 60,
       digest: { enabled: true, schedule: 'cron(0 0 * * ? *)' },
     }),
   hoax: HoaxSchema.default(HoaxSchema.parse({})),

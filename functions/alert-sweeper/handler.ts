@@ -24,12 +24,26 @@ export type SweeperHandler = (event: unknown) => Promise<{ readonly resolved: re
 
 export function makeHandler(deps: SweeperDeps): SweeperHandler {
   const { logger, metrics } = deps;
+  const core: ResolveDeps = {
+    ...deps,
+    onHeld: (alert, error) => {
+      metrics.addMetric('alerts_held', MetricUnit.Count, 1);
+      logger.error('SNS refused the alert; it stays in the outbox for the next sweep', {
+        alertId: alert.alertId,
+        revision: alert.revision,
+        error: error as Error,
+      });
+    },
+  };
   return async () => {
     try {
-      const sent: Alert[] = await resolveEpisodes(deps.now(), deps);
-      metrics.addMetric('alerts_resolved', MetricUnit.Count, sent.length);
-      for (const alert of sent)
-        logger.info('alert episode resolved', { alertId: alert.alertId, kind: alert.kind, revision: alert.revision });
+      const sent: Alert[] = await resolveEpisodes(deps.now(), core);
+      metrics.addMetric('alerts_resolved', MetricUnit.Count, sent.filter((a) => a.resolvedAt).length);
+      metrics.addMetric('alerts_from_outbox', MetricUnit.Count, sent.filter((a) => !a.resolvedAt).length);
+      for (const alert of sent) {
+        const what = alert.resolvedAt ? 'alert episode resolved' : 'alert sent from the outbox';
+        logger.info(what, { alertId: alert.alertId, kind: alert.kind, revision: alert.revision });
+      }
       return { resolved: sent.map((a) => a.alertId) };
     } finally {
       metrics.publishStoredMetrics();
@@ -45,6 +59,7 @@ export function wireFromEnv(): SweeperDeps {
       alertsDays: config.retention.alertsDays,
       stateDays: config.retention.stateDays,
       timeZone: config.timezone,
+      sendLeaseMs: config.alerts.sendLeaseSeconds * 1000,
     }),
     publisher: new SnsAlertPublisher(sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
     now: Date.now,

@@ -31,10 +31,21 @@ export type ClassifierHandler = (event: SQSEvent, context: Context) => Promise<S
 export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
   const { logger, metrics } = deps;
   const processor = new BatchProcessor(EventType.SQS);
+  const core: ClassifierDeps = {
+    ...deps,
+    onHeld: (alert, error) => {
+      metrics.addMetric('alerts_held', MetricUnit.Count, 1);
+      logger.error('SNS refused the alert; it stays in the outbox and the sweep sends it', {
+        alertId: alert.alertId,
+        revision: alert.revision,
+        error: error as Error,
+      });
+    },
+  };
 
   const recordHandler = async (record: SQSRecord): Promise<void> => {
     try {
-      const result = await handlePostMessage(record.body, deps);
+      const result = await handlePostMessage(record.body, core);
       metrics.addMetric(`posts_${result.outcome}`, MetricUnit.Count, 1);
       if (result.outcome === 'rejected') {
         logger.warn('post rejected to the DLQ', { messageId: record.messageId, reason: result.reason });
@@ -94,7 +105,12 @@ export function wireFromEnv(): ClassifierHandlerDeps {
       doc,
       alertsTable,
       stateTable,
-      { alertsDays: config.retention.alertsDays, stateDays: config.retention.stateDays, timeZone: config.timezone },
+      {
+        alertsDays: config.retention.alertsDays,
+        stateDays: config.retention.stateDays,
+        timeZone: config.timezone,
+        sendLeaseMs: config.alerts.sendLeaseSeconds * 1000,
+      },
       Date.now,
     ),
     publisher: new SnsAlertPublisher(sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),

@@ -47,6 +47,7 @@ export function wireFromEnv(): DigestHandlerDeps {
       alertsDays: config.retention.alertsDays,
       stateDays: config.retention.stateDays,
       timeZone: config.timezone,
+      sendLeaseMs: config.alerts.sendLeaseSeconds * 1000,
     }),
     publisher: new SnsAlertPublisher(sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
     now: Date.now,

@@ -162,6 +162,16 @@ export class Observability extends Construct {
       description: `A post waited over ${OPS_ALARMS.oldestPostMinutes} minutes on the posts queue: the classifier is behind or failing.`,
     });
 
+    // Alerts SNS refused: they wait in the outbox; the sweep sends them once SNS takes them again.
+    for (const name of ['classifier', 'alert-sweeper'] as const) {
+      if (!functions[name]) continue;
+      this.alarm(`${pascal(name)}AlertsHeld`, {
+        metric: this.metric(name, 'alerts_held', Stats.SUM, FIVE_MINUTES),
+        threshold: 0,
+        description: `SNS refused alerts from the ${name}: they wait in the outbox (alerts table status pending) and the sweep resends them; check SNS and the topic's key policy.`,
+      });
+    }
+
     // Every function: errors and throttles.
     for (const name of FUNCTION_NAMES) {
       const fn = functions[name]?.fn;

@@ -161,9 +161,11 @@ export interface AlertKeeping {
   readonly alertsDays: number;
   readonly stateDays: number;
   readonly timeZone: string;
+  /** How long a claimant has to send before another delivery or the sweep may take the sending over. */
+  readonly sendLeaseMs?: number;
 }
 
-/** How long a claimant has to send before another delivery may take the sending over. */
+/** The default of `AlertKeeping.sendLeaseMs` (config `alerts.sendLeaseSeconds`). */
 export const SEND_LEASE_MS = 60_000;
 
 export class DynamoAlertLedger implements AlertLedger {
@@ -174,6 +176,10 @@ export class DynamoAlertLedger implements AlertLedger {
     private readonly keep: AlertKeeping,
     private readonly wallClock: () => number = Date.now,
   ) {}
+
+  private get leaseMs(): number {
+    return this.keep.sendLeaseMs ?? SEND_LEASE_MS;
+  }
 
   async claim(
     kind: string,
@@ -187,7 +193,7 @@ export class DynamoAlertLedger implements AlertLedger {
     const until = atMs + rule.cooldownMinutes * MINUTE;
     const expiresAt = epochSeconds(until + this.keep.stateDays * DAY);
     const wallNow = this.wallClock();
-    const leaseUntil = wallNow + SEND_LEASE_MS;
+    const leaseUntil = wallNow + this.leaseMs;
     // A new episode when there is none, or the last one's cooldown has passed (in event time).
     const created = await whenCondition(() =>
       this.doc.send(
@@ -333,13 +339,29 @@ export class DynamoAlertLedger implements AlertLedger {
             ':one': 1,
             ':id': alertId,
             ':at': atMs,
-            ':lease': this.wallClock() + SEND_LEASE_MS,
+            ':lease': this.wallClock() + this.leaseMs,
           },
           ReturnValues: 'ALL_NEW',
         }),
       ),
     );
     return out ? Number(out.Attributes?.revision) : undefined;
+  }
+
+  async resumeSend(kind: string, key: string, revision: number): Promise<boolean> {
+    const now = this.wallClock();
+    const taken = await whenCondition(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.stateTable,
+          Key: episodeKey(kind, key),
+          UpdateExpression: 'SET leaseUntil = :lease',
+          ConditionExpression: 'sent = :false AND revision = :rev AND leaseUntil < :now',
+          ExpressionAttributeValues: { ':lease': now + this.leaseMs, ':false': false, ':rev': revision, ':now': now },
+        }),
+      ),
+    );
+    return taken !== undefined;
   }
 
   async takeHourSlot(atMs: number, maxPerHour: number): Promise<boolean> {

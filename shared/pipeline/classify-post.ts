@@ -25,6 +25,8 @@ export interface ClassifierDeps {
   readonly publisher: AlertPublisher;
   readonly deadLetters: DeadLetters;
   readonly now: () => number;
+  /** Told of an alert that SNS refused: it stays in the outbox (recorded, unsent) for the sweep. */
+  readonly onHeld?: (alert: Alert, error: unknown) => void;
 }
 
 export type MessageOutcome =

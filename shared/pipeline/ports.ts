@@ -65,6 +65,11 @@ export interface AlertLedger {
    * its resolution message, or undefined when it is not (or no longer) the one to close.
    */
   resolve(kind: string, key: string, alertId: string, atMs: number): Promise<number | undefined>;
+  /**
+   * Takes over the sending of an episode's revision that is still unsent after its sender's lease
+   * ran out (the sender failed to publish, or died): true for exactly one caller until the new lease ends.
+   */
+  resumeSend(kind: string, key: string, revision: number): Promise<boolean>;
 }
 
 export interface StoredAlert {

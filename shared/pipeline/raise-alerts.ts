@@ -47,8 +47,8 @@ interface Episode {
 
 /**
  * Claims the right to send (a new episode, or an update when severity rose), then records,
- * publishes (within the hourly cap) and marks the alert sent. An earlier delivery that claimed and failed to send is
- * finished here with the alert it recorded.
+ * publishes (within the hourly cap) and marks the alert sent. An earlier delivery that claimed
+ * and failed to send is finished here with the alert it recorded.
  */
 async function sendOnce(episode: Episode, build: (claim: Claim) => Promise<Alert>, deps: ClassifierDeps): Promise<Alert | undefined> {
   const { kind, key } = episode;
@@ -56,11 +56,7 @@ async function sendOnce(episode: Episode, build: (claim: Claim) => Promise<Alert
   if (claim.action === 'none') return undefined;
   if (claim.action === 'unsent') {
     const pending = await deps.ledger.get(claim.alertId);
-    if (pending && pending.revision === claim.revision) {
-      await deps.publisher.publish(pending);
-      await deps.ledger.markSent(kind, key, pending);
-      return pending;
-    }
+    if (pending && pending.revision === claim.revision) return publishOrHold(kind, key, pending, deps);
     // Claimed but never recorded: build it now from the current evidence.
   }
   const alert = await build(claim);
@@ -70,7 +66,21 @@ async function sendOnce(episode: Episode, build: (claim: Claim) => Promise<Alert
     await deps.ledger.markSent(kind, key, alert, 'capped');
     return undefined;
   }
-  await deps.publisher.publish(alert);
+  return publishOrHold(kind, key, alert, deps);
+}
+
+/**
+ * Publishes a recorded alert and marks it sent. When SNS fails, the alert stays recorded and
+ * unsent (the outbox): the post is not failed for it, and the resolution sweep, or the next
+ * delivery on the same episode once the send lease has run out, sends it when SNS is back.
+ */
+async function publishOrHold(kind: string, key: string, alert: Alert, deps: ClassifierDeps): Promise<Alert | undefined> {
+  try {
+    await deps.publisher.publish(alert);
+  } catch (err) {
+    deps.onHeld?.(alert, err);
+    return undefined;
+  }
   await deps.ledger.markSent(kind, key, alert);
   return alert;
 }

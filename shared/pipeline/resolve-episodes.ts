@@ -4,29 +4,45 @@
  * schedule (deployed), and at the end of a replay or on the follow schedule (locally).
  */
 import { ALERT_KINDS, type Alert, type AlertKind } from '../alerts/alert';
-import type { AlertLedger, AlertPublisher } from './ports';
+import type { AlertLedger, AlertPublisher, EpisodeState } from './ports';
 
 export interface ResolveDeps {
   readonly ledger: AlertLedger;
   readonly publisher: AlertPublisher;
+  /** Told of a message SNS refused; it stays in the outbox for the next sweep. */
+  readonly onHeld?: (alert: Alert, error: unknown) => void;
 }
 
 /**
  * Resolves every sent episode whose cooldown ended before `nowMs` (event time: the wall clock
- * when live, the replay's latest post when replaying), and sends any resolution message a failed
- * earlier sweep left unsent. Safe to run concurrently: the ledger's conditional writes decide.
+ * when live, the replay's latest post when replaying), and sends what is still in the outbox: an
+ * alert or resolution message whose sender could not publish it (SNS failing) and whose send
+ * lease has run out. Safe to run concurrently: the ledger's conditional writes decide who sends.
+ * A message SNS still refuses stays in the outbox for the next sweep.
  */
 export async function resolveEpisodes(nowMs: number, deps: ResolveDeps): Promise<Alert[]> {
   const sent: Alert[] = [];
+  const publish = async (episode: EpisodeState, alert: Alert): Promise<void> => {
+    try {
+      await deps.publisher.publish(alert);
+    } catch (err) {
+      deps.onHeld?.(alert, err);
+      return;
+    }
+    await deps.ledger.markSent(episode.kind, episode.key, alert);
+    sent.push(alert);
+  };
   for (const episode of await deps.ledger.episodes()) {
     // The daily digest is not an incident: it has nothing to resolve.
     if (!ALERT_KINDS.includes(episode.kind as AlertKind)) continue;
-    if (episode.resolved && !episode.sent) {
+    if (!episode.sent) {
       const pending = await deps.ledger.get(episode.alertId);
-      if (pending?.resolvedAt && pending.revision === episode.revision) sent.push(await send(episode, pending, deps));
+      // A claim whose alert was never recorded is built by the next post that raises it.
+      if (pending?.revision !== episode.revision) continue;
+      if (await deps.ledger.resumeSend(episode.kind, episode.key, episode.revision)) await publish(episode, pending);
       continue;
     }
-    if (episode.resolved || !episode.sent || episode.until >= nowMs) continue;
+    if (episode.resolved || episode.until >= nowMs) continue;
     const last = await deps.ledger.get(episode.alertId);
     if (!last) continue;
     const revision = await deps.ledger.resolve(episode.kind, episode.key, episode.alertId, nowMs);
@@ -34,13 +50,7 @@ export async function resolveEpisodes(nowMs: number, deps: ResolveDeps): Promise
     // It calmed down when its cooldown ended, whenever the sweep noticed.
     const alert: Alert = { ...last, revision, resolvedAt: new Date(episode.until).toISOString() };
     await deps.ledger.record(alert);
-    sent.push(await send(episode, alert, deps));
+    await publish(episode, alert);
   }
   return sent;
-}
-
-async function send(episode: { kind: string; key: string }, alert: Alert, deps: ResolveDeps): Promise<Alert> {
-  await deps.publisher.publish(alert);
-  await deps.ledger.markSent(episode.kind, episode.key, alert);
-  return alert;
 }

@@ -72,6 +72,7 @@ interface AlarmProps {
   readonly TreatMissingData: string;
   readonly AlarmActions: unknown[];
   readonly OKActions: unknown[];
+  readonly AlarmDescription?: string;
 }
 
 describe('Observability', () => {
@@ -113,6 +114,15 @@ describe('Observability', () => {
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([opsTopicRef]);
       expect(alarm.OKActions).toEqual([opsTopicRef]);
+    }
+  });
+
+  it('alarms as soon as SNS refuses an alert (held in the outbox) in the classifier or the sweep', () => {
+    for (const service of ['classifier', 'alert-sweeper']) {
+      const [alarm, ...others] = alarmsOn('alerts_held', 'service', service);
+      expect(others).toHaveLength(0);
+      expect(alarm).toMatchObject({ Namespace: 'Pantau', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', Statistic: 'Sum' });
+      expect(alarm?.AlarmDescription).toContain('outbox');
     }
   });
 

@@ -58,7 +58,7 @@ test('of many concurrent claims for the same topic, exactly one wins', async () 
   expect(claims.filter((c) => c.action !== 'new').every((c) => c.action === 'none')).toBe(true);
 });
 
-test('an alert whose publish failed is sent by a later delivery once the lease runs out, and only once', async () => {
+test('an alert SNS refused waits in the outbox and is sent by a later delivery once the lease runs out, and only once', async () => {
   const published: Alert[] = [];
   let failNext = true;
   const deps: ClassifierDeps = {
@@ -86,8 +86,18 @@ test('an alert whose publish failed is sent by a later delivery once the lease r
   for (const body of bodies.slice(0, -1)) await handlePostMessage(body, deps);
   const last = bodies.at(-1) as string;
 
-  await expect(handlePostMessage(last, deps)).rejects.toThrow('SNS unavailable');
-  // Redelivered at once: the claimant's lease still holds, so nobody sends twice.
+  // SNS refuses: the post is stored all the same, the alert waits in the outbox.
+  const held: Alert[] = [];
+  expect(await handlePostMessage(last, { ...deps, onHeld: (alert) => held.push(alert) })).toMatchObject({
+    outcome: 'stored',
+    alerts: [],
+  });
+  expect(held).toHaveLength(1);
+  const waiting = await stack.clients.doc.send(
+    new GetCommand({ TableName: stack.resources.tables.alerts, Key: { alertId: held[0]!.alertId } }),
+  );
+  expect(waiting.Item).toMatchObject({ status: 'pending', revision: 1 });
+  // Delivered again at once: the claimant's lease still holds, so nobody sends twice.
   expect(await handlePostMessage(last, deps)).toMatchObject({ outcome: 'duplicate', alerts: [] });
   expect(published).toHaveLength(0);
 
