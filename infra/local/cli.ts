@@ -7,6 +7,7 @@
  *   pantau collect <x|news|factchecks> [--config FILE] [--feed URL]... [--dry-run] [--data DIR]
  *   pantau export --out DIR [--data DIR] [--config FILE]
  *   pantau query --from DIR [NAME|all]... [--sql SQL] [--json]
+ *   pantau check [--data DIR] [--config FILE] [--json]
  */
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MultiBar, Presets } from 'cli-progress';
 import { alertText } from '../../shared/alerts/format';
+import { formatAccounting } from '../../shared/pipeline/accounting';
 import { ClaimIndex } from '../../shared/claims/match';
 import { SEED_CLAIMS } from '../../shared/claims/seed';
 import { makeClassifier, type Classify, type PostContext } from '../../shared/classify';
@@ -23,12 +25,15 @@ import { MissingEnvError } from '../../shared/env';
 import { SecretError } from '../../shared/adapters/secrets';
 import { FactCheckAuthError } from '../../shared/pipeline/collect-factchecks';
 import { XAuthError } from '../../shared/sources/x';
+import { checkBooks } from './accounting';
+import { checkCommand } from './check-command';
 import { claimsImport, claimsList, keptClaimsFile, restoreKeptClaims } from './claims-command';
 import { collectCommand, COLLECTORS, type CollectorName } from './collect-command';
 import { JavaMissingError } from './emulators';
 import { exportCommand, NoLocalTablesError } from './export-command';
 import { startPipeline, type LocalCollector, type LocalPipeline } from './pipeline';
 import { ExportNotFoundError, queryCommand, UnknownQueryError } from './query';
+import { RunLedger } from './ledger';
 import { runOnSchedule, ScheduleError } from './scheduler';
 import { startLocalStack } from './stack';
 import { duplicateCount, peekDeadLetters, storedFigures, type DeadLetterInfo, type StoredFigures } from './summary';
@@ -66,6 +71,10 @@ Usage:
   pantau query --from DIR [NAME|all]... [--sql SQL] [--json]
       Runs the saved analysts' queries (the same as in Athena) on the latest export in DIR with
       DuckDB, or your own SQL over the views posts and alerts. Without NAME or --sql: lists them.
+  pantau check [--data DIR] [--config FILE] [--json]
+      Accounts for the runs kept in the data folder: per source, posts collected = stored + in
+      the DLQ (with reasons); nothing stored twice; the aggregate counters equal a recount of the
+      posts; every alert marked sent reached the subscriber once. Exits 1 on any mismatch.
 
 Options:
   --config FILE   configuration (default: ./pantau.config.json, else the bundled one)
@@ -78,7 +87,7 @@ Options:
   --follow        keep collecting on the configured schedule until Ctrl-C
   --from DIR      query: the folder pantau export wrote
   --sql SQL       query: run this statement
-  --json          query: one JSON object per row
+  --json          query: one JSON object per row; check: the report as JSON
   --verbose       show the functions' logs
 `;
 
@@ -98,6 +107,8 @@ export async function main(argv: string[]): Promise<number> {
         return await exportTablesCommand(rest);
       case 'query':
         return await query(rest);
+      case 'check':
+        return await check(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -288,6 +299,15 @@ async function query(args: string[]): Promise<number> {
   });
 }
 
+async function check(args: string[]): Promise<number> {
+  const values = parse(args, { data: { type: 'string' }, config: { type: 'string' }, json: { type: 'boolean' } });
+  return checkCommand({
+    dataDir: resolve((values.data as string | undefined) ?? DEFAULT_DATA),
+    config: loadConfig((values.config as string | undefined) ?? defaultConfigPath()),
+    json: values.json === true,
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // pantau collect
 
@@ -375,6 +395,8 @@ async function run(args: string[]): Promise<number> {
   err.write(`Pantau: starting the local stack (DynamoDB Local + fauxqs) in ${dataDir} ...\n`);
   const startedAt = new Date();
   const stack = await startLocalStack({ dataDir, fresh: !values.resume, region: config.region });
+  const ledger = new RunLedger(dataDir);
+  if (!values.resume) ledger.reset();
   let pipeline: LocalPipeline | undefined;
   let ticker: NodeJS.Timeout | undefined;
   let stopping: Promise<void> | undefined;
@@ -405,6 +427,7 @@ async function run(args: string[]): Promise<number> {
       logLevel: values.verbose ? 'INFO' : 'SILENT',
       onPage: (p) => progress.collected(p.line),
       onAlert: (m) => progress.log(`\n${alertText(m.alert, config.alerts.language)}\n`, true),
+      ledger,
     });
     ticker = setInterval(() => progress.classified(pipeline?.poller.stats.succeeded ?? 0), 250);
     const duplicatesBefore = await duplicateCount(stack.clients.doc, stack.resources.tables.state);
@@ -464,6 +487,16 @@ async function run(args: string[]): Promise<number> {
       await pipeline.settle();
     }
     const deadLetters = await peekDeadLetters(stack.clients.sqs, stack.resources.dlqUrl);
+    // The emulated DLQ ends with this run: its letters are kept in the ledger for pantau check.
+    ledger.deadLetters(deadLetters.map(({ stage, reason, source, key }) => ({ stage, reason, source, key })));
+    const books = await checkBooks({
+      doc: stack.clients.doc,
+      tables: stack.resources.tables,
+      config,
+      collected: ledger.readCollected(),
+      deadLetters: ledger.readDeadLetters(),
+      received: ledger.readReceived(),
+    });
     const duplicates = (await duplicateCount(stack.clients.doc, stack.resources.tables.state)) - duplicatesBefore;
     const summary: RunSummary = {
       postsFile: postsPath,
@@ -494,6 +527,9 @@ async function run(args: string[]): Promise<number> {
       })),
     };
     process.stdout.write(formatSummary(summary, config));
+    process.stdout.write(
+      `Pantau: the books (pantau check${dataDir === resolve(DEFAULT_DATA) ? '' : ` --data ${dataDir}`} shows them again)\n${formatAccounting(books)}\n`,
+    );
     if (outDir) {
       mkdirSync(outDir, { recursive: true });
       writeFileSync(join(outDir, 'alerts.jsonl'), pipeline.alerts.map(({ alert }) => `${JSON.stringify(alert)}\n`).join(''));
@@ -502,7 +538,7 @@ async function run(args: string[]): Promise<number> {
     }
     const dataFlag = dataDir === resolve(DEFAULT_DATA) ? '' : ` --data ${dataDir}`;
     err.write(`Pantau: the tables stay in ${dataDir}; for the analysts' queries: pantau export${dataFlag} --out DIR\n`);
-    return summary.addsUp ? 0 : 1;
+    return summary.addsUp && books.ok ? 0 : 1;
   } finally {
     clearInterval(ticker);
     process.removeListener('SIGINT', onSignal);

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { CLASSIFIER, COLLECTOR } from '../../shared/resources';
 import type { FileCollectResult, FilePageProgress } from '../../shared/pipeline/collect-file';
 import { DynamoRunLock } from '../../shared/adapters/collector-state';
+import type { PostQueue } from '../../shared/pipeline/ports';
 import type { Alert } from '../../shared/alerts/alert';
 import { sendDailyDigest } from '../../shared/pipeline/daily-digest';
 import { resolveEpisodes } from '../../shared/pipeline/resolve-episodes';
@@ -21,6 +22,7 @@ import * as newsCollector from '../../functions/news-collector/handler';
 import * as xCollector from '../../functions/x-collector/handler';
 import { receiveAlerts, type InboxMessage } from './alert-inbox';
 import { SqsPoller } from './poller';
+import { LedgeredQueue, type RunLedger } from './ledger';
 import type { LocalStack } from './stack';
 
 export interface PipelineOptions {
@@ -31,6 +33,8 @@ export interface PipelineOptions {
   readonly onPage?: (progress: FilePageProgress) => void;
   readonly onAlert?: (message: InboxMessage) => void;
   readonly onFailure?: (failure: { readonly messageIds: readonly string[]; readonly error?: unknown }) => void;
+  /** The run's books: each post put on the queue and each alert received is written there. */
+  readonly ledger?: RunLedger;
 }
 
 /** What one run of a source collector (X, news, fact checks) did, for the run's report and its accounting. */
@@ -86,7 +90,9 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
   // This process is the only runner on its data folder: a lock left by a killed run is stale.
   const locks = new DynamoRunLock(stack.clients.doc, stack.resources.tables.state);
   for (const name of [X_COLLECTOR, NEWS_COLLECTOR, FACTCHECK_COLLECTOR]) await locks.breakLock(name);
-  const collect = fileCollector.makeHandler({ ...fileCollector.wireFromEnv(), onPage: opts.onPage });
+  const ledgered = <T extends { readonly queue: PostQueue }>(deps: T): T =>
+    opts.ledger ? { ...deps, queue: new LedgeredQueue(deps.queue, opts.ledger) } : deps;
+  const collect = fileCollector.makeHandler({ ...ledgered(fileCollector.wireFromEnv()), onPage: opts.onPage });
 
   const poller = new SqsPoller({
     sqs: stack.clients.sqs,
@@ -107,6 +113,7 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
     const got = await receiveAlerts(stack.clients.sqs, stack.resources.inboxQueueUrl, wait);
     for (const message of got) {
       alerts.push(message);
+      opts.ledger?.received(message.alert);
       opts.onAlert?.(message);
     }
     return got.length;
@@ -125,7 +132,7 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
   return {
     poller,
     alerts,
-    collectors: sourceCollectors(loadConfig(opts.configPath)),
+    collectors: sourceCollectors(loadConfig(opts.configPath), ledgered),
     resolve: (nowMs) => resolveEpisodes(nowMs, classifierDeps),
     digest: (nowMs) => sendDailyDigest(nowMs, classifierDeps),
     collect: () => {
@@ -148,7 +155,7 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
 const lambdaContext = { getRemainingTimeInMillis: () => COLLECTOR.timeoutSeconds * 1000 };
 
 /** The enabled source collectors, each wired from the environment as on Lambda. */
-function sourceCollectors(config: Config): LocalCollector[] {
+function sourceCollectors(config: Config, ledgered: <T extends { readonly queue: PostQueue }>(deps: T) => T): LocalCollector[] {
   const { x, news, factchecks } = config.sources;
   const collectors: LocalCollector[] = [];
   const guarded = (name: string, schedule: string, run: () => Promise<SourceRun>): LocalCollector => ({
@@ -167,7 +174,7 @@ function sourceCollectors(config: Config): LocalCollector[] {
     let handler: xCollector.XCollectorHandler | undefined;
     collectors.push(
       guarded('x', x.schedule, async () => {
-        handler ??= xCollector.makeHandler(xCollector.wireFromEnv());
+        handler ??= xCollector.makeHandler(ledgered(xCollector.wireFromEnv()));
         const r = await handler({}, lambdaContext);
         if ('notRun' in r) return { collector: 'x', sent: 0, rejected: 0, failed: false, report: `x: not run (${r.notRun})` };
         const report = `x: ${r.reads} posts read, ${r.sent} sent, stopped: ${r.stopped}; ${r.spentToday} of today's ${x.budget.perDay} reads spent`;
@@ -179,7 +186,7 @@ function sourceCollectors(config: Config): LocalCollector[] {
     let handler: newsCollector.NewsCollectorHandler | undefined;
     collectors.push(
       guarded('news', news.schedule, async () => {
-        handler ??= newsCollector.makeHandler(newsCollector.wireFromEnv());
+        handler ??= newsCollector.makeHandler(ledgered(newsCollector.wireFromEnv()));
         const r = await handler({});
         if ('notRun' in r) return { collector: 'news', sent: 0, rejected: 0, failed: false, report: `news: not run (${r.notRun})` };
         const failed = r.feeds.filter((f) => f.status === 'failed');

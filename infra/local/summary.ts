@@ -12,6 +12,8 @@ export interface DeadLetterInfo {
   readonly postId?: string;
   readonly line?: number;
   readonly receiveCount?: number;
+  /** The post's `source#id`, from the message or its attributes, when they tell it. */
+  readonly key?: string;
 }
 
 /** Reads every message on the DLQ without removing it (they are made visible again at the end). */
@@ -51,8 +53,21 @@ export async function peekDeadLetters(sqs: SQSClient, dlqUrl: string): Promise<D
       postId: attr('postId'),
       line: line === undefined ? undefined : Number(line),
       receiveCount: Number(m.Attributes?.ApproximateReceiveCount ?? 0) || undefined,
+      key: deadLetterKey(m.Body ?? '', attr('source'), attr('postId')),
     };
   });
+}
+
+/** The post's key: from the body when it is a post, else from the attributes the sender set. */
+export function deadLetterKey(body: string, source?: string, postId?: string): string | undefined {
+  try {
+    const value = JSON.parse(body) as { source?: unknown; id?: unknown };
+    if (typeof value.source === 'string' && typeof value.id === 'string' && value.source && value.id) return `${value.source}#${value.id}`;
+  } catch {
+    // not JSON: the attributes may still say
+  }
+  if (postId?.includes('#')) return postId;
+  return source && postId ? `${source}#${postId}` : undefined;
 }
 
 export interface StoredFigures {

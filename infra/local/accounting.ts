@@ -1,0 +1,93 @@
+/**
+ * Feeds the books (shared/pipeline/accounting.ts) from what the embedded stack holds: the posts
+ * table, the aggregate counters and the alerts table, read in pages with only the attributes the
+ * books need, next to what the collectors, the DLQ and the subscriber saw.
+ */
+import { ScanCommand, type DynamoDBDocumentClient, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  Accounts,
+  type AccountingReport,
+  type DeadLetterRecord,
+  type ReceivedAlert,
+  type StoredPostRecord,
+} from '../../shared/pipeline/accounting';
+import type { Config } from '../../shared/config';
+import { duplicateCount } from './summary';
+
+export interface BooksInput {
+  readonly doc: DynamoDBDocumentClient;
+  readonly tables: { readonly posts: string; readonly state: string; readonly alerts: string };
+  readonly config: Pick<Config, 'alerts' | 'retention'>;
+  /** Keys (`source#id`) the collectors put on the queue, once per hand-over. */
+  readonly collected: Iterable<string>;
+  readonly deadLetters: readonly DeadLetterRecord[];
+  /** The alert messages that reached the subscriber; leave out when nobody was listening. */
+  readonly received?: readonly ReceivedAlert[];
+}
+
+export async function checkBooks(input: BooksInput): Promise<AccountingReport> {
+  const { doc, tables } = input;
+  const books = new Accounts({ bucketMinutes: input.config.alerts.spike.bucketMinutes, stateDays: input.config.retention.stateDays });
+  for (const key of input.collected) books.collect(key);
+  for (const letter of input.deadLetters) books.deadLetter(letter);
+  await scanAll(
+    doc,
+    {
+      TableName: tables.posts,
+      ProjectionExpression: 'postKey, #source, createdAtEpoch, sentimentLabel, hoaxLevel, topics, placeCities',
+      ExpressionAttributeNames: { '#source': 'source' },
+    },
+    (item) => books.storedPost(item as StoredPostRecord),
+  );
+  await scanAll(
+    doc,
+    {
+      TableName: tables.state,
+      FilterExpression: 'begins_with(pk, :agg)',
+      ExpressionAttributeValues: { ':agg': 'AGG#' },
+      ProjectionExpression: 'pk, sk, #total, negative, positive, neutral, hoax',
+      ExpressionAttributeNames: { '#total': 'total' },
+    },
+    (item) =>
+      books.counter({
+        topic: String(item.pk).slice('AGG#'.length),
+        bucket: String(item.sk),
+        total: Number(item.total ?? 0),
+        negative: Number(item.negative ?? 0),
+        positive: Number(item.positive ?? 0),
+        neutral: Number(item.neutral ?? 0),
+        hoax: Number(item.hoax ?? 0),
+      }),
+  );
+  if (input.received) {
+    books.alertsObserved();
+    for (const message of input.received) books.receivedAlert(message);
+    await scanAll(
+      doc,
+      {
+        TableName: tables.alerts,
+        ProjectionExpression: 'alertId, revision, kind, #status',
+        ExpressionAttributeNames: { '#status': 'status' },
+      },
+      (item) =>
+        books.alert({
+          alertId: String(item.alertId),
+          revision: Number(item.revision),
+          kind: String(item.kind),
+          status: String(item.status),
+        }),
+    );
+  }
+  books.absorbedDuplicates(await duplicateCount(doc, tables.state));
+  return books.report();
+}
+
+async function scanAll(doc: DynamoDBDocumentClient, input: ScanCommandInput, each: (item: Record<string, unknown>) => void): Promise<void> {
+  const page: ScanCommandInput = { ...input, ConsistentRead: true };
+  for (;;) {
+    const out = await doc.send(new ScanCommand(page));
+    for (const item of out.Items ?? []) each(item);
+    if (!out.LastEvaluatedKey) return;
+    page.ExclusiveStartKey = out.LastEvaluatedKey;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * `pantau check`: the books of the runs kept in a data folder. Collected = stored + in the DLQ
+ * (with reasons), per source; nothing stored twice; the aggregate counters equal a recount of
+ * the posts; every alert marked sent reached the subscriber once. Exits 1 on any mismatch.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatAccounting, type AccountingReport } from '../../shared/pipeline/accounting';
+import type { Config } from '../../shared/config';
+import { checkBooks } from './accounting';
+import { NoLocalTablesError } from './export-command';
+import { RunLedger } from './ledger';
+import { withLocalStack } from './stack';
+
+export interface CheckCommandOptions {
+  readonly dataDir: string;
+  readonly config: Config;
+  readonly json?: boolean;
+  readonly out?: NodeJS.WritableStream;
+  readonly err?: NodeJS.WritableStream;
+}
+
+export async function checkCommand(opts: CheckCommandOptions): Promise<number> {
+  const out = opts.out ?? process.stdout;
+  const err = opts.err ?? process.stderr;
+  const ledger = new RunLedger(opts.dataDir);
+  if (!existsSync(join(opts.dataDir, 'dynamodb')) || !ledger.exists()) {
+    throw new NoLocalTablesError(`no run to check in ${opts.dataDir}: run "pantau run" (or npm start) first, or give --data DIR`);
+  }
+  err.write(`Pantau: starting DynamoDB Local in ${opts.dataDir} ...\n`);
+  const report: AccountingReport = await withLocalStack({ dataDir: opts.dataDir, region: opts.config.region, err }, (stack) =>
+    checkBooks({
+      doc: stack.clients.doc,
+      tables: stack.resources.tables,
+      config: opts.config,
+      collected: ledger.readCollected(),
+      deadLetters: ledger.readDeadLetters(),
+      received: ledger.readReceived(),
+    }),
+  );
+  out.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `Pantau: the books of ${opts.dataDir}\n${formatAccounting(report)}`);
+  return report.ok ? 0 : 1;
+}

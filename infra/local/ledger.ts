@@ -1,0 +1,82 @@
+/**
+ * The local run's ledger, kept in the data folder next to the tables (`<data>/ledger/`), so that
+ * `pantau check` can account for a run after it ended: what the collectors put on the queue,
+ * what the DLQ held at the end of each run (the emulated queues live in memory and end with the
+ * run), and which alert messages reached the subscriber. Appended line by line as things happen.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DeadLetterRecord, ReceivedAlert } from '../../shared/pipeline/accounting';
+import type { OutgoingPost, PostQueue, RefusedPost } from '../../shared/pipeline/ports';
+
+const COLLECTED = 'collected.txt';
+const DEAD_LETTERS = 'dead-letters.jsonl';
+const RECEIVED = 'alerts-received.jsonl';
+
+export class RunLedger {
+  readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = join(dataDir, 'ledger');
+  }
+
+  /** Starts the books afresh (with fresh tables). */
+  reset(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  exists(): boolean {
+    return existsSync(join(this.dir, COLLECTED));
+  }
+
+  /** Posts about to be put on the queue (written before sending: a failed send shows up as missing, not as nothing). */
+  collected(keys: readonly string[]): void {
+    this.append(COLLECTED, keys.map((k) => `${k}\n`).join(''));
+  }
+
+  deadLetters(letters: readonly DeadLetterRecord[]): void {
+    this.append(DEAD_LETTERS, letters.map((l) => `${JSON.stringify(l)}\n`).join(''));
+  }
+
+  received(alert: ReceivedAlert & { readonly kind?: string }): void {
+    this.append(RECEIVED, `${JSON.stringify({ alertId: alert.alertId, revision: alert.revision, kind: alert.kind })}\n`);
+  }
+
+  readCollected(): string[] {
+    return this.lines(COLLECTED);
+  }
+
+  readDeadLetters(): DeadLetterRecord[] {
+    return this.lines(DEAD_LETTERS).map((l) => JSON.parse(l) as DeadLetterRecord);
+  }
+
+  readReceived(): ReceivedAlert[] {
+    return this.lines(RECEIVED).map((l) => JSON.parse(l) as ReceivedAlert);
+  }
+
+  private append(file: string, text: string): void {
+    mkdirSync(this.dir, { recursive: true });
+    appendFileSync(join(this.dir, file), text);
+  }
+
+  private lines(file: string): string[] {
+    const path = join(this.dir, file);
+    if (!existsSync(path)) return [];
+    return readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
+  }
+}
+
+/** The posts queue, writing each post's key to the ledger before it is sent. */
+export class LedgeredQueue implements PostQueue {
+  constructor(
+    private readonly inner: PostQueue,
+    private readonly ledger: Pick<RunLedger, 'collected'>,
+  ) {}
+
+  sendAll(posts: readonly OutgoingPost[]): Promise<RefusedPost[]> {
+    this.ledger.collected(posts.map((p) => p.key));
+    return this.inner.sendAll(posts);
+  }
+}
