@@ -58,14 +58,15 @@ export type ParseResult = { ok: true; post: Post } | { ok: false; error: Invalid
 /**
  * Describes every schema issue as `field: problem`, e.g. `text: required`. A field of the wrong
  * type is named as such (`text: Invalid input: expected string, received number`); `required` is
- * said only of a field that is absent from `input` (zod does not keep the input in its issues).
+ * said of a field that is absent from `input` (zod does not keep the input in its issues).
  */
 export function describeIssues(error: z.ZodError, input?: unknown): string {
   return error.issues
     .map((issue) => {
       const field = issue.path.length > 0 ? issue.path.join('.') : '(post)';
       const absent = input !== undefined && !hasPath(input, issue.path);
-      const problem = issue.code === 'invalid_type' && absent ? 'required' : issue.message;
+      // Whatever zod calls it (a missing literal such as `v` is `invalid_value`), an absent field is missing.
+      const problem = absent ? 'required' : issue.message;
       return `${field}: ${problem}`;
     })
     .join('; ');
@@ -80,23 +81,52 @@ function hasPath(value: unknown, path: readonly PropertyKey[]): boolean {
   return at !== undefined;
 }
 
+/**
+ * How far `createdAt` may be ahead of the time the post was collected (its `collectedAt`, else
+ * now). Event time drives windows, baselines, cooldowns and alert ids, so a post dated ahead of
+ * that is a wrong clock, and is rejected with the reason rather than counted in a future window.
+ */
+export const MAX_CLOCK_AHEAD_MS = 24 * 60 * 60_000;
+
+export interface ValidateOptions {
+  /** The clock (epoch ms) that a post without `collectedAt` is checked against; `Date.now()` by default. */
+  readonly now?: number;
+}
+
 /** Checks a decoded value against contract v1. */
-export function validatePost(value: unknown): ParseResult {
+export function validatePost(value: unknown, opts: ValidateOptions = {}): ParseResult {
   const result = PostSchema.safeParse(value);
-  if (result.success) return { ok: true, post: result.data };
   const id = idOf(value);
-  return { ok: false, error: new InvalidPostError(`invalid post: ${describeIssues(result.error, value)}`, id) };
+  if (!result.success) {
+    return { ok: false, error: new InvalidPostError(`invalid post: ${describeIssues(result.error, value)}`, id) };
+  }
+  const ahead = futureDate(result.data, opts.now ?? Date.now());
+  if (ahead) return { ok: false, error: new InvalidPostError(`invalid post: ${ahead}`, id) };
+  return { ok: true, post: result.data };
+}
+
+/** Why `createdAt` cannot be believed (more than a day after collection), or undefined. */
+function futureDate(post: Post, now: number): string | undefined {
+  const reference = post.collectedAt ?? new Date(now).toISOString();
+  if (Date.parse(post.createdAt) - Date.parse(reference) <= MAX_CLOCK_AHEAD_MS) return undefined;
+  const against = post.collectedAt === undefined ? `now (${reference})` : `collectedAt (${reference})`;
+  return `createdAt: ${post.createdAt} is more than 24 hours after ${against}; the source's clock is wrong`;
 }
 
 /** Decodes one JSON text (a queue message body or a line of a posts file) and validates it. */
 export function parsePost(json: string): ParseResult {
+  return parsePostAt(json, Date.now());
+}
+
+/** parsePost on a given clock (epoch ms): the `now` a post without `collectedAt` is checked against. */
+export function parsePostAt(json: string, now: number): ParseResult {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch (err) {
     return { ok: false, error: new InvalidPostError(`not JSON: ${(err as Error).message}`) };
   }
-  return validatePost(value);
+  return validatePost(value, { now });
 }
 
 /** Parses or throws InvalidPostError. */

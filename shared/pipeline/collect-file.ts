@@ -6,7 +6,7 @@
  * most one page, which the classifier stores once (idempotent on source + id).
  */
 import { open, stat } from 'node:fs/promises';
-import { parsePost } from '../post';
+import { InvalidPostError, parsePostAt } from '../post';
 import type { Checkpoints, DeadLetter, DeadLetters, OutgoingPost, PostQueue } from './ports';
 
 export const FILE_COLLECTOR = 'file';
@@ -59,10 +59,16 @@ export interface FileCollectResult {
 
 interface Line {
   readonly number: number;
-  readonly text: string;
+  /** The line's bytes, without its newline (and CR). */
+  readonly bytes: Buffer;
   /** Byte offset just after this line's newline. */
   readonly end: number;
 }
+
+/** A line decoded: its text, or why its bytes are not UTF-8 (with the text as best read, for the DLQ). */
+type Decoded = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly text: string; readonly reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function collectFile(opts: FileCollectOptions, deps: FileCollectorDeps): Promise<FileCollectResult> {
   const size = (await stat(opts.path)).size;
@@ -86,7 +92,10 @@ export async function collectFile(opts: FileCollectOptions, deps: FileCollectorD
     const outgoingLines = new Map<OutgoingPost, number>();
     const rejected: DeadLetter[] = [];
     for (const line of page) {
-      const parsed = parsePost(line.text);
+      const decoded = decodeLine(line.bytes);
+      const parsed = decoded.ok
+        ? parsePostAt(decoded.text, deps.now())
+        : ({ ok: false, error: new InvalidPostError(decoded.reason) } as const);
       if (parsed.ok) {
         const post = { ...parsed.post, collectedAt: parsed.post.collectedAt ?? collectedAt };
         const message = { key: `${post.source}#${post.id}`, body: JSON.stringify(post), source: post.source };
@@ -98,7 +107,7 @@ export async function collectFile(opts: FileCollectOptions, deps: FileCollectorD
         const reason = `line ${line.number}: ${parsed.error.message}`;
         invalid.push({ line: line.number, reason, id: parsed.error.postId });
         rejected.push({
-          body: line.text,
+          body: decoded.text,
           reason,
           stage: 'collector',
           source: FILE_COLLECTOR,
@@ -129,7 +138,7 @@ export async function collectFile(opts: FileCollectOptions, deps: FileCollectorD
   };
 
   for await (const line of readLines(opts.path, start.offset, start.line)) {
-    if (line.text.trim() === '') continue;
+    if (isBlank(line.bytes)) continue;
     if (page.length === 0 && opts.shouldStop?.()) {
       done = false;
       break;
@@ -158,7 +167,7 @@ async function* readLines(path: string, offset: number, lineBefore: number): Asy
       let from = 0;
       for (let nl = data.indexOf(10, from); nl !== -1; nl = data.indexOf(10, from)) {
         number += 1;
-        yield { number, text: data.toString('utf8', from, nl).replace(/\r$/, ''), end: carryStart + nl + 1 };
+        yield { number, bytes: withoutCr(data.subarray(from, nl)), end: carryStart + nl + 1 };
         from = nl + 1;
       }
       carryStart += from;
@@ -167,9 +176,69 @@ async function* readLines(path: string, offset: number, lineBefore: number): Asy
     }
     if (carry.length > 0) {
       number += 1;
-      yield { number, text: carry.toString('utf8').replace(/\r$/, ''), end: carryStart + carry.length };
+      yield { number, bytes: withoutCr(carry), end: carryStart + carry.length };
     }
   } finally {
     await handle.close();
   }
+}
+
+/** A copy of the line's bytes without a trailing CR (CRLF files). */
+function withoutCr(bytes: Buffer): Buffer {
+  const end = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length;
+  return Buffer.from(bytes.subarray(0, end));
+}
+
+/** Only spaces and tabs (or nothing): skipped, as an empty line. */
+function isBlank(bytes: Buffer): boolean {
+  return bytes.every((b) => b === 32 || b === 9 || b === 13);
+}
+
+/**
+ * The line as UTF-8. Bytes that are not UTF-8 are never turned silently into U+FFFD: the line is
+ * rejected with the first bad byte and its column (1-based, in bytes), and its text as best read
+ * goes to the DLQ; the file itself still holds the exact bytes at that line.
+ */
+export function decodeLine(bytes: Uint8Array): Decoded {
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const where = bad === undefined ? '' : ` (byte 0x${hex(bytes[bad] ?? 0)} at column ${bad + 1})`;
+    return { ok: false, text: Buffer.from(bytes).toString('utf8'), reason: `not valid UTF-8${where}` };
+  }
+}
+
+const hex = (byte: number): string => byte.toString(16).toUpperCase().padStart(2, '0');
+
+/**
+ * The index of the first byte that does not belong to a well-formed UTF-8 sequence (Unicode
+ * table 3-7): for a sequence cut short or with a bad continuation, its lead byte.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  for (let i = 0; i < bytes.length;) {
+    const lead = bytes[i] as number;
+    const length =
+      lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    const second = bytes[i + 1] ?? -1;
+    // The second byte's range depends on the lead (no overlongs, no surrogates, nothing past U+10FFFF).
+    const [low, high] =
+      lead === 0xe0
+        ? [0xa0, 0xbf]
+        : lead === 0xed
+          ? [0x80, 0x9f]
+          : lead === 0xf0
+            ? [0x90, 0xbf]
+            : lead === 0xf4
+              ? [0x80, 0x8f]
+              : [0x80, 0xbf];
+    if (length > 1 && (second < low || second > high)) return i;
+    for (let k = 2; k < length; k++) {
+      const next = bytes[i + k] ?? -1;
+      if (next < 0x80 || next > 0xbf) return i;
+    }
+    i += length;
+  }
+  return undefined;
 }
