@@ -1,6 +1,6 @@
 /**
  * Notifier Lambda: subscribed to the alerts topic, forwards each alert to the configured chats
- * (Telegram, Slack), each message once. Thin wiring over shared/notify/notify.ts. A failed
+ * (Telegram, Slack), each message once, and only messages of that topic. Thin wiring over shared/notify/notify.ts. A failed
  * channel fails the invocation: Lambda retries it twice, then hands the event to the DLQ.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -16,9 +16,11 @@ import { parseAlertMessage } from '../../shared/notify/alert-message';
 import { SlackChannel, TELEGRAM_API_BASE, TelegramChannel, type ChannelOptions } from '../../shared/notify/channels';
 import { notify, type Delivery, type NotifyTarget } from '../../shared/notify/notify';
 import type { NotifyLedger } from '../../shared/notify/ports';
-import { TABLES } from '../../shared/resources';
+import { TABLES, TOPICS } from '../../shared/resources';
 
 export interface NotifierHandlerDeps {
+  /** The alerts topic: a record from any other topic is refused (logged, counted, not forwarded). */
+  readonly topicArn: string;
   /** The chats and what each wants, made on first use (the secrets are read once per cold start). */
   readonly targets: () => Promise<readonly NotifyTarget[]>;
   readonly ledger: NotifyLedger;
@@ -51,6 +53,16 @@ export function makeHandler(deps: NotifierHandlerDeps): NotifierHandler {
   };
 
   const forward = async (record: SNSEventRecord): Promise<void> => {
+    if (record.Sns.TopicArn !== deps.topicArn) {
+      // Only the alerts topic may make the notifier write to the chats; a retry would be refused the same way.
+      metrics.addMetric('messages_refused', MetricUnit.Count, 1);
+      logger.error('message refused: not from the alerts topic', {
+        messageId: record.Sns.MessageId,
+        topicArn: record.Sns.TopicArn,
+        expected: deps.topicArn,
+      });
+      return;
+    }
     const message = parseAlertMessage(record.Sns.Message);
     if (!message.ok) {
       // Not worth a retry: the same message would fail the same way.
@@ -113,6 +125,7 @@ export function wireFromEnv(): NotifierHandlerDeps {
       logger.warn('chat request failed; trying again', { channel, attempt, waitMs, error: err as Error }),
   };
   return {
+    topicArn: requireEnv(TOPICS.alerts.envVar),
     targets: () => chatTargets(config, options),
     ledger: new DynamoNotifyLedger(makeDocumentClient(new DynamoDBClient({})), requireEnv(TABLES.state.envVar), config.retention.stateDays),
     logger,

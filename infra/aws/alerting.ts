@@ -121,7 +121,10 @@ export class Notifier extends Construct {
       name: 'notifier',
       description: 'Forwards alerts from the alerts topic to the Telegram and Slack chats',
       timeout: Duration.seconds(NOTIFIER.timeoutSeconds),
-    }).bindTable(props.stateTable, TABLES.state, 'readWrite');
+    })
+      .bindTable(props.stateTable, TABLES.state, 'readWrite')
+      // Not to publish: the notifier refuses an event from any topic but this one.
+      .setEnv(TOPICS.alerts.envVar, props.topic.topicArn);
 
     if (telegram) {
       this.telegramBotToken = thirdPartySecret(this, 'TelegramBotToken', {

@@ -31,7 +31,7 @@ export class TwitterSearch implements XSearch {
   private readonly client: TwitterApi;
 
   constructor(
-    bearerToken: string,
+    private readonly bearerToken: string,
     private readonly opts: TwitterSearchOptions = {},
   ) {
     const base = new URL(opts.baseUrl ?? X_API_BASE);
@@ -77,7 +77,7 @@ export class TwitterSearch implements XSearch {
         errors: (body.errors ?? []).map((e) => ({ title: e.title, detail: e.detail })),
       };
     } catch (err) {
-      throw classify(err);
+      throw withoutToken(classify(err), this.bearerToken);
     }
   }
 }
@@ -96,6 +96,17 @@ function classify(err: unknown): Error {
   }
   if (err instanceof ApiRequestError) return new XUnavailableError(`X could not be reached: ${err.requestError.message}`);
   return err instanceof Error ? err : new Error(String(err));
+}
+
+/**
+ * The error with the bearer token cut out of its message: an answer (a proxy's page, a stand-in)
+ * may quote the request's Authorization header back.
+ */
+function withoutToken(err: Error, token: string): Error {
+  if (token.length < 8 || !err.message.includes(token)) return err;
+  err.message = err.message.split(token).join('[secret]');
+  if (err.stack) err.stack = err.stack.split(token).join('[secret]');
+  return err;
 }
 
 function describe(err: ApiResponseError): string {

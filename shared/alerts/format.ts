@@ -36,6 +36,17 @@ const INDICATOR: Record<string, Record<AlertLanguage, string>> = {
   personal_appeal: { id: 'permintaan pribadi', en: 'a personal appeal' },
 };
 
+/**
+ * A post's address as alerts show it: only a web address (http or https), normalised; anything
+ * else (`javascript:`, `data:`, `file:`, a malformed address) is left out, so no alert, in any
+ * channel, offers it as a link.
+ */
+export function webUrl(url: string | undefined): string | undefined {
+  if (url === undefined || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+}
+
 export function alertSubject(alert: Alert, lang: AlertLanguage = 'id'): string {
   if (alert.kind === 'digest') return `[Pantau] ${HEADLINE.digest[lang]} ${formatJakarta(Date.parse(alert.windowEnd))}`;
   if (alert.resolvedAt)
@@ -55,7 +66,8 @@ export function alertText(alert: Alert, lang: AlertLanguage = 'id'): string {
   }
   for (const sample of alert.samples.slice(0, 3)) {
     const text = sample.text.length > 140 ? `${sample.text.slice(0, 137)}...` : sample.text;
-    lines.push(`- ${sample.author ? `@${sample.author}: ` : ''}"${text.replace(/\s+/g, ' ')}"${sample.url ? ` ${sample.url}` : ''}`);
+    const url = webUrl(sample.url);
+    lines.push(`- ${sample.author ? `@${sample.author}: ` : ''}"${text.replace(/\s+/g, ' ')}"${url ? ` ${url}` : ''}`);
   }
   lines.push(FIRST_STEP[alert.kind](alert, lang));
   lines.push(`ID: ${alert.alertId}${alert.revision > 1 ? ` (rev ${alert.revision})` : ''}`);

@@ -78,6 +78,27 @@ function explainTelegram(answer: GetResult): ErrorAnswer {
   };
 }
 
+/**
+ * The error answer's reading with the secrets cut out: a proxy or a misdirected base URL may echo
+ * the request's path (`Cannot POST /bot<token>/sendMessage`), which would carry the secret into
+ * errors and logs.
+ */
+function withoutSecrets(explain: (answer: GetResult) => ErrorAnswer, secrets: readonly string[]): (answer: GetResult) => ErrorAnswer {
+  const hidden = [...new Set(secrets.flatMap((s) => [s, encodeURIComponent(s)]))].filter((s) => s.length >= 8);
+  hidden.sort((a, b) => b.length - a.length);
+  return (answer) => {
+    const read = explain(answer);
+    let description = read.description;
+    for (const secret of hidden) description = description?.split(secret).join('[secret]');
+    return { ...read, description };
+  };
+}
+
+/** The parts of a webhook address that are its secret: the whole address and its path. */
+function webhookSecrets(url: string): string[] {
+  return URL.canParse(url) ? [url, new URL(url).pathname] : [url];
+}
+
 export class TelegramChannel implements ChatChannel {
   readonly name = 'telegram';
 
@@ -94,7 +115,7 @@ export class TelegramChannel implements ChatChannel {
         // The officer reads the alert, not a preview card of the first sample's page.
         disable_web_page_preview: true,
       },
-      { ...postOptions(this.name, 'Telegram sendMessage', this.opts), explain: explainTelegram },
+      { ...postOptions(this.name, 'Telegram sendMessage', this.opts), explain: withoutSecrets(explainTelegram, [this.opts.token]) },
     );
   }
 }
@@ -111,6 +132,9 @@ export class SlackChannel implements ChatChannel {
   constructor(private readonly opts: SlackOptions) {}
 
   async send(alert: Alert): Promise<void> {
-    await httpPost(this.opts.webhookUrl, slackMessage(alert, this.opts.lang), postOptions(this.name, 'Slack webhook', this.opts));
+    await httpPost(this.opts.webhookUrl, slackMessage(alert, this.opts.lang), {
+      ...postOptions(this.name, 'Slack webhook', this.opts),
+      explain: withoutSecrets(explainAnswer, webhookSecrets(this.opts.webhookUrl)),
+    });
   }
 }

@@ -5,7 +5,7 @@
  * can neither format the message, nor smuggle a link in, nor ping a Slack channel.
  */
 import type { Alert, AlertSample } from '../alerts/alert';
-import { alertSubject, alertText, type AlertLanguage } from '../alerts/format';
+import { alertSubject, alertText, webUrl, type AlertLanguage } from '../alerts/format';
 import { formatJakarta } from '../time';
 
 /** Telegram's limit on a message's text (`sendMessage` refuses longer ones). */
@@ -57,13 +57,6 @@ function sampleQuote(sample: AlertSample): string {
 }
 
 const sampleAuthor = (sample: AlertSample): string => (sample.author ? `@${sample.author}: ` : '');
-
-/** The address as a link target when it is a web address (http or https), else undefined: `javascript:` and the like never become links. */
-function webUrl(url: string | undefined): string | undefined {
-  if (url === undefined || !URL.canParse(url)) return undefined;
-  const parsed = new URL(url);
-  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-}
 
 // ---- Telegram (sendMessage with parse_mode HTML) ----
 

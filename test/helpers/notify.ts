@@ -10,6 +10,7 @@ import type { Context, SNSEvent } from 'aws-lambda';
 import { alertMessage } from '../../shared/adapters/sns';
 import type { Alert } from '../../shared/alerts/alert';
 import type { ChannelName, LedgerClaim, NotifyLedger } from '../../shared/notify/ports';
+import { TOPICS } from '../../shared/resources';
 import { startTestServer, type Answer, type SeenRequest, type TestServer } from './http-server';
 
 /** A spike alert as the classifier raises it, with two sample posts; `overrides` replace fields. */
@@ -49,10 +50,16 @@ export function makeAlert(overrides: Partial<Alert> = {}): Alert {
   };
 }
 
-/** What Lambda receives from the alerts topic: the `lambda` key of the message the classifier publishes. */
-export function snsEvent(alert: Alert | string): SNSEvent {
+/** The alerts topic of the tests that do not wire the notifier from an environment. */
+export const ALERTS_TOPIC_ARN = 'arn:aws:sns:ap-southeast-3:000000000000:pantau-alerts';
+
+/**
+ * What Lambda receives from the alerts topic: the `lambda` key of the message the classifier
+ * publishes. From `topicArn`: by default the topic the notifier under test is wired to
+ * (`ALERTS_TOPIC_ARN` in the environment, as `wireFromEnv` reads it), else ALERTS_TOPIC_ARN.
+ */
+export function snsEvent(alert: Alert | string, topicArn = process.env[TOPICS.alerts.envVar] ?? ALERTS_TOPIC_ARN): SNSEvent {
   const message = typeof alert === 'string' ? alert : (alertMessage(alert, 'id').lambda as string);
-  const topicArn = 'arn:aws:sns:ap-southeast-3:000000000000:pantau-alerts';
   return {
     Records: [
       {
