@@ -30,7 +30,6 @@ export type ClassifierHandler = (event: SQSEvent, context: Context) => Promise<S
 
 export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
   const { logger, metrics } = deps;
-  const processor = new BatchProcessor(EventType.SQS);
   const core: ClassifierDeps = {
     ...deps,
     onHeld: (alert, error) => {
@@ -79,7 +78,9 @@ export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
       }
     }
     try {
-      return await processPartialResponse(event, recordHandler, processor, { context });
+      // A processor per invocation: it holds the batch's successes and failures, and the local
+      // poller runs invocations of one handler side by side (Lambda runs one at a time per instance).
+      return await processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { context });
     } finally {
       metrics.publishStoredMetrics();
     }
