@@ -5,13 +5,14 @@
  * the resolution sweep at the replay's clock), and measures it.
  *
  *   npx tsx scripts/load.ts [--posts FILE.jsonl | --count N [--seed S]] [--config FILE]
- *                           [--json FILE] [--in-memory] [--keep]
+ *                           [--json FILE] [--in-memory] [--keep] [--max-backlog N]
  *
  * Without --posts it writes N posts (default 10,000) with scripts/make-load.ts to the temporary
  * data folder first. The data folder is a fresh temporary one, removed at the end (--keep leaves
  * it); DynamoDB Local is stopped whatever happens, Ctrl-C included. --in-memory starts DynamoDB
  * Local with -inMemory (as the integration tests do) instead of on disk in the data folder (as
- * `pantau run` does), to compare the two.
+ * `pantau run` does), to compare the two. --max-backlog N (default 5,000, as `pantau run`) holds
+ * the file collector back while N messages are queued; 0 queues the whole file at once.
  *
  * Reports on stdout (and as JSON with --json): lines, distinct posts, stored, DLQ, repeated
  * lines and duplicate deliveries absorbed, alerts, wall time and its phases, posts per second,
@@ -30,7 +31,7 @@ import { loadConfig } from '../shared/config';
 import { formatAccounting, type AccountingReport } from '../shared/pipeline/accounting';
 import { checkBooks } from '../infra/local/accounting';
 import { RunLedger } from '../infra/local/ledger';
-import { startPipeline, type LocalPipeline } from '../infra/local/pipeline';
+import { DEFAULT_MAX_BACKLOG, startPipeline, type LocalPipeline } from '../infra/local/pipeline';
 import { startLocalStack, type LocalStack } from '../infra/local/stack';
 import { duplicateCount, peekDeadLetters, storedFigures } from '../infra/local/summary';
 import { DEFAULT_SEED, describeLoad, writeLoadFile } from './make-load';
@@ -45,6 +46,8 @@ export interface LoadReport {
   readonly postsFile: string;
   readonly generated: boolean;
   readonly dynamoDb: 'disk' | 'in-memory';
+  /** The file collector's backlog mark (0: it never waited). */
+  readonly maxBacklog: number;
   readonly lines: number;
   readonly distinct: number;
   readonly collected: number;
@@ -190,6 +193,8 @@ interface Options {
   readonly jsonPath?: string;
   readonly inMemory: boolean;
   readonly keep: boolean;
+  /** The file collector waits while this many messages are queued; 0 never waits. */
+  readonly maxBacklog: number;
 }
 
 function readOptions(argv: string[]): Options {
@@ -203,6 +208,7 @@ function readOptions(argv: string[]): Options {
       json: { type: 'string' },
       'in-memory': { type: 'boolean' },
       keep: { type: 'boolean' },
+      'max-backlog': { type: 'string' },
     },
     strict: true,
   });
@@ -223,6 +229,7 @@ function readOptions(argv: string[]): Options {
     jsonPath: values.json === undefined ? undefined : resolve(values.json),
     inMemory: values['in-memory'] === true,
     keep: values.keep === true,
+    maxBacklog: values['max-backlog'] === '0' ? 0 : int('max-backlog', values['max-backlog'], DEFAULT_MAX_BACKLOG),
   };
 }
 
@@ -304,6 +311,7 @@ async function runLoad(opts: Options): Promise<LoadReport> {
     pipeline = await startPipeline({
       stack,
       ledger,
+      maxBacklog: opts.maxBacklog,
       configPath: opts.configPath,
       postsPath,
       logLevel: 'SILENT',
@@ -399,6 +407,7 @@ async function runLoad(opts: Options): Promise<LoadReport> {
       postsFile: postsPath,
       generated: opts.postsPath === undefined,
       dynamoDb: opts.inMemory ? 'in-memory' : 'disk',
+      maxBacklog: opts.maxBacklog,
       lines,
       distinct,
       collected: read + fromSources,
@@ -451,6 +460,10 @@ function formatReport(r: LoadReport): string {
     `Pantau load run (DynamoDB Local ${r.dynamoDb}, Node ${r.node}, ${r.cores} cores)`,
     row('posts file', `${r.postsFile}${r.generated ? ' (generated)' : ''}`),
     row('lines', r.lines),
+    row(
+      'queue backlog mark',
+      r.maxBacklog === 0 ? 'none (the whole file queued at once)' : `${r.maxBacklog} messages (the collector waits above it)`,
+    ),
     row('distinct posts', r.distinct),
     row('stored', r.stored),
     row('DLQ', r.dlq),

@@ -23,6 +23,7 @@ import * as xCollector from '../../functions/x-collector/handler';
 import { receiveAlerts, type InboxMessage } from './alert-inbox';
 import { SqsPoller } from './poller';
 import { LedgeredQueue, type RunLedger } from './ledger';
+import { PacedQueue } from './paced-queue';
 import type { LocalStack } from './stack';
 
 export interface PipelineOptions {
@@ -35,7 +36,14 @@ export interface PipelineOptions {
   readonly onFailure?: (failure: { readonly messageIds: readonly string[]; readonly error?: unknown }) => void;
   /** The run's books: each post put on the queue and each alert received is written there. */
   readonly ledger?: RunLedger;
+  /**
+   * The file collector waits while this many messages are on the posts queue (default 5,000), so
+   * that a large replay does not sit whole in the in-process queue; 0 never waits.
+   */
+  readonly maxBacklog?: number;
 }
+
+export const DEFAULT_MAX_BACKLOG = 5_000;
 
 /** What one run of a source collector (X, news, fact checks) did, for the run's report and its accounting. */
 export interface SourceRun {
@@ -92,7 +100,10 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
   for (const name of [X_COLLECTOR, NEWS_COLLECTOR, FACTCHECK_COLLECTOR]) await locks.breakLock(name);
   const ledgered = <T extends { readonly queue: PostQueue }>(deps: T): T =>
     opts.ledger ? { ...deps, queue: new LedgeredQueue(deps.queue, opts.ledger) } : deps;
-  const collect = fileCollector.makeHandler({ ...ledgered(fileCollector.wireFromEnv()), onPage: opts.onPage });
+  const fileDeps = ledgered(fileCollector.wireFromEnv());
+  const maxBacklog = opts.maxBacklog ?? DEFAULT_MAX_BACKLOG;
+  const paced = new PacedQueue(fileDeps.queue, { backlog: () => poller.backlog(), maxBacklog: maxBacklog > 0 ? maxBacklog : Infinity });
+  const collect = fileCollector.makeHandler({ ...fileDeps, queue: paced, onPage: opts.onPage });
 
   const poller = new SqsPoller({
     sqs: stack.clients.sqs,
@@ -137,7 +148,12 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
     digest: (nowMs) => sendDailyDigest(nowMs, classifierDeps),
     collect: () => {
       const deadline = Date.now() + collectorTimeoutMs;
-      return collect({ source: 'local-scheduler' }, { getRemainingTimeInMillis: () => deadline - Date.now() });
+      const waitedBefore = paced.waitedMs;
+      // Time spent waiting for the queue to drain is not the collector's: on AWS it would not wait.
+      return collect(
+        { source: 'local-scheduler' },
+        { getRemainingTimeInMillis: () => deadline + paced.waitedMs - waitedBefore - Date.now() },
+      );
     },
     async settle() {
       await poller.drained();
