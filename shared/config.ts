@@ -306,16 +306,31 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-/** Validates a decoded config; the error names each bad field, e.g. `topics.0.keywords: ...`. */
+/**
+ * Validates a decoded config; the error names every bad field at once, e.g.
+ * `topics.0.keywords: ...; topics.2.name: "banjir" is listed twice (as topics.0.name)`.
+ */
 export function parseConfig(value: unknown, origin = 'config'): Config {
   const result = ConfigSchema.safeParse(value);
-  if (!result.success) throw new ConfigError(`${origin}: ${describeIssues(result.error, value)}`);
-  const names = new Set<string>();
-  for (const topic of result.data.topics) {
-    if (names.has(topic.name)) throw new ConfigError(`${origin}: topics: "${topic.name}" is listed twice`);
-    names.add(topic.name);
-  }
+  const problems = [...(result.success ? [] : [describeIssues(result.error, value, '(top level)')]), ...repeatedTopics(value)];
+  if (problems.length > 0 || !result.success) throw new ConfigError(`${origin}: ${problems.join('; ')}`);
   return result.data;
+}
+
+/** A topic name used twice, read from the raw value so that it is told with the schema's issues. */
+function repeatedTopics(value: unknown): string[] {
+  const topics = (value as { topics?: unknown } | null)?.topics;
+  if (!Array.isArray(topics)) return [];
+  const first = new Map<string, number>();
+  const problems: string[] = [];
+  topics.forEach((topic: unknown, i) => {
+    const name = (topic as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string') return;
+    const seen = first.get(name);
+    if (seen === undefined) first.set(name, i);
+    else problems.push(`topics.${i}.name: "${name}" is listed twice (as topics.${seen}.name)`);
+  });
+  return problems;
 }
 
 export function loadConfig(path: string): Config {

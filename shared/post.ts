@@ -58,12 +58,13 @@ export type ParseResult = { ok: true; post: Post } | { ok: false; error: Invalid
 /**
  * Describes every schema issue as `field: problem`, e.g. `text: required`. A field of the wrong
  * type is named as such (`text: Invalid input: expected string, received number`); `required` is
- * said of a field that is absent from `input` (zod does not keep the input in its issues).
+ * said of a field that is absent from `input` (zod does not keep the input in its issues). An issue
+ * of the whole object (an unknown key in a strict one) is named `whole`.
  */
-export function describeIssues(error: z.ZodError, input?: unknown): string {
+export function describeIssues(error: z.ZodError, input?: unknown, whole = '(post)'): string {
   return error.issues
     .map((issue) => {
-      const field = issue.path.length > 0 ? issue.path.join('.') : '(post)';
+      const field = issue.path.length > 0 ? issue.path.join('.') : whole;
       const absent = input !== undefined && !hasPath(input, issue.path);
       // Whatever zod calls it (a missing literal such as `v` is `invalid_value`), an absent field is missing.
       const problem = absent ? 'required' : issue.message;

@@ -52,6 +52,6 @@ export function parseAlertMessage(message: string): AlertMessage {
     return { ok: false, reason: `not JSON: ${(err as Error).message}` };
   }
   const result = AlertMessageSchema.safeParse(value);
-  if (!result.success) return { ok: false, reason: `not an alert: ${describeIssues(result.error, value)}` };
+  if (!result.success) return { ok: false, reason: `not an alert: ${describeIssues(result.error, value, '(alert)')}` };
   return { ok: true, alert: result.data };
 }

@@ -317,10 +317,14 @@ describe('SQS adapters keep every message within the limit', () => {
 
 test('a config file with several mistakes names every one of them', () => {
   const path = writeJson(tempDir(), 'pantau.config.json', {
-    topics: [{ name: 'banjir', label: 'Banjir', keywords: [] }],
+    topics: [
+      { name: 'banjir', label: 'Banjir', keywords: [] },
+      { name: 'banjir', label: 'Banjir lagi', keywords: ['genangan'] },
+    ],
     alerts: { spike: { ratio: 0 }, language: 'jv' },
     retention: { postsDays: -1 },
     sources: { news: { schedule: 'cron(0 7 * * *)' } },
+    surprise: true,
   });
   let error: unknown;
   try {
@@ -334,4 +338,6 @@ test('a config file with several mistakes names every one of them', () => {
   for (const field of ['topics.0.keywords', 'alerts.spike.ratio', 'alerts.language', 'retention.postsDays', 'sources.news.schedule']) {
     expect(message).toContain(`${field}: `);
   }
+  expect(message).toContain('(top level): Unrecognized key: "surprise"');
+  expect(message).toContain('topics.1.name: "banjir" is listed twice (as topics.0.name)');
 });
