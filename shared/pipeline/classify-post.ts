@@ -10,7 +10,7 @@ import { coordinatedIndicator, withIndicator } from '../classify/hoax';
 import type { Classification } from '../classify/types';
 import type { Config } from '../config';
 import { counterIncrements, toPostItem } from '../items';
-import { authorKey, parsePost, type Post } from '../post';
+import { authorKey, parsePostAt, type Post } from '../post';
 import type { AlertLedger, AlertPublisher, Counters, DeadLetters, FingerprintLedger, PostStore, Spread } from './ports';
 import { raiseAlerts } from './raise-alerts';
 
@@ -39,7 +39,7 @@ export type MessageOutcome =
  * retried and, after the queue's maxReceiveCount, redriven to the DLQ.
  */
 export async function handlePostMessage(body: string, deps: ClassifierDeps): Promise<MessageOutcome> {
-  const parsed = parsePost(body);
+  const parsed = parsePostAt(body, deps.now());
   if (!parsed.ok) {
     const reason = parsed.error.message;
     await deps.deadLetters.send({ body, reason, stage: 'classifier', postId: parsed.error.postId, source: sourceOf(body) });
