@@ -195,14 +195,16 @@ export class DynamoAlertLedger implements AlertLedger {
     const wallNow = this.wallClock();
     const leaseUntil = wallNow + this.leaseMs;
     // A new episode when there is none, or the last one's cooldown has passed (in event time).
+    // Never under the id of the episode there is: a late post from an episode's first window
+    // must not start it again (its revision 1 would go out twice).
     const created = await whenCondition(() =>
       this.doc.send(
         new PutCommand({
           TableName: this.stateTable,
           Item: { ...key, kind, key: topic, alertId: episodeId, revision: 1, severity, until, sent: false, leaseUntil, expiresAt },
-          ConditionExpression: 'attribute_not_exists(pk) OR #until < :at',
+          ConditionExpression: 'attribute_not_exists(pk) OR (#until < :at AND alertId <> :id)',
           ExpressionAttributeNames: { '#until': 'until' },
-          ExpressionAttributeValues: { ':at': atMs },
+          ExpressionAttributeValues: { ':at': atMs, ':id': episodeId },
         }),
       ),
     );
@@ -213,19 +215,16 @@ export class DynamoAlertLedger implements AlertLedger {
         new UpdateCommand({
           TableName: this.stateTable,
           Key: key,
-          UpdateExpression:
-            'SET severity = :sev, revision = revision + :one, #until = :until, sent = :false, leaseUntil = :lease, expiresAt = :exp',
+          UpdateExpression: 'SET severity = :sev, revision = revision + :one, sent = :false, leaseUntil = :lease',
           ConditionExpression: '#until >= :at AND severity <= :below',
           ExpressionAttributeNames: { '#until': 'until' },
           ExpressionAttributeValues: {
             ':sev': severity,
             ':below': severity - rule.severityStep,
             ':one': 1,
-            ':until': until,
             ':false': false,
             ':lease': leaseUntil,
             ':at': atMs,
-            ':exp': expiresAt,
           },
           ReturnValues: 'ALL_NEW',
         }),
@@ -233,6 +232,20 @@ export class DynamoAlertLedger implements AlertLedger {
     );
     if (raised) {
       const item = raised.Attributes as CooldownItem;
+      // An update extends the cooldown from its post, forward only: posts come out of order, and
+      // an earlier one must not end the episode sooner.
+      await whenCondition(() =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.stateTable,
+            Key: key,
+            UpdateExpression: 'SET #until = :until, expiresAt = :exp',
+            ConditionExpression: 'alertId = :id AND #until < :until',
+            ExpressionAttributeNames: { '#until': 'until' },
+            ExpressionAttributeValues: { ':until': until, ':exp': expiresAt, ':id': item.alertId },
+          }),
+        ),
+      );
       return { action: 'update', alertId: item.alertId, revision: item.revision };
     }
     // Nothing new to say. But an earlier delivery may have claimed and then failed to send:

@@ -51,6 +51,32 @@ test('a cooldown per topic; updates only when severity rises by the step; a new 
   expect(await l.claim('spike', 'sampah', 'ep-2', 4, T0 + 141 * MIN, rule)).toEqual({ action: 'new', alertId: 'ep-2', revision: 1 });
 });
 
+test('posts out of order: an earlier post never ends the cooldown sooner, nor starts the episode again under its id', async () => {
+  const l = ledger();
+  // The episode starts from a post at 23:00, and is updated from an earlier post (18:33) whose severity is higher.
+  const late = T0 + 15 * 60 * MIN;
+  expect(await l.claim('spike', 'tj', 'spike:tj:23:05', 3, late, rule)).toEqual({ action: 'new', alertId: 'spike:tj:23:05', revision: 1 });
+  await l.markSent('spike', 'tj', { alertId: 'spike:tj:23:05', revision: 1 } as Alert);
+  expect(await l.claim('spike', 'tj', 'spike:tj:18:35', 5, late - 4.5 * 60 * MIN, rule)).toEqual({
+    action: 'update',
+    alertId: 'spike:tj:23:05',
+    revision: 2,
+  });
+  await l.markSent('spike', 'tj', { alertId: 'spike:tj:23:05', revision: 2 } as Alert);
+  const state = await stack.clients.doc.send(
+    new GetCommand({ TableName: stack.resources.tables.state, Key: { pk: 'EPISODES', sk: 'spike#tj' } }),
+  );
+  expect(state.Item?.until).toBe(late + rule.cooldownMinutes * MIN);
+  // Another post from the first window: nothing to send (its revision 1 went out already).
+  expect((await l.claim('spike', 'tj', 'spike:tj:23:05', 3, late + 2 * MIN, rule)).action).toBe('none');
+  // After the cooldown a new episode starts, under its own id.
+  expect(await l.claim('spike', 'tj', 'spike:tj:01:30', 4, late + rule.cooldownMinutes * MIN + MIN, rule)).toEqual({
+    action: 'new',
+    alertId: 'spike:tj:01:30',
+    revision: 1,
+  });
+});
+
 test('of many concurrent claims for the same topic, exactly one wins', async () => {
   const l = ledger();
   const claims = await Promise.all(Array.from({ length: 12 }, () => l.claim('spike', 'macet', 'ep-m', 5, T0, rule)));
