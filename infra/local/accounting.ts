@@ -3,7 +3,16 @@
  * table, the aggregate counters and the alerts table, read in pages with only the attributes the
  * books need, next to what the collectors, the DLQ and the subscriber saw.
  */
-import { ScanCommand, type DynamoDBDocumentClient, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  QueryCommand,
+  ScanCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+  type ScanCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { aggKey } from '../../shared/adapters/dynamodb';
+import { CITIES } from '../../shared/classify/places-jakarta';
+import { ALL_TOPICS, placeCounter } from '../../shared/items';
 import {
   Accounts,
   type AccountingReport,
@@ -17,7 +26,7 @@ import { duplicateCount } from './summary';
 export interface BooksInput {
   readonly doc: DynamoDBDocumentClient;
   readonly tables: { readonly posts: string; readonly state: string; readonly alerts: string };
-  readonly config: Pick<Config, 'alerts' | 'retention'>;
+  readonly config: Pick<Config, 'alerts' | 'retention' | 'topics'>;
   /** Keys (`source#id`) the collectors put on the queue, once per hand-over. */
   readonly collected: Iterable<string>;
   readonly deadLetters: readonly DeadLetterRecord[];
@@ -39,26 +48,31 @@ export async function checkBooks(input: BooksInput): Promise<AccountingReport> {
     },
     (item) => books.storedPost(item as StoredPostRecord),
   );
-  await scanAll(
-    doc,
-    {
-      TableName: tables.state,
-      FilterExpression: 'begins_with(pk, :agg)',
-      ExpressionAttributeValues: { ':agg': 'AGG#' },
-      ProjectionExpression: 'pk, sk, #total, negative, positive, neutral, hoax',
-      ExpressionAttributeNames: { '#total': 'total' },
-    },
-    (item) =>
-      books.counter({
-        topic: String(item.pk).slice('AGG#'.length),
-        bucket: String(item.sk),
-        total: Number(item.total ?? 0),
-        negative: Number(item.negative ?? 0),
-        positive: Number(item.positive ?? 0),
-        neutral: Number(item.neutral ?? 0),
-        hoax: Number(item.hoax ?? 0),
-      }),
-  );
+  // The counters are read by key, partition by partition, not by scanning the state table, which
+  // also holds every text fingerprint (several per post): every partition a counter can have is
+  // known from the watch topics and the cities.
+  for (const topic of counterTopics(input.config.topics)) {
+    await queryAll(
+      doc,
+      {
+        TableName: tables.state,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': aggKey(topic) },
+        ProjectionExpression: 'sk, #total, negative, positive, neutral, hoax',
+        ExpressionAttributeNames: { '#total': 'total' },
+      },
+      (item) =>
+        books.counter({
+          topic,
+          bucket: String(item.sk),
+          total: Number(item.total ?? 0),
+          negative: Number(item.negative ?? 0),
+          positive: Number(item.positive ?? 0),
+          neutral: Number(item.neutral ?? 0),
+          hoax: Number(item.hoax ?? 0),
+        }),
+    );
+  }
   if (input.received) {
     books.alertsObserved();
     for (const message of input.received) books.receivedAlert(message);
@@ -80,6 +94,26 @@ export async function checkBooks(input: BooksInput): Promise<AccountingReport> {
   }
   books.absorbedDuplicates(await duplicateCount(doc, tables.state));
   return books.report();
+}
+
+/** Every counter partition there can be: all posts, each watch topic, and each topic in each city. */
+export function counterTopics(topics: readonly { readonly name: string }[]): string[] {
+  const names = topics.map((t) => t.name);
+  return [ALL_TOPICS, ...names, ...names.flatMap((name) => CITIES.map((city) => placeCounter(name, city)))];
+}
+
+async function queryAll(
+  doc: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+  each: (item: Record<string, unknown>) => void,
+): Promise<void> {
+  const page: QueryCommandInput = { ...input, ConsistentRead: true };
+  for (;;) {
+    const out = await doc.send(new QueryCommand(page));
+    for (const item of out.Items ?? []) each(item);
+    if (!out.LastEvaluatedKey) return;
+    page.ExclusiveStartKey = out.LastEvaluatedKey;
+  }
 }
 
 async function scanAll(doc: DynamoDBDocumentClient, input: ScanCommandInput, each: (item: Record<string, unknown>) => void): Promise<void> {
