@@ -2,7 +2,7 @@
  * The `pantau` command as a user runs it: a child process that starts its own embedded stack.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -43,6 +43,34 @@ test('pantau run: bad lines reported with line numbers, counts add up, files wri
   // The tables stay in the data folder for later commands; the Java process does not.
   expect(existsSync(join(data, 'dynamodb', 'shared-local-instance.db'))).toBe(true);
   expect(javaFor(data)).toEqual([]);
+});
+
+test('pantau check: the books of the last run balance; a post collected and then lost is named, exit 1', () => {
+  const data = join(mkdtempSync(join(tmpdir(), 'pantau-check-')), 'data');
+  expect(pantau(['run', '--posts', 'test/fixtures/mixed.jsonl', '--data', data]).status).toBe(0);
+
+  const check = pantau(['check', '--data', data]);
+  expect(check.status).toBe(0);
+  // Rejected lines count as collected: they are in the DLQ with their reasons.
+  expect(check.stdout).toMatch(/collected 11 = stored 8 \+ in DLQ 3; stored twice 0; repeat deliveries absorbed 1/);
+  expect(check.stdout).toMatch(/counters {2}\d+ checked against a recount of the posts, 0 wrong/);
+  expect(check.stdout).toMatch(/books balance/);
+
+  // A post the collector handed over that reached neither the table nor the DLQ.
+  appendFileSync(join(data, 'ledger', 'collected.txt'), 'file#ghost-1\n');
+  const lost = pantau(['check', '--data', data, '--json']);
+  expect(lost.status).toBe(1);
+  const report = JSON.parse(lost.stdout);
+  expect(report).toMatchObject({ ok: false, totals: { collected: 12, stored: 8, deadLettered: 3, missing: 1 } });
+  expect(report.problems).toEqual(['file: 1 collected posts are neither stored nor in the DLQ: file#ghost-1']);
+  expect(javaFor(data)).toEqual([]);
+});
+
+test('pantau check without a run in the data folder says so', () => {
+  const empty = mkdtempSync(join(tmpdir(), 'pantau-check-none-'));
+  const check = pantau(['check', '--data', empty]);
+  expect(check.status).not.toBe(0);
+  expect(check.stderr).toContain(`no run to check in ${empty}: run "pantau run" (or npm start) first, or give --data DIR`);
 });
 
 test('pantau classify: one line out per line in; a bad line gets an error in its place', () => {
