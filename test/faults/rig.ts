@@ -27,6 +27,9 @@ import { peekDeadLetters } from '../../infra/local/summary';
 
 export const CONFIG_PATH = resolve(__dirname, '../../pantau.config.json');
 
+/** A fault test's time limit: each starts its own DynamoDB Local, and CI machines are shared. */
+export const FAULT_TIMEOUT_MS = 300_000;
+
 /** An HTTP proxy in front of an endpoint that answers 503 while it is down. */
 export interface FaultProxy {
   readonly url: string;
@@ -72,7 +75,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
 }
 
 export interface RigOptions {
-  /** Seconds before a failed message is delivered again (AWS: 6× the classifier's timeout). */
+  /**
+   * Seconds before a failed message is delivered again (default 6; AWS: 6× the classifier's
+   * timeout). Short, so retries come round within a test; long enough that a batch on a busy
+   * machine finishes before its messages come round again.
+   */
   readonly visibilityTimeoutSeconds?: number;
   /** Changes to the classifier's wiring (a fault in the classifier itself). */
   readonly classifierDeps?: (deps: classifier.ClassifierHandlerDeps) => classifier.ClassifierHandlerDeps;
@@ -114,7 +121,7 @@ export class Rig {
     const dynamo = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb'), port: await freePort(), region });
     const sns = await startFaultProxy(sqsSns);
     const clients = localClients({ dynamodb: dynamo.endpoint, sqsSns }, region);
-    const resources = await createResources(clients, `f-${name}`, opts.visibilityTimeoutSeconds ?? 3);
+    const resources = await createResources(clients, `f-${name}`, opts.visibilityTimeoutSeconds ?? 6);
     const env = {
       ...functionEnv(region, { dynamodb: dynamo.endpoint, sqsSns }, resources),
       AWS_ENDPOINT_URL_SNS: sns.url,
@@ -139,6 +146,8 @@ export class Rig {
   /** The classifier (the real handler, wired from the environment) behind the local poller. */
   async startClassifier(): Promise<SqsPoller> {
     const wired = classifier.wireFromEnv();
+    // The first invocation's cold work (the claims store read) done before any message is taken.
+    await wired.claims?.refresh();
     const handler = classifier.makeHandler(this.opts.classifierDeps ? this.opts.classifierDeps(wired) : wired);
     this.poller = new SqsPoller({
       sqs: this.clients.sqs,
