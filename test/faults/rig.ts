@@ -24,6 +24,7 @@ import { RunLedger } from '../../infra/local/ledger';
 import { SqsPoller } from '../../infra/local/poller';
 import { createResources, functionEnv, localClients, LOCAL_REGION, type LocalClients, type LocalResources } from '../../infra/local/stack';
 import { peekDeadLetters } from '../../infra/local/summary';
+import { mulberry32 } from '../../scripts/prng';
 
 export const CONFIG_PATH = resolve(__dirname, '../../pantau.config.json');
 
@@ -292,14 +293,7 @@ export function demoPosts(fromIso = '2026-11-26T06:00:00Z', toIso = '2026-11-26T
 /** A fixed shuffle (same order every run), so a failure can be replayed. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
-  let s = seed >>> 0;
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [out[i], out[j]] = [out[j] as T, out[i] as T];
