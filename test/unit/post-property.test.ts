@@ -104,9 +104,11 @@ describe('post contract v1, for any post', () => {
   it('a valid post round-trips through JSON and validates, unknown fields and all', () => {
     fc.assert(
       fc.property(validPost, (post) => {
-        const result = parsePost(JSON.stringify(post));
+        const line = JSON.stringify(post);
+        const result = parsePost(line);
         expect(result.ok).toBe(true);
-        if (result.ok) expect(result.post).toEqual(post);
+        // What JSON can carry: an unknown field's -0 arrives as 0.
+        if (result.ok) expect(result.post).toEqual(JSON.parse(line));
       }),
       RUNS,
     );
