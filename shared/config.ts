@@ -4,7 +4,7 @@
  * Secrets never live here.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues } from './post';
 import { parseSchedule } from './schedule';
 

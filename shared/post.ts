@@ -3,7 +3,7 @@
  * of a posts file holds. One schema, used by collectors before sending and by the classifier on
  * receipt. Unknown fields are kept, not rejected.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const count = z.number().int().nonnegative();

@@ -4,7 +4,7 @@
  * (what the fact-check collector keeps, so its output imports as is). Unknown fields are dropped.
  * Errors name the line and the field, e.g. `line 7: rating must be one of salah, menyesatkan, ...`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLAIM_RATINGS, type ClaimRating, type ClaimRecord } from './types';
 
 const RATINGS_LIST = CLAIM_RATINGS.join(', ');

@@ -11,7 +11,7 @@
  * (MS_WORDS adds the Malay-only ones as Indonesian evidence). English words that also appear in
  * the Indonesian lexicon (`chaos`, `friendly`) are listed in EN_WORDS, so they count for neither.
  */
-import afinnLabels from 'sentiment/languages/en/labels.json';
+import { AFINN } from './afinn';
 import { LEXICON_ID } from './lexicon-id';
 import type { Language, NormalisedText } from './types';
 
@@ -68,8 +68,6 @@ export const EN_WORDS: ReadonlySet<string> = words(`
 /** One of these alone is enough to call the language. */
 const STRONG_ID = words('yang tidak banget sudah belum dengan untuk karena kalau tapi sekali saja sangat juga bisa');
 const STRONG_EN = words('the is are was were and with this that what have has not very because just really');
-
-const AFINN: Readonly<Record<string, number>> = afinnLabels as Record<string, number>;
 
 function isIndonesian(token: string): boolean {
   return ID_WORDS.has(token) || MS_WORDS.has(token) || Object.prototype.hasOwnProperty.call(LEXICON_ID, token);

@@ -38,7 +38,7 @@
  */
 import Sentiment from 'sentiment';
 import packageEmoji from 'sentiment/build/emoji.json';
-import afinnLabels from 'sentiment/languages/en/labels.json';
+import { AFINN } from './afinn';
 import packageNegators from 'sentiment/languages/en/negators.json';
 import { EN_WORDS, ID_WORDS } from './language';
 import { EN_FRAMED_PRAISE, EN_PRAISE_FRAMES, EN_SLANG } from './lexicon-en-slang';
@@ -905,7 +905,7 @@ const EN_NEGATORS = new Set([
   ...'no never not aint wasnt werent didnt arent hasnt havent hadnt shouldnt wouldnt couldnt nobody nothing hardly barely'.split(' '),
 ]);
 const EN_INTENSIFIERS = set('very so really super extremely too totally absolutely highkey incredibly insanely hella mad');
-const EN_SCORES: Readonly<Record<string, number>> = { ...(afinnLabels as Record<string, number>), ...EN_SLANG };
+const EN_SCORES: Readonly<Record<string, number>> = { ...AFINN, ...EN_SLANG };
 
 function adjustEnglish(tokens: readonly string[], i: number, base: number): number {
   const { breaks, halve } = current;

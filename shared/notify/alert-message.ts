@@ -3,7 +3,7 @@
  * `lambda` key (shared/adapters/sns.ts), checked far enough to format it. Fields added later pass
  * through untouched.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALERT_KINDS, type Alert } from '../alerts/alert';
 import { describeIssues } from '../post';
 

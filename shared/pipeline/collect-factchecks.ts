@@ -7,7 +7,7 @@
  * only new ones are written. A page's new claims are stored before they are remembered, so a
  * crash in between stores them again (the same id replaces itself) rather than losing them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpError, httpGet } from '../adapters/http';
 import type { ClaimRecord } from '../claims/types';
 import type { WatchTopic } from '../config';

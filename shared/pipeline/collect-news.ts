@@ -8,7 +8,7 @@
  * so a crash in between resends (the classifier stores a post once) rather than loses.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Config } from '../config';
 import { HttpError, httpGet } from '../adapters/http';
 import type { Backoff } from '../retry';

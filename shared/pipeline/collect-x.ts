@@ -10,7 +10,7 @@
  * after a page is on the queue: a run that fails loses nothing, and at worst sends one page again,
  * which the classifier stores once (idempotent on source + id).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { XSource } from '../config';
 import {
   pageToPosts,

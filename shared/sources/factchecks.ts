@@ -10,7 +10,7 @@
  * posts that repeat it as hoaxes.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLAIM_FIELD_MAX } from '../claims/parse';
 import { CLAIM_RATINGS, type ClaimRating, type ClaimRecord } from '../claims/types';
 import { describeIssues } from '../post';
