@@ -67,6 +67,9 @@ export interface ConsumerSpec {
 
 export const TTL_ATTRIBUTE = 'expiresAt';
 
+/** Memory of every function (MB): Lambda bills GB-seconds of it, and gives CPU in proportion. */
+export const FUNCTION_MEMORY_MB = 512;
+
 export const CLASSIFIER: ConsumerSpec = {
   timeoutSeconds: 30,
   batchSize: 10,

@@ -7,7 +7,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DynamoClaimStore } from '../../shared/adapters/claims';
-import { makeClients } from '../../shared/adapters/clients';
+import { makeClients, type AwsClients } from '../../shared/adapters/clients';
 import { DynamoAlertLedger, DynamoCounters, DynamoPostStore } from '../../shared/adapters/dynamodb';
 import { DynamoFingerprints } from '../../shared/adapters/fingerprints';
 import { SnsAlertPublisher } from '../../shared/adapters/sns';
@@ -87,10 +87,14 @@ export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
   };
 }
 
-/** The real wiring, from the environment: clients, config and classifier, once per cold start. */
-export function wireFromEnv(): ClassifierHandlerDeps {
+/**
+ * The real wiring, from the environment: clients, config and classifier, once per cold start.
+ * `clients` are made from the environment unless given (the benchmark passes its own, to count
+ * the capacity the writes consume).
+ */
+export function wireFromEnv(clients: AwsClients = makeClients()): ClassifierHandlerDeps {
   const config = loadConfig(optionalEnv('PANTAU_CONFIG', 'pantau.config.json'));
-  const { doc, sqs, sns } = makeClients();
+  const { doc, sqs, sns } = clients;
   const postsTable = requireEnv(TABLES.posts.envVar);
   const alertsTable = requireEnv(TABLES.alerts.envVar);
   const stateTable = requireEnv(TABLES.state.envVar);

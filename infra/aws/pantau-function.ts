@@ -16,7 +16,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { TableSpec } from '../../shared/resources';
+import { FUNCTION_MEMORY_MB, type TableSpec } from '../../shared/resources';
 import type { PantauInputs } from './inputs';
 
 /** Where Lambda unpacks the bundle (LAMBDA_TASK_ROOT). */
@@ -108,7 +108,7 @@ export class PantauFunction extends Construct {
       depsLockFilePath: join(repoRoot, 'package-lock.json'),
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: 512,
+      memorySize: FUNCTION_MEMORY_MB,
       timeout: props.timeout,
       tracing: Tracing.ACTIVE,
       logGroup,
