@@ -9,7 +9,6 @@ import { postKey } from './post';
 import { DAY, bucketStart, calendarDay, epochSeconds, isoMinute } from './time';
 
 /** GSI partition value for posts that matched no watch topic. */
-export const NO_TOPIC = '-';
 /** Counter partition that counts every stored post, whatever its topics. */
 export const ALL_TOPICS = '*';
 
@@ -37,8 +36,12 @@ export interface PostItem {
   readonly hoaxEvidence: readonly string[];
   /** The debunked claim the post repeats, if any. */
   readonly claimId?: string;
-  /** The first matched watch topic (GSI `byTopic`), or `-`. */
-  readonly topic: string;
+  /**
+   * The first matched watch topic (GSI `byTopic`); absent for a post on no watch topic, so the
+   * index holds only the posts its readers ask for (most posts are on none: a `-` placeholder put
+   * all of them in one index partition, written and stored twice for nothing).
+   */
+  readonly topic?: string;
   /** Names of the matched watch topics. */
   readonly topics: readonly string[];
   /** `topic:word` for each word that matched a topic (`banjir:kebanjiran`), so analysts can see why. */
@@ -96,7 +99,7 @@ export function toPostItem(post: Post, c: Classification, { retentionDays, nowMs
     hoaxIndicators: c.hoax.indicators.map((i) => i.name),
     hoaxEvidence: c.hoax.indicators.flatMap((i) => i.evidence.map((e) => `${i.name}: ${e}`)),
     claimId: c.knownClaim?.id,
-    topic: c.topics[0]?.name ?? NO_TOPIC,
+    ...(c.topics[0] ? { topic: c.topics[0].name } : {}),
     topics: c.topics.map((t) => t.name),
     topicWords: c.topics.flatMap((t) => t.matched.map((w) => `${t.name}:${w}`)),
     places: distinct(c.places.map((p) => p.name)),

@@ -77,7 +77,7 @@ export const POSTS_TABLE: ExportedTable = {
     list('hoaxIndicators', 'Names of the hoax indicators that fired (`known_claim`, `coordinated`, `urgency`, ...).'),
     list('hoaxEvidence', 'What made each indicator fire, `indicator: evidence`.'),
     optional(s('claimId', 'The debunked claim the post repeats (`known_claim`), as stored in the claims list.')),
-    s('topic', 'The first watch topic it matched, or `-` for none (the `byTopic` index).'),
+    optional(s('topic', 'The first watch topic it matched (the `byTopic` index); absent when it matched none.')),
     list('topics', 'Every watch topic it matched.'),
     list('topicWords', 'Why each topic matched, `topic:word` (`banjir:kebanjiran`).'),
     list('places', 'Jakarta places named in the text (`Kemang`, `Pintu Air Manggarai`).'),

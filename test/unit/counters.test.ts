@@ -38,3 +38,16 @@ test('a post without a place counts in its topics only, and one without a topic 
   expect(increments('Banjir lagi, capek').map((i) => i.topic)).toEqual([ALL_TOPICS, 'banjir']);
   expect(increments('Selamat pagi semua').map((i) => i.topic)).toEqual([ALL_TOPICS]);
 });
+
+test('a post on a watch topic carries its first topic for the byTopic index; a post on none carries no topic, so it stays out of the index', () => {
+  const item = (text: string) =>
+    toPostItem(makePost({ text, createdAt: '2026-11-26T08:17:00Z' }), classify(text), {
+      retentionDays: 30,
+      nowMs: Date.parse('2026-11-27T00:00:00Z'),
+      timeZone: 'Asia/Jakarta',
+    });
+  expect(item('Macet dan banjir lagi').topic).toBe('banjir');
+  const offTopic = item('Selamat pagi semua');
+  expect(offTopic.topics).toEqual([]);
+  expect('topic' in offTopic).toBe(false);
+});
