@@ -41,7 +41,7 @@ export interface UnitsPerPost {
   readonly dynamoWriteUnits: number;
   /** DynamoDB on-demand read request units per post. */
   readonly dynamoReadUnits: number;
-  /** Bytes stored per post in DynamoDB (items as DynamoDB sizes them, +100 bytes each). */
+  /** Bytes stored per post in DynamoDB: its item as DynamoDB sizes it + 100 bytes, in the table and in each index it is in. */
   readonly storedBytes: number;
   /** How long a post's bytes are kept (the posts table's retention), in months. */
   readonly storageMonths: number;
