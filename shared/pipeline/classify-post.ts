@@ -27,6 +27,8 @@ export interface ClassifierDeps {
   readonly now: () => number;
   /** Told of an alert that SNS refused: it stays in the outbox (recorded, unsent) for the sweep. */
   readonly onHeld?: (alert: Alert, error: unknown) => void;
+  /** Waits between tries of marking a published alert sent (mark-sent.ts); replaced in tests. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export type MessageOutcome =

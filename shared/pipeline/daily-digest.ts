@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import { DAY, calendarDay, isoMinute } from '../time';
 import { CITIES } from '../classify/places-jakarta';
 import { placeCounter } from '../items';
+import { markPublished } from './mark-sent';
 import type { AlertLedger, AlertPublisher, BucketCount, Counters } from './ports';
 
 export interface DigestDeps {
@@ -15,6 +16,8 @@ export interface DigestDeps {
   readonly counters: Counters;
   readonly ledger: AlertLedger;
   readonly publisher: AlertPublisher;
+  /** Waits between tries of marking the published digest sent; replaced in tests. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** Once a day, whatever runs it: the second run of the same day finds the day's digest claimed. */
@@ -30,7 +33,7 @@ export async function sendDailyDigest(nowMs: number, deps: DigestDeps): Promise<
   const digest = pending ?? (await buildDigest(nowMs, claim.alertId, deps));
   if (!pending) await deps.ledger.record(digest);
   await deps.publisher.publish(digest);
-  await deps.ledger.markSent('digest', DIGEST_KEY, digest);
+  await markPublished(deps, 'digest', DIGEST_KEY, digest);
   return digest;
 }
 

@@ -16,6 +16,7 @@ import type { PostItem } from '../items';
 import { authorKey, type Post } from '../post';
 import { DAY, HOUR, MINUTE, bucketStart, isoMinute } from '../time';
 import type { ClassifierDeps } from './classify-post';
+import { markPublished } from './mark-sent';
 import type { Claim, Spread } from './ports';
 
 export interface StoredPost {
@@ -70,7 +71,7 @@ async function sendOnce(episode: Episode, build: (claim: Claim) => Promise<Alert
 }
 
 /**
- * Publishes a recorded alert and marks it sent. When SNS fails, the alert stays recorded and
+ * Publishes a recorded alert and marks it sent (retrying the mark: mark-sent.ts). When SNS fails, the alert stays recorded and
  * unsent (the outbox): the post is not failed for it, and the resolution sweep, or the next
  * delivery on the same episode once the send lease has run out, sends it when SNS is back.
  */
@@ -81,7 +82,7 @@ async function publishOrHold(kind: string, key: string, alert: Alert, deps: Clas
     deps.onHeld?.(alert, err);
     return undefined;
   }
-  await deps.ledger.markSent(kind, key, alert);
+  await markPublished(deps, kind, key, alert);
   return alert;
 }
 

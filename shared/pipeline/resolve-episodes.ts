@@ -4,6 +4,7 @@
  * schedule (deployed), and at the end of a replay or on the follow schedule (locally).
  */
 import { ALERT_KINDS, type Alert, type AlertKind } from '../alerts/alert';
+import { markPublished } from './mark-sent';
 import type { AlertLedger, AlertPublisher, EpisodeState } from './ports';
 
 export interface ResolveDeps {
@@ -11,6 +12,8 @@ export interface ResolveDeps {
   readonly publisher: AlertPublisher;
   /** Told of a message SNS refused; it stays in the outbox for the next sweep. */
   readonly onHeld?: (alert: Alert, error: unknown) => void;
+  /** Waits between tries of marking a published message sent; replaced in tests. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -29,7 +32,7 @@ export async function resolveEpisodes(nowMs: number, deps: ResolveDeps): Promise
       deps.onHeld?.(alert, err);
       return;
     }
-    await deps.ledger.markSent(episode.kind, episode.key, alert);
+    await markPublished(deps, episode.kind, episode.key, alert);
     sent.push(alert);
   };
   for (const episode of await deps.ledger.episodes()) {

@@ -180,3 +180,51 @@ test('past the hourly cap an update is kept in the alerts table as capped, not p
   expect(item.Item?.revision).toBeGreaterThan(1);
   expect(item.Item?.status).toBe('capped');
 });
+
+test('an alert SNS took while its mark failed is marked on a later try, and a redelivery past the lease does not send it again', async () => {
+  const published: Alert[] = [];
+  const waits: number[] = [];
+  const real = ledger();
+  let failMarks = 2;
+  const deps: ClassifierDeps = {
+    config,
+    classify: makeClassifier(config.topics),
+    posts: new DynamoPostStore(stack.clients.doc, stack.resources.tables.posts, stack.resources.tables.state),
+    counters: new DynamoCounters(stack.clients.doc, stack.resources.tables.state),
+    fingerprints: new DynamoFingerprints(stack.clients.doc, stack.resources.tables.state, { now: () => wall }),
+    // DynamoDB failing for the first two marks, after SNS has taken the alert.
+    ledger: Object.assign(Object.create(real) as DynamoAlertLedger, {
+      async markSent(...args: Parameters<DynamoAlertLedger['markSent']>) {
+        if (failMarks > 0) {
+          failMarks -= 1;
+          throw new Error('connect ECONNREFUSED (DynamoDB unavailable)');
+        }
+        return real.markSent(...args);
+      },
+    }),
+    publisher: {
+      async publish(alert) {
+        published.push(alert);
+      },
+    },
+    deadLetters: new SqsDeadLetters(stack.clients.sqs, stack.resources.dlqUrl),
+    now: () => wall,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+  };
+  const burst = floodBurst(config.alerts.spike.minCount, '2026-11-27T18:00:00Z', 'marklater');
+  for (const post of burst) await handlePostMessage(JSON.stringify(post), deps);
+  expect(published).toHaveLength(1);
+  expect(failMarks).toBe(0);
+  expect(waits).toHaveLength(2);
+  const stored = await stack.clients.doc.send(
+    new GetCommand({ TableName: stack.resources.tables.alerts, Key: { alertId: published[0]!.alertId } }),
+  );
+  expect(stored.Item).toMatchObject({ status: 'sent', revision: 1 });
+
+  // The same post delivered again after the lease: marked sent, so nobody sends it again.
+  wall += SEND_LEASE_MS + 1;
+  await handlePostMessage(JSON.stringify(burst.at(-1)), deps);
+  expect(published).toHaveLength(1);
+});
