@@ -44,6 +44,8 @@ export interface PipelineOptions {
 }
 
 export const DEFAULT_MAX_BACKLOG = 5_000;
+/** How long settling waits for published alerts to reach the inbox queue. */
+const SETTLE_INBOX_MS = 10_000;
 
 /** What one run of a source collector (X, news, fact checks) did, for the run's report and its accounting. */
 export interface SourceRun {
@@ -93,7 +95,18 @@ export function applyFunctionEnv(opts: Pick<PipelineOptions, 'stack' | 'configPa
 export async function startPipeline(opts: PipelineOptions): Promise<LocalPipeline> {
   applyFunctionEnv(opts);
   const { stack } = opts;
-  const classifierDeps = classifier.wireFromEnv();
+  const wired = classifier.wireFromEnv();
+  // Counted, so that settling waits for every alert SNS took to reach the inbox queue.
+  let published = 0;
+  const classifierDeps: classifier.ClassifierHandlerDeps = {
+    ...wired,
+    publisher: {
+      async publish(alert) {
+        await wired.publisher.publish(alert);
+        published += 1;
+      },
+    },
+  };
   const classify = classifier.makeHandler(classifierDeps);
   // This process is the only runner on its data folder: a lock left by a killed run is stale.
   const locks = new DynamoRunLock(stack.clients.doc, stack.resources.tables.state);
@@ -157,7 +170,12 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
     },
     async settle() {
       await poller.drained();
-      // SNS delivery to the inbox queue is immediate on the emulator; read until it stays empty.
+      // SNS hands each message to the inbox queue on its own time: read until every alert
+      // published has arrived (or a few seconds have passed), then until the queue stays empty.
+      const deadline = Date.now() + SETTLE_INBOX_MS;
+      while (alerts.length < published && Date.now() < deadline) {
+        if ((await drainInbox(0)) === 0) await new Promise((r) => setTimeout(r, 50));
+      }
       while ((await drainInbox(0)) > 0);
     },
     async stop() {
