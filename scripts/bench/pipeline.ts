@@ -468,7 +468,7 @@ export function pipelineRows(d: PipelineDetail): BenchRow[] {
   return [
     {
       part: 'pipeline',
-      figure: `queue → stored, burst of ${d.burst.posts} posts (DynamoDB Local at ${Math.round((d.burst.cpu.java ?? NaN) * 100)}% of a core)`,
+      figure: `queue → stored, burst of ${d.burst.posts} posts${d.burst.cpu.java === null ? '' : ` (DynamoDB Local at ${Math.round(d.burst.cpu.java * 100)}% of a core)`}`,
       value: d.burst.postsPerSecond,
       unit: 'posts/s',
       baseline: raw,
