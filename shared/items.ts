@@ -8,7 +8,6 @@ import type { Post } from './post';
 import { postKey } from './post';
 import { DAY, bucketStart, calendarDay, epochSeconds, isoMinute } from './time';
 
-/** GSI partition value for posts that matched no watch topic. */
 /** Counter partition that counts every stored post, whatever its topics. */
 export const ALL_TOPICS = '*';
 
