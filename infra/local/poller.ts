@@ -37,6 +37,22 @@ export interface PollerStats {
   failed: number;
 }
 
+/** Messages on a queue: visible, received and not yet deleted, or delayed. */
+export async function queueBacklog(sqs: SQSClient, queueUrl: string): Promise<number> {
+  const out = await sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+    }),
+  );
+  const a = out.Attributes ?? {};
+  return (
+    Number(a.ApproximateNumberOfMessages ?? 0) +
+    Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) +
+    Number(a.ApproximateNumberOfMessagesDelayed ?? 0)
+  );
+}
+
 export class SqsPoller {
   readonly stats: PollerStats = { invocations: 0, received: 0, succeeded: 0, failed: 0 };
   private running = false;
@@ -62,19 +78,8 @@ export class SqsPoller {
   }
 
   /** Messages still on the queue (visible, or received and not yet deleted). */
-  async backlog(): Promise<number> {
-    const out = await this.opts.sqs.send(
-      new GetQueueAttributesCommand({
-        QueueUrl: this.opts.queueUrl,
-        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
-      }),
-    );
-    const a = out.Attributes ?? {};
-    return (
-      Number(a.ApproximateNumberOfMessages ?? 0) +
-      Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) +
-      Number(a.ApproximateNumberOfMessagesDelayed ?? 0)
-    );
+  backlog(): Promise<number> {
+    return queueBacklog(this.opts.sqs, this.opts.queueUrl);
   }
 
   /** Resolves when the queue is empty and no invocation is under way. */

@@ -8,7 +8,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountingReport } from '../../shared/pipeline/accounting';
 import { loadConfig, type Config } from '../../shared/config';
@@ -21,7 +20,7 @@ import { checkBooks } from '../../infra/local/accounting';
 import { receiveAlerts, type InboxMessage } from '../../infra/local/alert-inbox';
 import { freePort, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/emulators';
 import { RunLedger } from '../../infra/local/ledger';
-import { SqsPoller } from '../../infra/local/poller';
+import { queueBacklog, SqsPoller } from '../../infra/local/poller';
 import { createResources, functionEnv, localClients, LOCAL_REGION, type LocalClients, type LocalResources } from '../../infra/local/stack';
 import { peekDeadLetters } from '../../infra/local/summary';
 import { mulberry32 } from '../../scripts/prng';
@@ -184,14 +183,8 @@ export class Rig {
   }
 
   /** Messages on the posts queue: visible, in flight or delayed. */
-  async backlog(): Promise<number> {
-    const out = await this.clients.sqs.send(
-      new GetQueueAttributesCommand({
-        QueueUrl: this.resources.postsQueueUrl,
-        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
-      }),
-    );
-    return Object.values(out.Attributes ?? {}).reduce((sum, n) => sum + Number(n), 0);
+  backlog(): Promise<number> {
+    return queueBacklog(this.clients.sqs, this.resources.postsQueueUrl);
   }
 
   /**
