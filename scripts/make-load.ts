@@ -30,7 +30,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { SEED_CLAIMS } from '../shared/claims/seed';
 import { AMBIGUOUS, GAZETTEER } from '../shared/classify/places-jakarta';
@@ -959,6 +959,19 @@ export async function writeLoadFile(options: LoadOptions, path: string): Promise
   out.end();
   await once(out, 'finish');
   return stats;
+}
+
+/** The load's lines in memory (for the benchmark's corpora: a few thousand posts). */
+export async function loadLines(options: LoadOptions): Promise<string[]> {
+  let text = '';
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString('utf8');
+      done();
+    },
+  });
+  await writeLoad(options, sink);
+  return text.split('\n').filter((line) => line.trim() !== '');
 }
 
 export function describeLoad(s: LoadStats): string {

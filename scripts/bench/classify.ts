@@ -12,7 +12,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Writable } from 'node:stream';
 import Sentiment from 'sentiment';
 import { LiveClaims } from '../../shared/claims/live';
 import { makeClassifier, type PostContext } from '../../shared/classify';
@@ -24,7 +23,7 @@ import { findPlaces } from '../../shared/classify/places';
 import { analyseSentiment } from '../../shared/classify/sentiment';
 import { makeTopicMatcher } from '../../shared/classify/topics';
 import { loadConfig } from '../../shared/config';
-import { DEFAULT_SEED, writeLoad } from '../make-load';
+import { DEFAULT_SEED, loadLines } from '../make-load';
 import { median, sig } from './stats';
 import type { BenchRow, PartResult } from './types';
 
@@ -67,16 +66,8 @@ function toCorpus(lines: readonly string[]): CorpusPost[] {
     });
 }
 
-async function generated(count: number, configPath: string): Promise<string[]> {
-  let text = '';
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString('utf8');
-      done();
-    },
-  });
-  await writeLoad({ count, seed: DEFAULT_SEED, days: 1, configPath }, sink);
-  return text.split('\n');
+function generated(count: number, configPath: string): Promise<string[]> {
+  return loadLines({ count, seed: DEFAULT_SEED, days: 1, configPath });
 }
 
 /** Posts per second of `work` over the corpus, passes repeated for at least ROUND_MS. */

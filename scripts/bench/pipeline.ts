@@ -19,7 +19,6 @@
  *   npx tsx scripts/bench/pipeline.ts [--burst POSTS]
  */
 import { performance } from 'node:perf_hooks';
-import { Writable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -39,7 +38,7 @@ import { loadConfig } from '../../shared/config';
 import type { PostStore } from '../../shared/pipeline/ports';
 import { postKey } from '../../shared/post';
 import { CLASSIFIER, FUNCTION_MEMORY_MB, TABLES } from '../../shared/resources';
-import { writeLoad } from '../make-load';
+import { loadLines } from '../make-load';
 import { findJava, sampleProc } from '../proc';
 import { CapacityMeter, itemBytes, type IndexKeys, type OperationCapacity, type TableCapacity } from './capacity';
 import { median, percentile, sig } from './stats';
@@ -140,16 +139,8 @@ function outgoing(lines: readonly string[]): Outgoing[] {
   return out;
 }
 
-async function generatedLines(count: number, configPath: string): Promise<string[]> {
-  let text = '';
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString('utf8');
-      done();
-    },
-  });
-  await writeLoad({ count, seed: BURST_SEED, days: 1, startMs: BURST_START, configPath }, sink);
-  return text.split('\n');
+function generatedLines(count: number, configPath: string): Promise<string[]> {
+  return loadLines({ count, seed: BURST_SEED, days: 1, startMs: BURST_START, configPath });
 }
 
 class Enqueuer {
