@@ -35,6 +35,8 @@ export interface TableSpec {
   readonly ttlAttribute: string;
   /** Point-in-time recovery when deployed (needed for exports to S3). */
   readonly pointInTimeRecovery: boolean;
+  /** A DynamoDB stream of the table's changes, with what each record carries. */
+  readonly stream?: 'NEW_IMAGE';
 }
 
 export interface QueueSpec {
@@ -65,6 +67,33 @@ export interface ConsumerSpec {
   readonly maxConcurrency: number;
 }
 
+/**
+ * How the aggregator consumes the posts table's stream (Lambda's DynamoDB event source mapping,
+ * and the local stream poller that stands in for it). Records are read per shard, in order, one
+ * invocation per shard at a time; with a tumbling window, each invocation gets the state the
+ * previous one of the same window returned, and the window ends with one final invocation
+ * (`isFinalInvokeForWindow`) that acts on the whole window at once.
+ */
+export interface StreamConsumerSpec {
+  readonly timeoutSeconds: number;
+  /** Records per invocation at most. */
+  readonly batchSize: number;
+  /** How long records are gathered before an invocation, unless the batch fills first. */
+  readonly maxBatchingWindowSeconds: number;
+  /** The tumbling window: records are folded into its state, and acted on once at its end. */
+  readonly windowSeconds: number;
+  /** Lambda ends a window early once its state passes this size (1 MB per shard). */
+  readonly maxStateBytes: number;
+  /** Tries of a failed invocation after the first, before its records go to the failure queue. */
+  readonly maxRetryAttempts: number;
+  /** Where a new mapping starts reading: the oldest record still in the stream. */
+  readonly startingPosition: 'TRIM_HORIZON';
+  /** Only stream records of these kinds reach the function (an event filter on `eventName`). */
+  readonly eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[];
+  /** One invocation per shard at a time: a shard's windows are written by one writer. */
+  readonly parallelizationFactor: 1;
+}
+
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 /** Memory of every function (MB): Lambda bills GB-seconds of it, and gives CPU in proportion. */
@@ -75,6 +104,23 @@ export const CLASSIFIER: ConsumerSpec = {
   batchSize: 10,
   maxBatchingWindowSeconds: 1,
   maxConcurrency: 4,
+};
+
+/**
+ * The aggregator: new posts (stream records of inserts only: the aggregator's own updates of a
+ * post and TTL deletions are left out) counted, checked for coordinated posting and held
+ * against the alert rules once per window per shard.
+ */
+export const AGGREGATOR: StreamConsumerSpec = {
+  timeoutSeconds: 120,
+  batchSize: 1000,
+  maxBatchingWindowSeconds: 5,
+  windowSeconds: 30,
+  maxStateBytes: 1024 * 1024,
+  maxRetryAttempts: 50,
+  startingPosition: 'TRIM_HORIZON',
+  eventNames: ['INSERT'],
+  parallelizationFactor: 1,
 };
 
 /** The scheduled collectors (file, x, news, factchecks): how long one run may take. */
@@ -97,6 +143,8 @@ export const TABLES = {
     ],
     ttlAttribute: TTL_ATTRIBUTE,
     pointInTimeRecovery: true,
+    // New posts reach the aggregator through it (AGGREGATOR).
+    stream: 'NEW_IMAGE',
   },
   alerts: {
     name: 'alerts',
@@ -125,6 +173,16 @@ export const QUEUES = {
     visibilityTimeoutSeconds: 6 * CLASSIFIER.timeoutSeconds,
     retentionDays: 4,
     deadLetter: { name: 'posts-dlq', envVar: 'POSTS_DLQ_URL', maxReceiveCount: 3, retentionDays: 14 },
+  },
+  /**
+   * Where the aggregator's event source mapping reports a batch it gave up on after its retries
+   * (which shard, which sequence numbers; the posts themselves stay in the posts table).
+   */
+  aggregatorFailures: {
+    name: 'aggregator-failures',
+    envVar: 'AGGREGATOR_FAILURES_URL',
+    visibilityTimeoutSeconds: 30,
+    retentionDays: 14,
   },
 } as const satisfies Record<string, QueueSpec>;
 

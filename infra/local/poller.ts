@@ -14,6 +14,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { lambdaContext } from './stream-window';
 
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
 
@@ -127,7 +128,10 @@ export class SqsPoller {
     this.stats.received += records.length;
     let failedIds: Set<string>;
     try {
-      const response = await this.opts.handler({ Records: records }, this.context());
+      const response = await this.opts.handler(
+        { Records: records },
+        lambdaContext(this.opts.region, this.opts.functionName, this.opts.timeoutSeconds),
+      );
       const reported = response?.batchItemFailures ?? [];
       failedIds = new Set(reported.map((f) => f.itemIdentifier));
       // Lambda treats an identifier that is not in the batch as a failure of the whole batch.
@@ -185,25 +189,6 @@ export class SqsPoller {
       eventSource: 'aws:sqs',
       eventSourceARN: this.queueArn,
       awsRegion: this.opts.region,
-    };
-  }
-
-  private context(): Context {
-    const deadline = Date.now() + this.opts.timeoutSeconds * 1000;
-    const name = this.opts.functionName;
-    return {
-      callbackWaitsForEmptyEventLoop: false,
-      functionName: name,
-      functionVersion: '$LATEST',
-      invokedFunctionArn: `arn:aws:lambda:${this.opts.region}:000000000000:function:${name}`,
-      memoryLimitInMB: '512',
-      awsRequestId: randomUUID(),
-      logGroupName: `/aws/lambda/${name}`,
-      logStreamName: 'local',
-      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-      done: () => undefined,
-      fail: () => undefined,
-      succeed: () => undefined,
     };
   }
 }

@@ -6,17 +6,21 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { makeDocumentClient, makeSqsClient } from '../../shared/adapters/clients';
 import { QUEUES, TABLES, TOPICS, physicalName, type TableName, type TableSpec } from '../../shared/resources';
+import { startConflictProxy, type ConflictProxy } from './conflicts';
 import { LOCAL_CREDENTIALS, startDynamoDbLocal, startFauxqsServer, type DynamoDbLocal, type Fauxqs } from './emulators';
 
 export const LOCAL_REGION = 'ap-southeast-3';
@@ -35,12 +39,26 @@ export interface LocalStackOptions {
    * failed records come round in seconds instead of minutes. Deployed queues use the description.
    */
   readonly visibilityTimeoutSeconds?: number;
+  /**
+   * DynamoDB's transaction conflicts, which DynamoDB Local does not have (conflicts.ts): on when
+   * given true, or by default when the environment has PANTAU_LOCAL_CONFLICTS=1.
+   */
+  readonly conflicts?: boolean;
+}
+
+/** Whether the local stack answers transaction conflicts as DynamoDB does, unless told: PANTAU_LOCAL_CONFLICTS=1. */
+export function conflictsFromEnv(): boolean {
+  return process.env.PANTAU_LOCAL_CONFLICTS === '1';
 }
 
 export interface LocalResources {
   readonly tables: Record<TableName, string>;
+  /** The posts table's stream, which the aggregator reads. */
+  readonly postsStreamArn: string;
   readonly postsQueueUrl: string;
   readonly dlqUrl: string;
+  /** Where the local stream poller reports a batch the aggregator gave up on. */
+  readonly aggregatorFailuresUrl: string;
   readonly topicArn: string;
   readonly inboxQueueUrl: string;
 }
@@ -53,6 +71,7 @@ export interface LocalEndpoints {
 export interface LocalClients {
   readonly dynamo: DynamoDBClient;
   readonly doc: DynamoDBDocumentClient;
+  readonly streams: DynamoDBStreamsClient;
   readonly sqs: SQSClient;
   readonly sns: SNSClient;
 }
@@ -64,6 +83,10 @@ export interface LocalStack {
   readonly clients: LocalClients;
   /** What the functions' environment holds on AWS, pointing at the emulators. */
   readonly env: Record<string, string>;
+  /** The transaction-conflict proxy in front of DynamoDB Local, when on. */
+  readonly conflicts?: ConflictProxy;
+  /** DynamoDB Local's own endpoint (behind the proxy when conflicts are on): its process listens there. */
+  readonly dynamoDbLocalEndpoint: string;
   stop(): Promise<void>;
 }
 
@@ -73,6 +96,7 @@ export function localClients(endpoints: LocalEndpoints, region: string): LocalCl
   return {
     dynamo,
     doc: makeDocumentClient(dynamo),
+    streams: new DynamoDBStreamsClient({ ...common, endpoint: endpoints.dynamodb }),
     sqs: makeSqsClient({ ...common, endpoint: endpoints.sqsSns }),
     sns: new SNSClient({ ...common, endpoint: endpoints.sqsSns }),
   };
@@ -92,13 +116,21 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   }
   const dynamoDb: DynamoDbLocal = ddb.value;
   const fauxqs: Fauxqs = sqsSns.value;
-  const endpoints = { dynamodb: dynamoDb.endpoint, sqsSns: fauxqs.endpoint };
+  let conflicts: ConflictProxy | undefined;
+  const stopEmulators = async (): Promise<void> => {
+    await Promise.allSettled([fauxqs.stop(), dynamoDb.stop(), conflicts?.close()]);
+  };
+  try {
+    if (opts.conflicts ?? conflictsFromEnv()) conflicts = await startConflictProxy(dynamoDb.endpoint);
+  } catch (err) {
+    await stopEmulators();
+    throw err;
+  }
+  const endpoints = { dynamodb: conflicts?.url ?? dynamoDb.endpoint, sqsSns: fauxqs.endpoint };
   const clients = localClients(endpoints, region);
   const stopAll = async (): Promise<void> => {
-    clients.dynamo.destroy();
-    clients.sqs.destroy();
-    clients.sns.destroy();
-    await Promise.allSettled([fauxqs.stop(), dynamoDb.stop()]);
+    destroyClients(clients);
+    await stopEmulators();
   };
   try {
     const resources = await createResources(clients, prefix, opts.visibilityTimeoutSeconds);
@@ -108,6 +140,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       resources,
       clients,
       env: functionEnv(region, endpoints, resources),
+      ...(conflicts ? { conflicts } : {}),
+      dynamoDbLocalEndpoint: dynamoDb.endpoint,
       stop: stopAll,
     };
   } catch (err) {
@@ -142,6 +176,13 @@ export async function withLocalStack<T>(
   }
 }
 
+export function destroyClients(clients: LocalClients): void {
+  clients.dynamo.destroy();
+  clients.streams.destroy();
+  clients.sqs.destroy();
+  clients.sns.destroy();
+}
+
 export function functionEnv(region: string, endpoints: LocalEndpoints, r: LocalResources): Record<string, string> {
   return {
     AWS_REGION: region,
@@ -161,10 +202,12 @@ export function functionEnv(region: string, endpoints: LocalEndpoints, r: LocalR
 
 export async function createResources(c: LocalClients, prefix: string, visibilityTimeoutSeconds?: number): Promise<LocalResources> {
   const tables = {} as Record<TableName, string>;
+  const streams = {} as Record<TableName, string | undefined>;
   for (const [key, spec] of Object.entries(TABLES) as [TableName, TableSpec][]) {
     tables[key] = physicalName(prefix, spec.name);
-    await createTable(c.dynamo, tables[key], spec);
+    streams[key] = await createTable(c.dynamo, tables[key], spec);
   }
+  if (!streams.posts) throw new Error(`table ${tables.posts} has no stream: the aggregator reads new posts from it`);
 
   const q = QUEUES.posts;
   const days = (n: number): string => String(n * 24 * 3600);
@@ -178,14 +221,21 @@ export async function createResources(c: LocalClients, prefix: string, visibilit
     RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: q.deadLetter.maxReceiveCount }),
   });
 
+  const failures = QUEUES.aggregatorFailures;
+  const aggregatorFailuresUrl = await createQueue(c.sqs, physicalName(prefix, failures.name), {
+    VisibilityTimeout: String(failures.visibilityTimeoutSeconds),
+    MessageRetentionPeriod: days(failures.retentionDays),
+  });
+
   const topic = await c.sns.send(new CreateTopicCommand({ Name: physicalName(prefix, TOPICS.alerts.name) }));
   const topicArn = topic.TopicArn as string;
   const inboxQueueUrl = await createQueue(c.sqs, physicalName(prefix, ALERT_INBOX), {});
   await c.sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: await queueArn(c.sqs, inboxQueueUrl) }));
-  return { tables, postsQueueUrl, dlqUrl, topicArn, inboxQueueUrl };
+  return { tables, postsStreamArn: streams.posts, postsQueueUrl, dlqUrl, aggregatorFailuresUrl, topicArn, inboxQueueUrl };
 }
 
-async function createTable(dynamo: DynamoDBClient, name: string, spec: TableSpec): Promise<void> {
+/** Creates the table (or finds it kept from an earlier run); returns its stream's ARN when it has one. */
+async function createTable(dynamo: DynamoDBClient, name: string, spec: TableSpec): Promise<string | undefined> {
   const attributes = new Map<string, AttributeDefinition>();
   const keys = [spec.partitionKey, spec.sortKey, ...spec.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
   for (const k of keys) if (k) attributes.set(k.name, { AttributeName: k.name, AttributeType: k.type });
@@ -206,16 +256,25 @@ async function createTable(dynamo: DynamoDBClient, name: string, spec: TableSpec
             Projection: { ProjectionType: 'ALL' },
           }))
         : undefined,
+    StreamSpecification: spec.stream ? { StreamEnabled: true, StreamViewType: spec.stream } : undefined,
   };
   try {
-    await dynamo.send(new CreateTableCommand(input));
+    const created = await dynamo.send(new CreateTableCommand(input));
+    await dynamo.send(
+      new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: spec.ttlAttribute, Enabled: true } }),
+    );
+    return created.TableDescription?.LatestStreamArn;
   } catch (err) {
-    if (err instanceof ResourceInUseException) return; // kept from an earlier run (--resume)
-    throw err;
+    if (!(err instanceof ResourceInUseException)) throw err;
+    // Kept from an earlier run (--resume). A table kept from a version of Pantau before the
+    // aggregator has no stream yet: it gets one (the posts stored before it were counted then).
+    const kept = await dynamo.send(new DescribeTableCommand({ TableName: name }));
+    if (!spec.stream || kept.Table?.StreamSpecification?.StreamEnabled) return kept.Table?.LatestStreamArn;
+    const updated = await dynamo.send(
+      new UpdateTableCommand({ TableName: name, StreamSpecification: { StreamEnabled: true, StreamViewType: spec.stream } }),
+    );
+    return updated.TableDescription?.LatestStreamArn;
   }
-  await dynamo.send(
-    new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: spec.ttlAttribute, Enabled: true } }),
-  );
 }
 
 async function createQueue(sqs: SQSClient, name: string, attributes: Record<string, string>): Promise<string> {

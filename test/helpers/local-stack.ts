@@ -1,8 +1,13 @@
-/** A private set of tables, queues and topic on the emulators started by the integration setup. */
+/**
+ * A private set of tables, queues and topic on the emulators started by the integration setup,
+ * reached, when asked, through a proxy of its own that answers transaction conflicts as DynamoDB
+ * does (infra/local/conflicts.ts).
+ */
 import { randomBytes } from 'node:crypto';
 import { startConflictProxy, type ConflictProxy } from '../../infra/local/conflicts';
 import {
   createResources,
+  destroyClients,
   functionEnv,
   localClients,
   LOCAL_REGION,
@@ -13,14 +18,19 @@ import {
 
 export interface TestStack extends LocalStack {
   readonly prefix: string;
-  readonly conflicts?: ConflictProxy;
 }
 
-export async function testStack(name: string, opts: { visibilityTimeoutSeconds?: number; conflicts?: boolean } = {}): Promise<TestStack> {
+export interface TestStackOptions {
+  readonly visibilityTimeoutSeconds?: number;
+  /** DynamoDB's transaction conflicts (default false: DynamoDB Local directly). */
+  readonly conflicts?: boolean;
+}
+
+export async function testStack(name: string, opts: TestStackOptions = {}): Promise<TestStack> {
   const dynamodb = process.env.PANTAU_TEST_DYNAMODB;
   const sqsSns = process.env.PANTAU_TEST_SQS_SNS;
   if (!dynamodb || !sqsSns) throw new Error('the integration global setup did not start the emulators (PANTAU_TEST_* unset)');
-  const conflicts = opts.conflicts === false ? undefined : await startConflictProxy(dynamodb);
+  const conflicts: ConflictProxy | undefined = opts.conflicts ? await startConflictProxy(dynamodb) : undefined;
   const endpoints = { dynamodb: conflicts?.url ?? dynamodb, sqsSns };
   const clients: LocalClients = localClients(endpoints, LOCAL_REGION);
   const prefix = `t-${name}-${randomBytes(3).toString('hex')}`;
@@ -33,11 +43,10 @@ export async function testStack(name: string, opts: { visibilityTimeoutSeconds?:
     clients,
     env: functionEnv(LOCAL_REGION, endpoints, resources),
     ...(conflicts ? { conflicts } : {}),
-    // The emulators belong to the global setup; a test stack only closes its clients.
+    dynamoDbLocalEndpoint: dynamodb,
+    // The emulators belong to the global setup; a test stack closes its clients and its proxy.
     async stop() {
-      clients.dynamo.destroy();
-      clients.sqs.destroy();
-      clients.sns.destroy();
+      destroyClients(clients);
       await conflicts?.close();
     },
   };
