@@ -261,7 +261,7 @@ async function runLoad(opts: Options): Promise<LoadReport> {
     const tStack = Date.now();
     log(`starting the local stack (DynamoDB Local ${opts.inMemory ? 'in memory' : `on disk in ${dataDir}`} + fauxqs)`);
     stack = await startLocalStack({ dataDir: opts.inMemory ? undefined : dataDir, fresh: true, region: config.region });
-    const port = Number(new URL(stack.endpoints.dynamodb).port);
+    const port = Number(new URL(stack.dynamoDbLocalEndpoint).port);
     const javaPid = findJava(port);
     if (javaPid === undefined) log(`could not find DynamoDB Local's Java process on port ${port}: its memory is not reported`);
     requests.watch(stack.endpoints.dynamodb);
@@ -284,6 +284,7 @@ async function runLoad(opts: Options): Promise<LoadReport> {
       onAlert: () => {
         alerts += 1;
       },
+      ...(opts.inMemory ? {} : { dataDir }),
     });
     const live = pipeline;
     const duplicatesBefore = await duplicateCount(stack.clients.doc, stack.resources.tables.state);

@@ -3,7 +3,7 @@
  * exports (no JSON inside strings), and the counter keys a post adds to.
  */
 import type { Alert } from './alerts/alert';
-import type { Classification } from './classify/types';
+import type { Classification, HoaxLevel, HoaxResult } from './classify/types';
 import type { Post } from './post';
 import { postKey } from './post';
 import { DAY, bucketStart, calendarDay, epochSeconds, isoMinute } from './time';
@@ -33,8 +33,13 @@ export interface PostItem {
   readonly hoaxLevel: string;
   readonly hoaxIndicators: readonly string[];
   readonly hoaxEvidence: readonly string[];
-  /** The debunked claim the post repeats, if any. */
+  /** Each indicator's weight in the score, `indicator:weight`, so the score can be recomputed when one is added. */
+  readonly hoaxWeights: readonly string[];
+  /** The debunked claim the post repeats, if any, with its text, rating and debunk as matched. */
   readonly claimId?: string;
+  readonly claimText?: string;
+  readonly claimRating?: string;
+  readonly claimSource?: string;
   /**
    * The first matched watch topic (GSI `byTopic`); absent for a post on no watch topic, so the
    * index holds only the posts its readers ask for (most posts are on none: a `-` placeholder put
@@ -93,11 +98,11 @@ export function toPostItem(post: Post, c: Classification, { retentionDays, nowMs
     sentimentScore: round(c.sentiment.score),
     sentimentComparative: round(c.sentiment.comparative),
     sentimentWords: c.sentiment.words.map((w) => `${w.word}:${w.score}`),
-    hoaxScore: round(c.hoax.score),
-    hoaxLevel: c.hoax.level,
-    hoaxIndicators: c.hoax.indicators.map((i) => i.name),
-    hoaxEvidence: c.hoax.indicators.flatMap((i) => i.evidence.map((e) => `${i.name}: ${e}`)),
+    ...storedHoax(c.hoax),
     claimId: c.knownClaim?.id,
+    claimText: c.knownClaim?.text,
+    claimRating: c.knownClaim?.rating,
+    claimSource: c.knownClaim?.source,
     ...(c.topics[0] ? { topic: c.topics[0].name } : {}),
     topics: c.topics.map((t) => t.name),
     topicWords: c.topics.flatMap((t) => t.matched.map((w) => `${t.name}:${w}`)),
@@ -117,6 +122,43 @@ export function toPostItem(post: Post, c: Classification, { retentionDays, nowMs
     quotes: post.metrics?.quotes,
     links: post.links,
     expiresAt: epochSeconds(nowMs + retentionDays * DAY),
+  };
+}
+
+/** A hoax assessment as a post item stores it: flat, with each indicator's evidence and weight. */
+export type StoredHoax = Pick<PostItem, 'hoaxScore' | 'hoaxLevel' | 'hoaxIndicators' | 'hoaxEvidence' | 'hoaxWeights'>;
+
+export function storedHoax(hoax: HoaxResult): StoredHoax {
+  return {
+    hoaxScore: round(hoax.score),
+    hoaxLevel: hoax.level,
+    hoaxIndicators: hoax.indicators.map((i) => i.name),
+    hoaxEvidence: hoax.indicators.flatMap((i) => i.evidence.map((e) => `${i.name}: ${e}`)),
+    hoaxWeights: hoax.indicators.map((i) => `${i.name}:${i.weight}`),
+  };
+}
+
+/** `indicator:weight` pairs back as a map. */
+export function hoaxWeights(stored: readonly string[]): Map<string, number> {
+  return new Map(
+    stored.map((w) => {
+      const at = w.lastIndexOf(':');
+      return [w.slice(0, at), Number(w.slice(at + 1))] as const;
+    }),
+  );
+}
+
+/** The hoax assessment back from its stored form (the indicators in their stored order). */
+export function hoaxOf(item: StoredHoax): HoaxResult {
+  const weights = hoaxWeights(item.hoaxWeights);
+  return {
+    score: item.hoaxScore,
+    level: item.hoaxLevel as HoaxLevel,
+    indicators: item.hoaxIndicators.map((name) => ({
+      name,
+      weight: weights.get(name) ?? 0,
+      evidence: item.hoaxEvidence.filter((e) => e.startsWith(`${name}: `)).map((e) => e.slice(name.length + 2)),
+    })),
   };
 }
 
@@ -190,13 +232,25 @@ export function fromAlertItem(item: Record<string, unknown>): { alert: Alert; st
   return { alert: { ...(alert as unknown as Alert), ...(claim ? { claim } : {}) }, status: String(status) };
 }
 
+/** What a counter holds: posts, and of them the negative, positive, neutral and hoax-like ones. */
+export interface CounterValues {
+  readonly total: number;
+  readonly negative: number;
+  readonly positive: number;
+  readonly neutral: number;
+  readonly hoax: number;
+}
+
 /** One counter increment: the (topic, bucket) item and what to add to it. */
 export interface CounterIncrement {
   readonly topic: string;
   readonly bucket: string;
-  readonly add: { readonly total: 1; readonly negative: 0 | 1; readonly positive: 0 | 1; readonly neutral: 0 | 1; readonly hoax: 0 | 1 };
+  readonly add: CounterValues;
   readonly expiresAt: number;
 }
+
+/** What a post's counting needs of it. */
+export type CountedPost = Pick<PostItem, 'createdAtEpoch' | 'sentimentLabel' | 'hoaxLevel' | 'topics' | 'placeCities'>;
 
 /** The counters of a watch topic in one city (kota administrasi): `banjir@Jakarta Selatan`. */
 export function placeCounter(topic: string, city: string): string {
@@ -207,17 +261,41 @@ export function placeCounter(topic: string, city: string): string {
  * A stored post adds to the bucket of each of its topics, to the all-topics bucket, and, where
  * it names a place, to each of its topics' bucket in that city.
  */
-export function counterIncrements(item: PostItem, bucketMinutes: number, stateDays: number): CounterIncrement[] {
+export function counterIncrements(item: CountedPost, bucketMinutes: number, stateDays: number): CounterIncrement[] {
   const start = bucketStart(item.createdAtEpoch * 1000, bucketMinutes);
-  const add = {
+  const add: CounterValues = {
     total: 1,
     negative: item.sentimentLabel === 'negative' ? 1 : 0,
     positive: item.sentimentLabel === 'positive' ? 1 : 0,
     neutral: item.sentimentLabel === 'neutral' ? 1 : 0,
     hoax: item.hoaxLevel === 'medium' || item.hoaxLevel === 'high' ? 1 : 0,
-  } as const;
+  };
   const expiresAt = epochSeconds(start + stateDays * DAY);
   const cities = [...new Set(item.placeCities)];
   const counters = [ALL_TOPICS, ...item.topics, ...item.topics.flatMap((topic) => cities.map((city) => placeCounter(topic, city)))];
   return counters.map((topic) => ({ topic, bucket: isoMinute(start), add, expiresAt }));
+}
+
+/**
+ * The increments of many posts, one per (topic, bucket) item with their sums: what a window
+ * writes, each counter once. The latest expiry wins.
+ */
+export function mergeIncrements(increments: Iterable<CounterIncrement>): CounterIncrement[] {
+  const merged = new Map<string, CounterIncrement>();
+  for (const inc of increments) {
+    const key = `${inc.topic}\u0000${inc.bucket}`;
+    const had = merged.get(key);
+    merged.set(key, had ? { ...had, add: addCounts(had.add, inc.add), expiresAt: Math.max(had.expiresAt, inc.expiresAt) } : inc);
+  }
+  return [...merged.values()];
+}
+
+export function addCounts(a: CounterValues, b: CounterValues): CounterValues {
+  return {
+    total: a.total + b.total,
+    negative: a.negative + b.negative,
+    positive: a.positive + b.positive,
+    neutral: a.neutral + b.neutral,
+    hoax: a.hoax + b.hoax,
+  };
 }

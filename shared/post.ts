@@ -143,7 +143,7 @@ export function postKey(post: Pick<Post, 'source' | 'id'>): string {
 }
 
 /** Who posted, as the source names them; a post without an author stands for an account of its own. */
-export function authorKey(post: Post): string {
+export function authorKey(post: Pick<Post, 'source' | 'id' | 'author'>): string {
   const { id, handle } = post.author ?? {};
   if (id) return `${post.source}:${id}`;
   if (handle) return `${post.source}:@${handle.replace(/^@/, '').toLowerCase()}`;

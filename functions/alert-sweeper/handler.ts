@@ -6,7 +6,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import { makeClients } from '../../shared/adapters/clients';
-import { DynamoAlertLedger } from '../../shared/adapters/dynamodb';
+import { alertLedger } from '../../shared/adapters/dynamodb';
 import { SnsAlertPublisher } from '../../shared/adapters/sns';
 import type { Alert } from '../../shared/alerts/alert';
 import { loadConfig } from '../../shared/config';
@@ -55,12 +55,7 @@ export function wireFromEnv(): SweeperDeps {
   const config = loadConfig(optionalEnv('PANTAU_CONFIG', 'pantau.config.json'));
   const { doc, sns } = makeClients();
   return {
-    ledger: new DynamoAlertLedger(doc, requireEnv(TABLES.alerts.envVar), requireEnv(TABLES.state.envVar), {
-      alertsDays: config.retention.alertsDays,
-      stateDays: config.retention.stateDays,
-      timeZone: config.timezone,
-      sendLeaseMs: config.alerts.sendLeaseSeconds * 1000,
-    }),
+    ledger: alertLedger(doc, requireEnv(TABLES.alerts.envVar), requireEnv(TABLES.state.envVar), config),
     publisher: new SnsAlertPublisher(sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
     now: Date.now,
     logger: new Logger({ serviceName: 'alert-sweeper' }),

@@ -1,6 +1,7 @@
 /**
- * Classifier Lambda: consumes the posts queue in batches and reports per-record failures.
- * Thin wiring over shared/pipeline/classify-post.ts.
+ * Classifier Lambda: consumes the posts queue in batches and reports per-record failures; each
+ * post is classified and stored with one conditional put. Thin wiring over
+ * shared/pipeline/classify-post.ts (counting and alerts happen in the aggregator).
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -8,16 +9,14 @@ import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DynamoClaimStore } from '../../shared/adapters/claims';
 import { makeClients, type AwsClients } from '../../shared/adapters/clients';
-import { DynamoAlertLedger, DynamoCounters, DynamoPostStore } from '../../shared/adapters/dynamodb';
-import { DynamoFingerprints } from '../../shared/adapters/fingerprints';
-import { SnsAlertPublisher } from '../../shared/adapters/sns';
+import { DynamoCounters, DynamoPostStore } from '../../shared/adapters/dynamodb';
 import { SqsDeadLetters } from '../../shared/adapters/sqs';
 import { LiveClaims } from '../../shared/claims/live';
 import { makeClassifier } from '../../shared/classify';
 import { loadConfig } from '../../shared/config';
 import { optionalEnv, requireEnv } from '../../shared/env';
 import { handlePostMessage, type ClassifierDeps } from '../../shared/pipeline/classify-post';
-import { QUEUES, TABLES, TOPICS } from '../../shared/resources';
+import { QUEUES, TABLES } from '../../shared/resources';
 
 export interface ClassifierHandlerDeps extends ClassifierDeps {
   readonly logger: Logger;
@@ -30,31 +29,13 @@ export type ClassifierHandler = (event: SQSEvent, context: Context) => Promise<S
 
 export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
   const { logger, metrics } = deps;
-  const core: ClassifierDeps = {
-    ...deps,
-    onHeld: (alert, error) => {
-      metrics.addMetric('alerts_held', MetricUnit.Count, 1);
-      logger.error('SNS refused the alert; it stays in the outbox and the sweep sends it', {
-        alertId: alert.alertId,
-        revision: alert.revision,
-        error: error as Error,
-      });
-    },
-  };
 
   const recordHandler = async (record: SQSRecord): Promise<void> => {
     try {
-      const result = await handlePostMessage(record.body, core);
+      const result = await handlePostMessage(record.body, deps);
       metrics.addMetric(`posts_${result.outcome}`, MetricUnit.Count, 1);
       if (result.outcome === 'rejected') {
         logger.warn('post rejected to the DLQ', { messageId: record.messageId, reason: result.reason });
-        return;
-      }
-      for (const alert of result.alerts) {
-        metrics.addMetric('alerts_sent', MetricUnit.Count, 1);
-        // Per kind for the operations dashboard (its own EMF record: the batch's other metrics have no kind).
-        metrics.singleMetric().addDimension('kind', alert.kind).addMetric('alerts_sent', MetricUnit.Count, 1);
-        logger.info('alert sent', { alertId: alert.alertId, severity: alert.severity, revision: alert.revision });
       }
     } catch (err) {
       metrics.addMetric('posts_failed', MetricUnit.Count, 1);
@@ -94,31 +75,14 @@ export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
  */
 export function wireFromEnv(clients: AwsClients = makeClients()): ClassifierHandlerDeps {
   const config = loadConfig(optionalEnv('PANTAU_CONFIG', 'pantau.config.json'));
-  const { doc, sqs, sns } = clients;
-  const postsTable = requireEnv(TABLES.posts.envVar);
-  const alertsTable = requireEnv(TABLES.alerts.envVar);
-  const stateTable = requireEnv(TABLES.state.envVar);
-  const claims = new LiveClaims(new DynamoClaimStore(doc, stateTable));
+  const { doc, sqs } = clients;
+  const claims = new LiveClaims(new DynamoClaimStore(doc, requireEnv(TABLES.state.envVar)));
   return {
     config,
     classify: makeClassifier(config.topics, { claims }),
     claims,
-    posts: new DynamoPostStore(doc, postsTable, stateTable),
-    counters: new DynamoCounters(doc, stateTable),
-    fingerprints: new DynamoFingerprints(doc, stateTable, { now: Date.now }),
-    ledger: new DynamoAlertLedger(
-      doc,
-      alertsTable,
-      stateTable,
-      {
-        alertsDays: config.retention.alertsDays,
-        stateDays: config.retention.stateDays,
-        timeZone: config.timezone,
-        sendLeaseMs: config.alerts.sendLeaseSeconds * 1000,
-      },
-      Date.now,
-    ),
-    publisher: new SnsAlertPublisher(sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
+    posts: new DynamoPostStore(doc, requireEnv(TABLES.posts.envVar)),
+    counters: new DynamoCounters(doc, requireEnv(TABLES.state.envVar)),
     deadLetters: new SqsDeadLetters(sqs, requireEnv(QUEUES.posts.deadLetter.envVar)),
     now: Date.now,
     logger: new Logger({ serviceName: 'classifier' }),

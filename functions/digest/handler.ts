@@ -5,7 +5,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import { makeClients } from '../../shared/adapters/clients';
-import { DynamoAlertLedger, DynamoCounters } from '../../shared/adapters/dynamodb';
+import { alertLedger, DynamoCounters } from '../../shared/adapters/dynamodb';
 import { SnsAlertPublisher } from '../../shared/adapters/sns';
 import { loadConfig } from '../../shared/config';
 import { optionalEnv, requireEnv } from '../../shared/env';
@@ -43,12 +43,7 @@ export function wireFromEnv(): DigestHandlerDeps {
   return {
     config,
     counters: new DynamoCounters(doc, stateTable),
-    ledger: new DynamoAlertLedger(doc, requireEnv(TABLES.alerts.envVar), stateTable, {
-      alertsDays: config.retention.alertsDays,
-      stateDays: config.retention.stateDays,
-      timeZone: config.timezone,
-      sendLeaseMs: config.alerts.sendLeaseSeconds * 1000,
-    }),
+    ledger: alertLedger(doc, requireEnv(TABLES.alerts.envVar), stateTable, config),
     publisher: new SnsAlertPublisher(sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
     now: Date.now,
     logger: new Logger({ serviceName: 'digest' }),

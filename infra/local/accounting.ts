@@ -10,7 +10,7 @@ import {
   type QueryCommandInput,
   type ScanCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { aggKey } from '../../shared/adapters/dynamodb';
+import { aggKey, bucketOfSortKey } from '../../shared/adapters/dynamodb';
 import { CITIES } from '../../shared/classify/places-jakarta';
 import { ALL_TOPICS, placeCounter } from '../../shared/items';
 import {
@@ -62,9 +62,10 @@ export async function checkBooks(input: BooksInput): Promise<AccountingReport> {
         ExpressionAttributeNames: { '#total': 'total' },
       },
       (item) =>
+        // Each writer (stream shard) keeps its own item per bucket: the books add them up.
         books.counter({
           topic,
-          bucket: String(item.sk),
+          bucket: bucketOfSortKey(String(item.sk)),
           total: Number(item.total ?? 0),
           negative: Number(item.negative ?? 0),
           positive: Number(item.positive ?? 0),

@@ -428,6 +428,7 @@ async function run(args: string[]): Promise<number> {
       onPage: (p) => progress.collected(p.line),
       onAlert: (m) => progress.log(`\n${alertText(m.alert, config.alerts.language)}\n`, true),
       ledger,
+      dataDir,
     });
     ticker = setInterval(() => progress.classified(pipeline?.poller.stats.succeeded ?? 0), 250);
     const duplicatesBefore = await duplicateCount(stack.clients.doc, stack.resources.tables.state);

@@ -1,10 +1,11 @@
 /**
  * The whole pipeline on the embedded stack: the real handlers, wired from the environment exactly
- * as on Lambda, with the local poller in place of the SQS event source mapping and the alert
- * inbox in place of the officers' phones.
+ * as on Lambda, with the local pollers in place of the event source mappings (SQS for the
+ * classifier, the posts table's stream for the aggregator) and the alert inbox in place of the
+ * officers' phones.
  */
-import { resolve } from 'node:path';
-import { CLASSIFIER, COLLECTOR } from '../../shared/resources';
+import { join, resolve } from 'node:path';
+import { AGGREGATOR, CLASSIFIER, COLLECTOR } from '../../shared/resources';
 import type { FileCollectResult, FilePageProgress } from '../../shared/pipeline/collect-file';
 import { DynamoRunLock } from '../../shared/adapters/collector-state';
 import type { PostQueue } from '../../shared/pipeline/ports';
@@ -15,6 +16,7 @@ import { loadConfig, type Config } from '../../shared/config';
 import { FACTCHECK_COLLECTOR } from '../../shared/pipeline/collect-factchecks';
 import { NEWS_COLLECTOR } from '../../shared/pipeline/collect-news';
 import { X_COLLECTOR } from '../../shared/pipeline/collect-x';
+import * as aggregator from '../../functions/aggregator/handler';
 import * as classifier from '../../functions/classifier/handler';
 import * as factCheckCollector from '../../functions/factcheck-collector/handler';
 import * as fileCollector from '../../functions/file-collector/handler';
@@ -22,6 +24,7 @@ import * as newsCollector from '../../functions/news-collector/handler';
 import * as xCollector from '../../functions/x-collector/handler';
 import { receiveAlerts, type InboxMessage } from './alert-inbox';
 import { SqsPoller } from './poller';
+import { StreamPoller } from './stream-poller';
 import { LedgeredQueue, type RunLedger } from './ledger';
 import { PacedQueue } from './paced-queue';
 import type { LocalStack } from './stack';
@@ -41,7 +44,17 @@ export interface PipelineOptions {
    * that a large replay does not sit whole in the in-process queue; 0 never waits.
    */
   readonly maxBacklog?: number;
+  /**
+   * Where the stream poller keeps how far it has read the posts table's stream (a file in the data
+   * folder, so a stopped run resumes where it was, as the event source mapping does); in memory when absent.
+   */
+  readonly dataDir?: string;
+  /** Told of each failed aggregator invocation or stream read (retried). */
+  readonly onAggregatorFailure?: (failure: { readonly error?: unknown }) => void;
 }
+
+/** The stream poller's checkpoints in a data folder: beside DynamoDB Local's files, so a fresh start clears both. */
+export const streamCheckpoints = (dataDir: string): string => join(dataDir, 'dynamodb', 'stream-checkpoints.json');
 
 export const DEFAULT_MAX_BACKLOG = 5_000;
 /** How long settling waits for published alerts to reach the inbox queue. */
@@ -68,6 +81,8 @@ export interface LocalCollector {
 
 export interface LocalPipeline {
   readonly poller: SqsPoller;
+  /** The aggregator behind the posts table's stream. */
+  readonly streamPoller: StreamPoller;
   /** One scheduled run of the file collector. */
   collect(): Promise<FileCollectResult>;
   /** The X, news and fact-check collectors enabled in the config. */
@@ -76,7 +91,11 @@ export interface LocalPipeline {
   resolve(nowMs: number): Promise<Alert[]>;
   /** The daily digest for the 24 hours before `nowMs` (the digest function's job when deployed). */
   digest(nowMs: number): Promise<Alert | undefined>;
-  /** Waits until the posts queue is empty and every alert that was published has been read. */
+  /**
+   * Waits until the posts queue is empty, the aggregator has closed a window on every post stored
+   * (a window still open is closed early: nothing more is coming), and every alert published has
+   * been read.
+   */
   settle(): Promise<void>;
   readonly alerts: readonly InboxMessage[];
   stop(): Promise<void>;
@@ -95,10 +114,11 @@ export function applyFunctionEnv(opts: Pick<PipelineOptions, 'stack' | 'configPa
 export async function startPipeline(opts: PipelineOptions): Promise<LocalPipeline> {
   applyFunctionEnv(opts);
   const { stack } = opts;
-  const wired = classifier.wireFromEnv();
+  const classify = classifier.makeHandler(classifier.wireFromEnv());
+  const wired = aggregator.wireFromEnv();
   // Counted, so that settling waits for every alert SNS took to reach the inbox queue.
   let published = 0;
-  const classifierDeps: classifier.ClassifierHandlerDeps = {
+  const aggregatorDeps: aggregator.AggregatorHandlerDeps = {
     ...wired,
     publisher: {
       async publish(alert) {
@@ -107,7 +127,6 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
       },
     },
   };
-  const classify = classifier.makeHandler(classifierDeps);
   // This process is the only runner on its data folder: a lock left by a killed run is stale.
   const locks = new DynamoRunLock(stack.clients.doc, stack.resources.tables.state);
   for (const name of [X_COLLECTOR, NEWS_COLLECTOR, FACTCHECK_COLLECTOR]) await locks.breakLock(name);
@@ -130,6 +149,18 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
     onFailure: opts.onFailure,
   });
   await poller.start();
+  const streamPoller = new StreamPoller({
+    streams: stack.clients.streams,
+    streamArn: stack.resources.postsStreamArn,
+    region: stack.region,
+    handler: aggregator.makeHandler(aggregatorDeps),
+    functionName: 'pantau-aggregator',
+    spec: AGGREGATOR,
+    ...(opts.dataDir ? { checkpointFile: streamCheckpoints(opts.dataDir) } : {}),
+    failures: { sqs: stack.clients.sqs, queueUrl: stack.resources.aggregatorFailuresUrl },
+    onFailure: opts.onAggregatorFailure,
+  });
+  await streamPoller.start();
 
   const alerts: InboxMessage[] = [];
   let reading = true;
@@ -155,10 +186,11 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
   const collectorTimeoutMs = 15 * 60_000;
   return {
     poller,
+    streamPoller,
     alerts,
     collectors: sourceCollectors(loadConfig(opts.configPath), ledgered),
-    resolve: (nowMs) => resolveEpisodes(nowMs, classifierDeps),
-    digest: (nowMs) => sendDailyDigest(nowMs, classifierDeps),
+    resolve: (nowMs) => resolveEpisodes(nowMs, aggregatorDeps),
+    digest: (nowMs) => sendDailyDigest(nowMs, aggregatorDeps),
     collect: () => {
       const deadline = Date.now() + collectorTimeoutMs;
       const waitedBefore = paced.waitedMs;
@@ -170,6 +202,7 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
     },
     async settle() {
       await poller.drained();
+      await streamPoller.drained();
       // SNS hands each message to the inbox queue on its own time: read until every alert
       // published has arrived (or a few seconds have passed), then until the queue stays empty.
       const deadline = Date.now() + SETTLE_INBOX_MS;
@@ -181,6 +214,7 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
     async stop() {
       reading = false;
       await poller.stop();
+      await streamPoller.stop();
       await inbox;
     },
   };

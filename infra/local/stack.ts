@@ -257,6 +257,7 @@ async function createTable(dynamo: DynamoDBClient, name: string, spec: TableSpec
           }))
         : undefined,
     StreamSpecification: spec.stream ? { StreamEnabled: true, StreamViewType: spec.stream } : undefined,
+    TableClass: spec.tableClass,
   };
   try {
     const created = await dynamo.send(new CreateTableCommand(input));

@@ -10,7 +10,10 @@
  * of UnitsPerPost fields), --lengths the texts' lengths in characters, --prices the price table.
  *
  * The inputs:
- * - what one post uses of each priced resource (UnitsPerPost, measured by the pipeline part);
+ * - what one post uses of each priced resource (UnitsPerPost, measured by the pipeline part): the
+ *   posts table's request units apart from the other tables', because the tables are in different
+ *   classes (shared/resources.ts: the posts table, with its index, in Standard-IA, whose requests
+ *   cost 25% more and storage 60% less; state and alerts in Standard);
  * - the texts' lengths in characters (Unicode code points, as the caller counts them: Comprehend
  *   meters characters, so `[...text].length`, not UTF-16 units);
  * - the price table, bench/prices.json: one price per line item, each with its unit, its source
@@ -21,9 +24,12 @@
  * and SNS's first 1M requests, DynamoDB's first 25 GB) are not subtracted, and the first paid
  * tier's price is used throughout. Storage is what a million posts' items weigh (storedBytes,
  * GB = 2^30 bytes) kept for the posts table's retention (storageMonths): GB-months paid once per
- * post, whenever the months fall. Not in the model: CloudWatch logs and metrics, X-Ray traces, KMS
- * requests, Secrets Manager, data transfer, exports to S3, and SNS deliveries to email, SMS or
- * HTTPS (deliveries to SQS and Lambda are free).
+ * post, whenever the months fall. Each DynamoDB line is priced at its table's class and says which.
+ * Not in the model: the state table's storage (counters, the spread record and alert state expire
+ * within days), DynamoDB Streams reads by the aggregator's event source mapping (free for Lambda
+ * triggers), CloudWatch logs and metrics, X-Ray traces, KMS requests, Secrets Manager, data
+ * transfer, exports to S3, and SNS deliveries to email, SMS or HTTPS (deliveries to SQS and Lambda
+ * are free).
  *
  * Comprehend's DetectSentiment is metered in units of 100 characters with a minimum of 3 units a
  * request: a text costs max(3, ceil(characters / 100)) units. Comprehend is not offered in
@@ -33,6 +39,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { TABLES } from '../../shared/resources';
 import type { BenchRow, UnitsPerPost } from './types';
 
 /** The price table shipped with the repository. */
@@ -85,6 +92,10 @@ export const PriceTableSchema = z.strictObject({
     dynamoWriteUnits: price('1M write request units'),
     dynamoReadUnits: price('1M read request units'),
     dynamoStorage: price('GB-month'),
+    /** DynamoDB on-demand, Standard-Infrequent Access table class. */
+    dynamoIaWriteUnits: price('1M write request units'),
+    dynamoIaReadUnits: price('1M read request units'),
+    dynamoIaStorage: price('GB-month'),
     /** SNS standard topic publishes. */
     snsPublishes: price('1M publishes'),
     /** Amazon Comprehend DetectSentiment, first tier. */
@@ -123,12 +134,21 @@ export function loadPrices(path: string = DEFAULT_PRICES_PATH): PriceTable {
   return parsePrices(value, path);
 }
 
+/** DynamoDB's table classes, as the cost lines name them. */
+export type TableClass = 'Standard' | 'Standard-IA';
+
+/** The posts table's class as deployed (shared/resources.ts). */
+export const POSTS_TABLE_CLASS: TableClass =
+  'tableClass' in TABLES.posts && TABLES.posts.tableClass === 'STANDARD_INFREQUENT_ACCESS' ? 'Standard-IA' : 'Standard';
+
 export interface CostLine {
   readonly item: string;
   /** How much of the unit a million posts use. */
   readonly quantity: number;
   readonly unit: string;
   readonly usd: number;
+  /** The DynamoDB table class a DynamoDB line is priced at. */
+  readonly tableClass?: TableClass;
 }
 
 export interface CostBreakdown {
@@ -140,8 +160,10 @@ const UNIT_FIELDS = [
   'lambdaGbSeconds',
   'lambdaRequests',
   'sqsRequests',
-  'dynamoWriteUnits',
-  'dynamoReadUnits',
+  'postsTableWriteUnits',
+  'postsTableReadUnits',
+  'otherTablesWriteUnits',
+  'otherTablesReadUnits',
   'storedBytes',
   'storageMonths',
   'snsPublishes',
@@ -154,18 +176,35 @@ function checkUnits(units: UnitsPerPost): void {
   }
 }
 
+/** The prices of a table class. */
+function classPrices(prices: PriceTable, tableClass: TableClass) {
+  const p = prices.prices;
+  return tableClass === 'Standard-IA'
+    ? { write: p.dynamoIaWriteUnits.usd, read: p.dynamoIaReadUnits.usd, storage: p.dynamoIaStorage.usd }
+    : { write: p.dynamoWriteUnits.usd, read: p.dynamoReadUnits.usd, storage: p.dynamoStorage.usd };
+}
+
 /**
  * What a million posts cost in AWS charges, by line item: Lambda compute and requests, SQS
- * requests, DynamoDB writes, reads and storage, SNS publishes. Free tiers are not subtracted.
+ * requests, DynamoDB writes, reads (the posts table at `postsTableClass`, by default its class as
+ * deployed; the state and alerts tables at Standard) and the posts' storage, SNS publishes. Free
+ * tiers are not subtracted.
  */
-export function costPerMillionPosts(units: UnitsPerPost, prices: PriceTable): CostBreakdown {
+export function costPerMillionPosts(
+  units: UnitsPerPost,
+  prices: PriceTable,
+  postsTableClass: TableClass = POSTS_TABLE_CLASS,
+): CostBreakdown {
   checkUnits(units);
   const p = prices.prices;
-  const perMillion = (item: string, perPost: number, unit: string, usdPerMillion: number): CostLine => ({
+  const posts = classPrices(prices, postsTableClass);
+  const standard = classPrices(prices, 'Standard');
+  const perMillion = (item: string, perPost: number, unit: string, usdPerMillion: number, tableClass?: TableClass): CostLine => ({
     item,
     quantity: perPost * POSTS,
     unit,
     usd: perPost * usdPerMillion,
+    ...(tableClass ? { tableClass } : {}),
   });
   const storageGbMonths = ((units.storedBytes * POSTS) / GIB) * units.storageMonths;
   const lines: CostLine[] = [
@@ -177,9 +216,41 @@ export function costPerMillionPosts(units: UnitsPerPost, prices: PriceTable): Co
     },
     perMillion('Lambda requests', units.lambdaRequests, 'requests', p.lambdaRequests.usd),
     perMillion('SQS requests', units.sqsRequests, 'requests', p.sqsRequests.usd),
-    perMillion('DynamoDB writes', units.dynamoWriteUnits, 'write request units', p.dynamoWriteUnits.usd),
-    perMillion('DynamoDB reads', units.dynamoReadUnits, 'read request units', p.dynamoReadUnits.usd),
-    { item: 'DynamoDB storage', quantity: storageGbMonths, unit: 'GB-months', usd: storageGbMonths * p.dynamoStorage.usd },
+    perMillion(
+      `DynamoDB writes, posts table (${postsTableClass})`,
+      units.postsTableWriteUnits,
+      'write request units',
+      posts.write,
+      postsTableClass,
+    ),
+    perMillion(
+      'DynamoDB writes, state and alerts tables (Standard)',
+      units.otherTablesWriteUnits,
+      'write request units',
+      standard.write,
+      'Standard',
+    ),
+    perMillion(
+      `DynamoDB reads, posts table (${postsTableClass})`,
+      units.postsTableReadUnits,
+      'read request units',
+      posts.read,
+      postsTableClass,
+    ),
+    perMillion(
+      'DynamoDB reads, state and alerts tables (Standard)',
+      units.otherTablesReadUnits,
+      'read request units',
+      standard.read,
+      'Standard',
+    ),
+    {
+      item: `DynamoDB storage, posts table (${postsTableClass})`,
+      quantity: storageGbMonths,
+      unit: 'GB-months',
+      usd: storageGbMonths * posts.storage,
+      tableClass: postsTableClass,
+    },
     perMillion('SNS publishes', units.snsPublishes, 'publishes', p.snsPublishes.usd),
   ];
   return { lines, totalUsd: lines.reduce((sum, line) => sum + line.usd, 0) };
@@ -234,15 +305,18 @@ export function monthsFromDays(days: number): number {
 /**
  * An example of what a post uses, to try the model with (`npx tsx scripts/bench/cost.ts`); the
  * benchmark measures the real figures. Plausible magnitudes: the classifier takes posts from SQS
- * in batches of about ten, 512 MB functions run some 150 ms a batch, a post's item and its counter
- * increments make a few write units, an item weighs about 1.5 KB, posts are kept 400 days.
+ * in batches of about ten, 512 MB functions run some 150 ms a batch, a post's put and its index
+ * copy make two or three write units and the aggregator's windows a few tenths more, an item
+ * weighs about 1.5 KB, posts are kept 400 days.
  */
 export const EXAMPLE_UNITS: UnitsPerPost = {
   lambdaGbSeconds: 0.01,
   lambdaRequests: 0.11,
   sqsRequests: 0.4,
-  dynamoWriteUnits: 6,
-  dynamoReadUnits: 0.5,
+  postsTableWriteUnits: 2.5,
+  postsTableReadUnits: 0.05,
+  otherTablesWriteUnits: 0.3,
+  otherTablesReadUnits: 0.2,
   storedBytes: 1_500,
   storageMonths: monthsFromDays(400),
   snsPublishes: 0.001,

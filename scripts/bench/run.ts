@@ -5,11 +5,13 @@
  *   1. classify  — full classification on one core vs bare AFINN `sentiment.analyze`;
  *   2. bundles   — each function's esbuild bundle (as CDK deploys it): size and time to load in a
  *                  fresh Node process, vs an empty handler's bundle;
- *   3. pipeline  — the embedded stack end to end: posts/s queue → stored and latency percentiles
- *                  (and post → alert message), vs raw BatchWriteItem into the same DynamoDB Local;
- *                  write capacity per post (ReturnConsumedCapacity);
+ *   3. pipeline  — the embedded stack end to end (classifier and aggregator, DynamoDB's transaction
+ *                  conflicts on): posts/s queue → stored and latency percentiles, post → alert
+ *                  message through the aggregator's windows, vs raw BatchWriteItem into the same
+ *                  DynamoDB Local; DynamoDB requests and capacity per post (ReturnConsumedCapacity);
  *   4. cost      — AWS cost per million posts in ap-southeast-3 from the measured units and the
- *                  price table (bench/prices.json), vs Amazon Comprehend sentiment on the same texts.
+ *                  price table (bench/prices.json), each table at its class, vs Amazon Comprehend
+ *                  sentiment on the same texts.
  *
  * Writes bench/results.json (every figure, with the detail behind it) and prints the table.
  *
@@ -24,7 +26,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { benchBundles } from './bundles';
 import { benchClassify } from './classify';
-import { costPerMillionPosts, comprehendCostPerMillionPosts, costRows, loadPrices } from './cost';
+import { POSTS_TABLE_CLASS, costPerMillionPosts, comprehendCostPerMillionPosts, costRows, loadPrices } from './cost';
 import { benchPipeline } from './pipeline';
 import { percentile } from './stats';
 import { markdownTable } from './table';
@@ -120,6 +122,9 @@ async function main(): Promise<void> {
     parts.cost = {
       prices: { region: prices.region, retrieved: prices.retrieved },
       pantau: costPerMillionPosts(r.detail.units, prices),
+      // The same units with the posts table in the other class: what the class choice is worth.
+      postsTableInOtherClass: costPerMillionPosts(r.detail.units, prices, POSTS_TABLE_CLASS === 'Standard-IA' ? 'Standard' : 'Standard-IA')
+        .totalUsd,
       comprehend: comprehendCostPerMillionPosts(textLengths, prices),
     };
   }

@@ -31,17 +31,21 @@ export interface PartResult<Detail = unknown> {
  * from it), for the cost model (scripts/bench/cost.ts).
  */
 export interface UnitsPerPost {
-  /** Lambda compute, every function's billed duration × its memory (GB), per post. */
+  /** Lambda compute, every function's billed duration × its memory (GB), per post: the classifier's and the aggregator's. */
   readonly lambdaGbSeconds: number;
-  /** Lambda invocations per post (the classifier's batches, the collectors' runs). */
+  /** Lambda invocations per post: the classifier's batches and the aggregator's invocations (a window's batches and its final one). */
   readonly lambdaRequests: number;
   /** SQS API requests per post (send, receive, delete; each 64 KB of payload counts as one). */
   readonly sqsRequests: number;
-  /** DynamoDB on-demand write request units per post (ReturnConsumedCapacity). */
-  readonly dynamoWriteUnits: number;
-  /** DynamoDB on-demand read request units per post. */
-  readonly dynamoReadUnits: number;
-  /** Bytes stored per post in DynamoDB: its item as DynamoDB sizes it + 100 bytes, in the table and in each index it is in. */
+  /** DynamoDB on-demand write request units per post on the posts table and its index (Standard-IA table class). */
+  readonly postsTableWriteUnits: number;
+  /** DynamoDB on-demand read request units per post on the posts table and its index (Standard-IA). */
+  readonly postsTableReadUnits: number;
+  /** DynamoDB on-demand write request units per post on the other tables, state and alerts (Standard table class). */
+  readonly otherTablesWriteUnits: number;
+  /** DynamoDB on-demand read request units per post on the other tables (Standard). */
+  readonly otherTablesReadUnits: number;
+  /** Bytes stored per post in the posts table (Standard-IA): its item as DynamoDB sizes it + 100 bytes, in the table and in each index it is in. */
   readonly storedBytes: number;
   /** How long a post's bytes are kept (the posts table's retention), in months. */
   readonly storageMonths: number;

@@ -1,17 +1,19 @@
 /** DynamoDB implementations of the pipeline's ports, over the tables in shared/resources.ts. */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ALERT_KINDS, type Alert } from '../alerts/alert';
-import { whenCondition } from './conditional';
-import { fromAlertItem, toAlertItem, type CounterIncrement, type PostItem } from '../items';
+import { conditionHeld, whenCondition } from './conditional';
+import { batchGetAll } from './batch-get';
+import { batchPutAll, realSleep, type PutRequest } from './batch-write';
+import { fromAlertItem, toAlertItem, type PostItem, type StoredHoax } from '../items';
+import { seqKey } from '../pipeline/sequence';
+import { counterId, countersTouched, nextCounters, type CounterState, type PostIncrements } from '../pipeline/tally';
 import type {
   AlertLedger,
   BucketCount,
@@ -23,10 +25,24 @@ import type {
   PostStore,
   SaveOutcome,
   StoredAlert,
+  WindowTally,
 } from '../pipeline/ports';
+import type { Config } from '../config';
 import { DAY, MINUTE, epochSeconds } from '../time';
 
 export const aggKey = (topic: string): string => `AGG#${topic}`;
+
+/**
+ * A writer's counter item: the (topic, bucket) counter as one writer (a stream shard) counted it,
+ * sk `<bucket>#<writer>`. Readers add up the writers of a bucket. Items of deployments from
+ * before the aggregator have the bare bucket as sort key, and are read the same way.
+ */
+export const counterSortKey = (bucket: string, writer: string): string => `${bucket}#${writer}`;
+/** The bucket of a counter item's sort key. */
+export const bucketOfSortKey = (sk: string): string => sk.split('#', 1)[0] as string;
+
+/** How far each writer has counted: one item per stream shard in this partition, sk the shard. */
+export const COUNTED = 'COUNTED';
 
 /**
  * Every alert episode is one item of the `EPISODES` partition (sk `<kind>#<key>`), so the
@@ -40,55 +56,14 @@ export class DynamoPostStore implements PostStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly postsTable: string,
-    private readonly stateTable: string,
+    private readonly sleep: (ms: number) => Promise<void> = realSleep,
   ) {}
 
-  async save(item: PostItem, increments: readonly CounterIncrement[]): Promise<SaveOutcome> {
-    try {
-      await this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.postsTable,
-                Item: item,
-                ConditionExpression: 'attribute_not_exists(postKey)',
-              },
-            },
-            ...increments.map((inc) => ({
-              Update: {
-                TableName: this.stateTable,
-                Key: { pk: aggKey(inc.topic), sk: inc.bucket },
-                UpdateExpression:
-                  'ADD #total :total, #negative :negative, #positive :positive, #neutral :neutral, #hoax :hoax SET #exp = if_not_exists(#exp, :exp)',
-                ExpressionAttributeNames: {
-                  '#total': 'total',
-                  '#negative': 'negative',
-                  '#positive': 'positive',
-                  '#neutral': 'neutral',
-                  '#hoax': 'hoax',
-                  '#exp': 'expiresAt',
-                },
-                ExpressionAttributeValues: {
-                  ':total': inc.add.total,
-                  ':negative': inc.add.negative,
-                  ':positive': inc.add.positive,
-                  ':neutral': inc.add.neutral,
-                  ':hoax': inc.add.hoax,
-                  ':exp': inc.expiresAt,
-                },
-              },
-            })),
-          ],
-        }),
-      );
-      return 'stored';
-    } catch (err) {
-      if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-        return 'duplicate';
-      }
-      throw err;
-    }
+  async save(item: PostItem): Promise<SaveOutcome> {
+    const written = await conditionHeld(() =>
+      this.doc.send(new PutCommand({ TableName: this.postsTable, Item: item, ConditionExpression: 'attribute_not_exists(postKey)' })),
+    );
+    return written ? 'stored' : 'duplicate';
   }
 
   async byTopic(topic: string, fromIso: string, toIso: string, limit: number): Promise<PostItem[]> {
@@ -104,6 +79,37 @@ export class DynamoPostStore implements PostStore {
     );
     return ((out.Items ?? []) as PostItem[]).filter((p) => p.createdAt < toIso);
   }
+
+  async get(keys: readonly string[]): Promise<PostItem[]> {
+    const found = await batchGetAll(
+      this.doc,
+      this.postsTable,
+      [...new Set(keys)].map((postKey) => ({ postKey })),
+      { what: 'posts', describe: (key) => String(key.postKey), sleep: this.sleep },
+    );
+    return found as unknown as PostItem[];
+  }
+
+  async setHoax(key: string, hoax: StoredHoax): Promise<void> {
+    await whenCondition(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.postsTable,
+          Key: { postKey: key },
+          UpdateExpression:
+            'SET hoaxScore = :score, hoaxLevel = :level, hoaxIndicators = :names, hoaxEvidence = :evidence, hoaxWeights = :weights',
+          ConditionExpression: 'attribute_exists(postKey)',
+          ExpressionAttributeValues: {
+            ':score': hoax.hoaxScore,
+            ':level': hoax.hoaxLevel,
+            ':names': hoax.hoaxIndicators,
+            ':evidence': hoax.hoaxEvidence,
+            ':weights': hoax.hoaxWeights,
+          },
+        }),
+      ),
+    );
+  }
 }
 
 export class DynamoCounters implements Counters {
@@ -113,23 +119,30 @@ export class DynamoCounters implements Counters {
   ) {}
 
   async range(topic: string, fromIso: string, toIso: string): Promise<BucketCount[]> {
+    // `<toIso>#<writer>` sorts after `toIso`: BETWEEN takes the buckets in [fromIso, toIso) and a bare `toIso`.
     const input: QueryCommandInput = {
       TableName: this.stateTable,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: { ':pk': aggKey(topic), ':from': fromIso, ':to': toIso },
       ProjectionExpression: 'sk, #total, negative, hoax',
       ExpressionAttributeNames: { '#total': 'total' },
+      // The aggregator reads what it has just counted.
+      ConsistentRead: true,
     };
-    const buckets: BucketCount[] = [];
+    const buckets = new Map<string, { total: number; negative: number; hoax: number }>();
     for (;;) {
       const out = await this.doc.send(new QueryCommand(input));
       for (const it of out.Items ?? []) {
-        const bucket = String(it.sk);
-        if (bucket < toIso) {
-          buckets.push({ bucket, total: Number(it.total ?? 0), negative: Number(it.negative ?? 0), hoax: Number(it.hoax ?? 0) });
-        }
+        const bucket = bucketOfSortKey(String(it.sk));
+        if (bucket >= toIso) continue;
+        const had = buckets.get(bucket) ?? { total: 0, negative: 0, hoax: 0 };
+        buckets.set(bucket, {
+          total: had.total + Number(it.total ?? 0),
+          negative: had.negative + Number(it.negative ?? 0),
+          hoax: had.hoax + Number(it.hoax ?? 0),
+        });
       }
-      if (!out.LastEvaluatedKey) return buckets;
+      if (!out.LastEvaluatedKey) return [...buckets].map(([bucket, counts]) => ({ bucket, ...counts }));
       input.ExclusiveStartKey = out.LastEvaluatedKey;
     }
   }
@@ -143,6 +156,85 @@ export class DynamoCounters implements Counters {
         ExpressionAttributeNames: { '#count': 'count' },
         ExpressionAttributeValues: { ':one': 1 },
       }),
+    );
+  }
+}
+
+/**
+ * The counters as the aggregator writes them (ports.ts, `WindowTally`), with no transaction: a
+ * writer's counter items are its own (one invocation per shard at a time), so each window reads
+ * the items it adds to, adds the posts after each item's own sequence number, and writes them back
+ * whole with BatchWriteItem (25 a request); then the writer's mark moves (`COUNTED`, sk the
+ * writer, `seq` padded to 40 digits). A window tried again finds the items it wrote already
+ * holding its posts, and adds only what they lack.
+ */
+export class DynamoWindowTally implements WindowTally {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly stateTable: string,
+    private readonly keepDays: number,
+    private readonly wallClock: () => number = Date.now,
+    private readonly sleep: (ms: number) => Promise<void> = realSleep,
+  ) {}
+
+  async counted(writer: string): Promise<string> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.stateTable, Key: { pk: COUNTED, sk: writer }, ConsistentRead: true }));
+    return typeof out.Item?.seq === 'string' ? out.Item.seq : '';
+  }
+
+  async add(writer: string, posts: readonly PostIncrements[]): Promise<void> {
+    const keyOf = (topic: string, bucket: string) => ({ pk: aggKey(topic), sk: counterSortKey(bucket, writer) });
+    const stored = await batchGetAll(
+      this.doc,
+      this.stateTable,
+      countersTouched(posts).map(({ topic, bucket }) => keyOf(topic, bucket)),
+      { what: `counters of ${writer}`, describe: (key) => `${String(key.pk)}/${String(key.sk)}`, sleep: this.sleep },
+    );
+    const current = new Map<string, CounterState>();
+    for (const item of stored) {
+      const topic = String(item.pk).slice(aggKey('').length);
+      const bucket = bucketOfSortKey(String(item.sk));
+      current.set(counterId(topic, bucket), {
+        topic,
+        bucket,
+        counts: {
+          total: Number(item.total ?? 0),
+          negative: Number(item.negative ?? 0),
+          positive: Number(item.positive ?? 0),
+          neutral: Number(item.neutral ?? 0),
+          hoax: Number(item.hoax ?? 0),
+        },
+        seq: typeof item.seq === 'string' ? item.seq : '',
+        expiresAt: Number(item.expiresAt ?? 0),
+      });
+    }
+    const writes: PutRequest[] = nextCounters(current, posts).map((c) => ({
+      PutRequest: { Item: { ...keyOf(c.topic, c.bucket), ...c.counts, seq: c.seq, expiresAt: c.expiresAt } },
+    }));
+    await batchPutAll(this.doc, this.stateTable, writes, {
+      what: `counters of ${writer}`,
+      concurrency: 4,
+      sleep: this.sleep,
+      describe: (item) => `${String(item.pk)}/${String(item.sk)}`,
+    });
+  }
+
+  async mark(writer: string, upTo: string): Promise<void> {
+    // Only forward: a window tried again after the mark moved leaves it.
+    await whenCondition(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.stateTable,
+          Key: { pk: COUNTED, sk: writer },
+          UpdateExpression: 'SET seq = :upTo, updatedAt = :now, expiresAt = :exp',
+          ConditionExpression: 'attribute_not_exists(seq) OR seq < :upTo',
+          ExpressionAttributeValues: {
+            ':upTo': seqKey(upTo),
+            ':now': new Date(this.wallClock()).toISOString(),
+            ':exp': epochSeconds(this.wallClock() + this.keepDays * DAY),
+          },
+        }),
+      ),
     );
   }
 }
@@ -167,6 +259,21 @@ export interface AlertKeeping {
 
 /** The default of `AlertKeeping.sendLeaseMs` (config `alerts.sendLeaseSeconds`). */
 export const SEND_LEASE_MS = 60_000;
+
+/** The alert ledger as the config keeps alerts: what every function that sends alerts uses. */
+export function alertLedger(
+  doc: DynamoDBDocumentClient,
+  alertsTable: string,
+  stateTable: string,
+  config: Pick<Config, 'retention' | 'timezone' | 'alerts'>,
+): DynamoAlertLedger {
+  return new DynamoAlertLedger(doc, alertsTable, stateTable, {
+    alertsDays: config.retention.alertsDays,
+    stateDays: config.retention.stateDays,
+    timeZone: config.timezone,
+    sendLeaseMs: config.alerts.sendLeaseSeconds * 1000,
+  });
+}
 
 export class DynamoAlertLedger implements AlertLedger {
   constructor(

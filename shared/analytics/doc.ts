@@ -2,7 +2,7 @@
  * docs/schema.md, written from the attribute lists in schema.ts and the saved queries in sql.ts
  * (`npm run docs:schema`); a unit test fails when the file and the code disagree.
  */
-import { EXPORTED_TABLES, columnName, type AttributeDoc } from './schema';
+import { EXPORTED_TABLES, STATE_ITEMS, columnName, type AttributeDoc } from './schema';
 import { SAVED_QUERIES } from './sql';
 
 const TYPE_WORDS: Record<AttributeDoc['type'], string> = {
@@ -35,6 +35,16 @@ export function renderSchemaDoc(): string {
     }
     out.push('');
   }
+  out.push(
+    '## The state table (not exported)',
+    '',
+    'Operational items only, read by the functions, `pantau check` and the tests; most expire within days (`expiresAt`, DynamoDB TTL). Partition key `pk`, sort key `sk`.',
+    '',
+    '| pk | sk | Written by | What it holds |',
+    '|---|---|---|---|',
+  );
+  for (const item of STATE_ITEMS) out.push(`| \`${item.pk}\` | \`${item.sk}\` | ${cell(item.writer)} | ${cell(item.meaning)} |`);
+  out.push('');
   out.push('## Saved queries', '', 'The same SQL runs in Athena (saved in the workgroup) and on a local export (`pantau query`).', '');
   for (const q of SAVED_QUERIES) out.push(`### ${q.name}`, '', q.description, '', '```sql', q.sql, '```', '');
   return out.join('\n');

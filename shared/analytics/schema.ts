@@ -76,7 +76,14 @@ export const POSTS_TABLE: ExportedTable = {
     s('hoaxLevel', '`none`, `low`, `medium` or `high` (medium and high count as hoax-like).'),
     list('hoaxIndicators', 'Names of the hoax indicators that fired (`known_claim`, `coordinated`, `urgency`, ...).'),
     list('hoaxEvidence', 'What made each indicator fire, `indicator: evidence`.'),
+    list(
+      'hoaxWeights',
+      "Each indicator's weight in `hoaxScore`, `indicator:weight` (`call_to_share:0.35`; counter-signals below 0). `coordinated` is added by the aggregator once several accounts have posted the text.",
+    ),
     optional(s('claimId', 'The debunked claim the post repeats (`known_claim`), as stored in the claims list.')),
+    optional(s('claimText', "That claim's text, as it was when the post was classified.")),
+    optional(s('claimRating', "The fact-checker's rating of it (`salah`, `menyesatkan`, ...).")),
+    optional(s('claimSource', 'Where its debunk can be read.')),
     optional(s('topic', 'The first watch topic it matched (the `byTopic` index); absent when it matched none.')),
     list('topics', 'Every watch topic it matched.'),
     list('topicWords', 'Why each topic matched, `topic:word` (`banjir:kebanjiran`).'),
@@ -159,3 +166,86 @@ export const EXPORTED_TABLES: readonly ExportedTable[] = [POSTS_TABLE, ALERTS_TA
 export function columnName(attribute: string): string {
   return attribute.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
+
+/** One kind of item in the state table, which is not exported: its keys and what it holds. */
+export interface StateItemDoc {
+  /** The partition key, with `<...>` for its variable part. */
+  readonly pk: string;
+  readonly sk: string;
+  /** Who writes it. */
+  readonly writer: string;
+  readonly meaning: string;
+}
+
+/**
+ * The state table's items: operational, expiring (most of them), and read only by the functions,
+ * `pantau check` and the tests. Listed so that an engineer reading the live table knows each one.
+ */
+export const STATE_ITEMS: readonly StateItemDoc[] = [
+  {
+    pk: 'AGG#<counter>',
+    sk: '<bucket>#<shard>',
+    writer: 'aggregator',
+    meaning:
+      "Posts counted in one 5-minute event-time bucket (`total`, `negative`, `positive`, `neutral`, `hoax`) by one writer, the stream shard whose windows wrote it; a bucket's count is the sum over its shards. `<counter>` is `*` (every post), a watch topic, or `<topic>@<city>`. `seq`: the sequence number of the last post it counts (a window tried again adds only later posts). Items written before the aggregator have the bare bucket as sort key and no `seq`.",
+  },
+  {
+    pk: 'COUNTED',
+    sk: '<shard>',
+    writer: 'aggregator',
+    meaning: "How far a stream shard's posts are counted: `seq`, the last post's sequence number (40 digits), and `updatedAt`.",
+  },
+  {
+    pk: 'SPREAD#<YYYY-MM-DDTHH>',
+    sk: '<shard>#<window>#<part>',
+    writer: 'aggregator',
+    meaning:
+      'Who posted what in one event-time hour, as one window of one shard saw it: `entries`, one line per post (account, followers, event time in ms, and its fingerprint keys and, for a hoax-like post, `claim-<id>`), read back to count the accounts behind a text across windows and shards.',
+  },
+  {
+    pk: 'EPISODES',
+    sk: '<kind>#<topic or account>',
+    writer: 'aggregator, alert sweeper, digest',
+    meaning:
+      "An alert episode's claim: its alert id, revision, severity, cooldown end (`until`), whether its latest revision was sent, and the send lease.",
+  },
+  {
+    pk: 'ALERTS_PER_HOUR',
+    sk: '<YYYY-MM-DDTHH>',
+    writer: 'aggregator, alert sweeper',
+    meaning: "Messages sent in an event-time hour (`sent`): the hourly cap's count.",
+  },
+  {
+    pk: 'STATS#duplicates',
+    sk: '<source>',
+    writer: 'classifier',
+    meaning: 'Deliveries of posts already stored, per source (`count`): the books\' "repeat deliveries absorbed".',
+  },
+  {
+    pk: 'CLAIM',
+    sk: '<claim id>',
+    writer: '`pantau claims import`, fact-check collector',
+    meaning: 'A debunked claim the classifier matches posts against.',
+  },
+  { pk: 'CKPT#<collector>', sk: '<file>', writer: 'file collector', meaning: 'How far a posts file has been read.' },
+  {
+    pk: 'COLLECT#<collector>',
+    sk: '<query or feed>',
+    writer: 'X, news and fact-check collectors',
+    meaning: "A query's or feed's checkpoint (`since_id`, ETag, ids already sent).",
+  },
+  { pk: 'LOCK#<collector>', sk: '-', writer: 'collectors', meaning: 'One run of a collector at a time.' },
+  { pk: 'BUDGET#<collector>', sk: '<day>', writer: 'X collector', meaning: "The day's reads counted against the budget." },
+  {
+    pk: 'NOTIFIED#<alert id>',
+    sk: '<revision>#<channel>',
+    writer: 'notifier',
+    meaning: 'A message sent to a chat, so each revision goes out once per chat.',
+  },
+  {
+    pk: 'EXPORTS',
+    sk: 'EXPORT#<export ARN>, LATEST#<table>',
+    writer: 'exporter',
+    meaning: "Each table export started, and the latest one per table, for the analysts' partitions.",
+  },
+];

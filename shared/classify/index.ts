@@ -1,6 +1,5 @@
 /** One post's classification: language, sentiment, hoax indicators, watch topics, places. */
 import type { ClaimMatcher } from '../claims/types';
-import { textFingerprints } from './fingerprint';
 import { scoreHoax } from './hoax';
 import { detectLanguage } from './language';
 import { normalise } from './normalise';
@@ -43,7 +42,6 @@ export function makeClassifier(topics: readonly TopicRule[], options: Classifier
       hoax: scoreHoax(hoaxInput),
       topics: matchTopics(norm),
       places,
-      fingerprints: textFingerprints(norm),
       ...(claim ? { knownClaim: claim.claim } : {}),
     };
   };

@@ -63,8 +63,6 @@ export interface Classification {
   readonly hoax: HoaxResult;
   readonly topics: readonly TopicMatch[];
   readonly places: readonly Place[];
-  /** Keys shared by near-identical texts (see fingerprint.ts); empty for texts too short to compare. */
-  readonly fingerprints: readonly string[];
   /** The debunked claim the post repeats (the `known_claim` indicator), if any. */
   readonly knownClaim?: ClaimRecord;
 }

@@ -5,16 +5,9 @@
  * subscribers exactly once per revision. Pure: the adapters feed it what the tables, the DLQ and
  * the ledgers hold, one record at a time, so memory stays bounded by distinct keys.
  */
-import { counterIncrements, type PostItem } from '../items';
+import { addCounts, counterIncrements, type CounterValues, type PostItem } from '../items';
 
-/** What a post adds to each aggregate counter. */
-export interface CounterValues {
-  readonly total: number;
-  readonly negative: number;
-  readonly positive: number;
-  readonly neutral: number;
-  readonly hoax: number;
-}
+export type { CounterValues } from '../items';
 
 export interface CounterRecord extends CounterValues {
   /** The counter's topic key (`*`, a topic, or `topic@city`). */
@@ -131,15 +124,15 @@ export class Accounts {
     if (this.stored.has(post.postKey)) this.storedTwice += 1;
     this.stored.add(post.postKey);
     this.storedSources.set(post.postKey, post.source);
-    for (const inc of counterIncrements(post as PostItem, this.counting.bucketMinutes, this.counting.stateDays)) {
+    for (const inc of counterIncrements(post, this.counting.bucketMinutes, this.counting.stateDays)) {
       const key = `${inc.topic}\u0000${inc.bucket}`;
-      this.expected.set(key, add(this.expected.get(key) ?? ZERO, inc.add));
+      this.expected.set(key, addCounts(this.expected.get(key) ?? ZERO, inc.add));
     }
   }
 
   counter(record: CounterRecord): void {
     const key = `${record.topic}\u0000${record.bucket}`;
-    this.actual.set(key, add(this.actual.get(key) ?? ZERO, record));
+    this.actual.set(key, addCounts(this.actual.get(key) ?? ZERO, record));
   }
 
   alert(record: AlertRecord): void {
@@ -271,16 +264,6 @@ export class Accounts {
       repeated: repeated.length,
     };
   }
-}
-
-function add(a: CounterValues, b: CounterValues): CounterValues {
-  return {
-    total: a.total + b.total,
-    negative: a.negative + b.negative,
-    positive: a.positive + b.positive,
-    neutral: a.neutral + b.neutral,
-    hoax: a.hoax + b.hoax,
-  };
 }
 
 function sample(items: readonly string[]): string {

@@ -13,7 +13,7 @@ import type { AlertLedger, AlertPublisher, BucketCount, Counters } from './ports
 
 export interface DigestDeps {
   readonly config: Config;
-  readonly counters: Counters;
+  readonly counters: Pick<Counters, 'range'>;
   readonly ledger: AlertLedger;
   readonly publisher: AlertPublisher;
   /** Waits between tries of marking the published digest sent; replaced in tests. */

@@ -1,15 +1,23 @@
 /** The small interfaces the pipeline's core talks through; DynamoDB/SQS/SNS implement them. */
 import type { Alert } from '../alerts/alert';
 import type { ClaimRecord } from '../claims/types';
-import type { CounterIncrement, PostItem } from '../items';
+import type { SpreadEntry } from '../alerts/spread';
+import type { PostItem, StoredHoax } from '../items';
+import type { PostIncrements } from './tally';
+
+export type { Spread, SpreadEntry } from '../alerts/spread';
 
 export type SaveOutcome = 'stored' | 'duplicate';
 
 export interface PostStore {
-  /** Stores the post and its counter increments atomically; `duplicate` if source+id is already stored. */
-  save(item: PostItem, increments: readonly CounterIncrement[]): Promise<SaveOutcome>;
+  /** Stores the post with one conditional write: `duplicate` if source+id is already stored (it is left as it is). */
+  save(item: PostItem): Promise<SaveOutcome>;
   /** Posts of a topic with `createdAt` in [fromIso, toIso), newest first, at most `limit`. */
   byTopic(topic: string, fromIso: string, toIso: string, limit: number): Promise<PostItem[]>;
+  /** The stored posts with these keys (strongly consistent); a key not stored is left out. */
+  get(keys: readonly string[]): Promise<PostItem[]>;
+  /** Replaces a stored post's hoax assessment (the aggregator adds `coordinated`); nothing when it is not stored. */
+  setHoax(key: string, hoax: StoredHoax): Promise<void>;
 }
 
 export interface BucketCount {
@@ -21,10 +29,25 @@ export interface BucketCount {
 }
 
 export interface Counters {
-  /** Buckets of a topic with start in [fromIso, toIso). */
+  /** Buckets of a topic with start in [fromIso, toIso), each the sum of what every writer counted, in order. */
   range(topic: string, fromIso: string, toIso: string): Promise<BucketCount[]>;
   /** Counts a delivery of a post that was already stored. */
   noteDuplicate(source: string): Promise<void>;
+}
+
+/**
+ * The counters as the aggregator writes them: each writer (a stream shard, read by one
+ * invocation at a time) adds to its own counter items, so no two writers ever touch the same
+ * item, and each item keeps the sequence number of the last post it counts, so a window tried
+ * again never counts a post twice.
+ */
+export interface WindowTally {
+  /** The sequence number up to which `writer` has counted ('' when it has counted nothing). */
+  counted(writer: string): Promise<string>;
+  /** Adds the posts' increments to `writer`'s counters, each post once per item however often this is called. */
+  add(writer: string, posts: readonly PostIncrements[]): Promise<void>;
+  /** Moves `writer`'s mark forward to `upTo` (never back): the posts up to it are counted. */
+  mark(writer: string, upTo: string): Promise<void>;
 }
 
 export interface Claim {
@@ -146,25 +169,23 @@ export interface ClaimStore {
   all(): Promise<ClaimRecord[]>;
 }
 
-/**
- * Near-duplicate texts by distinct authors in a time window, kept in the state table so that
- * it holds across invocations and batches.
- */
-export interface FingerprintLedger {
-  /**
-   * Records that `author` posted a text with these fingerprint keys at `atMs`, and returns the
-   * key with the most distinct authors within `windowMinutes` before and including `atMs`, with
-   * that count and the authors' `followers` added up (0 and no key for no keys). Recording the same (key, author) again does not count twice.
-   */
-  record(keys: readonly string[], author: string, atMs: number, windowMinutes: number, followers?: number): Promise<Spread>;
+/** The spread entries one window of one writer recorded. */
+export interface SpreadPage {
+  readonly writer: string;
+  readonly window: string;
+  readonly entries: readonly SpreadEntry[];
 }
 
-/** How far a text (a fingerprint key, or a debunked claim) has spread: distinct authors in a window. */
-export interface Spread {
-  readonly authors: number;
-  /** The authors' followers added up (each author's as of their latest post). */
-  readonly followers: number;
-  readonly key?: string;
+/**
+ * The record of who posted what, for coordinated posting and hoax spread: each window writes its
+ * entries once (a page per event-time hour), so that later windows, and other writers, count the
+ * accounts behind a text across windows and shards.
+ */
+export interface SpreadLog {
+  /** Writes (or writes again, the same) the entries of `writer`'s `window`. */
+  put(writer: string, window: string, entries: readonly SpreadEntry[]): Promise<void>;
+  /** Every page holding entries with event time in [fromMs, toMs] (pages hold whole hours: callers filter). */
+  read(fromMs: number, toMs: number): Promise<SpreadPage[]>;
 }
 
 /**

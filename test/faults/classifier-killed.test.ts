@@ -3,10 +3,8 @@
  * batch's records come back after the visibility timeout (at-least-once), and idempotent writes
  * make the effects exactly-once: each post stored and counted once, each alert sent once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
-import { demoPosts, FAULT_TIMEOUT_MS, figures, Rig } from './rig';
+import type { ChildProcess } from 'node:child_process';
+import { demoPosts, FAULT_TIMEOUT_MS, figures, Rig, scriptProcess, type ScriptProcess } from './rig';
 
 const LEASE_S = 5;
 let rig: Rig;
@@ -24,23 +22,11 @@ afterAll(async () => {
 }, FAULT_TIMEOUT_MS);
 
 /** A classifier process; `lines` is what it printed so far, `ready` resolves when it polls. */
-function classifierProcess(): { child: ChildProcess; lines: string[]; ready: Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'classifier-process.ts')], {
-    cwd: resolve(__dirname, '../..'),
-    env: { ...process.env, ...rig.env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  const lines: string[] = [];
-  const ready = new Promise<void>((ok, fail) => {
-    child.once('exit', (code, signal) => fail(new Error(`the classifier process ended early (${code ?? signal})`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      lines.push(line);
-      if (line === 'ready') ok();
-    });
-  });
-  return { child, lines, ready };
-}
+const classifierProcess = (): ScriptProcess => {
+  const started = scriptProcess('classifier-process.ts', rig.env);
+  children.push(started.child);
+  return started;
+};
 
 const running = (lines: readonly string[]): number =>
   lines.filter((l) => l.startsWith('batch ')).length - lines.filter((l) => l.startsWith('done ')).length;
@@ -49,6 +35,8 @@ test(
   'killed mid-batch and restarted: every post stored once, counted once, alerted once',
   async () => {
     const posts = demoPosts();
+    // The aggregator runs here, behind the stream; only the classifier is killed.
+    await rig.startAggregator();
     const first = classifierProcess();
     await first.ready;
     await rig.collect(posts);

@@ -1,27 +1,43 @@
 /**
  * The rig of the fault-injection tests: a private embedded stack (its own DynamoDB Local process
- * on a fixed port and data folder, so it can be stopped and started again; fauxqs; SNS reached
- * through a proxy that can be made to fail), the real classifier handler behind the local
- * poller, the alert subscriber, and the books (shared/pipeline/accounting.ts) at the end.
+ * on a fixed port and data folder, so it can be stopped and started again, behind the proxy that
+ * answers transaction conflicts as DynamoDB does; fauxqs; SNS reached through a proxy that can be
+ * made to fail), the real classifier handler behind the local poller, the real aggregator behind
+ * the local stream poller, the alert subscriber, and the books (shared/pipeline/accounting.ts) at
+ * the end.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
+import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountingReport } from '../../shared/pipeline/accounting';
 import { loadConfig, type Config } from '../../shared/config';
 import { SqsPostQueue } from '../../shared/adapters/sqs';
 import { parsePostOrThrow, postKey, type Post } from '../../shared/post';
-import { CLASSIFIER } from '../../shared/resources';
+import { AGGREGATOR, CLASSIFIER, type StreamConsumerSpec } from '../../shared/resources';
 import { resolveEpisodes } from '../../shared/pipeline/resolve-episodes';
+import * as aggregator from '../../functions/aggregator/handler';
 import * as classifier from '../../functions/classifier/handler';
 import { checkBooks } from '../../infra/local/accounting';
+import { startConflictProxy, type ConflictProxy } from '../../infra/local/conflicts';
 import { receiveAlerts, type InboxMessage } from '../../infra/local/alert-inbox';
 import { freePort, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/emulators';
 import { RunLedger } from '../../infra/local/ledger';
 import { queueBacklog, SqsPoller } from '../../infra/local/poller';
-import { createResources, functionEnv, localClients, LOCAL_REGION, type LocalClients, type LocalResources } from '../../infra/local/stack';
+import {
+  createResources,
+  destroyClients,
+  functionEnv,
+  localClients,
+  LOCAL_REGION,
+  type LocalClients,
+  type LocalResources,
+} from '../../infra/local/stack';
+import { StreamPoller, type StreamFailure } from '../../infra/local/stream-poller';
+import { streamCheckpoints } from '../../infra/local/pipeline';
 import { peekDeadLetters } from '../../infra/local/summary';
 import { mulberry32 } from '../../scripts/prng';
 
@@ -91,7 +107,10 @@ export class Rig {
   readonly received: InboxMessage[] = [];
   /** What the poller reported failing: message ids of failed records, or the error of a failed invocation. */
   readonly failures: { readonly messageIds: readonly string[]; readonly error?: unknown }[] = [];
+  /** What the stream poller reported failing: aggregator invocations (retried) and stream reads. */
+  readonly streamFailures: StreamFailure[] = [];
   poller?: SqsPoller;
+  streamPoller?: StreamPoller;
   private reading = true;
   private inbox?: Promise<void>;
 
@@ -100,6 +119,7 @@ export class Rig {
     readonly config: Config,
     readonly configPath: string,
     private dynamo: DynamoDbLocal,
+    readonly conflicts: ConflictProxy,
     readonly sns: FaultProxy,
     readonly clients: LocalClients,
     readonly resources: LocalResources,
@@ -119,18 +139,19 @@ export class Rig {
     const sqsSns = process.env.PANTAU_FAULTS_SQS_SNS;
     if (!sqsSns) throw new Error('the faults global setup did not start fauxqs (PANTAU_FAULTS_SQS_SNS unset)');
     const dynamo = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb'), port: await freePort(), region });
+    const conflicts = await startConflictProxy(dynamo.endpoint);
     const sns = await startFaultProxy(sqsSns);
-    const clients = localClients({ dynamodb: dynamo.endpoint, sqsSns }, region);
+    const clients = localClients({ dynamodb: conflicts.url, sqsSns }, region);
     const resources = await createResources(clients, `f-${name}`, opts.visibilityTimeoutSeconds ?? 6);
     const env = {
-      ...functionEnv(region, { dynamodb: dynamo.endpoint, sqsSns }, resources),
+      ...functionEnv(region, { dynamodb: conflicts.url, sqsSns }, resources),
       AWS_ENDPOINT_URL_SNS: sns.url,
       PANTAU_CONFIG: configPath,
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       POWERTOOLS_METRICS_DISABLED: 'true',
     };
     Object.assign(process.env, env);
-    const rig = new Rig(dataDir, config, configPath, dynamo, sns, clients, resources, env, opts);
+    const rig = new Rig(dataDir, config, configPath, dynamo, conflicts, sns, clients, resources, env, opts);
     rig.inbox = rig.readInbox();
     return rig;
   }
@@ -143,8 +164,31 @@ export class Rig {
     for (let i = 0; i < outgoing.length; i += 100) await queue.sendAll(outgoing.slice(i, i + 100));
   }
 
-  /** The classifier (the real handler, wired from the environment) behind the local poller. */
-  async startClassifier(): Promise<SqsPoller> {
+  /**
+   * The aggregator (the real handler, wired from the environment) behind the local stream poller,
+   * keeping its checkpoints in the rig's data folder as the event source mapping keeps its own.
+   */
+  async startAggregator(spec: StreamConsumerSpec = AGGREGATOR): Promise<StreamPoller> {
+    this.streamPoller = new StreamPoller({
+      streams: this.clients.streams,
+      streamArn: this.resources.postsStreamArn,
+      region: LOCAL_REGION,
+      handler: aggregator.makeHandler(aggregator.wireFromEnv()),
+      functionName: 'pantau-aggregator',
+      spec,
+      checkpointFile: streamCheckpoints(this.dataDir),
+      failures: { sqs: this.clients.sqs, queueUrl: this.resources.aggregatorFailuresUrl },
+      onFailure: (failure) => this.streamFailures.push(failure),
+    });
+    await this.streamPoller.start();
+    return this.streamPoller;
+  }
+
+  /**
+   * The classifier (the real handler, wired from the environment) behind the local poller, and
+   * the aggregator behind the stream unless told not to (it runs in a process of its own).
+   */
+  async startClassifier(opts: { readonly aggregator?: boolean } = {}): Promise<SqsPoller> {
     const wired = classifier.wireFromEnv();
     // The first invocation's cold work (the claims store read) done before any message is taken.
     await wired.claims?.refresh();
@@ -161,13 +205,15 @@ export class Rig {
       onFailure: (failure) => this.failures.push(failure),
     });
     await this.poller.start();
+    if (opts.aggregator !== false && !this.streamPoller) await this.startAggregator();
     return this.poller;
   }
 
   /**
-   * Waits until the posts queue is empty and nothing is in flight, then reads the subscriber dry.
-   * Without a poller in this process (the classifier in a child process), the queue's own
-   * figures decide: empty, visible or not, at three readings in a row.
+   * Waits until the posts queue is empty and nothing is in flight, then until the aggregator has
+   * closed a window on every post stored (an open window is closed early), then reads the
+   * subscriber dry. Without a poller in this process (the classifier in a child process), the
+   * queue's own figures decide: empty, visible or not, at three readings in a row.
    */
   async settle(): Promise<void> {
     if (this.poller) {
@@ -178,6 +224,7 @@ export class Rig {
         await new Promise((r) => setTimeout(r, 300));
       }
     }
+    await this.streamPoller?.drained();
     await new Promise((r) => setTimeout(r, 300));
     while ((await this.drainInbox(0)) > 0);
   }
@@ -192,7 +239,7 @@ export class Rig {
    * sends what waits in the outbox and resolves quiet episodes. Returns the alerts it sent.
    */
   async sweep(lastEventMs: number): Promise<number> {
-    return (await resolveEpisodes(lastEventMs, classifier.wireFromEnv())).length;
+    return (await resolveEpisodes(lastEventMs, aggregator.wireFromEnv())).length;
   }
 
   /** Stops DynamoDB Local; `start` brings it back on the same port and data folder. */
@@ -243,11 +290,11 @@ export class Rig {
   async stop(): Promise<void> {
     this.reading = false;
     await this.poller?.stop();
+    await this.streamPoller?.stop();
     await this.inbox;
-    this.clients.dynamo.destroy();
-    this.clients.sqs.destroy();
-    this.clients.sns.destroy();
-    await Promise.allSettled([this.dynamo.stop(), this.sns.close()]);
+    destroyClients(this.clients);
+    await Promise.allSettled([this.conflicts.close(), this.sns.close()]);
+    await this.dynamo.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
@@ -292,4 +339,35 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;
+}
+
+/** A script of the fault tests run in a process of its own (to be killed), and what it prints. */
+export interface ScriptProcess {
+  readonly child: ChildProcess;
+  /** Every line it printed so far. */
+  readonly lines: string[];
+  /** Resolves when it prints `ready`; rejects if it ends first. */
+  readonly ready: Promise<void>;
+  /** Resolves when it next prints `line`. */
+  said(line: string): Promise<void>;
+}
+
+/** Runs `script` (a file of test/faults) with tsx, with the rig's environment and `env` on top. */
+export function scriptProcess(script: string, env: Record<string, string>): ScriptProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, script)], {
+    cwd: resolve(__dirname, '../..'),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: string[] = [];
+  const waiting = new Map<string, () => void>();
+  const ready = new Promise<void>((ok, fail) => {
+    child.once('exit', (code, signal) => fail(new Error(`${script} ended early (${code ?? signal})`)));
+    waiting.set('ready', ok);
+  });
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    lines.push(line);
+    waiting.get(line)?.();
+  });
+  return { child, lines, ready, said: (line) => new Promise<void>((ok) => waiting.set(line, ok)) };
 }

@@ -2,7 +2,7 @@
  * SNS failing for a while: the posts are stored all the same, the alerts wait in the outbox
  * (and the books say so), and once SNS is back the sweep sends each of them once.
  */
-import * as classifier from '../../functions/classifier/handler';
+import * as aggregator from '../../functions/aggregator/handler';
 import { resolveEpisodes } from '../../shared/pipeline/resolve-episodes';
 import { demoPosts, FAULT_TIMEOUT_MS, figures, Rig } from './rig';
 
@@ -35,7 +35,7 @@ test(
     expect(during.ok).toBe(false);
 
     // A sweep while SNS is still down keeps them; one after it is back sends them.
-    const sweep = classifier.wireFromEnv();
+    const sweep = aggregator.wireFromEnv();
     const lastEvent = Date.parse(posts.at(-1)?.createdAt ?? '');
     await new Promise((r) => setTimeout(r, 1_100));
     expect(await resolveEpisodes(lastEvent, sweep)).toEqual([]);

@@ -1,7 +1,8 @@
 /**
  * A private set of tables, queues and topic on the emulators started by the integration setup,
- * reached, when asked, through a proxy of its own that answers transaction conflicts as DynamoDB
- * does (infra/local/conflicts.ts).
+ * reached through a proxy of its own that answers transaction conflicts as DynamoDB does
+ * (infra/local/conflicts.ts): on by default, so no test takes DynamoDB Local's serialised
+ * transactions for the real service.
  */
 import { randomBytes } from 'node:crypto';
 import { startConflictProxy, type ConflictProxy } from '../../infra/local/conflicts';
@@ -22,7 +23,7 @@ export interface TestStack extends LocalStack {
 
 export interface TestStackOptions {
   readonly visibilityTimeoutSeconds?: number;
-  /** DynamoDB's transaction conflicts (default false: DynamoDB Local directly). */
+  /** DynamoDB's transaction conflicts (default true); false talks to DynamoDB Local directly. */
   readonly conflicts?: boolean;
 }
 
@@ -30,7 +31,7 @@ export async function testStack(name: string, opts: TestStackOptions = {}): Prom
   const dynamodb = process.env.PANTAU_TEST_DYNAMODB;
   const sqsSns = process.env.PANTAU_TEST_SQS_SNS;
   if (!dynamodb || !sqsSns) throw new Error('the integration global setup did not start the emulators (PANTAU_TEST_* unset)');
-  const conflicts: ConflictProxy | undefined = opts.conflicts ? await startConflictProxy(dynamodb) : undefined;
+  const conflicts: ConflictProxy | undefined = opts.conflicts === false ? undefined : await startConflictProxy(dynamodb);
   const endpoints = { dynamodb: conflicts?.url ?? dynamodb, sqsSns };
   const clients: LocalClients = localClients(endpoints, LOCAL_REGION);
   const prefix = `t-${name}-${randomBytes(3).toString('hex')}`;

@@ -1,17 +1,14 @@
 /**
  * Flood control and the alert outbox on DynamoDB Local: cooldowns, updates only when severity
  * rises, one winner among concurrent claims, and an alert whose publish failed is sent later,
- * exactly once.
+ * exactly once (by the aggregator's window tried again, or a later one).
  */
 import { resolve } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoAlertLedger, DynamoCounters, DynamoPostStore, SEND_LEASE_MS } from '../../shared/adapters/dynamodb';
-import { DynamoFingerprints } from '../../shared/adapters/fingerprints';
-import { SqsDeadLetters } from '../../shared/adapters/sqs';
+import { DynamoAlertLedger, SEND_LEASE_MS } from '../../shared/adapters/dynamodb';
 import type { Alert } from '../../shared/alerts/alert';
-import { makeClassifier } from '../../shared/classify';
 import { loadConfig } from '../../shared/config';
-import { handlePostMessage, type ClassifierDeps } from '../../shared/pipeline/classify-post';
+import { handDriven } from '../helpers/aggregate';
 import { testStack, type TestStack } from '../helpers/local-stack';
 import { floodBurst } from '../helpers/posts';
 
@@ -84,57 +81,50 @@ test('of many concurrent claims for the same topic, exactly one wins', async () 
   expect(claims.filter((c) => c.action !== 'new').every((c) => c.action === 'none')).toBe(true);
 });
 
-test('an alert SNS refused waits in the outbox and is sent by a later delivery once the lease runs out, and only once', async () => {
+test('an alert SNS refused waits in the outbox and is sent by the window tried again once the lease runs out, and only once', async () => {
   const published: Alert[] = [];
-  let failNext = true;
-  const deps: ClassifierDeps = {
-    config,
-    classify: makeClassifier(config.topics),
-    posts: new DynamoPostStore(stack.clients.doc, stack.resources.tables.posts, stack.resources.tables.state),
-    counters: new DynamoCounters(stack.clients.doc, stack.resources.tables.state),
-    fingerprints: new DynamoFingerprints(stack.clients.doc, stack.resources.tables.state, { now: () => wall }),
-    ledger: ledger(),
-    // SNS unreachable for the first publish.
-    publisher: {
-      async publish(alert) {
-        if (failNext) {
-          failNext = false;
-          throw new Error('SNS unavailable');
-        }
-        published.push(alert);
-      },
-    },
-    deadLetters: new SqsDeadLetters(stack.clients.sqs, stack.resources.dlqUrl),
-    now: () => wall,
-  };
-  const burst = floodBurst(config.alerts.spike.minCount, '2026-11-26T08:00:00Z', 'outbox');
-  const bodies = burst.map((p) => JSON.stringify(p));
-  for (const body of bodies.slice(0, -1)) await handlePostMessage(body, deps);
-  const last = bodies.at(-1) as string;
-
-  // SNS refuses: the post is stored all the same, the alert waits in the outbox.
   const held: Alert[] = [];
-  expect(await handlePostMessage(last, { ...deps, onHeld: (alert) => held.push(alert) })).toMatchObject({
-    outcome: 'stored',
-    alerts: [],
+  let failNext = true;
+  const driven = handDriven(stack, config, {
+    writer: 'shard-outbox',
+    now: () => wall,
+    aggregator: {
+      ledger: ledger(),
+      // SNS unreachable for the first publish.
+      publisher: {
+        async publish(alert) {
+          if (failNext) {
+            failNext = false;
+            throw new Error('SNS unavailable');
+          }
+          published.push(alert);
+        },
+      },
+      onHeld: (alert) => held.push(alert),
+    },
   });
+  const burst = floodBurst(config.alerts.spike.minCount, '2026-11-26T08:00:00Z', 'outbox');
+  expect(await driven.oneByOne(burst.slice(0, -1))).toEqual([]);
+
+  // SNS refuses: the window closes all the same (its posts counted), the alert waits in the outbox.
+  const last = await driven.window(burst.slice(-1));
+  expect(last).toMatchObject({ posts: 1, counted: 1, alerts: [] });
   expect(held).toHaveLength(1);
   const waiting = await stack.clients.doc.send(
     new GetCommand({ TableName: stack.resources.tables.alerts, Key: { alertId: held[0]!.alertId } }),
   );
   expect(waiting.Item).toMatchObject({ status: 'pending', revision: 1 });
-  // Delivered again at once: the claimant's lease still holds, so nobody sends twice.
-  expect(await handlePostMessage(last, deps)).toMatchObject({ outcome: 'duplicate', alerts: [] });
+  // The window tried again at once: the claimant's lease still holds, so nobody sends twice, and nothing is counted twice.
+  expect(await driven.again(last.facts)).toMatchObject({ counted: 0, alerts: [] });
   expect(published).toHaveLength(0);
 
   wall += SEND_LEASE_MS + 1;
-  const retried = await handlePostMessage(last, deps);
-  expect(retried).toMatchObject({ outcome: 'duplicate' });
+  expect(await driven.again(last.facts)).toMatchObject({ counted: 0 });
   expect(published).toHaveLength(1);
   expect(published[0]).toMatchObject({ kind: 'spike', topic: 'banjir', revision: 1 });
 
   wall += SEND_LEASE_MS + 1;
-  await handlePostMessage(last, deps);
+  await driven.again(last.facts);
   expect(published).toHaveLength(1);
   const stored = await stack.clients.doc.send(
     new GetCommand({ TableName: stack.resources.tables.alerts, Key: { alertId: published[0]!.alertId } }),
@@ -156,23 +146,17 @@ test('the hourly cap admits exactly its number of messages among concurrent send
 test('past the hourly cap an update is kept in the alerts table as capped, not published, not retried', async () => {
   const published: Alert[] = [];
   const capped = { ...config, alerts: { ...config.alerts, maxPerHour: 1 } };
-  const deps: ClassifierDeps = {
-    config: capped,
-    classify: makeClassifier(config.topics),
-    posts: new DynamoPostStore(stack.clients.doc, stack.resources.tables.posts, stack.resources.tables.state),
-    counters: new DynamoCounters(stack.clients.doc, stack.resources.tables.state),
-    fingerprints: new DynamoFingerprints(stack.clients.doc, stack.resources.tables.state, { now: () => wall }),
-    ledger: ledger(),
-    publisher: { publish: async (alert) => void published.push(alert) },
-    deadLetters: new SqsDeadLetters(stack.clients.sqs, stack.resources.dlqUrl),
+  const driven = handDriven(stack, capped, {
+    writer: 'shard-capped',
     now: () => wall,
-  };
+    aggregator: { ledger: ledger(), publisher: { publish: async (alert) => void published.push(alert) } },
+  });
   // A burst in a later hour, two posts a minute: steep enough for updates within the hour.
   const burst = floodBurst(40, '2026-11-27T03:00:00Z', 'capped').map((p, i) => ({
     ...p,
     createdAt: new Date(Date.parse('2026-11-27T03:00:00Z') + i * 30_000).toISOString(),
   }));
-  for (const post of burst) await handlePostMessage(JSON.stringify(post), deps);
+  await driven.oneByOne(burst);
   expect(published).toHaveLength(1);
   const item = await stack.clients.doc.send(
     new GetCommand({ TableName: stack.resources.tables.alerts, Key: { alertId: published[0]!.alertId } }),
@@ -181,40 +165,38 @@ test('past the hourly cap an update is kept in the alerts table as capped, not p
   expect(item.Item?.status).toBe('capped');
 });
 
-test('an alert SNS took while its mark failed is marked on a later try, and a redelivery past the lease does not send it again', async () => {
+test('an alert SNS took while its mark failed is marked on a later try, and the window tried again past the lease does not send it again', async () => {
   const published: Alert[] = [];
   const waits: number[] = [];
   const real = ledger();
   let failMarks = 2;
-  const deps: ClassifierDeps = {
-    config,
-    classify: makeClassifier(config.topics),
-    posts: new DynamoPostStore(stack.clients.doc, stack.resources.tables.posts, stack.resources.tables.state),
-    counters: new DynamoCounters(stack.clients.doc, stack.resources.tables.state),
-    fingerprints: new DynamoFingerprints(stack.clients.doc, stack.resources.tables.state, { now: () => wall }),
-    // DynamoDB failing for the first two marks, after SNS has taken the alert.
-    ledger: Object.assign(Object.create(real) as DynamoAlertLedger, {
-      async markSent(...args: Parameters<DynamoAlertLedger['markSent']>) {
-        if (failMarks > 0) {
-          failMarks -= 1;
-          throw new Error('connect ECONNREFUSED (DynamoDB unavailable)');
-        }
-        return real.markSent(...args);
-      },
-    }),
-    publisher: {
-      async publish(alert) {
-        published.push(alert);
-      },
-    },
-    deadLetters: new SqsDeadLetters(stack.clients.sqs, stack.resources.dlqUrl),
+  const driven = handDriven(stack, config, {
+    writer: 'shard-marklater',
     now: () => wall,
-    sleep: async (ms) => {
-      waits.push(ms);
+    aggregator: {
+      // DynamoDB failing for the first two marks, after SNS has taken the alert.
+      ledger: Object.assign(Object.create(real) as DynamoAlertLedger, {
+        async markSent(...args: Parameters<DynamoAlertLedger['markSent']>) {
+          if (failMarks > 0) {
+            failMarks -= 1;
+            throw new Error('connect ECONNREFUSED (DynamoDB unavailable)');
+          }
+          return real.markSent(...args);
+        },
+      }),
+      publisher: {
+        async publish(alert) {
+          published.push(alert);
+        },
+      },
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
     },
-  };
+  });
   const burst = floodBurst(config.alerts.spike.minCount, '2026-11-27T18:00:00Z', 'marklater');
-  for (const post of burst) await handlePostMessage(JSON.stringify(post), deps);
+  await driven.oneByOne(burst.slice(0, -1));
+  const last = await driven.window(burst.slice(-1));
   expect(published).toHaveLength(1);
   expect(failMarks).toBe(0);
   expect(waits).toHaveLength(2);
@@ -223,8 +205,8 @@ test('an alert SNS took while its mark failed is marked on a later try, and a re
   );
   expect(stored.Item).toMatchObject({ status: 'sent', revision: 1 });
 
-  // The same post delivered again after the lease: marked sent, so nobody sends it again.
+  // The same window tried again after the lease: marked sent, so nobody sends it again.
   wall += SEND_LEASE_MS + 1;
-  await handlePostMessage(JSON.stringify(burst.at(-1)), deps);
+  await driven.again(last.facts);
   expect(published).toHaveLength(1);
 });

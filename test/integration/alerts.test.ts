@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startPipeline, type LocalPipeline } from '../../infra/local/pipeline';
 import { duplicateCount } from '../../infra/local/summary';
+import { STATE_ITEMS } from '../../shared/analytics/schema';
 import { testStack, type TestStack } from '../helpers/local-stack';
 import { floodBurst, writePostsFile } from '../helpers/posts';
 
@@ -113,4 +114,18 @@ test('the daily digest sums the day per watch topic and lists its alerts, once a
   expect(pipeline.alerts.some((m) => m.alert.kind === 'digest' && m.attributes.kind === 'digest')).toBe(true);
   // The same day again (a retried schedule): nothing more.
   expect(await pipeline.digest(Date.parse('2026-11-27T00:05:00Z'))).toBeUndefined();
+});
+
+test('every item the run left in the state table is of a kind docs/schema.md lists', async () => {
+  const pattern = (template: string): RegExp =>
+    new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/<[^>]+>/g, '.+')}$`);
+  const kinds = STATE_ITEMS.map((item) => ({ pk: pattern(item.pk), sk: item.sk.split(', ').map(pattern) }));
+  const out = await stack.clients.doc.send(new ScanCommand({ TableName: stack.resources.tables.state, ProjectionExpression: 'pk, sk' }));
+  const items = out.Items ?? [];
+  // Counters, the shard's mark, the spread record, episodes, the hourly cap, duplicates, the file checkpoint.
+  expect(new Set(items.map((i) => String(i.pk).split('#')[0]))).toEqual(
+    new Set(['AGG', 'COUNTED', 'SPREAD', 'EPISODES', 'ALERTS_PER_HOUR', 'STATS', 'CKPT']),
+  );
+  const unlisted = items.filter((i) => !kinds.some((k) => k.pk.test(String(i.pk)) && k.sk.some((sk) => sk.test(String(i.sk)))));
+  expect(unlisted).toEqual([]);
 });

@@ -1,21 +1,25 @@
 /**
  * Coordinated posting on the embedded stack: the same chain message (other emoji, links,
  * mentions, case and punctuation) pushed by 20 accounts within 15 minutes, each message
- * delivered twice to the real classifier Lambda handler. `coordinated` fires from the Nth
- * account on (N = hoax.coordinated.minAuthors), each post is stored once, and redeliveries and
- * the same account posting again do not raise the count.
+ * delivered twice to the real classifier Lambda handler, and the posts table's stream read by
+ * the real aggregator handler behind the local stream poller. `coordinated` is set on the stored
+ * post from the Nth account on (N = hoax.coordinated.minAuthors), each post is stored once, and
+ * redeliveries and the same account posting again do not raise the count.
  */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSEvent } from 'aws-lambda';
+import * as aggregator from '../../functions/aggregator/handler';
 import * as classifier from '../../functions/classifier/handler';
 import { applyFunctionEnv } from '../../infra/local/pipeline';
+import { StreamPoller } from '../../infra/local/stream-poller';
 import { duplicateCount } from '../../infra/local/summary';
-import { DynamoFingerprints } from '../../shared/adapters/fingerprints';
+import { decodeSpread } from '../../shared/adapters/spread-log';
 import { textFingerprints } from '../../shared/classify/fingerprint';
 import { normalise } from '../../shared/classify/normalise';
 import { loadConfig } from '../../shared/config';
+import { AGGREGATOR } from '../../shared/resources';
 import { authorKey } from '../../shared/post';
 import type { Post } from '../../shared/post';
 import { testStack, type TestStack } from '../helpers/local-stack';
@@ -66,6 +70,7 @@ const late = makePost({
 
 let stack: TestStack;
 let handler: classifier.ClassifierHandler;
+let streamPoller: StreamPoller;
 
 function sqsEvent(body: string, messageId: string, receiveCount: number): SQSEvent {
   const now = String(Date.now());
@@ -130,6 +135,16 @@ beforeAll(async () => {
   stack = await testStack('coordinated');
   applyFunctionEnv({ stack, configPath: CONFIG, postsPath: writePostsFile([]) });
   handler = classifier.makeHandler(classifier.wireFromEnv());
+  streamPoller = new StreamPoller({
+    streams: stack.clients.streams,
+    streamArn: stack.resources.postsStreamArn,
+    region: stack.region,
+    handler: aggregator.makeHandler(aggregator.wireFromEnv()),
+    functionName: 'pantau-aggregator',
+    // Small windows: the push spreads over several of them, as it would live.
+    spec: { ...AGGREGATOR, windowSeconds: 1, maxBatchingWindowSeconds: 0.2 },
+  });
+  await streamPoller.start();
   // One account after another, each message delivered twice, the unrelated post mid-push.
   for (const [i, post] of chain.entries()) {
     await deliverTwice(post);
@@ -137,9 +152,11 @@ beforeAll(async () => {
   }
   await deliverTwice(repost);
   await deliverTwice(late);
+  await streamPoller.drained();
 });
 
 afterAll(async () => {
+  await streamPoller?.stop();
   await stack?.stop();
 });
 
@@ -188,30 +205,20 @@ test('every post is stored once and every redelivery is absorbed as a duplicate'
   expect(await duplicateCount(stack.clients.doc, stack.resources.tables.state)).toBe(chain.length + 3);
 });
 
-test('the ledger holds one entry per account and key: recording an account again does not raise the count', async () => {
-  const ledger = new DynamoFingerprints(stack.clients.doc, stack.resources.tables.state);
-  const keys = textFingerprints(normalise(chain[0]!.text));
-  const at = Date.parse(repost.createdAt);
-  expect((await ledger.record(keys, authorKey(chain[5]!), at, rule.windowMinutes)).authors).toBe(chain.length);
-  expect((await ledger.record(keys, authorKey(chain[5]!), at, rule.windowMinutes)).authors).toBe(chain.length);
-  // A new account on the same text is one more.
-  expect(await ledger.record(keys, 'x:one-more', at, rule.windowMinutes)).toMatchObject({
-    authors: chain.length + 1,
-    key: expect.any(String),
-  });
-
+test('the spread record holds each stored post once, under its accounts and keys: redeliveries wrote nothing more', async () => {
   const out = await stack.clients.doc.send(
     new ScanCommand({
       TableName: stack.resources.tables.state,
-      FilterExpression: 'begins_with(pk, :fp)',
-      ExpressionAttributeValues: { ':fp': 'FP#' },
+      FilterExpression: 'begins_with(pk, :spread)',
+      ExpressionAttributeValues: { ':spread': 'SPREAD#' },
     }),
   );
-  const items = out.Items ?? [];
-  for (const key of keys) {
-    const authors = items.filter((it) => it.pk === `FP#${key}`).map((it) => String(it.sk));
-    // 20 accounts, the latecomer and the one more; the first account's repost overwrote its own entry.
-    expect(authors.sort()).toEqual([...chain.map(authorKey), authorKey(late), 'x:one-more'].sort());
-  }
-  expect(items.every((it) => typeof it.expiresAt === 'number' && typeof it.atMs === 'number')).toBe(true);
+  const entries = (out.Items ?? []).flatMap((item) => decodeSpread(String(item.entries)));
+  // The chain's 20 posts, the first account's repost and the latecomer: keyed texts, each once;
+  // the unrelated complaint has keys of its own.
+  const keys = textFingerprints(normalise(chain[0]!.text));
+  const onChain = entries.filter((e) => e.keys.some((k) => keys.includes(k)));
+  expect(onChain.map((e) => e.author).sort()).toEqual([...chain.map(authorKey), authorKey(repost), authorKey(late)].sort());
+  expect(entries).toHaveLength(chain.length + 3);
+  expect((out.Items ?? []).every((it) => typeof it.expiresAt === 'number')).toBe(true);
 });

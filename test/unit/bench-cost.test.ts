@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   DEFAULT_PRICES_PATH,
+  POSTS_TABLE_CLASS,
   comprehendCostPerMillionPosts,
   comprehendUnits,
   costPerMillionPosts,
@@ -19,8 +20,10 @@ const NOTHING: UnitsPerPost = {
   lambdaGbSeconds: 0,
   lambdaRequests: 0,
   sqsRequests: 0,
-  dynamoWriteUnits: 0,
-  dynamoReadUnits: 0,
+  postsTableWriteUnits: 0,
+  postsTableReadUnits: 0,
+  otherTablesWriteUnits: 0,
+  otherTablesReadUnits: 0,
   storedBytes: 0,
   storageMonths: 0,
   snsPublishes: 0,
@@ -40,11 +43,20 @@ function table(): PriceTable {
       dynamoWriteUnits: entry(0.7, '1M write request units'),
       dynamoReadUnits: entry(0.15, '1M read request units'),
       dynamoStorage: entry(0.3, 'GB-month'),
+      dynamoIaWriteUnits: entry(0.875, '1M write request units'),
+      dynamoIaReadUnits: entry(0.1875, '1M read request units'),
+      dynamoIaStorage: entry(0.12, 'GB-month'),
       snsPublishes: entry(0.5, '1M publishes'),
       comprehendSentimentUnit: { ...entry(0.0001, 'unit of 100 characters'), region: 'ap-southeast-1' },
     },
   });
 }
+
+const POSTS_WRITES = 'DynamoDB writes, posts table (Standard-IA)';
+const OTHER_WRITES = 'DynamoDB writes, state and alerts tables (Standard)';
+const POSTS_READS = 'DynamoDB reads, posts table (Standard-IA)';
+const OTHER_READS = 'DynamoDB reads, state and alerts tables (Standard)';
+const STORAGE = 'DynamoDB storage, posts table (Standard-IA)';
 
 function line(units: Partial<UnitsPerPost>, item: string) {
   const found = costPerMillionPosts({ ...NOTHING, ...units }, table()).lines.find((l) => l.item === item);
@@ -77,51 +89,96 @@ describe('Comprehend units', () => {
 });
 
 describe('Pantau cost per million posts', () => {
-  test('one write request unit a post and nothing else costs exactly the WRU price per million', () => {
-    const got = costPerMillionPosts({ ...NOTHING, dynamoWriteUnits: 1 }, table());
-    expect(got.totalUsd).toBeCloseTo(0.7, 12);
-    expect(got.lines.filter((l) => l.usd !== 0).map((l) => l.item)).toEqual(['DynamoDB writes']);
-    expect(line({ dynamoWriteUnits: 1 }, 'DynamoDB writes')).toEqual({
-      item: 'DynamoDB writes',
+  test('the posts table is deployed in Standard-IA, and priced so', () => {
+    expect(POSTS_TABLE_CLASS).toBe('Standard-IA');
+  });
+
+  test('one write request unit a post on the posts table costs exactly the Standard-IA WRU price per million', () => {
+    const got = costPerMillionPosts({ ...NOTHING, postsTableWriteUnits: 1 }, table());
+    expect(got.totalUsd).toBeCloseTo(0.875, 12);
+    expect(got.lines.filter((l) => l.usd !== 0).map((l) => l.item)).toEqual([POSTS_WRITES]);
+    expect(line({ postsTableWriteUnits: 1 }, POSTS_WRITES)).toEqual({
+      item: POSTS_WRITES,
       quantity: 1_000_000,
       unit: 'write request units',
-      usd: 0.7,
+      usd: 0.875,
+      tableClass: 'Standard-IA',
     });
   });
 
-  test('storage is a million posts’ bytes in GB (2^30 bytes) × the months they are kept × the GB-month price', () => {
-    // 2^30 / 10^6 bytes a post make exactly 1 GB for a million posts; kept 12 months: 12 GB-months.
-    const storage = line({ storedBytes: 2 ** 30 / 1e6, storageMonths: 12 }, 'DynamoDB storage');
-    expect(storage.quantity).toBeCloseTo(12, 9);
-    expect(storage.unit).toBe('GB-months');
-    expect(storage.usd).toBeCloseTo(12 * 0.3, 9);
-    // 1,500 bytes kept 6 months: 1.5e9 / 2^30 × 6 GB-months.
-    expect(line({ storedBytes: 1_500, storageMonths: 6 }, 'DynamoDB storage').usd).toBeCloseTo((1.5e9 / 2 ** 30) * 6 * 0.3, 9);
-    expect(line({ storedBytes: 1_500, storageMonths: 0 }, 'DynamoDB storage').usd).toBe(0);
+  test('the other tables’ units are priced at Standard, the posts table’s at Standard-IA', () => {
+    expect(line({ otherTablesWriteUnits: 1 }, OTHER_WRITES)).toMatchObject({ usd: 0.7, tableClass: 'Standard' });
+    expect(line({ otherTablesReadUnits: 2 }, OTHER_READS)).toMatchObject({ usd: 0.3, tableClass: 'Standard' });
+    expect(line({ postsTableReadUnits: 2 }, POSTS_READS)).toMatchObject({ usd: 0.375, tableClass: 'Standard-IA' });
+    // A posts table's unit and another table's are not interchangeable.
+    expect(line({ postsTableWriteUnits: 1 }, OTHER_WRITES).usd).toBe(0);
+    expect(line({ otherTablesWriteUnits: 1 }, POSTS_WRITES).usd).toBe(0);
   });
 
-  test('every line is priced from its own unit, with no free tier taken off', () => {
+  test('storage is a million posts’ bytes in GB (2^30 bytes) × the months they are kept × the Standard-IA GB-month price', () => {
+    // 2^30 / 10^6 bytes a post make exactly 1 GB for a million posts; kept 12 months: 12 GB-months.
+    const storage = line({ storedBytes: 2 ** 30 / 1e6, storageMonths: 12 }, STORAGE);
+    expect(storage.quantity).toBeCloseTo(12, 9);
+    expect(storage.unit).toBe('GB-months');
+    expect(storage.tableClass).toBe('Standard-IA');
+    expect(storage.usd).toBeCloseTo(12 * 0.12, 9);
+    // 1,500 bytes kept 6 months: 1.5e9 / 2^30 × 6 GB-months.
+    expect(line({ storedBytes: 1_500, storageMonths: 6 }, STORAGE).usd).toBeCloseTo((1.5e9 / 2 ** 30) * 6 * 0.12, 9);
+    expect(line({ storedBytes: 1_500, storageMonths: 0 }, STORAGE).usd).toBe(0);
+  });
+
+  test('the posts table priced at Standard instead: its lines change class and price, the others stay', () => {
+    const units: UnitsPerPost = {
+      ...NOTHING,
+      postsTableWriteUnits: 2,
+      otherTablesWriteUnits: 1,
+      storedBytes: 2 ** 30 / 1e6,
+      storageMonths: 10,
+    };
+    const standard = costPerMillionPosts(units, table(), 'Standard');
+    const byItem = Object.fromEntries(standard.lines.map((l) => [l.item, l]));
+    expect(byItem['DynamoDB writes, posts table (Standard)']).toMatchObject({ usd: 1.4, tableClass: 'Standard' });
+    expect(byItem['DynamoDB storage, posts table (Standard)']?.usd).toBeCloseTo(10 * 0.3, 9);
+    expect(byItem[OTHER_WRITES]?.usd).toBeCloseTo(0.7, 12);
+    // 2 × 0.875 + 0.7 + 10 × 0.12 in Standard-IA; 2 × 0.7 + 0.7 + 10 × 0.3 in Standard.
+    expect(costPerMillionPosts(units, table()).totalUsd).toBeCloseTo(1.75 + 0.7 + 1.2, 9);
+    expect(standard.totalUsd).toBeCloseTo(1.4 + 0.7 + 3, 9);
+  });
+
+  test('every line is priced from its own unit, with no free tier taken off, and the lines by class add up to the total', () => {
     const units: UnitsPerPost = {
       lambdaGbSeconds: 0.01,
       lambdaRequests: 0.1,
       sqsRequests: 0.3,
-      dynamoWriteUnits: 2,
-      dynamoReadUnits: 0.5,
+      postsTableWriteUnits: 2,
+      postsTableReadUnits: 0.4,
+      otherTablesWriteUnits: 0.5,
+      otherTablesReadUnits: 1,
       storedBytes: 0,
       storageMonths: 13,
       snsPublishes: 0.002,
     };
     const got = costPerMillionPosts(units, table());
     const byItem = Object.fromEntries(got.lines.map((l) => [l.item, l.usd]));
-    // 10,000 GB-seconds × 0.00001; 100,000 requests × 0.2/1M; 300,000 × 0.4/1M; 2M WRU × 0.7/1M; 500,000 RRU × 0.15/1M; 2,000 publishes × 0.5/1M.
+    // 10,000 GB-seconds × 0.00001; 100,000 requests × 0.2/1M; 300,000 × 0.4/1M; 2M WRU × 0.875/1M; 400,000 RRU × 0.1875/1M;
+    // 500,000 WRU × 0.7/1M; 1M RRU × 0.15/1M; 2,000 publishes × 0.5/1M.
     expect(byItem['Lambda compute']).toBeCloseTo(0.1, 12);
     expect(byItem['Lambda requests']).toBeCloseTo(0.02, 12);
     expect(byItem['SQS requests']).toBeCloseTo(0.12, 12);
-    expect(byItem['DynamoDB writes']).toBeCloseTo(1.4, 12);
-    expect(byItem['DynamoDB reads']).toBeCloseTo(0.075, 12);
-    expect(byItem['DynamoDB storage']).toBe(0);
+    expect(byItem[POSTS_WRITES]).toBeCloseTo(1.75, 12);
+    expect(byItem[POSTS_READS]).toBeCloseTo(0.075, 12);
+    expect(byItem[OTHER_WRITES]).toBeCloseTo(0.35, 12);
+    expect(byItem[OTHER_READS]).toBeCloseTo(0.15, 12);
+    expect(byItem[STORAGE]).toBe(0);
     expect(byItem['SNS publishes']).toBeCloseTo(0.001, 12);
-    expect(got.totalUsd).toBeCloseTo(0.1 + 0.02 + 0.12 + 1.4 + 0.075 + 0.001, 12);
+    expect(got.totalUsd).toBeCloseTo(0.1 + 0.02 + 0.12 + 1.75 + 0.075 + 0.35 + 0.15 + 0.001, 12);
+    const byClass = (c: string | undefined) => got.lines.filter((l) => l.tableClass === c).reduce((n, l) => n + l.usd, 0);
+    expect(byClass('Standard-IA')).toBeCloseTo(1.75 + 0.075, 12);
+    expect(byClass('Standard')).toBeCloseTo(0.35 + 0.15, 12);
+    expect(byClass('Standard-IA') + byClass('Standard') + byClass(undefined)).toBeCloseTo(got.totalUsd, 12);
+    // Every DynamoDB line names its class; no other line has one.
+    for (const l of got.lines)
+      expect(l.item.startsWith('DynamoDB')).toBe(l.tableClass !== undefined && l.item.endsWith(`(${l.tableClass})`));
     expect(got.lines.find((l) => l.item === 'Lambda compute')).toMatchObject({ quantity: 10_000, unit: 'GB-seconds' });
   });
 
@@ -134,7 +191,7 @@ describe('Pantau cost per million posts', () => {
 describe('benchmark rows', () => {
   test('Pantau against Comprehend with the 1/50 target, then one row per line item', () => {
     // USD 0.7 a million posts against 3 units × 0.0001 × 1M = USD 300: ratio 0.7/300, met.
-    const rows = costRows({ ...NOTHING, dynamoWriteUnits: 1 }, [140, 200], table());
+    const rows = costRows({ ...NOTHING, otherTablesWriteUnits: 1 }, [140, 200], table());
     const [head, ...items] = rows;
     expect(head).toMatchObject({
       part: 'cost',
@@ -149,9 +206,11 @@ describe('benchmark rows', () => {
       'Lambda compute',
       'Lambda requests',
       'SQS requests',
-      'DynamoDB writes',
-      'DynamoDB reads',
-      'DynamoDB storage',
+      POSTS_WRITES,
+      OTHER_WRITES,
+      POSTS_READS,
+      OTHER_READS,
+      STORAGE,
       'SNS publishes',
     ]);
     expect(items.every((r) => r.part === 'cost' && r.target === undefined && r.unit === 'USD per 1M posts')).toBe(true);
@@ -188,7 +247,7 @@ describe('price table', () => {
     expect(prices.region).toBe('ap-southeast-3');
     expect(prices.currency).toBe('USD');
     const names = Object.keys(prices.prices) as PriceName[];
-    expect(names).toHaveLength(8);
+    expect(names).toHaveLength(11);
     for (const name of names) {
       const entry = prices.prices[name];
       expect(new URL(entry.source).protocol).toBe('https:');
@@ -196,6 +255,11 @@ describe('price table', () => {
       // An assumption says what it rests on.
       if (entry.assumption) expect(entry.note?.length ?? 0).toBeGreaterThan(20);
     }
+    // Standard-IA as AWS sets it against Standard: requests 25% dearer, storage 60% cheaper (to the rounding of 4 decimals).
+    const p = prices.prices;
+    expect(p.dynamoIaWriteUnits.usd / p.dynamoWriteUnits.usd).toBeCloseTo(1.25, 3);
+    expect(p.dynamoIaReadUnits.usd / p.dynamoReadUnits.usd).toBeCloseTo(1.25, 3);
+    expect(p.dynamoIaStorage.usd / p.dynamoStorage.usd).toBeCloseTo(0.4, 3);
     // Comprehend is not offered in Jakarta: its price is another Region's, and says so.
     expect(prices.prices.comprehendSentimentUnit.region).toBe('ap-southeast-1');
   });

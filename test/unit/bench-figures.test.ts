@@ -1,4 +1,4 @@
-import { itemBytes } from '../../scripts/bench/capacity';
+import { CapacityMeter, itemBytes, updateBytes } from '../../scripts/bench/capacity';
 import { median, percentile, sig } from '../../scripts/bench/stats';
 import { formatNumber, markdownTable } from '../../scripts/bench/table';
 
@@ -72,5 +72,37 @@ describe('the benchmark table', () => {
     expect(formatNumber(2293.4)).toBe('2,293');
     expect(formatNumber(0.025123)).toBe('0.0251');
     expect(formatNumber(21.87)).toBe('21.87');
+  });
+});
+
+describe('transactions as AWS bills them, from the request', () => {
+  const meter = new CapacityMeter({ posts: [{ name: 'byTopic', keys: ['topic', 'createdAt'] }] });
+  const counter = (topic: string) => ({
+    Update: {
+      TableName: 'state',
+      Key: { pk: `AGG#${topic}`, sk: '2026-12-06T10:00#shard-1' },
+      UpdateExpression: 'ADD #total :total, #hoax :hoax SET #exp = if_not_exists(#exp, :exp)',
+      ExpressionAttributeNames: { '#total': 'total', '#hoax': 'hoax', '#exp': 'expiresAt' },
+      ExpressionAttributeValues: { ':total': 3, ':hoax': 0, ':exp': 1_800_000_000 },
+    },
+  });
+
+  it('sizes an update by its key and the attributes it writes, each name once', () => {
+    // Key: pk (2 + 10) and sk (2 + 24); names total, hoax, expiresAt; values 3, 0 and 1,800,000,000 (2 significant digits).
+    expect(updateBytes(counter('banjir').Update)).toBe(2 + 10 + 2 + 24 + 5 + 4 + 9 + 2 + 1 + 2);
+    expect(
+      updateBytes({ Key: { k: 'a' }, UpdateExpression: 'SET revision = revision + :one', ExpressionAttributeValues: { ':one': 1 } }),
+    ).toBe(1 + 1 + 8 + 2);
+  });
+
+  it('bills a window commit 2 units per small update, a put 2 per KB plus 1 per KB on its index, by table', () => {
+    const commit = meter.transactionUnits([counter('a'), counter('b'), counter('c')]);
+    expect(Object.fromEntries(commit)).toEqual({ state: 6 });
+    const big = { Update: { ...counter('d').Update, ExpressionAttributeValues: { ':total': 1, ':hoax': 0, ':exp': 'x'.repeat(1500) } } };
+    expect(meter.transactionUnits([big]).get('state')).toBe(4);
+    const put = { Put: { TableName: 'posts', Item: { postKey: 'k', topic: 'banjir', createdAt: '2026', text: 'x'.repeat(2100) } } };
+    expect(Object.fromEntries(meter.transactionUnits([put, counter('e')]))).toEqual({ posts: 6, 'posts/byTopic': 3, state: 2 });
+    const offTopic = { Put: { TableName: 'posts', Item: { postKey: 'k', text: 'short' } } };
+    expect(Object.fromEntries(meter.transactionUnits([offTopic]))).toEqual({ posts: 2 });
   });
 });

@@ -67,7 +67,6 @@ const fullClassification: Classification = {
     { name: 'Kemang', kelurahan: 'Bangka', kecamatan: 'Mampang Prapatan', city: 'Jakarta Selatan' },
     { name: 'Jakarta Timur', city: 'Jakarta Timur' },
   ],
-  fingerprints: ['a', 'b'],
   knownClaim: { id: 'seed-007', text: 'Tanggul jebol malam ini', rating: 'salah', source: 'https://example.org/cek' },
 };
 

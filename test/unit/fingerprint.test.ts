@@ -1,6 +1,4 @@
-import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
-import { DynamoFingerprints } from '../../shared/adapters/fingerprints';
 import { MIN_FINGERPRINT_TOKENS, textFingerprints } from '../../shared/classify/fingerprint';
 import { normalise } from '../../shared/classify/normalise';
 
@@ -115,46 +113,5 @@ describe('textFingerprints', () => {
         expect(keys(words.join(' '))).toEqual(keys(CHAIN));
       }),
     );
-  });
-});
-
-describe('DynamoFingerprints (writes)', () => {
-  /** A client whose BatchWriteItem leaves the first `unprocessedTimes` answers' last item unprocessed. */
-  function fakeClient(unprocessedTimes: number): { doc: DynamoDBDocumentClient; writes: string[][] } {
-    const writes: string[][] = [];
-    let left = unprocessedTimes;
-    const send = async (command: unknown): Promise<unknown> => {
-      if (command instanceof BatchWriteCommand) {
-        const requests = command.input.RequestItems?.state ?? [];
-        writes.push(requests.map((r) => String(r.PutRequest?.Item?.pk)));
-        if (left-- > 0) return { UnprocessedItems: { state: requests.slice(-1) } };
-        return {};
-      }
-      if (command instanceof QueryCommand) return { Items: [{ followers: 0 }] };
-      throw new Error('unexpected command');
-    };
-    return { doc: { send } as unknown as DynamoDBDocumentClient, writes };
-  }
-  const noWait = async (): Promise<void> => undefined;
-
-  it('writes each key once and retries what DynamoDB left unprocessed', async () => {
-    const { doc, writes } = fakeClient(2);
-    const ledger = new DynamoFingerprints(doc, 'state', { sleep: noWait });
-    expect(await ledger.record(['0aa', '1bb', '0aa'], 'x:1', 0, 15)).toEqual({ authors: 1, followers: 0, key: '0aa' });
-    expect(writes).toEqual([['FP#0aa', 'FP#1bb'], ['FP#1bb'], ['FP#1bb']]);
-  });
-
-  it('fails, naming the keys, when items stay unprocessed (the message is then retried)', async () => {
-    const { doc } = fakeClient(100);
-    const ledger = new DynamoFingerprints(doc, 'state', { sleep: noWait });
-    await expect(ledger.record(['0aa', '1bb'], 'x:1', 0, 15)).rejects.toThrow(
-      /fingerprints: 1 item still unprocessed after \d+ attempts: FP#1bb/,
-    );
-  });
-
-  it('records nothing for no keys', async () => {
-    const { doc, writes } = fakeClient(0);
-    expect(await new DynamoFingerprints(doc, 'state').record([], 'x:1', 0, 15)).toEqual({ authors: 0, followers: 0 });
-    expect(writes).toEqual([]);
   });
 });

@@ -1,0 +1,137 @@
+/**
+ * Aggregator Lambda: consumes the posts table's stream (new posts only, by the event source
+ * mapping's filter) in tumbling windows. Each invocation folds its records into the window's
+ * state; the window's final invocation counts them, checks them for coordinated posting and
+ * holds them against the alert rules, once (shared/pipeline/aggregate.ts).
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue as StreamAttributeValue, Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { makeClients, type AwsClients } from '../../shared/adapters/clients';
+import { alertLedger, DynamoCounters, DynamoPostStore, DynamoWindowTally } from '../../shared/adapters/dynamodb';
+import { SnsAlertPublisher } from '../../shared/adapters/sns';
+import { DynamoSpreadLog } from '../../shared/adapters/spread-log';
+import { loadConfig } from '../../shared/config';
+import { optionalEnv, requireEnv } from '../../shared/env';
+import type { PostItem } from '../../shared/items';
+import { closeWindow, type AggregatorDeps } from '../../shared/pipeline/aggregate';
+import { foldPosts, windowState, type StreamedPost } from '../../shared/pipeline/window';
+import { TABLES, TOPICS } from '../../shared/resources';
+
+/** A DynamoDB stream event with a tumbling window (Lambda adds these fields when the mapping has one). */
+export interface WindowedStreamEvent extends DynamoDBStreamEvent {
+  readonly window: { readonly start: string; readonly end: string };
+  readonly state?: Record<string, unknown>;
+  readonly shardId: string;
+  readonly eventSourceARN: string;
+  readonly isFinalInvokeForWindow: boolean;
+  readonly isWindowTerminatedEarly: boolean;
+}
+
+/** What a windowed invocation answers: the window's state so far (without it, Lambda counts the invocation failed). */
+export interface WindowedStreamResponse {
+  readonly state: Record<string, unknown>;
+  readonly batchItemFailures?: readonly { readonly itemIdentifier: string }[];
+}
+
+export type AggregatorHandler = (event: WindowedStreamEvent, context: Context) => Promise<WindowedStreamResponse>;
+
+export interface AggregatorHandlerDeps extends AggregatorDeps {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+export function makeHandler(deps: AggregatorHandlerDeps): AggregatorHandler {
+  const { logger, metrics } = deps;
+  const core: AggregatorDeps = {
+    ...deps,
+    onHeld: (alert, error) => {
+      metrics.addMetric('alerts_held', MetricUnit.Count, 1);
+      logger.error('SNS refused the alert; it stays in the outbox and the sweep sends it', {
+        alertId: alert.alertId,
+        revision: alert.revision,
+        error: error as Error,
+      });
+    },
+  };
+
+  return async (event, context) => {
+    logger.addContext(context);
+    try {
+      const posts: StreamedPost[] = [];
+      for (const record of event.Records) {
+        const post = streamedPost(record);
+        if (post) posts.push(post);
+        else {
+          // Stored, but not a post this code can read: it stays in the table, uncounted, and is named here.
+          metrics.addMetric('stream_records_unreadable', MetricUnit.Count, 1);
+          logger.error('a stream record holds no readable post; it is left uncounted', {
+            eventID: record.eventID,
+            sequenceNumber: record.dynamodb?.SequenceNumber,
+          });
+        }
+      }
+      const state = foldPosts(windowState(event.state), posts);
+      metrics.addMetric('posts_folded', MetricUnit.Count, posts.length);
+      if (!event.isFinalInvokeForWindow) return { state: { ...state } };
+
+      const outcome = await closeWindow(event.shardId, state.facts, core);
+      metrics.addMetric('window_posts', MetricUnit.Count, outcome.posts);
+      metrics.addMetric('posts_counted', MetricUnit.Count, outcome.counted);
+      metrics.addMetric('posts_coordinated', MetricUnit.Count, outcome.coordinated);
+      for (const alert of outcome.alerts) {
+        metrics.addMetric('alerts_sent', MetricUnit.Count, 1);
+        // Per kind for the operations dashboard (its own EMF record: the window's other metrics have no kind).
+        metrics.singleMetric().addDimension('kind', alert.kind).addMetric('alerts_sent', MetricUnit.Count, 1);
+        logger.info('alert sent', { alertId: alert.alertId, severity: alert.severity, revision: alert.revision });
+      }
+      logger.info('window closed', {
+        shardId: event.shardId,
+        window: event.window,
+        endedEarly: event.isWindowTerminatedEarly,
+        ...outcome,
+        alerts: outcome.alerts.length,
+      });
+      return { state: {} };
+    } finally {
+      metrics.publishStoredMetrics();
+    }
+  };
+}
+
+/** The post a stream record carries, with its sequence number; undefined when it holds none. */
+function streamedPost(record: DynamoDBRecord): StreamedPost | undefined {
+  const image = record.dynamodb?.NewImage;
+  const seq = record.dynamodb?.SequenceNumber;
+  if (!image || !seq) return undefined;
+  // Lambda's record types and the SDK's attribute values are the same DynamoDB JSON.
+  const item = unmarshall(image as Record<string, StreamAttributeValue> as Parameters<typeof unmarshall>[0]) as PostItem;
+  if (typeof item.postKey !== 'string' || typeof item.createdAtEpoch !== 'number' || typeof item.text !== 'string') return undefined;
+  return { seq, item: { ...item, topics: item.topics ?? [], placeCities: item.placeCities ?? [], hoaxWeights: item.hoaxWeights ?? [] } };
+}
+
+/** The real wiring, from the environment: clients and config once per cold start. */
+export function wireFromEnv(clients: AwsClients = makeClients()): AggregatorHandlerDeps {
+  const config = loadConfig(optionalEnv('PANTAU_CONFIG', 'pantau.config.json'));
+  const { doc, sns } = clients;
+  const stateTable = requireEnv(TABLES.state.envVar);
+  return {
+    config,
+    posts: new DynamoPostStore(doc, requireEnv(TABLES.posts.envVar)),
+    counters: new DynamoCounters(doc, stateTable),
+    tally: new DynamoWindowTally(doc, stateTable, config.retention.stateDays),
+    spread: new DynamoSpreadLog(doc, stateTable),
+    ledger: alertLedger(doc, requireEnv(TABLES.alerts.envVar), stateTable, config),
+    publisher: new SnsAlertPublisher(sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
+    logger: new Logger({ serviceName: 'aggregator' }),
+    metrics: new Metrics({ namespace: 'Pantau', serviceName: 'aggregator' }),
+  };
+}
+
+let wired: AggregatorHandler | undefined;
+
+export const handler: AggregatorHandler = (event, context) => {
+  wired ??= makeHandler(wireFromEnv());
+  return wired(event, context);
+};

@@ -1,0 +1,384 @@
+/**
+ * The alert rules, once per window: the window's posts are taken one by one in event-time order,
+ * each seeing the counters and spreads as they stood after the posts before it, so a window
+ * raises the same alerts, at the same posts, as the posts would one at a time.
+ * - `spike`: each watch topic of a negative post, its window of counters against its baselines;
+ * - `hoax`: a hoax-like post's cluster (the debunked claim it repeats, or the text pushed by many
+ *   accounts), how many accounts spread it within the window;
+ * - `reach`: a negative or hoax-like post with a large audience.
+ * Each alert goes through the ledger (cooldown, updates only when severity rises, conditional
+ * writes), then the alerts table, then SNS. The counters are read once per topic per window.
+ */
+import { hoaxAlertId, reachAlertId, spikeAlertId, type Alert, type AlertKind } from '../alerts/alert';
+import { countsAsHoax, evaluateHoaxSpread } from '../alerts/hoax';
+import { evaluateReach } from '../alerts/reach';
+import { evaluateSpike } from '../alerts/spike';
+import type { Spread } from '../alerts/spread';
+import type { HoaxLevel } from '../classify/types';
+import type { Config } from '../config';
+import { hoaxOf, type PostItem } from '../items';
+import { DAY, HOUR, MINUTE, bucketStart, isoMinute } from '../time';
+import { markPublished } from './mark-sent';
+import type { AlertLedger, AlertPublisher, Claim, Counters, PostStore } from './ports';
+import type { PostFact } from './window';
+
+export interface AlertDeps {
+  readonly config: Config;
+  readonly posts: Pick<PostStore, 'byTopic' | 'get'>;
+  readonly counters: Pick<Counters, 'range'>;
+  readonly ledger: AlertLedger;
+  readonly publisher: AlertPublisher;
+  /** Told of an alert that SNS refused: it stays in the outbox (recorded, unsent) for the sweep. */
+  readonly onHeld?: (alert: Alert, error: unknown) => void;
+  /** Waits between tries of marking a published alert sent (mark-sent.ts); replaced in tests. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** A post of the window as the rules see it once coordinated posting has been judged. */
+export interface JudgedPost {
+  readonly fact: PostFact;
+  /** Its hoax level, `coordinated` included. */
+  readonly level: HoaxLevel;
+  /** The spread of its text when it was marked `coordinated`. */
+  readonly pushed?: Spread;
+  /** The spread of the debunked claim it repeats, within the hoax rule's window. */
+  readonly claimSpread?: Spread;
+}
+
+/** The topic name used for a hoax or a large post outside every watch topic. */
+export const OFF_TOPIC = 'umum';
+
+interface Episode {
+  readonly kind: AlertKind;
+  /** What the cooldown is kept for: a watch topic (spike, hoax), an account (reach). */
+  readonly key: string;
+  readonly episodeId: string;
+  readonly severity: number;
+  readonly eventMs: number;
+  readonly rule: { readonly cooldownMinutes: number; readonly severityStep: number };
+}
+
+interface Decision extends Episode {
+  /** The post's place in the window (event-time order): decisions are acted on in that order. */
+  readonly index: number;
+  readonly build: (claim: Claim) => Promise<Alert>;
+}
+
+const KIND_ORDER: readonly AlertKind[] = ['spike', 'hoax', 'reach'];
+
+/**
+ * Every rule over the window's posts, in event-time order (after they are counted); returns the alerts sent. Of the
+ * decisions for one episode in a window only those that rise above the ones before go to the
+ * ledger, which decides what is new, an update, or nothing.
+ */
+export async function raiseWindowAlerts(window: readonly JudgedPost[], deps: AlertDeps): Promise<Alert[]> {
+  const decisions = [...(await spikeDecisions(window, deps)), ...hoaxDecisions(window, deps), ...reachDecisions(window, deps)].sort(
+    (a, b) => a.index - b.index || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+  );
+  const highest = new Map<string, number>();
+  const sent: Alert[] = [];
+  for (const decision of decisions) {
+    const episode = `${decision.kind}#${decision.key}`;
+    if (decision.severity <= (highest.get(episode) ?? 0)) continue;
+    highest.set(episode, decision.severity);
+    const alert = await sendOnce(decision, decision.build, deps);
+    if (alert) sent.push(alert);
+  }
+  return sent;
+}
+
+/**
+ * Claims the right to send (a new episode, or an update when severity rose), then records,
+ * publishes (within the hourly cap) and marks the alert sent. An earlier attempt that claimed
+ * and failed to send is finished here with the alert it recorded.
+ */
+async function sendOnce(episode: Episode, build: (claim: Claim) => Promise<Alert>, deps: AlertDeps): Promise<Alert | undefined> {
+  const { kind, key } = episode;
+  const claim = await deps.ledger.claim(kind, key, episode.episodeId, episode.severity, episode.eventMs, episode.rule);
+  if (claim.action === 'none') return undefined;
+  if (claim.action === 'unsent') {
+    const pending = await deps.ledger.get(claim.alertId);
+    if (pending && pending.revision === claim.revision) return publishOrHold(kind, key, pending, deps);
+    // Claimed but never recorded: build it now from the current evidence.
+  }
+  const alert = await build(claim);
+  await deps.ledger.record(alert);
+  // Flood control across every kind and topic: past the hourly cap the alert is kept, not sent.
+  if (!(await deps.ledger.takeHourSlot(episode.eventMs, deps.config.alerts.maxPerHour))) {
+    await deps.ledger.markSent(kind, key, alert, 'capped');
+    return undefined;
+  }
+  return publishOrHold(kind, key, alert, deps);
+}
+
+/**
+ * Publishes a recorded alert and marks it sent (retrying the mark: mark-sent.ts). When SNS fails,
+ * the alert stays recorded and unsent (the outbox): the window is not failed for it, and the
+ * resolution sweep, or a later window on the same episode once the send lease has run out, sends
+ * it when SNS is back.
+ */
+async function publishOrHold(kind: string, key: string, alert: Alert, deps: AlertDeps): Promise<Alert | undefined> {
+  try {
+    await deps.publisher.publish(alert);
+  } catch (err) {
+    deps.onHeld?.(alert, err);
+    return undefined;
+  }
+  await markPublished(deps, kind, key, alert);
+  return alert;
+}
+
+// ---------------------------------------------------------------------------------------------
+// spike
+
+/** Negative and total posts per bucket (by its start, epoch ms) of one topic, as counted before the window and then post by post. */
+type BucketCounts = Map<number, { total: number; negative: number }>;
+
+async function spikeDecisions(window: readonly JudgedPost[], deps: AlertDeps): Promise<Decision[]> {
+  const rule = deps.config.alerts.spike;
+  const width = rule.bucketMinutes * MINUTE;
+  const windowEnd = (fact: PostFact): number => bucketStart(fact.at * 1000, rule.bucketMinutes) + width;
+  const negative = window.filter((p) => p.fact.sentiment === 'negative' && p.fact.topics.length > 0);
+  if (negative.length === 0) return [];
+  const topics = [...new Set(negative.flatMap((p) => p.fact.topics))];
+  const from = Math.min(...negative.map((p) => windowEnd(p.fact))) - rule.windowMinutes * MINUTE - rule.baselineHours * HOUR;
+  const to = Math.max(...negative.map((p) => windowEnd(p.fact)));
+
+  const decisions: Decision[] = [];
+  for (const topic of topics) {
+    // The counters include the whole window by now (it was counted before the rules run): take
+    // its posts out, and put them back one by one below.
+    const counts = await bucketCounts(deps, topic, from, to);
+    for (const { fact } of window) if (fact.topics.includes(topic)) addPost(counts, fact, -1, rule.bucketMinutes);
+    const pastDays = new Map<number, BucketCounts>();
+    for (const [index, { fact }] of window.entries()) {
+      if (!fact.topics.includes(topic)) continue;
+      addPost(counts, fact, +1, rule.bucketMinutes);
+      if (fact.sentiment !== 'negative') continue;
+      const end = windowEnd(fact);
+      const start = end - rule.windowMinutes * MINUTE;
+      const windowNegative = sum(counts, start, end, width, 'negative');
+      if (windowNegative < rule.minCount) continue;
+      const spikeCounts = {
+        windowNegative,
+        windowTotal: sum(counts, start, end, width, 'total'),
+        shortBaselineNegative: sum(counts, start - rule.baselineHours * HOUR, start, width, 'negative'),
+        pastDaysNegative: [] as number[],
+      };
+      if (!evaluateSpike(spikeCounts, rule).fire) continue;
+      for (let day = 1; day <= rule.baselineDays; day++) {
+        let past = pastDays.get(day);
+        if (!past) pastDays.set(day, (past = await bucketCounts(deps, topic, from - day * DAY, to - day * DAY)));
+        // Only days with data in that window count (a new deployment has none).
+        if ([...past.keys()].some((b) => b >= start - day * DAY && b < end - day * DAY)) {
+          spikeCounts.pastDaysNegative.push(sum(past, start - day * DAY, end - day * DAY, width, 'negative'));
+        }
+      }
+      const decision = evaluateSpike(spikeCounts, rule);
+      if (!decision.fire) continue;
+      const eventMs = fact.at * 1000;
+      decisions.push({
+        index,
+        kind: 'spike',
+        key: topic,
+        episodeId: spikeAlertId(topic, isoMinute(end)),
+        severity: decision.severity,
+        eventMs,
+        rule,
+        build: async (claim) => {
+          // The posts up to the one that raised it: later ones of the same window are not in `observed`.
+          const evidence = await deps.posts.byTopic(topic, isoMinute(start), new Date(eventMs + 1).toISOString(), 500);
+          const negativePosts = evidence.filter((p) => p.sentimentLabel === 'negative' && p.topics.includes(topic));
+          return {
+            ...common(claim, 'spike', topic, decision.severity, eventMs, deps),
+            windowStart: new Date(start).toISOString(),
+            windowEnd: new Date(end).toISOString(),
+            observed: decision.observed,
+            expected: round2(decision.expected),
+            ratio: round2(decision.ratio),
+            windowTotal: spikeCounts.windowTotal,
+            ...whereAndWho(negativePosts, mostNegative),
+          };
+        },
+      });
+    }
+  }
+  return decisions;
+}
+
+async function bucketCounts(deps: AlertDeps, topic: string, fromMs: number, toMs: number): Promise<BucketCounts> {
+  const counts: BucketCounts = new Map();
+  for (const b of await deps.counters.range(topic, isoMinute(fromMs), isoMinute(toMs))) {
+    counts.set(Date.parse(b.bucket), { total: b.total, negative: b.negative });
+  }
+  return counts;
+}
+
+function addPost(counts: BucketCounts, fact: PostFact, sign: 1 | -1, bucketMinutes: number): void {
+  const bucket = bucketStart(fact.at * 1000, bucketMinutes);
+  const had = counts.get(bucket) ?? { total: 0, negative: 0 };
+  counts.set(bucket, { total: had.total + sign, negative: had.negative + (fact.sentiment === 'negative' ? sign : 0) });
+}
+
+function sum(counts: BucketCounts, fromMs: number, toMs: number, width: number, field: 'total' | 'negative'): number {
+  let n = 0;
+  for (let at = fromMs; at < toMs; at += width) n += counts.get(at)?.[field] ?? 0;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// hoax
+
+function hoaxDecisions(window: readonly JudgedPost[], deps: AlertDeps): Decision[] {
+  const rule = deps.config.alerts.hoax;
+  const decisions: Decision[] = [];
+  for (const [index, judged] of window.entries()) {
+    const { fact, level } = judged;
+    if (!countsAsHoax(level, rule)) continue;
+    // How far the post's hoax has spread: the debunked claim it repeats, else the text it was pushed with.
+    const spread = fact.claim ? judged.claimSpread : judged.pushed;
+    if (!spread) continue;
+    const knownClaim = fact.claim !== undefined;
+    const decision = evaluateHoaxSpread({ ...spread, knownClaim }, rule);
+    if (!decision.fire) continue;
+    const eventMs = fact.at * 1000;
+    const windowStart = eventMs - rule.windowMinutes * MINUTE;
+    const topic = fact.topics[0] ?? OFF_TOPIC;
+    // One episode per watch topic: the same campaign often comes as the debunked claim and as
+    // reworded copies, and the officer wants one alert for it, escalated as it grows.
+    decisions.push({
+      index,
+      kind: 'hoax',
+      key: topic,
+      episodeId: hoaxAlertId(topic, isoMinute(eventMs)),
+      severity: decision.severity,
+      eventMs,
+      rule,
+      build: async (claim) => {
+        const item = await storedPost(deps, fact);
+        // The cluster's posts in the window, when they share a watch topic with this one.
+        const nearby =
+          topic === OFF_TOPIC ? [] : await deps.posts.byTopic(topic, isoMinute(windowStart), new Date(eventMs + 1).toISOString(), 500);
+        const members = nearby.filter((p) =>
+          item.claimSource
+            ? p.claimId === item.claimId || p.hoaxEvidence.some((e) => e.includes(item.claimSource as string))
+            : p.hoaxIndicators.includes('coordinated'),
+        );
+        if (!members.some((p) => p.postKey === item.postKey)) members.push(item);
+        return {
+          ...common(claim, 'hoax', topic, decision.severity, eventMs, deps),
+          windowStart: new Date(windowStart).toISOString(),
+          windowEnd: new Date(eventMs).toISOString(),
+          observed: spread.authors,
+          expected: rule.minAuthors,
+          ratio: round2(spread.authors / rule.minAuthors),
+          windowTotal: members.length,
+          ...whereAndWho(members, widestReach),
+          ...(item.claimId && item.claimText && item.claimRating && item.claimSource
+            ? { claim: { id: item.claimId, text: item.claimText, rating: item.claimRating, source: item.claimSource } }
+            : {}),
+          indicators: hoaxOf(item).indicators.map((i) => ({ name: i.name, evidence: i.evidence })),
+          followers: spread.followers,
+        };
+      },
+    });
+  }
+  return decisions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// reach
+
+function reachDecisions(window: readonly JudgedPost[], deps: AlertDeps): Decision[] {
+  const rule = deps.config.alerts.reach;
+  const decisions: Decision[] = [];
+  for (const [index, { fact, level }] of window.entries()) {
+    const hoaxLike = countsAsHoax(level, deps.config.alerts.hoax);
+    const complaint = fact.sentiment === 'negative' && fact.topics.length > 0;
+    const decision = evaluateReach({ followers: fact.followers, reposts: fact.reposts, complaint, hoaxLike }, rule);
+    if (!decision.fire) continue;
+    const eventMs = fact.at * 1000;
+    // One episode per account: its next large posts within the cooldown are updates, not new alerts.
+    decisions.push({
+      index,
+      kind: 'reach',
+      key: fact.author,
+      episodeId: reachAlertId(fact.author, isoMinute(eventMs)),
+      severity: decision.severity,
+      eventMs,
+      rule,
+      build: async (claim) => {
+        const item = await storedPost(deps, fact);
+        return {
+          ...common(claim, 'reach', fact.topics[0] ?? OFF_TOPIC, decision.severity, eventMs, deps),
+          windowStart: item.createdAt,
+          windowEnd: item.createdAt,
+          observed: decision.by === 'followers' ? fact.followers : fact.reposts,
+          expected: decision.by === 'followers' ? rule.minFollowers : rule.minReposts,
+          ratio: round2(decision.ratio),
+          windowTotal: 1,
+          ...whereAndWho([item], widestReach),
+          // A hoax-like post carries its indicators; a plain complaint none.
+          ...(hoaxLike ? { indicators: hoaxOf(item).indicators.map((i) => ({ name: i.name, evidence: i.evidence })) } : {}),
+          followers: fact.followers,
+          reposts: fact.reposts,
+        };
+      },
+    });
+  }
+  return decisions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// shared pieces
+
+/** The stored post behind a fact, for an alert that quotes it. */
+async function storedPost(deps: AlertDeps, fact: PostFact): Promise<PostItem> {
+  const [item] = await deps.posts.get([fact.key]);
+  if (!item) throw new Error(`post ${fact.key} is in the window but not in the posts table`);
+  return item;
+}
+
+function common(claim: Claim, kind: AlertKind, topic: string, severity: number, eventMs: number, deps: AlertDeps) {
+  const label = deps.config.topics.find((t) => t.name === topic)?.label;
+  return {
+    alertId: claim.alertId,
+    kind,
+    topic,
+    topicLabel: label ?? (deps.config.alerts.language === 'en' ? 'Outside the watch topics' : 'Di luar topik pantauan'),
+    severity,
+    revision: claim.revision,
+    firedAt: new Date(eventMs).toISOString(),
+  };
+}
+
+/** Places and cities named by the posts, and up to three sample posts in the given order. */
+function whereAndWho(
+  posts: readonly PostItem[],
+  order: (a: PostItem, b: PostItem) => number,
+): Pick<Alert, 'places' | 'cities' | 'samples'> {
+  return {
+    places: tally(posts.flatMap((p) => p.places)),
+    cities: tally(posts.flatMap((p) => p.placeCities)),
+    samples: [...posts]
+      .sort(order)
+      .slice(0, 3)
+      .map((p) => ({ postKey: p.postKey, text: p.text, url: p.url, author: p.authorHandle, createdAt: p.createdAt })),
+  };
+}
+
+const reachOf = (p: PostItem): number => (p.reposts ?? 0) + (p.likes ?? 0) + (p.authorFollowers ?? 0) / 1000;
+/** The most negative posts first, ties broken by reach. */
+const mostNegative = (a: PostItem, b: PostItem): number => a.sentimentScore - b.sentimentScore || reachOf(b) - reachOf(a);
+const widestReach = (a: PostItem, b: PostItem): number => reachOf(b) - reachOf(a);
+
+function tally(names: readonly string[]): { name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .slice(0, 5);
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
