@@ -34,6 +34,8 @@ export const METRICS_NAMESPACE = 'Pantau';
 export const OPS_ALARMS = {
   /** The posts queue falls behind when its oldest message is older than this. */
   oldestPostMinutes: 15,
+  /** The aggregator falls behind when the last record of a batch it gets from the posts stream is older than this (IteratorAge). */
+  streamBehindMinutes: 10,
   /** Share of `sources.x.budget.perDay` read today that warns the budget is nearly spent. */
   xBudgetShare: 0.8,
   /** Schedules a collector may miss before the alarm (no successful run for this many intervals). */
@@ -43,6 +45,7 @@ export const OPS_ALARMS = {
 /** The functions Pantau deploys, by folder name (also their Powertools service name). */
 export const FUNCTION_NAMES = [
   'classifier',
+  'aggregator',
   'alert-sweeper',
   'digest',
   'file-collector',
@@ -78,6 +81,8 @@ export interface ObservabilityProps {
   readonly queues: {
     readonly posts: IQueue;
     readonly postsDlq: IQueue;
+    /** The aggregator's on-failure queue (batches of the posts stream it gave up on). */
+    readonly aggregatorFailures: IQueue;
     /** The notifier's on-failure queue (alerts it could not deliver), when a chat is configured. */
     readonly notifierFailures?: IQueue;
   };
@@ -162,8 +167,34 @@ export class Observability extends Construct {
       description: `A post waited over ${OPS_ALARMS.oldestPostMinutes} minutes on the posts queue: the classifier is behind or failing.`,
     });
 
+    // The aggregator: behind the posts stream, a window given up, a stored post it cannot read.
+    const aggregator = functions.aggregator;
+    if (aggregator) {
+      this.alarm('AggregatorBehind', {
+        metric: aggregator.fn.metric('IteratorAge', { period: FIVE_MINUTES, statistic: Stats.MAXIMUM }),
+        threshold: OPS_ALARMS.streamBehindMinutes * 60 * 1000,
+        description: `The aggregator is over ${OPS_ALARMS.streamBehindMinutes} minutes behind the posts table's stream (IteratorAge): new posts are stored, but their counts, coordinated-posting marks and alerts come late. Look at the aggregator's errors, throttles and duration; the stream keeps records 24 hours.`,
+      });
+      this.alarm('AggregatorUnreadableRecords', {
+        metric: this.metric('aggregator', 'stream_records_unreadable', Stats.SUM, FIVE_MINUTES),
+        threshold: 0,
+        description:
+          'The aggregator met stream records holding no post it can read (its logs name each eventID and sequence number): those posts are stored but left out of the counts and alerts.',
+      });
+    }
+    const aggregatorFailures = queues.aggregatorFailures.metricApproximateNumberOfMessagesVisible({
+      period: FIVE_MINUTES,
+      statistic: Stats.MAXIMUM,
+    });
+    this.alarm('AggregatorFailuresNotEmpty', {
+      metric: aggregatorFailures,
+      threshold: 0,
+      description:
+        "The aggregator gave up on a batch of the posts stream after its retries (the failure queue names the shard and sequence numbers): those posts are stored, but their counts, coordinated-posting marks and alerts are missing. See the aggregator's errors.",
+    });
+
     // Alerts SNS refused: they wait in the outbox; the sweep sends them once SNS takes them again.
-    for (const name of ['classifier', 'alert-sweeper'] as const) {
+    for (const name of ['aggregator', 'alert-sweeper'] as const) {
       if (!functions[name]) continue;
       this.alarm(`${pascal(name)}AlertsHeld`, {
         metric: this.metric(name, 'alerts_held', Stats.SUM, FIVE_MINUTES),
@@ -238,22 +269,42 @@ export class Observability extends Construct {
 
     const dashboardName = `${this.config.name}-operations`;
     this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName, defaultInterval: Duration.days(1) });
-    this.addWidgets(functions, dlqDepth);
+    this.addWidgets(functions, dlqDepth, aggregatorFailures);
     const region = Stack.of(this).region;
     this.dashboardUrl = `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards:name=${dashboardName}`;
   }
 
-  private addWidgets(functions: ObservabilityProps['functions'], dlqDepth: Metric): void {
+  private addWidgets(functions: ObservabilityProps['functions'], dlqDepth: Metric, aggregatorFailures: Metric): void {
     const collectors = (Object.keys(COLLECTOR_SOURCES) as CollectorName[]).filter((name) => functions[name]);
     const sum = (service: string, metricName: string, label?: string) => this.metric(service, metricName, Stats.SUM, FIVE_MINUTES, label);
     const graph = (title: string, left: IMetric[], right: IMetric[] = []) => new GraphWidget({ title, left, right, width: 12, height: 6 });
 
+    const aggregator = functions.aggregator?.fn;
     this.dashboard.addWidgets(
       graph(
         'Posts in',
         POST_COLLECTORS.filter((name) => functions[name]).map((name) => sum(name, 'posts_sent', name)),
       ),
       graph('Posts classified', [sum('classifier', 'posts_stored', 'stored'), sum('classifier', 'posts_duplicate', 'duplicate')]),
+    );
+    this.dashboard.addWidgets(
+      graph(
+        'Posts aggregated',
+        [
+          sum('aggregator', 'posts_counted', 'counted'),
+          this.metric('aggregator', 'window_posts', Stats.AVERAGE, FIVE_MINUTES, 'posts per window (average)'),
+          sum('aggregator', 'posts_coordinated', 'marked coordinated'),
+          sum('aggregator', 'stream_records_unreadable', 'unreadable'),
+        ],
+        aggregator
+          ? [aggregator.metric('IteratorAge', { period: FIVE_MINUTES, statistic: Stats.MAXIMUM, label: 'iterator age (ms)' })]
+          : [],
+      ),
+      graph('Alerts by kind', [
+        ...ALERT_KINDS.map((kind) => this.metric('aggregator', 'alerts_sent', Stats.SUM, FIVE_MINUTES, kind, { kind })),
+        ...(functions['alert-sweeper'] ? [sum('alert-sweeper', 'alerts_resolved', 'resolved')] : []),
+        ...(functions.digest ? [sum('digest', 'digests_sent', 'digest')] : []),
+      ]),
     );
     this.dashboard.addWidgets(
       graph(
@@ -265,13 +316,8 @@ export class Observability extends Construct {
             sum(name, name === 'file-collector' ? 'posts_invalid' : 'posts_rejected', `rejected by the ${name}`),
           ),
         ],
-        [dlqDepth.with({ label: 'DLQ depth' })],
+        [dlqDepth.with({ label: 'DLQ depth' }), aggregatorFailures.with({ label: 'stream batches given up (aggregator)' })],
       ),
-      graph('Alerts by kind', [
-        ...ALERT_KINDS.map((kind) => this.metric('classifier', 'alerts_sent', Stats.SUM, FIVE_MINUTES, kind, { kind })),
-        ...(functions['alert-sweeper'] ? [sum('alert-sweeper', 'alerts_resolved', 'resolved')] : []),
-        ...(functions.digest ? [sum('digest', 'digests_sent', 'digest')] : []),
-      ]),
     );
 
     const health = [

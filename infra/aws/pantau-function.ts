@@ -24,11 +24,9 @@ export const BUNDLE_ROOT = '/var/task';
 /** The config file's name inside every bundle; `PANTAU_CONFIG` points at it. */
 export const BUNDLED_CONFIG = 'pantau.config.json';
 
-export type TableAccess = 'read' | 'readWrite';
-
 /**
- * Data-plane actions on a table (CDK's `grantReadData`/`grantReadWriteData` lists, without the
- * stream actions: no table has a stream).
+ * Data-plane actions on a table (CDK's `grantReadData`/`grantReadWriteData` lists). The stream
+ * actions are apart (STREAM_READ_ACTIONS): only the function that consumes a table's stream reads it.
  */
 const READ_ACTIONS = [
   'dynamodb:BatchGetItem',
@@ -38,17 +36,43 @@ const READ_ACTIONS = [
   'dynamodb:ConditionCheckItem',
   'dynamodb:DescribeTable',
 ] as const;
+const WRITE_ACTIONS = ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'] as const;
 
-const TABLE_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
+/** One data-plane action on a table's items (or its description). */
+export type TableAction = (typeof READ_ACTIONS)[number] | (typeof WRITE_ACTIONS)[number];
+
+/**
+ * How a function may use a table: CDK's read or read/write data lists, or exactly the actions its
+ * code calls. A transaction is authorised per action it holds (TransactWriteItems of Updates needs
+ * `dynamodb:UpdateItem`), so no transaction action appears here.
+ */
+export type TableAccess = 'read' | 'readWrite' | readonly TableAction[];
+
+const TABLE_ACTIONS: Readonly<Record<'read' | 'readWrite', readonly TableAction[]>> = {
   read: READ_ACTIONS,
-  readWrite: [...READ_ACTIONS, 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  readWrite: [...READ_ACTIONS, ...WRITE_ACTIONS],
 };
+
+/** The only actions that reach a table's indexes. */
+const INDEX_ACTIONS: readonly TableAction[] = ['dynamodb:Query', 'dynamodb:Scan'];
+
+/**
+ * What Lambda's event source mapping does with the function's role to read a table's stream
+ * (the list in DynamoDB's example policy for a Lambda function on a stream, on that stream only).
+ */
+const STREAM_READ_ACTIONS = [
+  'dynamodb:DescribeStream',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+  'dynamodb:ListStreams',
+] as const;
 
 /**
  * What a caller needs of the customer-managed key, by service. CDK's own grant helpers add
  * `kms:ReEncrypt*` and `kms:GenerateDataKey*` (wildcards, and more than any function uses), so
  * the bind helpers below grant these exact actions instead, and only through the service.
- * - DynamoDB decrypts the table key with the caller's credentials on reads and writes.
+ * - DynamoDB decrypts the table key with the caller's credentials on reads and writes, and on
+ *   reads of the table's stream (encrypted with the table's key).
  * - SQS and SNS producers generate a data key and decrypt it (AWS's documented pair); SQS
  *   consumers (the event source mapping) only decrypt: CDK's `grantConsumeMessages` adds that.
  * - S3 writers generate a data key per object, and decrypt it again for each part of a multipart upload.
@@ -150,11 +174,33 @@ export class PantauFunction extends Construct {
     });
   }
 
-  /** Gives the function a table's name in `spec.envVar` and the matching data-plane access (the table and its indexes, by name). */
+  /**
+   * Gives the function a table's name in `spec.envVar` and the matching data-plane access: the
+   * table, and its indexes (by name) when the access queries or scans.
+   */
   bindTable(table: ITable, spec: TableSpec, access: TableAccess): this {
+    const actions = typeof access === 'string' ? TABLE_ACTIONS[access] : access;
+    if (actions.length === 0) throw new Error(`${this.node.path}: no action granted on the ${spec.name} table`);
     this.setEnv(spec.envVar, table.tableName);
-    this.allow(TABLE_ACTIONS[access], [table.tableArn, ...spec.indexes.map((index) => `${table.tableArn}/index/${index.name}`)]);
-    if (table.encryptionKey) this.allowKey(table.encryptionKey, KEY_ACTIONS.table[access], 'dynamodb');
+    const indexes = actions.some((action) => INDEX_ACTIONS.includes(action))
+      ? spec.indexes.map((index) => `${table.tableArn}/index/${index.name}`)
+      : [];
+    this.allow(actions, [table.tableArn, ...indexes]);
+    const writes = actions.some((action) => (WRITE_ACTIONS as readonly string[]).includes(action));
+    if (table.encryptionKey) this.allowKey(table.encryptionKey, KEY_ACTIONS.table[writes ? 'readWrite' : 'read'], 'dynamodb');
+    return this;
+  }
+
+  /**
+   * Permission to read a table's stream, as Lambda's event source mapping does with the function's
+   * role: the stream actions on this table's stream only, and the table's key through DynamoDB.
+   * (CDK's `grantStreamRead` adds `dynamodb:ListStreams` on "*" and the key without the service condition.)
+   */
+  grantStreamRead(table: ITable): this {
+    const stream = table.tableStreamArn;
+    if (!stream) throw new Error(`${this.node.path}: ${table.node.path} has no stream to read`);
+    this.allow(STREAM_READ_ACTIONS, [stream]);
+    if (table.encryptionKey) this.allowKey(table.encryptionKey, KEY_ACTIONS.table.read, 'dynamodb');
     return this;
   }
 

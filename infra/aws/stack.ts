@@ -55,6 +55,7 @@ export class PantauStack extends Stack {
       inputs,
       functions: {
         classifier: this.pipeline.classifier,
+        aggregator: this.pipeline.aggregator,
         'alert-sweeper': this.pipeline.sweeper,
         digest: this.pipeline.digest,
         'file-collector': this.collectors.fileCollector,
@@ -64,7 +65,12 @@ export class PantauStack extends Stack {
         notifier: this.alerting.notifier?.function,
         exporter: this.analytics?.exporter,
       },
-      queues: { posts: this.pipeline.postsQueue, postsDlq: this.pipeline.postsDlq, notifierFailures: this.alerting.notifier?.deadLetters },
+      queues: {
+        posts: this.pipeline.postsQueue,
+        postsDlq: this.pipeline.postsDlq,
+        aggregatorFailures: this.pipeline.aggregatorFailures,
+        notifierFailures: this.alerting.notifier?.deadLetters,
+      },
       encryptionKey: key,
     });
 
@@ -74,6 +80,10 @@ export class PantauStack extends Stack {
     }
     new CfnOutput(this, 'postsQueue', { value: this.pipeline.postsQueue.queueUrl, description: QUEUES.posts.envVar });
     new CfnOutput(this, 'postsDlq', { value: this.pipeline.postsDlq.queueUrl, description: QUEUES.posts.deadLetter.envVar });
+    new CfnOutput(this, 'aggregatorFailures', {
+      value: this.pipeline.aggregatorFailures.queueUrl,
+      description: QUEUES.aggregatorFailures.envVar,
+    });
     new CfnOutput(this, 'alertsTopic', { value: this.alerting.topic.topicArn, description: TOPICS.alerts.envVar });
     new CfnOutput(this, 'opsTopic', { value: this.observability.opsTopic.topicArn, description: 'Ops alarms: subscribe by email or SMS' });
     new CfnOutput(this, 'dashboardUrl', { value: this.observability.dashboardUrl, description: 'CloudWatch operations dashboard' });

@@ -35,8 +35,8 @@ describe('buildApp', () => {
     expect(stack.stackName).toBe('pantau-staging');
     expect(stack.region).toBe('ap-southeast-3');
     expect(stack.account).toBe('123456789012');
-    // classifier, alert sweeper, digest, file collector, exporter
-    Template.fromStack(stack).resourceCountIs('AWS::Lambda::Function', 5);
+    // classifier, aggregator, alert sweeper, digest, file collector, exporter
+    Template.fromStack(stack).resourceCountIs('AWS::Lambda::Function', 6);
   });
 
   it('throws a ConfigError naming topics.0.keywords for a topic without keywords', () => {

@@ -20,7 +20,7 @@ interface Built {
   readonly template: Template;
   readonly observability: Observability;
   readonly functions: Partial<Record<FunctionName, PantauFunction>>;
-  readonly queues: { posts: Queue; postsDlq: Queue; notifierFailures: Queue };
+  readonly queues: { posts: Queue; postsDlq: Queue; aggregatorFailures: Queue; notifierFailures: Queue };
   readonly alertsTopic: Topic;
   readonly key: IKey;
 }
@@ -52,6 +52,7 @@ function build(options: { x: boolean }): Built {
   const queues = {
     postsDlq,
     posts: new Queue(stack, 'Posts', { deadLetterQueue: { queue: postsDlq, maxReceiveCount: 3 } }),
+    aggregatorFailures: new Queue(stack, 'AggregatorFailures'),
     notifierFailures: new Queue(stack, 'NotifierFailures'),
   };
   const alertsTopic = new Topic(stack, 'Alerts');
@@ -84,6 +85,15 @@ describe('Observability', () => {
   const alarmsOn = (metricName: string, dimensionName: string, value: unknown) =>
     alarms.filter((a) => a.MetricName === metricName && JSON.stringify(dimension(a, dimensionName)) === JSON.stringify(value));
   const fnRef = (fn: PantauFunction) => ({ Ref: stack.getLogicalId(fn.fn.node.defaultChild as CfnFunction) });
+  /** Every metric line of the dashboard's graphs (tokens in the body stand in as "<token>"). */
+  const dashboardMetrics = (): unknown[][] => {
+    const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+    const parts = (dashboard!.Properties.DashboardBody as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+    const body = JSON.parse(parts.map((part) => (typeof part === 'string' ? part : '<token>')).join('')) as {
+      widgets: { properties: { metrics?: unknown[][] } }[];
+    };
+    return body.widgets.flatMap((widget) => widget.properties.metrics ?? []);
+  };
 
   it('has its own ops topic, encrypted and SSL-only, apart from the alerts topic', () => {
     expect(opsTopicRef).not.toEqual(ref(alertsTopic.topicArn));
@@ -117,13 +127,55 @@ describe('Observability', () => {
     }
   });
 
-  it('alarms as soon as SNS refuses an alert (held in the outbox) in the classifier or the sweep', () => {
-    for (const service of ['classifier', 'alert-sweeper']) {
+  it('alarms as soon as SNS refuses an alert (held in the outbox) in the aggregator or the sweep', () => {
+    for (const service of ['aggregator', 'alert-sweeper']) {
       const [alarm, ...others] = alarmsOn('alerts_held', 'service', service);
       expect(others).toHaveLength(0);
       expect(alarm).toMatchObject({ Namespace: 'Pantau', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', Statistic: 'Sum' });
       expect(alarm?.AlarmDescription).toContain('outbox');
     }
+  });
+
+  it('watches no alert metric of the classifier, which sends no alerts', () => {
+    expect(alarmsOn('alerts_held', 'service', 'classifier')).toHaveLength(0);
+    const classifierMetrics = dashboardMetrics().filter((m) => m[0] === 'Pantau' && m.includes('classifier'));
+    expect(classifierMetrics.length).toBeGreaterThan(0);
+    expect(classifierMetrics.filter((m) => String(m[1]).startsWith('alerts_'))).toEqual([]);
+  });
+
+  it(`alarms when the aggregator is over ${OPS_ALARMS.streamBehindMinutes} minutes behind the posts stream (IteratorAge)`, () => {
+    const [alarm, ...others] = alarmsOn('IteratorAge', 'FunctionName', fnRef(functions.aggregator!));
+    expect(others).toHaveLength(0);
+    expect(alarm).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      Statistic: 'Maximum',
+      Period: 300,
+      EvaluationPeriods: 1,
+      // IteratorAge is in milliseconds.
+      Threshold: 10 * 60 * 1000,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    expect(alarm?.AlarmDescription).toMatch(/behind the posts table's stream/);
+    expect(alarms.filter((a) => a.MetricName === 'IteratorAge')).toHaveLength(1);
+  });
+
+  it('alarms as soon as the aggregator gave up on a batch of the stream (its failure queue holds a message)', () => {
+    const [alarm, ...others] = alarmsOn('ApproximateNumberOfMessagesVisible', 'QueueName', ref(queues.aggregatorFailures.queueName));
+    expect(others).toHaveLength(0);
+    expect(alarm).toMatchObject({
+      Namespace: 'AWS/SQS',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Period: 300,
+      Statistic: 'Maximum',
+    });
+    expect(alarm?.AlarmDescription).toMatch(/stored, but their counts, coordinated-posting marks and alerts are missing/);
+  });
+
+  it('alarms as soon as the aggregator meets a stream record it cannot read', () => {
+    const [alarm, ...others] = alarmsOn('stream_records_unreadable', 'service', 'aggregator');
+    expect(others).toHaveLength(0);
+    expect(alarm).toMatchObject({ Namespace: 'Pantau', Statistic: 'Sum', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
   });
 
   it('alarms as soon as a post is in the DLQ', () => {
@@ -207,6 +259,7 @@ describe('Observability', () => {
     for (const title of [
       'Posts in',
       'Posts classified',
+      'Posts aggregated',
       'Posts failed',
       'Alerts by kind',
       'Collector health',
@@ -216,7 +269,16 @@ describe('Observability', () => {
       expect(body).toContain(`\\"title\\":\\"${title}\\"`);
     }
     expect(body).toContain(`\\"value\\":${PER_DAY},\\"label\\":\\"daily budget\\"`);
-    for (const kind of ['spike', 'hoax', 'reach']) expect(body).toContain(`\\"kind\\",\\"${kind}\\"`);
+  });
+
+  it('graphs alerts by kind from the aggregator, and its windows and iterator age', () => {
+    const metrics = dashboardMetrics();
+    const has = (...prefix: unknown[]) => metrics.some((m) => prefix.every((part, i) => m[i] === part));
+    for (const kind of ['spike', 'hoax', 'reach']) expect(has('Pantau', 'alerts_sent', 'kind', kind, 'service', 'aggregator')).toBe(true);
+    for (const metric of ['posts_counted', 'window_posts', 'posts_coordinated']) {
+      expect(has('Pantau', metric, 'service', 'aggregator')).toBe(true);
+    }
+    expect(has('AWS/Lambda', 'IteratorAge', 'FunctionName')).toBe(true);
   });
 
   it('gives the dashboard address in the region', () => {

@@ -44,9 +44,9 @@ describe('PantauStack security', () => {
       });
     });
 
-    it('encrypts every queue (posts, its DLQ, the notifier failure queue)', () => {
+    it('encrypts every queue (posts, its DLQ, the aggregator and notifier failure queues)', () => {
       const queues = resourcesOf('AWS::SQS::Queue');
-      expect(queues).toHaveLength(3);
+      expect(queues).toHaveLength(4);
       for (const [, queue] of queues) {
         expect(queue.Properties.KmsMasterKeyId).toEqual(keyArn);
         expect(queue.Properties.SqsManagedSseEnabled).toBeUndefined();
@@ -91,7 +91,11 @@ describe('PantauStack security', () => {
 
   it('denies requests without TLS on every queue and topic', () => {
     const denyInsecure = Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
-    template.resourcePropertiesCountIs('AWS::SQS::QueuePolicy', { PolicyDocument: { Statement: Match.arrayWith([denyInsecure]) } }, 3);
+    template.resourcePropertiesCountIs(
+      'AWS::SQS::QueuePolicy',
+      { PolicyDocument: { Statement: Match.arrayWith([denyInsecure]) } },
+      resourcesOf('AWS::SQS::Queue').length,
+    );
     template.resourcePropertiesCountIs(
       'AWS::SNS::TopicPolicy',
       { PolicyDocument: { Statement: Match.arrayWith([denyInsecure]) } },
@@ -107,10 +111,10 @@ describe('PantauStack security', () => {
         (p) => p.Properties.PolicyDocument.Statement as Statement[],
       );
 
-    it('exists for each of the nine functions, and has no AWS managed policy', () => {
-      // classifier, alert sweeper, digest, four collectors, notifier, exporter
-      expect(functions).toHaveLength(9);
-      expect(new Set(roleIds).size).toBe(9);
+    it('exists for each of the ten functions, and has no AWS managed policy', () => {
+      // classifier, aggregator, alert sweeper, digest, four collectors, notifier, exporter
+      expect(functions).toHaveLength(10);
+      expect(new Set(roleIds).size).toBe(10);
       for (const roleId of roleIds) {
         expect(template.toJSON().Resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
       }
@@ -128,6 +132,19 @@ describe('PantauStack security', () => {
       for (const roleId of roleIds) {
         const onAll = statementsOf(roleId).filter((s) => asList(s.Resource).includes('*'));
         expect(onAll.flatMap((s) => asList(s.Action)).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+      }
+    });
+
+    it('reads a table stream only in the aggregator, on the posts stream only', () => {
+      const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+      const aggregatorRole = stack.resolve(stack.pipeline.aggregator.fn.role!.roleName) as { Ref: string };
+      for (const roleId of roleIds) {
+        const reading = statementsOf(roleId).filter((s) => asList(s.Action).some((a) => streamActions.includes(a)));
+        if (roleId !== aggregatorRole.Ref) {
+          expect(reading).toEqual([]);
+          continue;
+        }
+        expect(reading.map((s) => s.Resource)).toEqual([stack.resolve(stack.storage.tables.posts.tableStreamArn)]);
       }
     });
 

@@ -130,7 +130,6 @@ describe('PantauStack', () => {
 
   describe('classifier', () => {
     it('consumes the posts queue in batches, reporting per-record failures', () => {
-      template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         EventSourceArn: queueArn('postsQueue'),
         FunctionName: { Ref: logicalId(stack, classifier) },
@@ -139,18 +138,21 @@ describe('PantauStack', () => {
         MaximumBatchingWindowInSeconds: CLASSIFIER.maxBatchingWindowSeconds,
         ScalingConfig: { MaximumConcurrency: CLASSIFIER.maxConcurrency },
       });
+      // The other mapping is the aggregator's, on the posts stream (aggregator.test.ts).
+      template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+      template.resourcePropertiesCountIs('AWS::Lambda::EventSourceMapping', { FunctionName: { Ref: logicalId(stack, classifier) } }, 1);
     });
 
-    it('receives every resource through its env var', () => {
+    it('receives the posts and state tables and the DLQ through their env vars, and no alerts table or topic', () => {
       template.hasResourceProperties('AWS::Lambda::Function', {
         Timeout: CLASSIFIER.timeoutSeconds,
         Environment: {
           Variables: Match.objectLike({
             [TABLES.posts.envVar]: tableRef('posts'),
-            [TABLES.alerts.envVar]: tableRef('alerts'),
             [TABLES.state.envVar]: tableRef('state'),
-            [TOPICS.alerts.envVar]: topicRef,
             [QUEUES.posts.deadLetter.envVar]: queueRef('postsDlq'),
+            [TABLES.alerts.envVar]: Match.absent(),
+            [TOPICS.alerts.envVar]: Match.absent(),
             PANTAU_CONFIG: '/var/task/pantau.config.json',
             POWERTOOLS_SERVICE_NAME: 'classifier',
           }),
@@ -158,15 +160,24 @@ describe('PantauStack', () => {
       });
     });
 
-    it('may publish alerts, write the three tables and send to the DLQ, with no wildcard actions', () => {
+    it('puts posts, reads claims and counts repeat deliveries in the state table, and sends to the DLQ: exactly these actions', () => {
       const statements = statementsOf(stack, template, classifier);
-      expect(allows(statements, ['sns:Publish'], topicRef)).toBe(true);
-      for (const name of ['posts', 'alerts', 'state'] as const) {
-        expect(allows(statements, DYNAMO_WRITE, tableArn(name))).toBe(true);
-      }
+      const on = (resource: unknown) =>
+        statements.filter((s) => resources(s).some((r) => JSON.stringify(r) === JSON.stringify(resource))).flatMap(actions);
+      expect(on(tableArn('posts'))).toEqual(['dynamodb:PutItem']);
+      expect(on(tableArn('state')).sort()).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
       expect(allows(statements, SQS_SEND, queueArn('postsDlq'))).toBe(true);
       expect(allows(statements, ['sqs:ReceiveMessage', 'sqs:DeleteMessage'], queueArn('postsQueue'))).toBe(true);
       expect(statements.flatMap(actions).filter((a) => a.includes('*'))).toEqual([]);
+    });
+
+    it('sends no alert: no SNS action, nothing on the alerts table, no stream read', () => {
+      const statements = statementsOf(stack, template, classifier);
+      expect(statements.flatMap(actions).filter((a) => a.startsWith('sns:'))).toEqual([]);
+      expect(statements.filter((s) => resources(s).some((r) => JSON.stringify(r).includes(JSON.stringify(tableArn('alerts')))))).toEqual(
+        [],
+      );
+      expect(statements.flatMap(actions).filter((a) => ['dynamodb:GetRecords', 'dynamodb:DescribeStream'].includes(a))).toEqual([]);
     });
 
     it('may not send to the posts queue it consumes', () => {
@@ -217,8 +228,8 @@ describe('PantauStack', () => {
   describe('every function (house construct)', () => {
     it('is arm64 on Node.js 22 with tracing, 512 MB, source maps and a retained log group', () => {
       const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-      // classifier, alert sweeper, daily digest, file collector, exporter
-      expect(functions).toHaveLength(5);
+      // classifier, aggregator, alert sweeper, daily digest, file collector, exporter
+      expect(functions).toHaveLength(6);
       for (const fn of functions) {
         expect(fn.Properties).toMatchObject({
           Architectures: ['arm64'],
@@ -294,10 +305,10 @@ describe('PantauStack without the file source', () => {
   it('has no file collector and no schedule', () => {
     const { stack, template } = buildStack({ sources: {}, subscriptions: [] });
     expect(stack.collectors.fileCollector).toBeUndefined();
-    // The alert sweeper's, the digest's and the exporter's two schedules are left, with the classifier, the sweeper,
-    // the digest and the exporter.
+    // The alert sweeper's, the digest's and the exporter's two schedules are left, with the classifier, the
+    // aggregator, the sweeper, the digest and the exporter.
     template.resourceCountIs('AWS::Events::Rule', 4);
-    template.resourceCountIs('AWS::Lambda::Function', 4);
+    template.resourceCountIs('AWS::Lambda::Function', 5);
     template.resourceCountIs('AWS::SNS::Subscription', 0);
   });
 });
