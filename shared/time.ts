@@ -32,7 +32,13 @@ export function formatJakarta(ms: number): string {
   return `${jakartaFormat.format(new Date(ms)).replace(',', '')} WIB`;
 }
 
+/** One formatter per time zone: making one costs far more than using it (every stored post asks). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day (YYYY-MM-DD) of `ms` in `timeZone`, e.g. a daily budget's day in Asia/Jakarta. */
 export function calendarDay(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  let format = dayFormats.get(timeZone);
+  if (!format)
+    dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(ms);
 }
