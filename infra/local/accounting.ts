@@ -3,13 +3,7 @@
  * table, the aggregate counters and the alerts table, read in pages with only the attributes the
  * books need, next to what the collectors, the DLQ and the subscriber saw.
  */
-import {
-  QueryCommand,
-  ScanCommand,
-  type DynamoDBDocumentClient,
-  type QueryCommandInput,
-  type ScanCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { aggKey, bucketOfSortKey } from '../../shared/adapters/dynamodb';
 import { CITIES } from '../../shared/classify/places-jakarta';
 import { ALL_TOPICS, placeCounter } from '../../shared/items';
@@ -21,6 +15,7 @@ import {
   type StoredPostRecord,
 } from '../../shared/pipeline/accounting';
 import type { Config } from '../../shared/config';
+import { scanAll } from './scan';
 import { duplicateCount } from './summary';
 
 export interface BooksInput {
@@ -111,16 +106,6 @@ async function queryAll(
   const page: QueryCommandInput = { ...input, ConsistentRead: true };
   for (;;) {
     const out = await doc.send(new QueryCommand(page));
-    for (const item of out.Items ?? []) each(item);
-    if (!out.LastEvaluatedKey) return;
-    page.ExclusiveStartKey = out.LastEvaluatedKey;
-  }
-}
-
-async function scanAll(doc: DynamoDBDocumentClient, input: ScanCommandInput, each: (item: Record<string, unknown>) => void): Promise<void> {
-  const page: ScanCommandInput = { ...input, ConsistentRead: true };
-  for (;;) {
-    const out = await doc.send(new ScanCommand(page));
     for (const item of out.Items ?? []) each(item);
     if (!out.LastEvaluatedKey) return;
     page.ExclusiveStartKey = out.LastEvaluatedKey;

@@ -3,7 +3,8 @@
  * figures are the stored truth: collected = stored + duplicates + failed.
  */
 import { ChangeMessageVisibilityBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
-import { QueryCommand, ScanCommand, type DynamoDBDocumentClient, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { scanAll } from './scan';
 
 export interface DeadLetterInfo {
   readonly reason: string;
@@ -92,15 +93,15 @@ export async function storedFigures(doc: DynamoDBDocumentClient, postsTable: str
   const bump = (map: Record<string, number>, key: string): void => {
     map[key] = (map[key] ?? 0) + 1;
   };
-  const input: ScanCommandInput = {
-    TableName: postsTable,
-    FilterExpression: 'storedAt >= :since',
-    ExpressionAttributeValues: { ':since': sinceIso },
-    ProjectionExpression: 'sentimentLabel, hoaxLevel, lang, topics, createdAt',
-  };
-  for (;;) {
-    const out = await doc.send(new ScanCommand(input));
-    for (const item of out.Items ?? []) {
+  await scanAll(
+    doc,
+    {
+      TableName: postsTable,
+      FilterExpression: 'storedAt >= :since',
+      ExpressionAttributeValues: { ':since': sinceIso },
+      ProjectionExpression: 'sentimentLabel, hoaxLevel, lang, topics, createdAt',
+    },
+    (item) => {
       (figures as { stored: number }).stored += 1;
       bump(figures.sentiment, String(item.sentimentLabel));
       bump(figures.hoaxLevels, String(item.hoaxLevel));
@@ -108,10 +109,9 @@ export async function storedFigures(doc: DynamoDBDocumentClient, postsTable: str
       for (const t of (item.topics as string[] | undefined) ?? []) bump(figures.topics, t);
       const at = String(item.createdAt);
       if (!figures.latestCreatedAt || at > figures.latestCreatedAt) (figures as { latestCreatedAt?: string }).latestCreatedAt = at;
-    }
-    if (!out.LastEvaluatedKey) return figures;
-    input.ExclusiveStartKey = out.LastEvaluatedKey;
-  }
+    },
+  );
+  return figures;
 }
 
 /** Deliveries of already-stored posts so far, all sources together. */
