@@ -276,20 +276,6 @@ export function counterIncrements(item: CountedPost, bucketMinutes: number, stat
   return counters.map((topic) => ({ topic, bucket: isoMinute(start), add, expiresAt }));
 }
 
-/**
- * The increments of many posts, one per (topic, bucket) item with their sums: what a window
- * writes, each counter once. The latest expiry wins.
- */
-export function mergeIncrements(increments: Iterable<CounterIncrement>): CounterIncrement[] {
-  const merged = new Map<string, CounterIncrement>();
-  for (const inc of increments) {
-    const key = `${inc.topic}\u0000${inc.bucket}`;
-    const had = merged.get(key);
-    merged.set(key, had ? { ...had, add: addCounts(had.add, inc.add), expiresAt: Math.max(had.expiresAt, inc.expiresAt) } : inc);
-  }
-  return [...merged.values()];
-}
-
 export function addCounts(a: CounterValues, b: CounterValues): CounterValues {
   return {
     total: a.total + b.total,

@@ -1,7 +1,7 @@
 /** The aggregator's window state and what it keeps of each post, and the stored hoax assessment. */
 import { makeClassifier } from '../../shared/classify';
 import { coordinatedIndicator, withIndicator } from '../../shared/classify/hoax';
-import { hoaxOf, mergeIncrements, storedHoax, toPostItem, type CounterIncrement } from '../../shared/items';
+import { hoaxOf, storedHoax, toPostItem } from '../../shared/items';
 import { seqAfter, seqKey } from '../../shared/pipeline/sequence';
 import { EMPTY_WINDOW, factOf, foldPosts, windowState } from '../../shared/pipeline/window';
 import { makePost } from '../helpers/posts';
@@ -83,18 +83,4 @@ test('a stored hoax assessment reads back to the same indicators, and `coordinat
   expect(hoaxOf(stored)).toEqual({ ...original, score: stored.hoaxScore });
   const pushed = coordinatedIndicator(7, 15);
   expect(storedHoax(withIndicator(hoaxOf(stored), pushed))).toEqual(storedHoax(withIndicator(original, pushed)));
-});
-
-test('the increments of many posts merge into one per counter item', () => {
-  const inc = (topic: string, bucket: string, negative: number, expiresAt = 10): CounterIncrement => ({
-    topic,
-    bucket,
-    add: { total: 1, negative, positive: 1 - negative, neutral: 0, hoax: 0 },
-    expiresAt,
-  });
-  expect(mergeIncrements([inc('*', 'b1', 1), inc('banjir', 'b1', 1), inc('*', 'b1', 0, 20), inc('*', 'b2', 1)])).toEqual([
-    { topic: '*', bucket: 'b1', add: { total: 2, negative: 1, positive: 1, neutral: 0, hoax: 0 }, expiresAt: 20 },
-    inc('banjir', 'b1', 1),
-    inc('*', 'b2', 1),
-  ]);
 });
