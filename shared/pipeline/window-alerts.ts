@@ -67,20 +67,24 @@ interface Decision extends Episode {
 const KIND_ORDER: readonly AlertKind[] = ['spike', 'hoax', 'reach'];
 
 /**
- * Every rule over the window's posts, in event-time order (after they are counted); returns the alerts sent. Of the
- * decisions for one episode in a window only those that rise above the ones before go to the
- * ledger, which decides what is new, an update, or nothing.
+ * Every rule over the window's posts, in event-time order (after they are counted); returns the
+ * alerts sent. A decision goes to the ledger, which decides what is new, an update, or nothing,
+ * unless the window already asked it about the same kind and key, within that cooldown, at a
+ * severity as high: the ledger would answer nothing.
  */
 export async function raiseWindowAlerts(window: readonly JudgedPost[], deps: AlertDeps): Promise<Alert[]> {
   const decisions = [...(await spikeDecisions(window, deps)), ...hoaxDecisions(window, deps), ...reachDecisions(window, deps)].sort(
     (a, b) => a.index - b.index || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
   );
-  const highest = new Map<string, number>();
+  const asked = new Map<string, { severity: number; untilMs: number }>();
   const sent: Alert[] = [];
   for (const decision of decisions) {
     const episode = `${decision.kind}#${decision.key}`;
-    if (decision.severity <= (highest.get(episode) ?? 0)) continue;
-    highest.set(episode, decision.severity);
+    const before = asked.get(episode);
+    const cooling = before !== undefined && decision.eventMs <= before.untilMs;
+    if (cooling && decision.severity <= before.severity) continue;
+    const untilMs = decision.eventMs + decision.rule.cooldownMinutes * MINUTE;
+    asked.set(episode, { severity: decision.severity, untilMs: cooling ? Math.max(before.untilMs, untilMs) : untilMs });
     const alert = await sendOnce(decision, decision.build, deps);
     if (alert) sent.push(alert);
   }
