@@ -22,10 +22,13 @@ import { TABLES, TOPICS } from '../../shared/resources';
 /** A DynamoDB stream event with a tumbling window (Lambda adds these fields when the mapping has one). */
 export interface WindowedStreamEvent extends DynamoDBStreamEvent {
   readonly window: { readonly start: string; readonly end: string };
-  readonly state?: Record<string, unknown>;
+  /** What the previous successful invocation of this window on this shard answered (`{}` at first). */
+  readonly state: Record<string, unknown>;
   readonly shardId: string;
   readonly eventSourceARN: string;
+  /** The window is over: act on the folded state (its own records, if any, are folded first). */
   readonly isFinalInvokeForWindow: boolean;
+  /** The window ended before its time (its state reached Lambda's limit). */
   readonly isWindowTerminatedEarly: boolean;
 }
 

@@ -5,30 +5,13 @@
  * on-failure record Lambda sends when it gives up on a batch, and the shards' checkpoints.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { AttributeValue as SdkAttributeValue, _Record as SdkRecord } from '@aws-sdk/client-dynamodb-streams';
-import type { AttributeValue, Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { AttributeValue, Context, DynamoDBRecord } from 'aws-lambda';
 import { FUNCTION_MEMORY_MB, type StreamConsumerSpec } from '../../shared/resources';
+import { readJsonFile, writeJsonFile } from './json-file';
 
-/** What a stream function with a tumbling window receives. */
-export interface WindowedStreamEvent extends DynamoDBStreamEvent {
-  window: { start: string; end: string };
-  /** What the previous successful invocation of this window on this shard answered (`{}` at first). */
-  state: Record<string, unknown>;
-  shardId: string;
-  eventSourceARN: string;
-  /** The window is over: no records, act on the folded state. */
-  isFinalInvokeForWindow: boolean;
-  /** The window ended before its time (state too large, or a flush). */
-  isWindowTerminatedEarly: boolean;
-}
-
-/** What it answers: the state to hand to the next invocation of the window (required). */
-export interface WindowedStreamResponse {
-  readonly state: Record<string, unknown>;
-  readonly batchItemFailures?: readonly { readonly itemIdentifier: string }[];
-}
+// Lambda's shapes for a stream function with a tumbling window, as the aggregator declares them.
+export type { WindowedStreamEvent, WindowedStreamResponse } from '../../functions/aggregator/handler';
 
 /** Lambda's limit on a synchronous invocation's payload. */
 export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
@@ -233,21 +216,13 @@ export function lambdaContext(region: string, name: string, timeoutSeconds: numb
 
 /** Shard id → the last sequence number processed, in memory and (when given) in a JSON file. */
 export class Checkpoints {
-  private readonly values: Record<string, string> = {};
+  private values: Record<string, string> = {};
   private dirty = false;
 
   constructor(private readonly file?: string) {
-    if (!file || !existsSync(file)) return;
-    try {
-      this.values = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-    } catch (err) {
-      throw new Error(
-        `stream checkpoints ${file} cannot be read (${(err as Error).message}); delete it to read the stream from its start`,
-        {
-          cause: err,
-        },
-      );
-    }
+    if (!file) return;
+    const stored = readJsonFile(file, 'stream checkpoints', 'delete it to read the stream from its start');
+    if (stored) this.values = stored as Record<string, string>;
   }
 
   get(shardId: string): string | undefined {
@@ -263,10 +238,7 @@ export class Checkpoints {
   /** Written whole, through a temporary file, so a crash never leaves half a file. */
   save(): void {
     if (!this.dirty || !this.file) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(this.values, null, 1)}\n`);
-    renameSync(temporary, this.file);
+    writeJsonFile(this.file, this.values);
     this.dirty = false;
   }
 }

@@ -281,7 +281,7 @@ function hoaxDecisions(window: readonly JudgedPost[], deps: AlertDeps): Decision
           ...(item.claimId && item.claimText && item.claimRating && item.claimSource
             ? { claim: { id: item.claimId, text: item.claimText, rating: item.claimRating, source: item.claimSource } }
             : {}),
-          indicators: hoaxOf(item).indicators.map((i) => ({ name: i.name, evidence: i.evidence })),
+          indicators: indicatorsOf(item),
           followers: spread.followers,
         };
       },
@@ -323,7 +323,7 @@ function reachDecisions(window: readonly JudgedPost[], deps: AlertDeps): Decisio
           windowTotal: 1,
           ...whereAndWho([item], widestReach),
           // A hoax-like post carries its indicators; a plain complaint none.
-          ...(hoaxLike ? { indicators: hoaxOf(item).indicators.map((i) => ({ name: i.name, evidence: i.evidence })) } : {}),
+          ...(hoaxLike ? { indicators: indicatorsOf(item) } : {}),
           followers: fact.followers,
           reposts: fact.reposts,
         };
@@ -335,6 +335,10 @@ function reachDecisions(window: readonly JudgedPost[], deps: AlertDeps): Decisio
 
 // ---------------------------------------------------------------------------------------------
 // shared pieces
+
+/** A stored post's hoax indicators with their evidence, as an alert shows them. */
+const indicatorsOf = (item: PostItem): { name: string; evidence: readonly string[] }[] =>
+  hoaxOf(item).indicators.map((i) => ({ name: i.name, evidence: i.evidence }));
 
 /** The stored post behind a fact, for an alert that quotes it. */
 async function storedPost(deps: AlertDeps, fact: PostFact): Promise<PostItem> {
