@@ -22,22 +22,14 @@
  */
 import { join } from 'node:path';
 import { loadConfig } from '../shared/config';
-import { banjirBackground, newRoute, ordinaryChatter, rain } from './scenarios/demo/chatter';
-import { DemoDay } from './scenarios/demo/day';
-import { aftermath, flood } from './scenarios/demo/flood';
-import { debunks, hoax, worried } from './scenarios/demo/hoax';
-import { toPosts } from './scenarios/demo/posts';
+import { makeDemoDay } from './scenarios/demo/make';
 import { checkDay, describeCheck } from './scenarios/demo/self-check';
 import { writeJsonLinesFile } from './scenarios/jsonl';
 
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'demo', 'jakarta-day.jsonl');
 
-// The storylines draw from one seeded sequence: their order is part of the scenario.
-const day = new DemoDay();
-for (const storyline of [ordinaryChatter, banjirBackground, rain, newRoute, flood, aftermath, hoax, worried, debunks]) storyline(day);
-const drafts = day.drafts.sort((a, b) => a.at - b.at);
-const posts = toPosts(day.dice, drafts);
+const { drafts, posts } = makeDemoDay();
 
 // The self-check uses the pipeline's own topic matcher and spike rule, so it judges the day the
 // way the classifier will.
