@@ -15,13 +15,14 @@
  *                                                        rows, with the indicators that fired;
  *                                                        --dev: the dev set alone)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ClaimIndex } from '../shared/claims/match';
 import { SEED_CLAIMS } from '../shared/claims/seed';
 import { scoreHoax } from '../shared/classify/hoax';
 import { normalise } from '../shared/classify/normalise';
 import type { HoaxResult } from '../shared/classify/types';
+import { readExamples } from './eval-examples';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEV_FILE = path.join(ROOT, 'eval', 'hoax-posts.jsonl');
@@ -37,17 +38,11 @@ interface Example {
 }
 
 function read(file: string): Example[] {
-  const out: Example[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (line.trim() === '') return;
-      const value = JSON.parse(line) as Partial<Example>;
-      if (typeof value.text !== 'string' || typeof value.hoax !== 'boolean')
-        throw new Error(`${path.basename(file)}:${i + 1}: needs "text" and a boolean "hoax"`);
-      out.push({ id: String(value.id ?? i + 1), text: value.text, hoax: value.hoax, kind: String(value.kind ?? '-') });
-    });
-  return out;
+  return readExamples(file, (value: Partial<Example>, line) => {
+    if (typeof value.text !== 'string' || typeof value.hoax !== 'boolean')
+      throw new Error(`${path.basename(file)}:${line}: needs "text" and a boolean "hoax"`);
+    return { id: String(value.id ?? line), text: value.text, hoax: value.hoax, kind: String(value.kind ?? '-') };
+  });
 }
 
 const claims = new ClaimIndex(SEED_CLAIMS);

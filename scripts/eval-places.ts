@@ -14,11 +14,12 @@
  *   npx tsx scripts/eval-places.ts [--file other.jsonl] [--all]   (--all lists every dev error;
  *                                                                 --file scores that file alone)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { normalise } from '../shared/classify/normalise';
 import { findPlaces, placeIndexCounts } from '../shared/classify/places';
 import type { Place } from '../shared/classify/types';
+import { readExamples } from './eval-examples';
 
 const ROOT = path.resolve(__dirname, '..');
 const fileArg = process.argv.indexOf('--file');
@@ -32,16 +33,10 @@ interface Example {
 }
 
 function read(file: string): Example[] {
-  const out: Example[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (line.trim() === '') return;
-      const value = JSON.parse(line) as Partial<Example>;
-      if (typeof value.text !== 'string' || !Array.isArray(value.places)) throw new Error(`${file}:${i + 1}: needs "text" and "places"`);
-      out.push({ id: String(value.id ?? i + 1), text: value.text, places: value.places.map(String) });
-    });
-  return out;
+  return readExamples(file, (value: Partial<Example>, line) => {
+    if (typeof value.text !== 'string' || !Array.isArray(value.places)) throw new Error(`${file}:${line}: needs "text" and "places"`);
+    return { id: String(value.id ?? line), text: value.text, places: value.places.map(String) };
+  });
 }
 
 const ALL = process.argv.includes('--all');

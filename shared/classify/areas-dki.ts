@@ -9,23 +9,9 @@
  * This file is a derivative database of it and is likewise under the ODbL.
  */
 
-export interface AreaCity {
-  readonly code: string;
-  readonly name: string;
-}
-
-export interface AreaKecamatan {
-  readonly code: string;
-  readonly name: string;
-  readonly city: string;
-}
-
-export interface AreaKelurahan {
-  readonly code: string;
-  readonly name: string;
-  readonly kecamatan: string;
-  readonly city: string;
-}
+export type AreaCity = Readonly<{ code: string; name: string }>;
+export type AreaKecamatan = Readonly<{ code: string; name: string; city: string }>;
+export type AreaKelurahan = Readonly<{ code: string; name: string; kecamatan: string; city: string }>;
 
 export const DKI_CITIES: readonly AreaCity[] = [
   { code: '31.01', name: 'Kepulauan Seribu' },
