@@ -12,6 +12,7 @@ import { FACTCHECK_API_KEY, readSecret, X_BEARER_TOKEN } from '../../shared/adap
 import { TwitterSearch, X_API_BASE } from '../../shared/adapters/x-api';
 import type { ClaimRecord } from '../../shared/claims/types';
 import { FactCheckSourceSchema, NewsSourceSchema, XSourceSchema, type Config } from '../../shared/config';
+import { ENV } from '../../shared/env-names';
 import { collectFactChecks, FACTCHECK_BASE_URL, factCheckQueries } from '../../shared/pipeline/collect-factchecks';
 import { collectNews, newsFeeds } from '../../shared/pipeline/collect-news';
 import { collectX } from '../../shared/pipeline/collect-x';
@@ -71,7 +72,7 @@ export async function collectCommand(opts: CollectCommandOptions): Promise<numbe
     case 'x': {
       const source = opts.config.sources.x ?? XSourceSchema.parse({});
       const queries = buildXQueries(opts.config.topics, source);
-      const x = new TwitterSearch(await readSecret(X_BEARER_TOKEN, env), { baseUrl: env.X_API_BASE_URL?.trim() || X_API_BASE });
+      const x = new TwitterSearch(await readSecret(X_BEARER_TOKEN, env), { baseUrl: env[ENV.xApiBaseUrl]?.trim() || X_API_BASE });
       const result = await collectX(queries, source, {
         x,
         state,
@@ -115,7 +116,7 @@ export async function collectCommand(opts: CollectCommandOptions): Promise<numbe
       const result = await collectFactChecks(
         factCheckQueries(opts.config.topics),
         {
-          baseUrl: env.FACTCHECK_API_BASE_URL?.trim() || FACTCHECK_BASE_URL,
+          baseUrl: env[ENV.factCheckApiBaseUrl]?.trim() || FACTCHECK_BASE_URL,
           apiKey: await readSecret(FACTCHECK_API_KEY, env),
           languageCode: source.languageCode,
           maxAgeDays: source.maxAgeDays,
