@@ -30,6 +30,7 @@ import {
   type FactCheckResult,
 } from '../../shared/pipeline/collect-factchecks';
 import type { RunLock } from '../../shared/pipeline/ports';
+import { fetchHttp } from '../../shared/adapters/http';
 
 export interface FactCheckHandlerDeps extends Omit<FactCheckDeps, 'log'>, Observability {
   readonly config: Config;
@@ -77,6 +78,7 @@ export function wireFromEnv(): FactCheckHandlerDeps {
     config: w.config,
     baseUrl: optionalEnv(ENV.factCheckApiBaseUrl, FACTCHECK_BASE_URL),
     apiKey: () => readSecret(FACTCHECK_API_KEY),
+    web: fetchHttp,
     claims: new DynamoClaimStore(w.clients.doc, w.stateTable),
     ...collectorState(w),
     now: w.now,

@@ -19,6 +19,7 @@ import {
 import { enabledSource, type Config } from '../../shared/config';
 import { collectNews, NEWS_COLLECTOR, newsFeeds, type NewsCollectorDeps, type NewsCollectResult } from '../../shared/pipeline/collect-news';
 import type { RunLock } from '../../shared/pipeline/ports';
+import { fetchHttp } from '../../shared/adapters/http';
 
 export interface NewsCollectorHandlerDeps extends Omit<NewsCollectorDeps, 'log'>, Observability {
   readonly config: Config;
@@ -63,6 +64,7 @@ export function wireFromEnv(): NewsCollectorHandlerDeps {
   const w = wiring('news-collector');
   return {
     config: w.config,
+    web: fetchHttp,
     ...collectorState(w),
     ...postQueues(w),
     now: w.now,

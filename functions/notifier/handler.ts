@@ -16,6 +16,7 @@ import { SlackChannel, TELEGRAM_API_BASE, TelegramChannel, type ChannelOptions }
 import { notify, type Delivery, type NotifyTarget } from '../../shared/notify/notify';
 import type { NotifyLedger } from '../../shared/notify/ports';
 import { TOPICS } from '../../shared/resources';
+import { fetchHttp } from '../../shared/adapters/http';
 
 export interface NotifierHandlerDeps extends Observability {
   /** The alerts topic: a record from any other topic is refused (logged, counted, not forwarded). */
@@ -111,6 +112,7 @@ export function wireFromEnv(): NotifierHandlerDeps {
   const w = wiring('notifier');
   const { config, logger } = w;
   const options = {
+    web: fetchHttp,
     lang: config.alerts.language,
     telegramBaseUrl: optionalEnv(ENV.telegramApiBaseUrl, TELEGRAM_API_BASE),
     onRetry: (channel: string, err: unknown, attempt: number, waitMs: number) =>

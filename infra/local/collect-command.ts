@@ -19,6 +19,7 @@ import { collectX } from '../../shared/pipeline/collect-x';
 import type { CollectorState, DeadLetters, PostQueue } from '../../shared/pipeline/ports';
 import { buildXQueries } from '../../shared/sources/x';
 import { FileCollectorState } from './file-state';
+import { fetchHttp } from '../../shared/adapters/http';
 
 export const COLLECTORS = ['x', 'news', 'factchecks'] as const;
 export type CollectorName = (typeof COLLECTORS)[number];
@@ -101,7 +102,7 @@ export async function collectCommand(opts: CollectCommandOptions): Promise<numbe
       const result = await collectNews(
         feeds,
         { timeoutMs: source.timeoutSeconds * 1000, timeZone: opts.config.timezone },
-        { state, queue, deadLetters, now: Date.now, log },
+        { web: fetchHttp, state, queue, deadLetters, now: Date.now, log },
       );
       for (const f of result.feeds) {
         const what = f.status === 'failed' ? `failed: ${f.error}` : `${f.status}, ${f.items} items, ${f.sent} new`;
@@ -124,6 +125,7 @@ export async function collectCommand(opts: CollectCommandOptions): Promise<numbe
           maxPages: source.maxPages,
         },
         {
+          web: fetchHttp,
           claims: {
             async put(claims) {
               for (const claim of claims) out.write(`${JSON.stringify(claim)}\n`);

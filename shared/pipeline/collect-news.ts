@@ -10,9 +10,9 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { Config } from '../config';
-import { HttpError, httpGet } from '../adapters/http';
 import type { Backoff } from '../retry';
 import { googleNewsFeeds, type NewsFeed, type NewsPostCandidate, parseFeedDocument, toPostCandidate } from '../sources/feeds';
+import { HttpError, type HttpClient } from './http-port';
 import type { CollectorState } from './ports';
 import { type Rejected, type SendDeps, sendPosts } from './send-posts';
 
@@ -24,6 +24,8 @@ export const NEWS_COLLECTOR = 'news';
 export const DEFAULT_MAX_SEEN_PER_FEED = 1_000;
 
 export interface NewsCollectorDeps extends SendDeps {
+  /** The feeds are read through it. */
+  readonly web: Pick<HttpClient, 'get'>;
   readonly state: CollectorState;
   readonly now: () => number;
   readonly log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -123,7 +125,7 @@ async function collectFeed(feed: NewsFeed, run: Run): Promise<FeedOutcome> {
   const { opts, deps } = run;
   const key = feedStateKey(feed.url);
   const saved = readState(await deps.state.get(NEWS_COLLECTOR, key), feed.url);
-  const response = await httpGet(feed.url, {
+  const response = await deps.web.get(feed.url, {
     headers: conditionalHeaders(saved),
     timeoutMs: opts.timeoutMs,
     backoff: opts.backoff,
