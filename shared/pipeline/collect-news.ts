@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { Config } from '../config';
+import { mapLimited } from '../pool';
 import type { Backoff } from '../retry';
 import { googleNewsFeeds, type NewsFeed, type NewsPostCandidate, parseFeedDocument, toPostCandidate } from '../sources/feeds';
 import { HttpError, type HttpClient } from './http-port';
@@ -192,15 +193,4 @@ function remembered(candidates: readonly NewsPostCandidate[], before: readonly s
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** Runs `work` over `items`, at most `limit` at once, results in the items' order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-  return results;
 }
