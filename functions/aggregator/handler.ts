@@ -10,7 +10,7 @@ import type { AttributeValue as StreamAttributeValue, Context, DynamoDBRecord, D
 import type { AwsClients } from '../../shared/adapters/clients';
 import { DynamoCounters, DynamoPostStore, DynamoWindowTally } from '../../shared/adapters/dynamodb';
 import { DynamoSpreadLog } from '../../shared/adapters/spread-log';
-import { alertOutbox, publishingMetrics, reportHeld, wiredOnFirstCall, wiring, type Observability } from '../../shared/adapters/wiring';
+import * as kit from '../../shared/adapters/wiring';
 import { requireEnv } from '../../shared/env';
 import type { PostItem } from '../../shared/items';
 import { closeWindow, type AggregatorDeps } from '../../shared/pipeline/aggregate';
@@ -38,15 +38,15 @@ export interface WindowedStreamResponse {
 
 export type AggregatorHandler = (event: WindowedStreamEvent, context: Context) => Promise<WindowedStreamResponse>;
 
-export interface AggregatorHandlerDeps extends AggregatorDeps, Observability {}
+export interface AggregatorHandlerDeps extends AggregatorDeps, kit.Observability {}
 
 export function makeHandler(deps: AggregatorHandlerDeps): AggregatorHandler {
   const { logger, metrics } = deps;
-  const core: AggregatorDeps = { ...deps, onHeld: reportHeld(deps, 'and the sweep sends it') };
+  const core: AggregatorDeps = { ...deps, onHeld: kit.reportHeld(deps, 'and the sweep sends it') };
 
   return async (event, context) => {
     logger.addContext(context);
-    return publishingMetrics(metrics, async () => {
+    return kit.publishingMetrics(metrics, async () => {
       const posts: StreamedPost[] = [];
       for (const record of event.Records) {
         const post = streamedPost(record);
@@ -99,7 +99,7 @@ function streamedPost(record: DynamoDBRecord): StreamedPost | undefined {
 
 /** The real wiring, from the environment: clients and config once per cold start. */
 export function wireFromEnv(clients?: AwsClients): AggregatorHandlerDeps {
-  const w = wiring('aggregator', clients);
+  const w = kit.wiring('aggregator', clients);
   const { config, stateTable } = w;
   const { doc } = w.clients;
   return {
@@ -108,10 +108,10 @@ export function wireFromEnv(clients?: AwsClients): AggregatorHandlerDeps {
     counters: new DynamoCounters(doc, stateTable),
     tally: new DynamoWindowTally(doc, stateTable, config.retention.stateDays),
     spread: new DynamoSpreadLog(doc, stateTable),
-    ...alertOutbox(w),
+    ...kit.alertOutbox(w),
     logger: w.logger,
     metrics: w.metrics,
   };
 }
 
-export const handler: AggregatorHandler = wiredOnFirstCall(() => makeHandler(wireFromEnv()));
+export const handler: AggregatorHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

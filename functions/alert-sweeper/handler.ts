@@ -4,11 +4,11 @@
  * shared/pipeline/resolve-episodes.ts.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { alertOutbox, publishingMetrics, reportHeld, wiredOnFirstCall, wiring, type Observability } from '../../shared/adapters/wiring';
+import * as kit from '../../shared/adapters/wiring';
 import type { Alert } from '../../shared/alerts/alert';
 import { resolveEpisodes, type ResolveDeps } from '../../shared/pipeline/resolve-episodes';
 
-export interface SweeperDeps extends ResolveDeps, Observability {
+export interface SweeperDeps extends ResolveDeps, kit.Observability {
   readonly now: () => number;
 }
 
@@ -16,9 +16,9 @@ export type SweeperHandler = (event: unknown) => Promise<{ readonly resolved: re
 
 export function makeHandler(deps: SweeperDeps): SweeperHandler {
   const { logger, metrics } = deps;
-  const core: ResolveDeps = { ...deps, onHeld: reportHeld(deps, 'for the next sweep') };
+  const core: ResolveDeps = { ...deps, onHeld: kit.reportHeld(deps, 'for the next sweep') };
   return () =>
-    publishingMetrics(metrics, async () => {
+    kit.publishingMetrics(metrics, async () => {
       const sent: Alert[] = await resolveEpisodes(deps.now(), core);
       metrics.addMetric('alerts_resolved', MetricUnit.Count, sent.filter((a) => a.resolvedAt).length);
       metrics.addMetric('alerts_from_outbox', MetricUnit.Count, sent.filter((a) => !a.resolvedAt).length);
@@ -31,8 +31,8 @@ export function makeHandler(deps: SweeperDeps): SweeperHandler {
 }
 
 export function wireFromEnv(): SweeperDeps {
-  const w = wiring('alert-sweeper');
-  return { ...alertOutbox(w), now: w.now, logger: w.logger, metrics: w.metrics };
+  const w = kit.wiring('alert-sweeper');
+  return { ...kit.alertOutbox(w), ...kit.tools(w) };
 }
 
-export const handler: SweeperHandler = wiredOnFirstCall(() => makeHandler(wireFromEnv()));
+export const handler: SweeperHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

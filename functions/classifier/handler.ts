@@ -9,14 +9,14 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { DynamoClaimStore } from '../../shared/adapters/claims';
 import type { AwsClients } from '../../shared/adapters/clients';
 import { DynamoCounters, DynamoPostStore } from '../../shared/adapters/dynamodb';
-import { postsDeadLetters, publishingMetrics, wiredOnFirstCall, wiring, type Observability } from '../../shared/adapters/wiring';
+import * as kit from '../../shared/adapters/wiring';
 import { LiveClaims } from '../../shared/claims/live';
 import { makeClassifier } from '../../shared/classify';
 import { requireEnv } from '../../shared/env';
 import { handlePostMessage, type ClassifierDeps } from '../../shared/pipeline/classify-post';
 import { TABLES } from '../../shared/resources';
 
-export interface ClassifierHandlerDeps extends ClassifierDeps, Observability {
+export interface ClassifierHandlerDeps extends ClassifierDeps, kit.Observability {
   /** Debunked claims to bring up to date before each batch (imports reach running classifiers). */
   readonly claims?: Pick<LiveClaims, 'refresh' | 'size'>;
 }
@@ -56,7 +56,9 @@ export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
     }
     // A processor per invocation: it holds the batch's successes and failures, and the local
     // poller runs invocations of one handler side by side (Lambda runs one at a time per instance).
-    return publishingMetrics(metrics, () => processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { context }));
+    return kit.publishingMetrics(metrics, () =>
+      processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { context }),
+    );
   };
 }
 
@@ -66,7 +68,7 @@ export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
  * the capacity the writes consume).
  */
 export function wireFromEnv(clients?: AwsClients): ClassifierHandlerDeps {
-  const w = wiring('classifier', clients);
+  const w = kit.wiring('classifier', clients);
   const { doc } = w.clients;
   const claims = new LiveClaims(new DynamoClaimStore(doc, w.stateTable));
   return {
@@ -75,11 +77,9 @@ export function wireFromEnv(clients?: AwsClients): ClassifierHandlerDeps {
     claims,
     posts: new DynamoPostStore(doc, requireEnv(TABLES.posts.envVar)),
     counters: new DynamoCounters(doc, w.stateTable),
-    deadLetters: postsDeadLetters(w),
-    now: w.now,
-    logger: w.logger,
-    metrics: w.metrics,
+    deadLetters: kit.postsDeadLetters(w),
+    ...kit.tools(w),
   };
 }
 
-export const handler: ClassifierHandler = wiredOnFirstCall(() => makeHandler(wireFromEnv()));
+export const handler: ClassifierHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

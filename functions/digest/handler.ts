@@ -4,10 +4,10 @@
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoCounters } from '../../shared/adapters/dynamodb';
-import { alertOutbox, publishingMetrics, wiredOnFirstCall, wiring, type Observability } from '../../shared/adapters/wiring';
+import * as kit from '../../shared/adapters/wiring';
 import { sendDailyDigest, type DigestDeps } from '../../shared/pipeline/daily-digest';
 
-export interface DigestHandlerDeps extends DigestDeps, Observability {
+export interface DigestHandlerDeps extends DigestDeps, kit.Observability {
   readonly now: () => number;
 }
 
@@ -16,7 +16,7 @@ export type DigestHandler = (event: unknown) => Promise<{ readonly sent?: string
 export function makeHandler(deps: DigestHandlerDeps): DigestHandler {
   const { logger, metrics } = deps;
   return () =>
-    publishingMetrics(metrics, async () => {
+    kit.publishingMetrics(metrics, async () => {
       const digest = await sendDailyDigest(deps.now(), deps);
       metrics.addMetric('digests_sent', MetricUnit.Count, digest ? 1 : 0);
       if (digest)
@@ -27,15 +27,13 @@ export function makeHandler(deps: DigestHandlerDeps): DigestHandler {
 }
 
 export function wireFromEnv(): DigestHandlerDeps {
-  const w = wiring('digest');
+  const w = kit.wiring('digest');
   return {
     config: w.config,
     counters: new DynamoCounters(w.clients.doc, w.stateTable),
-    ...alertOutbox(w),
-    now: w.now,
-    logger: w.logger,
-    metrics: w.metrics,
+    ...kit.alertOutbox(w),
+    ...kit.tools(w),
   };
 }
 
-export const handler: DigestHandler = wiredOnFirstCall(() => makeHandler(wireFromEnv()));
+export const handler: DigestHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

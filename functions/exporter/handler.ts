@@ -9,14 +9,14 @@ import { GlueClient } from '@aws-sdk/client-glue';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { makeClients } from '../../shared/adapters/clients';
 import { DynamoExportLedger, DynamoTableExports, GlueSnapshots } from '../../shared/adapters/exports';
-import { logTo, publishingMetrics, wiredOnFirstCall, wiring, type Observability } from '../../shared/adapters/wiring';
+import * as kit from '../../shared/adapters/wiring';
 import { requireEnv } from '../../shared/env';
 import { EXPORTER_ENV } from '../../shared/env-names';
 import { settleExports, startExports, type ExportDeps, type SettleResult, type StartResult } from '../../shared/pipeline/export-tables';
 
 export type ExporterAction = 'start' | 'settle';
 
-export interface ExporterHandlerDeps extends ExportDeps, Observability {
+export interface ExporterHandlerDeps extends ExportDeps, kit.Observability {
   readonly now: () => number;
 }
 
@@ -37,10 +37,10 @@ export function exporterAction(event: unknown): ExporterAction {
 
 export function makeHandler(deps: ExporterHandlerDeps): ExporterHandler {
   const { logger, metrics } = deps;
-  const exportDeps: ExportDeps = { ...deps, log: logTo(logger) };
+  const exportDeps: ExportDeps = { ...deps, log: kit.logTo(logger) };
   return async (event) => {
     const action = exporterAction(event);
-    return publishingMetrics(metrics, async () => {
+    return kit.publishingMetrics(metrics, async () => {
       const settled = await settleExports(exportDeps);
       metrics.addMetric('exports_completed', MetricUnit.Count, settled.completed.length);
       metrics.addMetric('exports_failed', MetricUnit.Count, settled.failed.length);
@@ -59,7 +59,7 @@ export function makeHandler(deps: ExporterHandlerDeps): ExporterHandler {
 
 export function wireFromEnv(): ExporterHandlerDeps {
   const dynamo = new DynamoDBClient({});
-  const w = wiring('exporter', makeClients(dynamo));
+  const w = kit.wiring('exporter', makeClients(dynamo));
   const bucket = requireEnv(EXPORTER_ENV.bucket);
   const database = requireEnv(EXPORTER_ENV.database);
   return {
@@ -69,10 +69,8 @@ export function wireFromEnv(): ExporterHandlerDeps {
     bucket,
     tableArns: { posts: requireEnv(EXPORTER_ENV.tableArns.posts), alerts: requireEnv(EXPORTER_ENV.tableArns.alerts) },
     fullExportEveryDays: w.config.analytics.fullExportEveryDays,
-    now: w.now,
-    logger: w.logger,
-    metrics: w.metrics,
+    ...kit.tools(w),
   };
 }
 
-export const handler: ExporterHandler = wiredOnFirstCall(() => makeHandler(wireFromEnv()));
+export const handler: ExporterHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

@@ -6,18 +6,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoClaimStore } from '../../shared/adapters/claims';
 import { FACTCHECK_API_KEY, readSecret } from '../../shared/adapters/secrets';
-import {
-  collectorState,
-  logTo,
-  memoUntilSuccess,
-  publishingMetrics,
-  runLocked,
-  succeeded,
-  wiredOnFirstCall,
-  wiring,
-  type NotRun,
-  type Observability,
-} from '../../shared/adapters/wiring';
+import * as kit from '../../shared/adapters/wiring';
 import { enabledSource, type Config } from '../../shared/config';
 import { optionalEnv } from '../../shared/env';
 import { ENV } from '../../shared/env-names';
@@ -32,7 +21,7 @@ import {
 import type { RunLock } from '../../shared/pipeline/ports';
 import { fetchHttp } from '../../shared/adapters/http';
 
-export interface FactCheckHandlerDeps extends Omit<FactCheckDeps, 'log'>, Observability {
+export interface FactCheckHandlerDeps extends Omit<FactCheckDeps, 'log'>, kit.Observability {
   readonly config: Config;
   readonly baseUrl: string;
   /** The API key, read on first use (once per cold start). */
@@ -40,23 +29,23 @@ export interface FactCheckHandlerDeps extends Omit<FactCheckDeps, 'log'>, Observ
   readonly lock: RunLock;
 }
 
-export type FactCheckOutcome = FactCheckResult | NotRun;
+export type FactCheckOutcome = FactCheckResult | kit.NotRun;
 export type FactCheckHandler = (event: unknown) => Promise<FactCheckOutcome>;
 
 export function makeHandler(deps: FactCheckHandlerDeps): FactCheckHandler {
   const { logger, metrics, config } = deps;
   const source = enabledSource(config, 'factchecks', 'the fact-check collector');
   const queries = factCheckQueries(config.topics);
-  const apiKey = memoUntilSuccess(deps.apiKey);
+  const apiKey = kit.memoUntilSuccess(deps.apiKey);
 
   return () =>
-    publishingMetrics(metrics, async () => {
+    kit.publishingMetrics(metrics, async () => {
       const key = await apiKey();
-      return runLocked(
+      return kit.runLocked(
         deps,
         FACTCHECK_COLLECTOR,
         'the fact-check collector',
-        () => collectFactChecks(queries, { ...source, baseUrl: deps.baseUrl, apiKey: key }, { ...deps, log: logTo(logger) }),
+        () => collectFactChecks(queries, { ...source, baseUrl: deps.baseUrl, apiKey: key }, { ...deps, log: kit.logTo(logger) }),
         (result) => {
           const failed = result.queries.filter((q) => q.error !== undefined);
           metrics.addMetric('claims_stored', MetricUnit.Count, result.stored.length);
@@ -66,25 +55,23 @@ export function makeHandler(deps: FactCheckHandlerDeps): FactCheckHandler {
           if (failed.length > 0 && failed.length === result.queries.length) {
             throw new Error(`every fact-check query failed (${failed.length}): ${failed.map((q) => q.error).join('; ')}`);
           }
-          return succeeded(metrics, result);
+          return kit.succeeded(metrics, result);
         },
       );
     });
 }
 
 export function wireFromEnv(): FactCheckHandlerDeps {
-  const w = wiring('factcheck-collector');
+  const w = kit.wiring('factcheck-collector');
   return {
     config: w.config,
     baseUrl: optionalEnv(ENV.factCheckApiBaseUrl, FACTCHECK_BASE_URL),
     apiKey: () => readSecret(FACTCHECK_API_KEY),
     web: fetchHttp,
     claims: new DynamoClaimStore(w.clients.doc, w.stateTable),
-    ...collectorState(w),
-    now: w.now,
-    logger: w.logger,
-    metrics: w.metrics,
+    ...kit.collectorState(w),
+    ...kit.tools(w),
   };
 }
 
-export const handler: FactCheckHandler = wiredOnFirstCall(() => makeHandler(wireFromEnv()));
+export const handler: FactCheckHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

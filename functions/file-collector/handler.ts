@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { DynamoCheckpoints } from '../../shared/adapters/dynamodb';
-import { postQueues, publishingMetrics, succeeded, wiredOnFirstCall, wiring, type Observability } from '../../shared/adapters/wiring';
+import * as kit from '../../shared/adapters/wiring';
 import { optionalEnv } from '../../shared/env';
 import { ENV } from '../../shared/env-names';
 import { collectFile, type FileCollectResult, type FileCollectorDeps, type FilePageProgress } from '../../shared/pipeline/collect-file';
@@ -14,7 +14,7 @@ import { collectFile, type FileCollectResult, type FileCollectorDeps, type FileP
 /** Stop reading new pages when less than this is left of the invocation's time. */
 const SAFETY_MS = 15_000;
 
-export interface FileCollectorHandlerDeps extends FileCollectorDeps, Observability {
+export interface FileCollectorHandlerDeps extends FileCollectorDeps, kit.Observability {
   readonly path: string;
   readonly pageSize: number;
   readonly onPage?: (progress: FilePageProgress) => void;
@@ -25,7 +25,7 @@ export type FileCollectorHandler = (event: unknown, context: Pick<Context, 'getR
 export function makeHandler(deps: FileCollectorHandlerDeps): FileCollectorHandler {
   const { logger, metrics } = deps;
   return (_event, context) =>
-    publishingMetrics(metrics, async () => {
+    kit.publishingMetrics(metrics, async () => {
       const result = await collectFile(
         {
           path: deps.path,
@@ -48,22 +48,20 @@ export function makeHandler(deps: FileCollectorHandlerDeps): FileCollectorHandle
         invalid: result.invalid.length,
         done: result.done,
       });
-      return succeeded(metrics, result);
+      return kit.succeeded(metrics, result);
     });
 }
 
 export function wireFromEnv(): FileCollectorHandlerDeps {
-  const w = wiring('file-collector');
+  const w = kit.wiring('file-collector');
   const file = w.config.sources.file;
   return {
     path: optionalEnv(ENV.postsFile, file?.path ?? ''),
     pageSize: file?.pageSize ?? 500,
-    ...postQueues(w),
+    ...kit.postQueues(w),
     checkpoints: new DynamoCheckpoints(w.clients.doc, w.stateTable),
-    now: w.now,
-    logger: w.logger,
-    metrics: w.metrics,
+    ...kit.tools(w),
   };
 }
 
-export const handler: FileCollectorHandler = wiredOnFirstCall(() => makeHandler(wireFromEnv()));
+export const handler: FileCollectorHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

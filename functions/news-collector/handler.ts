@@ -4,29 +4,18 @@
  * shared/pipeline/collect-news.ts.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import {
-  collectorState,
-  logTo,
-  postQueues,
-  publishingMetrics,
-  runLocked,
-  succeeded,
-  wiredOnFirstCall,
-  wiring,
-  type NotRun,
-  type Observability,
-} from '../../shared/adapters/wiring';
+import * as kit from '../../shared/adapters/wiring';
 import { enabledSource, type Config } from '../../shared/config';
 import { collectNews, NEWS_COLLECTOR, newsFeeds, type NewsCollectorDeps, type NewsCollectResult } from '../../shared/pipeline/collect-news';
 import type { RunLock } from '../../shared/pipeline/ports';
 import { fetchHttp } from '../../shared/adapters/http';
 
-export interface NewsCollectorHandlerDeps extends Omit<NewsCollectorDeps, 'log'>, Observability {
+export interface NewsCollectorHandlerDeps extends Omit<NewsCollectorDeps, 'log'>, kit.Observability {
   readonly config: Config;
   readonly lock: RunLock;
 }
 
-export type NewsCollectorOutcome = NewsCollectResult | NotRun;
+export type NewsCollectorOutcome = NewsCollectResult | kit.NotRun;
 export type NewsCollectorHandler = (event: unknown) => Promise<NewsCollectorOutcome>;
 
 export function makeHandler(deps: NewsCollectorHandlerDeps): NewsCollectorHandler {
@@ -35,12 +24,13 @@ export function makeHandler(deps: NewsCollectorHandlerDeps): NewsCollectorHandle
   const feeds = newsFeeds(config);
 
   return () =>
-    publishingMetrics(metrics, () =>
-      runLocked(
+    kit.publishingMetrics(metrics, () =>
+      kit.runLocked(
         deps,
         NEWS_COLLECTOR,
         'the news collector',
-        () => collectNews(feeds, { timeoutMs: source.timeoutSeconds * 1000, timeZone: config.timezone }, { ...deps, log: logTo(logger) }),
+        () =>
+          collectNews(feeds, { timeoutMs: source.timeoutSeconds * 1000, timeZone: config.timezone }, { ...deps, log: kit.logTo(logger) }),
         (result) => {
           const failed = result.feeds.filter((f) => f.status === 'failed');
           metrics.addMetric('posts_sent', MetricUnit.Count, result.sent);
@@ -54,23 +44,21 @@ export function makeHandler(deps: NewsCollectorHandlerDeps): NewsCollectorHandle
           if (failed.length > 0 && failed.length === result.feeds.length) {
             throw new Error(`every feed failed (${failed.length}): ${failed.map((f) => f.error).join('; ')}`);
           }
-          return succeeded(metrics, result);
+          return kit.succeeded(metrics, result);
         },
       ),
     );
 }
 
 export function wireFromEnv(): NewsCollectorHandlerDeps {
-  const w = wiring('news-collector');
+  const w = kit.wiring('news-collector');
   return {
     config: w.config,
     web: fetchHttp,
-    ...collectorState(w),
-    ...postQueues(w),
-    now: w.now,
-    logger: w.logger,
-    metrics: w.metrics,
+    ...kit.collectorState(w),
+    ...kit.postQueues(w),
+    ...kit.tools(w),
   };
 }
 
-export const handler: NewsCollectorHandler = wiredOnFirstCall(() => makeHandler(wireFromEnv()));
+export const handler: NewsCollectorHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

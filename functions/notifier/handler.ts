@@ -7,7 +7,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SNSEvent, SNSEventRecord } from 'aws-lambda';
 import { DynamoNotifyLedger } from '../../shared/adapters/notify-ledger';
 import { readSecret, SLACK_WEBHOOK_URL, TELEGRAM_BOT_TOKEN } from '../../shared/adapters/secrets';
-import { memoUntilSuccess, publishingMetrics, wiredOnFirstCall, wiring, type Observability } from '../../shared/adapters/wiring';
+import * as kit from '../../shared/adapters/wiring';
 import type { Config } from '../../shared/config';
 import { optionalEnv, requireEnv } from '../../shared/env';
 import { ENV } from '../../shared/env-names';
@@ -18,7 +18,7 @@ import type { NotifyLedger } from '../../shared/notify/ports';
 import { TOPICS } from '../../shared/resources';
 import { fetchHttp } from '../../shared/adapters/http';
 
-export interface NotifierHandlerDeps extends Observability {
+export interface NotifierHandlerDeps extends kit.Observability {
   /** The alerts topic: a record from any other topic is refused (logged, counted, not forwarded). */
   readonly topicArn: string;
   /** The chats and what each wants, made on first use (the secrets are read once per cold start). */
@@ -30,7 +30,7 @@ export type NotifierHandler = (event: SNSEvent, context: Context) => Promise<voi
 
 export function makeHandler(deps: NotifierHandlerDeps): NotifierHandler {
   const { logger, metrics } = deps;
-  const targets = memoUntilSuccess(deps.targets);
+  const targets = kit.memoUntilSuccess(deps.targets);
 
   const report = (alertId: string, delivery: Delivery): void => {
     const fields = { alertId, channel: delivery.channel, outcome: delivery.outcome };
@@ -80,7 +80,7 @@ export function makeHandler(deps: NotifierHandlerDeps): NotifierHandler {
 
   return async (event, context) => {
     logger.addContext(context);
-    await publishingMetrics(metrics, async () => {
+    await kit.publishingMetrics(metrics, async () => {
       for (const record of event.Records) await forward(record);
     });
   };
@@ -109,7 +109,7 @@ async function chatTargets(config: Config, options: ChannelOptions & { telegramB
 
 /** The real wiring, from the environment: config, the ledger's client, logger and metrics, once per cold start. */
 export function wireFromEnv(): NotifierHandlerDeps {
-  const w = wiring('notifier');
+  const w = kit.wiring('notifier');
   const { config, logger } = w;
   const options = {
     web: fetchHttp,
@@ -127,4 +127,4 @@ export function wireFromEnv(): NotifierHandlerDeps {
   };
 }
 
-export const handler: NotifierHandler = wiredOnFirstCall(() => makeHandler(wireFromEnv()));
+export const handler: NotifierHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

@@ -6,19 +6,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { DynamoReadBudget } from '../../shared/adapters/collector-state';
 import { readSecret, X_BEARER_TOKEN } from '../../shared/adapters/secrets';
-import {
-  collectorState,
-  logTo,
-  memoUntilSuccess,
-  postQueues,
-  publishingMetrics,
-  runLocked,
-  succeeded,
-  wiredOnFirstCall,
-  wiring,
-  type NotRun,
-  type Observability,
-} from '../../shared/adapters/wiring';
+import * as kit from '../../shared/adapters/wiring';
 import { TwitterSearch, X_API_BASE } from '../../shared/adapters/x-api';
 import { enabledSource, type Config } from '../../shared/config';
 import { optionalEnv } from '../../shared/env';
@@ -29,7 +17,7 @@ import { COLLECTOR } from '../../shared/resources';
 import { buildXQueries, type XSearch } from '../../shared/sources/x';
 
 export interface XCollectorHandlerDeps
-  extends Omit<XCollectorDeps, 'x' | 'shouldStop' | 'log' | 'timeZone' | 'budget' | 'state'>, Observability {
+  extends Omit<XCollectorDeps, 'x' | 'shouldStop' | 'log' | 'timeZone' | 'budget' | 'state'>, kit.Observability {
   readonly config: Config;
   /** The X client, made on first use (the token is read once per cold start). */
   readonly x: () => Promise<XSearch>;
@@ -38,18 +26,18 @@ export interface XCollectorHandlerDeps
   readonly lock: RunLock;
 }
 
-export type XCollectorOutcome = XCollectResult | NotRun;
+export type XCollectorOutcome = XCollectResult | kit.NotRun;
 export type XCollectorHandler = (event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>) => Promise<XCollectorOutcome>;
 
 export function makeHandler(deps: XCollectorHandlerDeps): XCollectorHandler {
   const { logger, metrics, config } = deps;
   const source = enabledSource(config, 'x', 'the X collector');
   const queries = buildXQueries(config.topics, source);
-  const client = memoUntilSuccess(deps.x);
+  const client = kit.memoUntilSuccess(deps.x);
 
   return (_event, context) =>
-    publishingMetrics(metrics, () =>
-      runLocked(
+    kit.publishingMetrics(metrics, () =>
+      kit.runLocked(
         deps,
         X_COLLECTOR,
         'the X collector',
@@ -59,7 +47,7 @@ export function makeHandler(deps: XCollectorHandlerDeps): XCollectorHandler {
             x: await client(),
             timeZone: config.timezone,
             shouldStop: () => context.getRemainingTimeInMillis() < COLLECTOR.safetySeconds * 1000,
-            log: logTo(logger),
+            log: kit.logTo(logger),
           }),
         (result) => {
           metrics.addMetric('x_reads', MetricUnit.Count, result.reads);
@@ -78,25 +66,23 @@ export function makeHandler(deps: XCollectorHandlerDeps): XCollectorHandler {
             budgetPerDay: source.budget.perDay,
             queries: result.queries,
           });
-          return succeeded(metrics, result);
+          return kit.succeeded(metrics, result);
         },
       ),
     );
 }
 
 export function wireFromEnv(): XCollectorHandlerDeps {
-  const w = wiring('x-collector');
+  const w = kit.wiring('x-collector');
   const baseUrl = optionalEnv(ENV.xApiBaseUrl, X_API_BASE);
   return {
     config: w.config,
     x: async () => new TwitterSearch(await readSecret(X_BEARER_TOKEN), { baseUrl }),
-    ...collectorState(w),
+    ...kit.collectorState(w),
     budget: new DynamoReadBudget(w.clients.doc, w.stateTable, X_COLLECTOR),
-    ...postQueues(w),
-    now: w.now,
-    logger: w.logger,
-    metrics: w.metrics,
+    ...kit.postQueues(w),
+    ...kit.tools(w),
   };
 }
 
-export const handler: XCollectorHandler = wiredOnFirstCall(() => makeHandler(wireFromEnv()));
+export const handler: XCollectorHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

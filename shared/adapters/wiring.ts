@@ -48,6 +48,11 @@ export function wiring(service: string, clients: AwsClients = makeClients()): Wi
   return { config: configFromEnv(), clients, stateTable: requireEnv(TABLES.state.envVar), now: Date.now, ...observability(service) };
 }
 
+/** What every handler's deps carry from the wiring: the clock, the logger and the metrics. */
+export function tools({ now, logger, metrics }: Wiring): Observability & { readonly now: () => number } {
+  return { now, logger, metrics };
+}
+
 /** The posts queue and its DLQ, as the collectors send to them. */
 export function postQueues({ clients }: Wiring): { readonly queue: SqsPostQueue; readonly deadLetters: SqsDeadLetters } {
   return { queue: new SqsPostQueue(clients.sqs, requireEnv(QUEUES.posts.envVar)), deadLetters: postsDeadLetters({ clients }) };
