@@ -348,3 +348,14 @@ export function loadConfig(path: string): Config {
   }
   return parseConfig(value, path);
 }
+
+/** A source a collector needs, checked enabled: `collector` names it in the error (`the X collector`). */
+export function enabledSource<K extends 'x' | 'news' | 'factchecks'>(
+  config: Config,
+  key: K,
+  collector: string,
+): NonNullable<Config['sources'][K]> {
+  const source = config.sources[key];
+  if (!source?.enabled) throw new ConfigError(`sources.${key}: ${collector} runs only when sources.${key}.enabled is true`);
+  return source;
+}

@@ -9,6 +9,7 @@
  *   They churn and expire quickly and mean nothing to analysts, so they stay out of the
  *   exported tables: each export then holds one item type with one documented shape.
  */
+import { ENV } from './env-names';
 
 export type KeyType = 'S' | 'N';
 
@@ -140,7 +141,7 @@ export const COLLECTOR = {
 export const TABLES = {
   posts: {
     name: 'posts',
-    envVar: 'POSTS_TABLE',
+    envVar: ENV.postsTable,
     partitionKey: { name: 'postKey', type: 'S' },
     indexes: [
       // Posts of a watch topic in event-time order: evidence for alerts, topic timelines.
@@ -156,7 +157,7 @@ export const TABLES = {
   },
   alerts: {
     name: 'alerts',
-    envVar: 'ALERTS_TABLE',
+    envVar: ENV.alertsTable,
     partitionKey: { name: 'alertId', type: 'S' },
     indexes: [{ name: 'byKind', partitionKey: { name: 'kind', type: 'S' }, sortKey: { name: 'firedAt', type: 'S' } }],
     ttlAttribute: TTL_ATTRIBUTE,
@@ -164,7 +165,7 @@ export const TABLES = {
   },
   state: {
     name: 'state',
-    envVar: 'STATE_TABLE',
+    envVar: ENV.stateTable,
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
     indexes: [],
@@ -176,11 +177,11 @@ export const TABLES = {
 export const QUEUES = {
   posts: {
     name: 'posts',
-    envVar: 'POSTS_QUEUE_URL',
+    envVar: ENV.postsQueue,
     // At least 6x the classifier's timeout, as Lambda's SQS guidance asks.
     visibilityTimeoutSeconds: 6 * CLASSIFIER.timeoutSeconds,
     retentionDays: 4,
-    deadLetter: { name: 'posts-dlq', envVar: 'POSTS_DLQ_URL', maxReceiveCount: 3, retentionDays: 14 },
+    deadLetter: { name: 'posts-dlq', envVar: ENV.postsDlq, maxReceiveCount: 3, retentionDays: 14 },
   },
   /**
    * Where the aggregator's event source mapping reports a batch it gave up on after its retries
@@ -188,7 +189,7 @@ export const QUEUES = {
    */
   aggregatorFailures: {
     name: 'aggregator-failures',
-    envVar: 'AGGREGATOR_FAILURES_URL',
+    envVar: ENV.aggregatorFailures,
     visibilityTimeoutSeconds: 30,
     retentionDays: 14,
   },
@@ -197,7 +198,7 @@ export const QUEUES = {
 export const TOPICS = {
   alerts: {
     name: 'alerts',
-    envVar: 'ALERTS_TOPIC_ARN',
+    envVar: ENV.alertsTopic,
     messageAttributes: ['kind', 'severity', 'topic'],
   },
 } as const satisfies Record<string, TopicSpec>;

@@ -4,20 +4,18 @@
  * state; the window's final invocation counts them, checks them for coordinated posting and
  * holds them against the alert rules, once (shared/pipeline/aggregate.ts).
  */
-import { Logger } from '@aws-lambda-powertools/logger';
-import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue as StreamAttributeValue, Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { makeClients, type AwsClients } from '../../shared/adapters/clients';
-import { alertLedger, DynamoCounters, DynamoPostStore, DynamoWindowTally } from '../../shared/adapters/dynamodb';
-import { SnsAlertPublisher } from '../../shared/adapters/sns';
+import type { AwsClients } from '../../shared/adapters/clients';
+import { DynamoCounters, DynamoPostStore, DynamoWindowTally } from '../../shared/adapters/dynamodb';
 import { DynamoSpreadLog } from '../../shared/adapters/spread-log';
-import { loadConfig } from '../../shared/config';
-import { optionalEnv, requireEnv } from '../../shared/env';
+import * as kit from '../../shared/adapters/wiring';
+import { requireEnv } from '../../shared/env';
 import type { PostItem } from '../../shared/items';
 import { closeWindow, type AggregatorDeps } from '../../shared/pipeline/aggregate';
 import { foldPosts, windowState, type StreamedPost } from '../../shared/pipeline/window';
-import { TABLES, TOPICS } from '../../shared/resources';
+import { TABLES } from '../../shared/resources';
 
 /** A DynamoDB stream event with a tumbling window (Lambda adds these fields when the mapping has one). */
 export interface WindowedStreamEvent extends DynamoDBStreamEvent {
@@ -40,28 +38,15 @@ export interface WindowedStreamResponse {
 
 export type AggregatorHandler = (event: WindowedStreamEvent, context: Context) => Promise<WindowedStreamResponse>;
 
-export interface AggregatorHandlerDeps extends AggregatorDeps {
-  readonly logger: Logger;
-  readonly metrics: Metrics;
-}
+export interface AggregatorHandlerDeps extends AggregatorDeps, kit.Observability {}
 
 export function makeHandler(deps: AggregatorHandlerDeps): AggregatorHandler {
   const { logger, metrics } = deps;
-  const core: AggregatorDeps = {
-    ...deps,
-    onHeld: (alert, error) => {
-      metrics.addMetric('alerts_held', MetricUnit.Count, 1);
-      logger.error('SNS refused the alert; it stays in the outbox and the sweep sends it', {
-        alertId: alert.alertId,
-        revision: alert.revision,
-        error: error as Error,
-      });
-    },
-  };
+  const core: AggregatorDeps = { ...deps, onHeld: kit.reportHeld(deps, 'and the sweep sends it') };
 
   return async (event, context) => {
     logger.addContext(context);
-    try {
+    return kit.publishingMetrics(metrics, async () => {
       const posts: StreamedPost[] = [];
       for (const record of event.Records) {
         const post = streamedPost(record);
@@ -97,9 +82,7 @@ export function makeHandler(deps: AggregatorHandlerDeps): AggregatorHandler {
         alerts: outcome.alerts.length,
       });
       return { state: {} };
-    } finally {
-      metrics.publishStoredMetrics();
-    }
+    });
   };
 }
 
@@ -115,26 +98,20 @@ function streamedPost(record: DynamoDBRecord): StreamedPost | undefined {
 }
 
 /** The real wiring, from the environment: clients and config once per cold start. */
-export function wireFromEnv(clients: AwsClients = makeClients()): AggregatorHandlerDeps {
-  const config = loadConfig(optionalEnv('PANTAU_CONFIG', 'pantau.config.json'));
-  const { doc, sns } = clients;
-  const stateTable = requireEnv(TABLES.state.envVar);
+export function wireFromEnv(clients?: AwsClients): AggregatorHandlerDeps {
+  const w = kit.wiring('aggregator', clients);
+  const { config, stateTable } = w;
+  const { doc } = w.clients;
   return {
     config,
     posts: new DynamoPostStore(doc, requireEnv(TABLES.posts.envVar)),
     counters: new DynamoCounters(doc, stateTable),
     tally: new DynamoWindowTally(doc, stateTable, config.retention.stateDays),
     spread: new DynamoSpreadLog(doc, stateTable),
-    ledger: alertLedger(doc, requireEnv(TABLES.alerts.envVar), stateTable, config),
-    publisher: new SnsAlertPublisher(sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
-    logger: new Logger({ serviceName: 'aggregator' }),
-    metrics: new Metrics({ namespace: 'Pantau', serviceName: 'aggregator' }),
+    ...kit.alertOutbox(w),
+    logger: w.logger,
+    metrics: w.metrics,
   };
 }
 
-let wired: AggregatorHandler | undefined;
-
-export const handler: AggregatorHandler = (event, context) => {
-  wired ??= makeHandler(wireFromEnv());
-  return wired(event, context);
-};
+export const handler: AggregatorHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

@@ -4,23 +4,19 @@
  * shared/pipeline/classify-post.ts (counting and alerts happen in the aggregator).
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DynamoClaimStore } from '../../shared/adapters/claims';
-import { makeClients, type AwsClients } from '../../shared/adapters/clients';
+import type { AwsClients } from '../../shared/adapters/clients';
 import { DynamoCounters, DynamoPostStore } from '../../shared/adapters/dynamodb';
-import { SqsDeadLetters } from '../../shared/adapters/sqs';
+import * as kit from '../../shared/adapters/wiring';
 import { LiveClaims } from '../../shared/claims/live';
 import { makeClassifier } from '../../shared/classify';
-import { loadConfig } from '../../shared/config';
-import { optionalEnv, requireEnv } from '../../shared/env';
+import { requireEnv } from '../../shared/env';
 import { handlePostMessage, type ClassifierDeps } from '../../shared/pipeline/classify-post';
-import { QUEUES, TABLES } from '../../shared/resources';
+import { TABLES } from '../../shared/resources';
 
-export interface ClassifierHandlerDeps extends ClassifierDeps {
-  readonly logger: Logger;
-  readonly metrics: Metrics;
+export interface ClassifierHandlerDeps extends ClassifierDeps, kit.Observability {
   /** Debunked claims to bring up to date before each batch (imports reach running classifiers). */
   readonly claims?: Pick<LiveClaims, 'refresh' | 'size'>;
 }
@@ -58,13 +54,11 @@ export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
         logger.warn('could not reload debunked claims; using the ones loaded before', { claims: deps.claims.size, error: err as Error });
       }
     }
-    try {
-      // A processor per invocation: it holds the batch's successes and failures, and the local
-      // poller runs invocations of one handler side by side (Lambda runs one at a time per instance).
-      return await processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { context });
-    } finally {
-      metrics.publishStoredMetrics();
-    }
+    // A processor per invocation: it holds the batch's successes and failures, and the local
+    // poller runs invocations of one handler side by side (Lambda runs one at a time per instance).
+    return kit.publishingMetrics(metrics, () =>
+      processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { context }),
+    );
   };
 }
 
@@ -73,26 +67,19 @@ export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
  * `clients` are made from the environment unless given (the benchmark passes its own, to count
  * the capacity the writes consume).
  */
-export function wireFromEnv(clients: AwsClients = makeClients()): ClassifierHandlerDeps {
-  const config = loadConfig(optionalEnv('PANTAU_CONFIG', 'pantau.config.json'));
-  const { doc, sqs } = clients;
-  const claims = new LiveClaims(new DynamoClaimStore(doc, requireEnv(TABLES.state.envVar)));
+export function wireFromEnv(clients?: AwsClients): ClassifierHandlerDeps {
+  const w = kit.wiring('classifier', clients);
+  const { doc } = w.clients;
+  const claims = new LiveClaims(new DynamoClaimStore(doc, w.stateTable));
   return {
-    config,
-    classify: makeClassifier(config.topics, { claims }),
+    config: w.config,
+    classify: makeClassifier(w.config.topics, { claims }),
     claims,
     posts: new DynamoPostStore(doc, requireEnv(TABLES.posts.envVar)),
-    counters: new DynamoCounters(doc, requireEnv(TABLES.state.envVar)),
-    deadLetters: new SqsDeadLetters(sqs, requireEnv(QUEUES.posts.deadLetter.envVar)),
-    now: Date.now,
-    logger: new Logger({ serviceName: 'classifier' }),
-    metrics: new Metrics({ namespace: 'Pantau', serviceName: 'classifier' }),
+    counters: new DynamoCounters(doc, w.stateTable),
+    deadLetters: kit.postsDeadLetters(w),
+    ...kit.tools(w),
   };
 }
 
-let wired: ClassifierHandler | undefined;
-
-export const handler: ClassifierHandler = (event, context) => {
-  wired ??= makeHandler(wireFromEnv());
-  return wired(event, context);
-};
+export const handler: ClassifierHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

@@ -6,21 +6,18 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GlueClient } from '@aws-sdk/client-glue';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
-import { makeDocumentClient } from '../../shared/adapters/clients';
-import { DynamoExportLedger, DynamoTableExports, EXPORTER_ENV, GlueSnapshots } from '../../shared/adapters/exports';
-import { loadConfig } from '../../shared/config';
-import { optionalEnv, requireEnv } from '../../shared/env';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { makeClients } from '../../shared/adapters/clients';
+import { DynamoExportLedger, DynamoTableExports, GlueSnapshots } from '../../shared/adapters/exports';
+import * as kit from '../../shared/adapters/wiring';
+import { requireEnv } from '../../shared/env';
+import { EXPORTER_ENV } from '../../shared/env-names';
 import { settleExports, startExports, type ExportDeps, type SettleResult, type StartResult } from '../../shared/pipeline/export-tables';
-import { TABLES } from '../../shared/resources';
 
 export type ExporterAction = 'start' | 'settle';
 
-export interface ExporterHandlerDeps extends ExportDeps {
+export interface ExporterHandlerDeps extends ExportDeps, kit.Observability {
   readonly now: () => number;
-  readonly logger: Logger;
-  readonly metrics: Metrics;
 }
 
 export interface ExporterOutcome {
@@ -40,10 +37,10 @@ export function exporterAction(event: unknown): ExporterAction {
 
 export function makeHandler(deps: ExporterHandlerDeps): ExporterHandler {
   const { logger, metrics } = deps;
-  const exportDeps: ExportDeps = { ...deps, log: (level, message, fields) => logger[level](message, fields ?? {}) };
+  const exportDeps: ExportDeps = { ...deps, log: kit.logTo(logger) };
   return async (event) => {
     const action = exporterAction(event);
-    try {
+    return kit.publishingMetrics(metrics, async () => {
       const settled = await settleExports(exportDeps);
       metrics.addMetric('exports_completed', MetricUnit.Count, settled.completed.length);
       metrics.addMetric('exports_failed', MetricUnit.Count, settled.failed.length);
@@ -56,33 +53,24 @@ export function makeHandler(deps: ExporterHandlerDeps): ExporterHandler {
       const started = await startExports(deps.now(), exportDeps);
       metrics.addMetric('exports_started', MetricUnit.Count, started.started.length);
       return { settled, started };
-    } finally {
-      metrics.publishStoredMetrics();
-    }
+    });
   };
 }
 
 export function wireFromEnv(): ExporterHandlerDeps {
-  const config = loadConfig(optionalEnv('PANTAU_CONFIG', 'pantau.config.json'));
   const dynamo = new DynamoDBClient({});
+  const w = kit.wiring('exporter', makeClients(dynamo));
   const bucket = requireEnv(EXPORTER_ENV.bucket);
   const database = requireEnv(EXPORTER_ENV.database);
   return {
     exports: new DynamoTableExports(dynamo, { bucket, kmsKeyArn: requireEnv(EXPORTER_ENV.keyArn) }),
     catalog: new GlueSnapshots(new GlueClient({}), database),
-    ledger: new DynamoExportLedger(makeDocumentClient(dynamo), requireEnv(TABLES.state.envVar), config.retention.stateDays),
+    ledger: new DynamoExportLedger(w.clients.doc, w.stateTable, w.config.retention.stateDays),
     bucket,
     tableArns: { posts: requireEnv(EXPORTER_ENV.tableArns.posts), alerts: requireEnv(EXPORTER_ENV.tableArns.alerts) },
-    fullExportEveryDays: config.analytics.fullExportEveryDays,
-    now: Date.now,
-    logger: new Logger({ serviceName: 'exporter' }),
-    metrics: new Metrics({ namespace: 'Pantau', serviceName: 'exporter' }),
+    fullExportEveryDays: w.config.analytics.fullExportEveryDays,
+    ...kit.tools(w),
   };
 }
 
-let wired: ExporterHandler | undefined;
-
-export const handler: ExporterHandler = (event) => {
-  wired ??= makeHandler(wireFromEnv());
-  return wired(event);
-};
+export const handler: ExporterHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

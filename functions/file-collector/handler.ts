@@ -3,25 +3,20 @@
  * Thin wiring over shared/pipeline/collect-file.ts.
  */
 import { resolve } from 'node:path';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
-import { makeClients } from '../../shared/adapters/clients';
 import { DynamoCheckpoints } from '../../shared/adapters/dynamodb';
-import { SqsDeadLetters, SqsPostQueue } from '../../shared/adapters/sqs';
-import { loadConfig } from '../../shared/config';
-import { optionalEnv, requireEnv } from '../../shared/env';
+import * as kit from '../../shared/adapters/wiring';
+import { optionalEnv } from '../../shared/env';
+import { ENV } from '../../shared/env-names';
 import { collectFile, type FileCollectResult, type FileCollectorDeps, type FilePageProgress } from '../../shared/pipeline/collect-file';
-import { QUEUES, TABLES } from '../../shared/resources';
 
 /** Stop reading new pages when less than this is left of the invocation's time. */
 const SAFETY_MS = 15_000;
 
-export interface FileCollectorHandlerDeps extends FileCollectorDeps {
+export interface FileCollectorHandlerDeps extends FileCollectorDeps, kit.Observability {
   readonly path: string;
   readonly pageSize: number;
-  readonly logger: Logger;
-  readonly metrics: Metrics;
   readonly onPage?: (progress: FilePageProgress) => void;
 }
 
@@ -29,8 +24,8 @@ export type FileCollectorHandler = (event: unknown, context: Pick<Context, 'getR
 
 export function makeHandler(deps: FileCollectorHandlerDeps): FileCollectorHandler {
   const { logger, metrics } = deps;
-  return async (_event, context) => {
-    try {
+  return (_event, context) =>
+    kit.publishingMetrics(metrics, async () => {
       const result = await collectFile(
         {
           path: deps.path,
@@ -53,34 +48,20 @@ export function makeHandler(deps: FileCollectorHandlerDeps): FileCollectorHandle
         invalid: result.invalid.length,
         done: result.done,
       });
-      // Only a run that did its work counts: the ops alarm fires when a collector has not succeeded for two schedules.
-      metrics.addMetric('runs_succeeded', MetricUnit.Count, 1);
-      return result;
-    } finally {
-      metrics.publishStoredMetrics();
-    }
-  };
+      return kit.succeeded(metrics, result);
+    });
 }
 
 export function wireFromEnv(): FileCollectorHandlerDeps {
-  const config = loadConfig(optionalEnv('PANTAU_CONFIG', 'pantau.config.json'));
-  const file = config.sources.file;
-  const { doc, sqs } = makeClients();
+  const w = kit.wiring('file-collector');
+  const file = w.config.sources.file;
   return {
-    path: optionalEnv('POSTS_FILE', file?.path ?? ''),
+    path: optionalEnv(ENV.postsFile, file?.path ?? ''),
     pageSize: file?.pageSize ?? 500,
-    queue: new SqsPostQueue(sqs, requireEnv(QUEUES.posts.envVar)),
-    deadLetters: new SqsDeadLetters(sqs, requireEnv(QUEUES.posts.deadLetter.envVar)),
-    checkpoints: new DynamoCheckpoints(doc, requireEnv(TABLES.state.envVar)),
-    now: Date.now,
-    logger: new Logger({ serviceName: 'file-collector' }),
-    metrics: new Metrics({ namespace: 'Pantau', serviceName: 'file-collector' }),
+    ...kit.postQueues(w),
+    checkpoints: new DynamoCheckpoints(w.clients.doc, w.stateTable),
+    ...kit.tools(w),
   };
 }
 
-let wired: FileCollectorHandler | undefined;
-
-export const handler: FileCollectorHandler = (event, context) => {
-  wired ??= makeHandler(wireFromEnv());
-  return wired(event, context);
-};
+export const handler: FileCollectorHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

@@ -3,36 +3,34 @@
  * (Telegram, Slack), each message once, and only messages of that topic. Thin wiring over shared/notify/notify.ts. A failed
  * channel fails the invocation: Lambda retries it twice, then hands the event to the DLQ.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SNSEvent, SNSEventRecord } from 'aws-lambda';
-import { makeDocumentClient } from '../../shared/adapters/clients';
 import { DynamoNotifyLedger } from '../../shared/adapters/notify-ledger';
 import { readSecret, SLACK_WEBHOOK_URL, TELEGRAM_BOT_TOKEN } from '../../shared/adapters/secrets';
-import { loadConfig, type Config } from '../../shared/config';
+import * as kit from '../../shared/adapters/wiring';
+import type { Config } from '../../shared/config';
 import { optionalEnv, requireEnv } from '../../shared/env';
+import { ENV } from '../../shared/env-names';
 import { parseAlertMessage } from '../../shared/notify/alert-message';
 import { SlackChannel, TELEGRAM_API_BASE, TelegramChannel, type ChannelOptions } from '../../shared/notify/channels';
 import { notify, type Delivery, type NotifyTarget } from '../../shared/notify/notify';
 import type { NotifyLedger } from '../../shared/notify/ports';
-import { TABLES, TOPICS } from '../../shared/resources';
+import { TOPICS } from '../../shared/resources';
+import { fetchHttp } from '../../shared/adapters/http';
 
-export interface NotifierHandlerDeps {
+export interface NotifierHandlerDeps extends kit.Observability {
   /** The alerts topic: a record from any other topic is refused (logged, counted, not forwarded). */
   readonly topicArn: string;
   /** The chats and what each wants, made on first use (the secrets are read once per cold start). */
   readonly targets: () => Promise<readonly NotifyTarget[]>;
   readonly ledger: NotifyLedger;
-  readonly logger: Logger;
-  readonly metrics: Metrics;
 }
 
 export type NotifierHandler = (event: SNSEvent, context: Context) => Promise<void>;
 
 export function makeHandler(deps: NotifierHandlerDeps): NotifierHandler {
   const { logger, metrics } = deps;
-  let targets: Promise<readonly NotifyTarget[]> | undefined;
+  const targets = kit.memoUntilSuccess(deps.targets);
 
   const report = (alertId: string, delivery: Delivery): void => {
     const fields = { alertId, channel: delivery.channel, outcome: delivery.outcome };
@@ -73,11 +71,8 @@ export function makeHandler(deps: NotifierHandlerDeps): NotifierHandler {
     const { alert } = message;
     metrics.addMetric('alerts_received', MetricUnit.Count, 1);
     await notify(alert, {
-      targets: await (targets ??= deps.targets().catch((err: unknown) => {
-        // Not kept: the next invocation tries again (e.g. after the secret is filled in).
-        targets = undefined;
-        throw err;
-      })),
+      // A failure is not kept: the next invocation tries again (e.g. after the secret is filled in).
+      targets: await targets(),
       ledger: deps.ledger,
       onDelivery: (delivery) => report(alert.alertId, delivery),
     });
@@ -85,11 +80,9 @@ export function makeHandler(deps: NotifierHandlerDeps): NotifierHandler {
 
   return async (event, context) => {
     logger.addContext(context);
-    try {
+    await kit.publishingMetrics(metrics, async () => {
       for (const record of event.Records) await forward(record);
-    } finally {
-      metrics.publishStoredMetrics();
-    }
+    });
   };
 }
 
@@ -116,26 +109,22 @@ async function chatTargets(config: Config, options: ChannelOptions & { telegramB
 
 /** The real wiring, from the environment: config, the ledger's client, logger and metrics, once per cold start. */
 export function wireFromEnv(): NotifierHandlerDeps {
-  const config = loadConfig(optionalEnv('PANTAU_CONFIG', 'pantau.config.json'));
-  const logger = new Logger({ serviceName: 'notifier' });
+  const w = kit.wiring('notifier');
+  const { config, logger } = w;
   const options = {
+    web: fetchHttp,
     lang: config.alerts.language,
-    telegramBaseUrl: optionalEnv('TELEGRAM_API_BASE_URL', TELEGRAM_API_BASE),
+    telegramBaseUrl: optionalEnv(ENV.telegramApiBaseUrl, TELEGRAM_API_BASE),
     onRetry: (channel: string, err: unknown, attempt: number, waitMs: number) =>
       logger.warn('chat request failed; trying again', { channel, attempt, waitMs, error: err as Error }),
   };
   return {
     topicArn: requireEnv(TOPICS.alerts.envVar),
     targets: () => chatTargets(config, options),
-    ledger: new DynamoNotifyLedger(makeDocumentClient(new DynamoDBClient({})), requireEnv(TABLES.state.envVar), config.retention.stateDays),
+    ledger: new DynamoNotifyLedger(w.clients.doc, w.stateTable, config.retention.stateDays),
     logger,
-    metrics: new Metrics({ namespace: 'Pantau', serviceName: 'notifier' }),
+    metrics: w.metrics,
   };
 }
 
-let wired: NotifierHandler | undefined;
-
-export const handler: NotifierHandler = (event, context) => {
-  wired ??= makeHandler(wireFromEnv());
-  return wired(event, context);
-};
+export const handler: NotifierHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

@@ -12,7 +12,7 @@ import { SubscriptionFilter, SubscriptionProtocol, Subscription, Topic } from 'a
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { SLACK_WEBHOOK_URL, TELEGRAM_BOT_TOKEN } from '../../shared/adapters/secrets';
+import { SECRET_ENV } from '../../shared/env-names';
 import { ALERT_KINDS } from '../../shared/alerts/alert';
 import { ConfigError, type Config } from '../../shared/config';
 import { TABLES, TOPICS } from '../../shared/resources';
@@ -133,7 +133,7 @@ export class Notifier extends Construct {
         key: props.key,
         issuer: 'Telegram issues the bot token (@BotFather); only a person can revoke and reissue it',
       });
-      this.function.bindSecretRead(this.telegramBotToken, TELEGRAM_BOT_TOKEN.secretEnv);
+      this.function.bindSecretRead(this.telegramBotToken, SECRET_ENV.telegramBotToken.secretEnv);
     }
     if (slack) {
       this.slackWebhookUrl = thirdPartySecret(this, 'SlackWebhookUrl', {
@@ -142,7 +142,7 @@ export class Notifier extends Construct {
         key: props.key,
         issuer: 'Slack issues the webhook URL when a workspace admin adds the app; only they can regenerate it',
       });
-      this.function.bindSecretRead(this.slackWebhookUrl, SLACK_WEBHOOK_URL.secretEnv);
+      this.function.bindSecretRead(this.slackWebhookUrl, SECRET_ENV.slackWebhookUrl.secretEnv);
     }
 
     // An on-failure destination rather than a classic DLQ: its record holds the error as well as the event.

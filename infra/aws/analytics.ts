@@ -13,7 +13,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
-import { EXPORTER_ENV } from '../../shared/adapters/exports';
+import { EXPORTER_ENV } from '../../shared/env-names';
 import { analyticsDatabase, exportPrefix, QUERY_RESULTS_PREFIX } from '../../shared/analytics/layout';
 import { columnName, EXPORTED_TABLES, type ColumnKind, type ExportedTable } from '../../shared/analytics/schema';
 import {

@@ -13,7 +13,7 @@ import { type Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { FACTCHECK_API_KEY, X_BEARER_TOKEN } from '../../shared/adapters/secrets';
+import { ENV, SECRET_ENV } from '../../shared/env-names';
 import { ConfigError } from '../../shared/config';
 import { COLLECTOR, QUEUES, TABLES } from '../../shared/resources';
 import { thirdPartySecret } from './encryption';
@@ -65,7 +65,7 @@ export class Collectors extends Construct {
         {
           [BUNDLED_POSTS_FILE]: postsFile,
         },
-      ).setEnv('POSTS_FILE', `${BUNDLE_ROOT}/${BUNDLED_POSTS_FILE}`);
+      ).setEnv(ENV.postsFile, `${BUNDLE_ROOT}/${BUNDLED_POSTS_FILE}`);
     }
 
     if (x?.enabled) {
@@ -80,7 +80,7 @@ export class Collectors extends Construct {
         'x-collector',
         x.schedule,
         'Reads new posts of the watch topics from X recent search',
-      ).bindSecretRead(this.xBearerToken, X_BEARER_TOKEN.secretEnv);
+      ).bindSecretRead(this.xBearerToken, SECRET_ENV.xBearerToken.secretEnv);
     }
 
     if (news?.enabled) {
@@ -107,7 +107,7 @@ export class Collectors extends Construct {
       )
         // The claims store and the collector's checkpoint are both in the state table.
         .bindTable(props.stateTable, TABLES.state, 'readWrite')
-        .bindSecretRead(this.factCheckApiKey, FACTCHECK_API_KEY.secretEnv);
+        .bindSecretRead(this.factCheckApiKey, SECRET_ENV.factCheckApiKey.secretEnv);
     }
   }
 

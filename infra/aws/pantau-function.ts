@@ -16,6 +16,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ENV } from '../../shared/env-names';
 import { FUNCTION_MEMORY_MB, type TableSpec } from '../../shared/resources';
 import type { PantauInputs } from './inputs';
 
@@ -141,7 +142,7 @@ export class PantauFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.name,
         POWERTOOLS_METRICS_NAMESPACE: 'Pantau',
-        PANTAU_CONFIG: `${BUNDLE_ROOT}/${BUNDLED_CONFIG}`,
+        [ENV.config]: `${BUNDLE_ROOT}/${BUNDLED_CONFIG}`,
       },
       bundling: {
         minify: true,

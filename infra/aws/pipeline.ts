@@ -147,15 +147,12 @@ export class Pipeline extends Construct {
       filters: [FilterCriteria.filter({ eventName: FilterRule.or(...AGGREGATOR.eventNames) })],
     });
 
-    this.sweeper = new PantauFunction(this, 'AlertSweeper', {
-      inputs: props.inputs,
-      name: 'alert-sweeper',
-      description: 'Sends the resolution message of alert episodes that have calmed down',
-      timeout: Duration.seconds(60),
-    })
-      .bindTable(props.tables.alerts, TABLES.alerts, 'readWrite')
-      .bindTable(props.tables.state, TABLES.state, 'readWrite')
-      .bindTopicPublish(props.alertsTopic, TOPICS.alerts.envVar);
+    this.sweeper = this.alertSender(
+      props,
+      'AlertSweeper',
+      'alert-sweeper',
+      'Sends the resolution message of alert episodes that have calmed down',
+    );
     this.sweepSchedule = new Rule(this, 'AlertSweepSchedule', {
       description: 'Runs the alert sweeper',
       schedule: Schedule.expression(props.inputs.config.alerts.resolveSchedule),
@@ -164,15 +161,7 @@ export class Pipeline extends Construct {
 
     const digest = props.inputs.config.alerts.digest;
     if (digest.enabled) {
-      this.digest = new PantauFunction(this, 'Digest', {
-        inputs: props.inputs,
-        name: 'digest',
-        description: "Sends the team's daily summary",
-        timeout: Duration.seconds(60),
-      })
-        .bindTable(props.tables.alerts, TABLES.alerts, 'readWrite')
-        .bindTable(props.tables.state, TABLES.state, 'readWrite')
-        .bindTopicPublish(props.alertsTopic, TOPICS.alerts.envVar);
+      this.digest = this.alertSender(props, 'Digest', 'digest', "Sends the team's daily summary");
       new Rule(this, 'DigestSchedule', {
         description: 'Runs the daily digest',
         schedule: Schedule.expression(digest.schedule),
@@ -180,5 +169,13 @@ export class Pipeline extends Construct {
         targets: [new LambdaFunction(this.digest.fn, { retryAttempts: 2 })],
       });
     }
+  }
+
+  /** A scheduled function that records alerts and publishes them (the sweeper, the digest): the alerts and state tables, the alerts topic. */
+  private alertSender(props: PipelineProps, id: string, name: string, description: string): PantauFunction {
+    return new PantauFunction(this, id, { inputs: props.inputs, name, description, timeout: Duration.seconds(60) })
+      .bindTable(props.tables.alerts, TABLES.alerts, 'readWrite')
+      .bindTable(props.tables.state, TABLES.state, 'readWrite')
+      .bindTopicPublish(props.alertsTopic, TOPICS.alerts.envVar);
   }
 }

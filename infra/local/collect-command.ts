@@ -12,12 +12,14 @@ import { FACTCHECK_API_KEY, readSecret, X_BEARER_TOKEN } from '../../shared/adap
 import { TwitterSearch, X_API_BASE } from '../../shared/adapters/x-api';
 import type { ClaimRecord } from '../../shared/claims/types';
 import { FactCheckSourceSchema, NewsSourceSchema, XSourceSchema, type Config } from '../../shared/config';
+import { ENV } from '../../shared/env-names';
 import { collectFactChecks, FACTCHECK_BASE_URL, factCheckQueries } from '../../shared/pipeline/collect-factchecks';
 import { collectNews, newsFeeds } from '../../shared/pipeline/collect-news';
 import { collectX } from '../../shared/pipeline/collect-x';
 import type { CollectorState, DeadLetters, PostQueue } from '../../shared/pipeline/ports';
 import { buildXQueries } from '../../shared/sources/x';
 import { FileCollectorState } from './file-state';
+import { fetchHttp } from '../../shared/adapters/http';
 
 export const COLLECTORS = ['x', 'news', 'factchecks'] as const;
 export type CollectorName = (typeof COLLECTORS)[number];
@@ -71,7 +73,7 @@ export async function collectCommand(opts: CollectCommandOptions): Promise<numbe
     case 'x': {
       const source = opts.config.sources.x ?? XSourceSchema.parse({});
       const queries = buildXQueries(opts.config.topics, source);
-      const x = new TwitterSearch(await readSecret(X_BEARER_TOKEN, env), { baseUrl: env.X_API_BASE_URL?.trim() || X_API_BASE });
+      const x = new TwitterSearch(await readSecret(X_BEARER_TOKEN, env), { baseUrl: env[ENV.xApiBaseUrl]?.trim() || X_API_BASE });
       const result = await collectX(queries, source, {
         x,
         state,
@@ -100,7 +102,7 @@ export async function collectCommand(opts: CollectCommandOptions): Promise<numbe
       const result = await collectNews(
         feeds,
         { timeoutMs: source.timeoutSeconds * 1000, timeZone: opts.config.timezone },
-        { state, queue, deadLetters, now: Date.now, log },
+        { web: fetchHttp, state, queue, deadLetters, now: Date.now, log },
       );
       for (const f of result.feeds) {
         const what = f.status === 'failed' ? `failed: ${f.error}` : `${f.status}, ${f.items} items, ${f.sent} new`;
@@ -115,7 +117,7 @@ export async function collectCommand(opts: CollectCommandOptions): Promise<numbe
       const result = await collectFactChecks(
         factCheckQueries(opts.config.topics),
         {
-          baseUrl: env.FACTCHECK_API_BASE_URL?.trim() || FACTCHECK_BASE_URL,
+          baseUrl: env[ENV.factCheckApiBaseUrl]?.trim() || FACTCHECK_BASE_URL,
           apiKey: await readSecret(FACTCHECK_API_KEY, env),
           languageCode: source.languageCode,
           maxAgeDays: source.maxAgeDays,
@@ -123,6 +125,7 @@ export async function collectCommand(opts: CollectCommandOptions): Promise<numbe
           maxPages: source.maxPages,
         },
         {
+          web: fetchHttp,
           claims: {
             async put(claims) {
               for (const claim of claims) out.write(`${JSON.stringify(claim)}\n`);

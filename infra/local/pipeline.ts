@@ -5,6 +5,7 @@
  * officers' phones.
  */
 import { join, resolve } from 'node:path';
+import { ENV } from '../../shared/env-names';
 import { AGGREGATOR, CLASSIFIER, COLLECTOR } from '../../shared/resources';
 import type { FileCollectResult, FilePageProgress } from '../../shared/pipeline/collect-file';
 import { DynamoRunLock } from '../../shared/adapters/collector-state';
@@ -104,8 +105,8 @@ export interface LocalPipeline {
 /** Sets the functions' environment as the CDK app does on AWS, pointing at the emulators. */
 export function applyFunctionEnv(opts: Pick<PipelineOptions, 'stack' | 'configPath' | 'postsPath' | 'logLevel'>): void {
   Object.assign(process.env, opts.stack.env, {
-    PANTAU_CONFIG: resolve(opts.configPath),
-    POSTS_FILE: resolve(opts.postsPath),
+    [ENV.config]: resolve(opts.configPath),
+    [ENV.postsFile]: resolve(opts.postsPath),
     POWERTOOLS_LOG_LEVEL: opts.logLevel ?? 'SILENT',
     POWERTOOLS_METRICS_DISABLED: 'true',
   });

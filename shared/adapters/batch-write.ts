@@ -4,13 +4,13 @@
  * items still unwritten after the last attempt (never dropped silently).
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { sleep } from '../retry';
+import { mapLimited } from '../pool';
+import { sleep, untilNonePending, type Backoff } from '../retry';
 
 /** BatchWriteItem takes at most 25 puts per request. */
 export const BATCH_SIZE = 25;
-const MAX_ATTEMPTS = 8;
-const FIRST_BACKOFF_MS = 50;
-const MAX_BACKOFF_MS = 5_000;
+/** How unprocessed items of a batch request are asked for again (BatchWriteItem, BatchGetItem): eight tries, full jitter. */
+export const UNPROCESSED_BACKOFF: Backoff = { attempts: 8, baseDelayMs: 50, maxDelayMs: 5_000, jitter: 'full' };
 
 export type PutRequest = { PutRequest: { Item: Record<string, unknown> } };
 
@@ -37,27 +37,23 @@ export async function batchPutAll(
 ): Promise<void> {
   const batches: PutRequest[][] = [];
   for (let i = 0; i < requests.length; i += BATCH_SIZE) batches.push(requests.slice(i, i + BATCH_SIZE));
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < batches.length) await writeBatch(doc, table, batches[next++] as PutRequest[], opts);
-  };
-  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 1, batches.length) }, worker));
+  await mapLimited(batches, opts.concurrency ?? 1, (batch) => writeBatch(doc, table, batch, opts));
 }
 
 async function writeBatch(doc: DynamoDBDocumentClient, table: string, batch: PutRequest[], opts: BatchWriteOptions): Promise<void> {
-  const sleep = opts.sleep ?? realSleep;
   const describe = opts.describe ?? ((item) => `${String(item.pk)}/${String(item.sk)}`);
-  let pending = batch;
-  for (let attempt = 1; ; attempt++) {
-    const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-    const unprocessed = (out.UnprocessedItems?.[table] ?? []) as PutRequest[];
-    if (unprocessed.length === 0) return;
-    if (attempt >= MAX_ATTEMPTS) {
+  await untilNonePending(
+    batch,
+    async (pending) => {
+      const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: [...pending] } }));
+      return (out.UnprocessedItems?.[table] ?? []) as PutRequest[];
+    },
+    UNPROCESSED_BACKOFF,
+    (unprocessed) => {
       const names = unprocessed.map((r) => describe(r.PutRequest.Item));
       const count = names.length === 1 ? '1 item' : `${names.length} items`;
-      throw new Error(`${opts.what}: ${count} still unprocessed after ${MAX_ATTEMPTS} attempts: ${names.join(', ')}`);
-    }
-    pending = unprocessed;
-    await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (attempt - 1)));
-  }
+      return new Error(`${opts.what}: ${count} still unprocessed after ${UNPROCESSED_BACKOFF.attempts} attempts: ${names.join(', ')}`);
+    },
+    opts.sleep ?? realSleep,
+  );
 }

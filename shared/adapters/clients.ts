@@ -27,6 +27,7 @@ export function makeSqsClient(config: ConstructorParameters<typeof SQSClient>[0]
   return new SQSClient({ useQueueUrlAsEndpoint: false, ...config });
 }
 
-export function makeClients(): AwsClients {
-  return { doc: makeDocumentClient(new DynamoDBClient({})), sqs: makeSqsClient(), sns: new SNSClient({}) };
+/** The clients from the environment; `dynamo` is the DynamoDB client under the document client, when the caller needs it too. */
+export function makeClients(dynamo: DynamoDBClient = new DynamoDBClient({})): AwsClients {
+  return { doc: makeDocumentClient(dynamo), sqs: makeSqsClient(), sns: new SNSClient({}) };
 }

@@ -20,6 +20,7 @@ import type {
   Checkpoint,
   Checkpoints,
   Claim,
+  ClaimRule,
   Counters,
   EpisodeState,
   PostStore,
@@ -288,14 +289,7 @@ export class DynamoAlertLedger implements AlertLedger {
     return this.keep.sendLeaseMs ?? SEND_LEASE_MS;
   }
 
-  async claim(
-    kind: string,
-    topic: string,
-    episodeId: string,
-    severity: number,
-    atMs: number,
-    rule: { cooldownMinutes: number; severityStep: number },
-  ): Promise<Claim> {
+  async claim(kind: string, topic: string, episodeId: string, severity: number, atMs: number, rule: ClaimRule): Promise<Claim> {
     const key = episodeKey(kind, topic);
     const until = atMs + rule.cooldownMinutes * MINUTE;
     const expiresAt = epochSeconds(until + this.keep.stateDays * DAY);

@@ -26,14 +26,6 @@ import type {
 import { DAY, epochSeconds } from '../time';
 import { conditionHeld } from './conditional';
 
-/** The exporter's environment: set by infra/aws/analytics.ts, read once by functions/exporter. */
-export const EXPORTER_ENV = {
-  tableArns: { posts: 'POSTS_TABLE_ARN', alerts: 'ALERTS_TABLE_ARN' },
-  bucket: 'EXPORTS_BUCKET',
-  keyArn: 'EXPORTS_KEY_ARN',
-  database: 'GLUE_DATABASE',
-} as const satisfies { tableArns: Record<ExportedTableName, string>; bucket: string; keyArn: string; database: string };
-
 /** Where exports go: the bucket and the KMS key that encrypts them. */
 export interface ExportDestination {
   readonly bucket: string;

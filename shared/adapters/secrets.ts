@@ -4,12 +4,9 @@
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { MissingEnvError } from '../env';
+import { SECRET_ENV, type SecretEnv } from '../env-names';
 
-export interface SecretSource {
-  /** Holds the value itself (local runs), e.g. `X_BEARER_TOKEN`. */
-  readonly valueEnv: string;
-  /** Holds the name or ARN of the Secrets Manager secret (deployed), e.g. `X_BEARER_TOKEN_SECRET`. */
-  readonly secretEnv: string;
+export interface SecretSource extends SecretEnv {
   /** What the secret is, for error messages. */
   readonly what: string;
 }
@@ -47,23 +44,7 @@ export async function readSecret(source: SecretSource, env: NodeJS.ProcessEnv = 
   return value;
 }
 
-export const X_BEARER_TOKEN: SecretSource = {
-  valueEnv: 'X_BEARER_TOKEN',
-  secretEnv: 'X_BEARER_TOKEN_SECRET',
-  what: 'the X API bearer token',
-};
-export const FACTCHECK_API_KEY: SecretSource = {
-  valueEnv: 'FACTCHECK_API_KEY',
-  secretEnv: 'FACTCHECK_API_KEY_SECRET',
-  what: 'the Google Fact Check Tools API key',
-};
-export const TELEGRAM_BOT_TOKEN: SecretSource = {
-  valueEnv: 'TELEGRAM_BOT_TOKEN',
-  secretEnv: 'TELEGRAM_BOT_TOKEN_SECRET',
-  what: 'the Telegram bot token',
-};
-export const SLACK_WEBHOOK_URL: SecretSource = {
-  valueEnv: 'SLACK_WEBHOOK_URL',
-  secretEnv: 'SLACK_WEBHOOK_URL_SECRET',
-  what: 'the Slack incoming webhook URL',
-};
+export const X_BEARER_TOKEN: SecretSource = { ...SECRET_ENV.xBearerToken, what: 'the X API bearer token' };
+export const FACTCHECK_API_KEY: SecretSource = { ...SECRET_ENV.factCheckApiKey, what: 'the Google Fact Check Tools API key' };
+export const TELEGRAM_BOT_TOKEN: SecretSource = { ...SECRET_ENV.telegramBotToken, what: 'the Telegram bot token' };
+export const SLACK_WEBHOOK_URL: SecretSource = { ...SECRET_ENV.slackWebhookUrl, what: 'the Slack incoming webhook URL' };

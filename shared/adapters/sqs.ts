@@ -1,7 +1,7 @@
 /** SQS implementations: the posts queue (collectors send) and the dead-letter queue (with reasons). */
 import { type SQSClient, SendMessageBatchCommand, SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
 import type { DeadLetter, DeadLetters, OutgoingPost, PostQueue, RefusedPost } from '../pipeline/ports';
-import { sleep } from '../retry';
+import { untilNonePending } from '../retry';
 
 const BATCH = 10;
 
@@ -84,34 +84,35 @@ export class SqsPostQueue implements PostQueue {
    */
   private async sendBatch(batch: readonly OutgoingPost[]): Promise<RefusedPost[]> {
     const refused: RefusedPost[] = [];
-    let pending = batch.map((post, index) => ({ id: String(index), post }));
     let lastErrors: string[] = [];
-    for (let attempt = 0; attempt < this.retry.attempts && pending.length > 0; attempt++) {
-      if (attempt > 0) await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1));
-      const out = await this.sqs.send(
-        new SendMessageBatchCommand({
-          QueueUrl: this.queueUrl,
-          Entries: pending.map(({ id, post }) => ({
-            Id: id,
-            MessageBody: sqsSafe(post.body),
-            MessageAttributes: sourceAttribute(post),
-          })),
-        }),
-      );
-      const failed = new Map((out.Failed ?? []).map((f) => [f.Id, f]));
-      for (const f of out.Failed ?? []) {
-        const entry = pending.find((p) => p.id === f.Id);
-        if (f.SenderFault && entry)
-          refused.push({ post: entry.post, reason: `the posts queue refused it: ${f.Code} ${f.Message ?? ''}`.trim() });
-      }
-      lastErrors = [...failed.values()].filter((f) => !f.SenderFault).map((f) => `${f.Code} ${f.Message ?? ''}`.trim());
-      pending = pending.filter(({ id }) => failed.has(id) && !failed.get(id)?.SenderFault);
-    }
-    if (pending.length > 0) {
-      throw new Error(
-        `could not send ${pending.length} post(s) after ${this.retry.attempts} attempts (${pending.map((p) => p.post.key).join(', ')}): ${lastErrors.join('; ')}`,
-      );
-    }
+    await untilNonePending(
+      batch.map((post, index) => ({ id: String(index), post })),
+      async (pending) => {
+        const out = await this.sqs.send(
+          new SendMessageBatchCommand({
+            QueueUrl: this.queueUrl,
+            Entries: pending.map(({ id, post }) => ({
+              Id: id,
+              MessageBody: sqsSafe(post.body),
+              MessageAttributes: sourceAttribute(post),
+            })),
+          }),
+        );
+        const failed = new Map((out.Failed ?? []).map((f) => [f.Id, f]));
+        for (const f of out.Failed ?? []) {
+          const entry = pending.find((p) => p.id === f.Id);
+          if (f.SenderFault && entry)
+            refused.push({ post: entry.post, reason: `the posts queue refused it: ${f.Code} ${f.Message ?? ''}`.trim() });
+        }
+        lastErrors = [...failed.values()].filter((f) => !f.SenderFault).map((f) => `${f.Code} ${f.Message ?? ''}`.trim());
+        return pending.filter(({ id }) => failed.has(id) && !failed.get(id)?.SenderFault);
+      },
+      { ...this.retry, jitter: 'none' },
+      (left) =>
+        new Error(
+          `could not send ${left.length} post(s) after ${this.retry.attempts} attempts (${left.map((p) => p.post.key).join(', ')}): ${lastErrors.join('; ')}`,
+        ),
+    );
     return refused;
   }
 }

@@ -34,21 +34,17 @@ export interface ExportedTable {
   readonly attributes: readonly AttributeDoc[];
 }
 
-const s = (name: string, meaning: string, column: ColumnKind = 'varchar'): AttributeDoc => ({
+/** An attribute on every item; `column` absent: not in the analysts' view (a nested map kept for messages). */
+const attr = (name: string, type: AttributeType, meaning: string, column?: ColumnKind): AttributeDoc => ({
   name,
-  type: 'S',
+  type,
   always: true,
   meaning,
-  column,
+  ...(column ? { column } : {}),
 });
-const n = (name: string, meaning: string, column: ColumnKind = 'bigint'): AttributeDoc => ({
-  name,
-  type: 'N',
-  always: true,
-  meaning,
-  column,
-});
-const list = (name: string, meaning: string): AttributeDoc => ({ name, type: 'L<S>', always: true, meaning, column: 'array(varchar)' });
+const s = (name: string, meaning: string, column: ColumnKind = 'varchar'): AttributeDoc => attr(name, 'S', meaning, column);
+const n = (name: string, meaning: string, column: ColumnKind = 'bigint'): AttributeDoc => attr(name, 'N', meaning, column);
+const list = (name: string, meaning: string): AttributeDoc => attr(name, 'L<S>', meaning, 'array(varchar)');
 const optional = (a: AttributeDoc): AttributeDoc => ({ ...a, always: false });
 
 export const POSTS_TABLE: ExportedTable = {
@@ -96,13 +92,7 @@ export const POSTS_TABLE: ExportedTable = {
     optional(n('authorFollowers', "The author's followers when collected.")),
     optional(n('authorFollowing', 'Accounts the author follows.')),
     optional(s('authorCreatedAt', "When the author's account was made, ISO 8601.", 'timestamp')),
-    optional({
-      name: 'authorVerified',
-      type: 'BOOL',
-      always: true,
-      meaning: 'Whether the source marks the author verified.',
-      column: 'boolean',
-    }),
+    optional(attr('authorVerified', 'BOOL', 'Whether the source marks the author verified.', 'boolean')),
     optional(n('likes', 'Likes when collected.')),
     optional(n('reposts', 'Reposts when collected.')),
     optional(n('replies', 'Replies when collected.')),
@@ -135,12 +125,12 @@ export const ALERTS_TABLE: ExportedTable = {
     n('windowTotal', 'All posts about the topic in the window.'),
     list('placeNames', "Places named in the window's negative posts, most named first."),
     list('cityNames', 'Their kota administrasi, most named first.'),
-    { name: 'places', type: 'L<M>', always: true, meaning: 'The same places with counts, `{name, count}`.' },
-    { name: 'cities', type: 'L<M>', always: true, meaning: 'The same cities with counts, `{name, count}`.' },
+    attr('places', 'L<M>', 'The same places with counts, `{name, count}`.'),
+    attr('cities', 'L<M>', 'The same cities with counts, `{name, count}`.'),
     list('samplePostKeys', 'The `postKey`s of the sample posts in the message (join with posts).'),
-    { name: 'samples', type: 'L<M>', always: true, meaning: 'The sample posts as sent, `{postKey, text, url?, author?, createdAt}`.' },
+    attr('samples', 'L<M>', 'The sample posts as sent, `{postKey, text, url?, author?, createdAt}`.'),
     list('indicatorNames', 'hoax and reach: the hoax indicators of the post that raised it (empty otherwise).'),
-    optional({ name: 'indicators', type: 'L<M>', always: true, meaning: 'The same indicators with their evidence, `{name, evidence[]}`.' }),
+    optional(attr('indicators', 'L<M>', 'The same indicators with their evidence, `{name, evidence[]}`.')),
     optional(s('claimId', 'hoax: the debunked claim being spread, when it is a known one.')),
     optional(s('claimText', "hoax: that claim's text.")),
     optional(s('claimRating', "hoax: the fact-checker's rating (`salah`, `menyesatkan`, ...).")),
@@ -148,12 +138,7 @@ export const ALERTS_TABLE: ExportedTable = {
     optional(n('followers', "hoax: followers of the spreading accounts added up; reach: the author's followers.")),
     optional(n('reposts', 'reach: reposts of the post when collected.')),
     optional(s('resolvedAt', "Set on an episode's last message, when it was calm for a whole cooldown.", 'timestamp')),
-    optional({
-      name: 'digest',
-      type: 'M',
-      always: true,
-      meaning: "digest: the day in figures (per topic and city, and the day's alerts).",
-    }),
+    optional(attr('digest', 'M', "digest: the day in figures (per topic and city, and the day's alerts).")),
     s('status', '`pending` until the message was published, then `sent`, or `capped` when the hourly cap held it back.'),
     optional(s('sentAt', 'When the latest message was published, ISO 8601 UTC.', 'timestamp')),
     n('expiresAt', 'When DynamoDB deletes the item (TTL, epoch seconds): stored time plus `retention.alertsDays`.'),

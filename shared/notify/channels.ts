@@ -1,11 +1,11 @@
 /**
  * The chat channels: Telegram's Bot API (`sendMessage`) and a Slack incoming webhook, over
- * httpPost (timeouts, retries, the service's own wait on 429). Their addresses hold secrets (the
+ * the HTTP port (timeouts, retries, the service's own wait on 429). Their addresses hold secrets (the
  * bot token, the webhook path), so errors and logs name the channel, never the address.
  */
 import type { Alert } from '../alerts/alert';
 import type { AlertLanguage } from '../alerts/format';
-import { explainAnswer, httpPost, type ErrorAnswer, type GetResult, type PostOptions } from '../adapters/http';
+import { explainAnswer, type ErrorAnswer, type GetResult, type HttpClient, type PostOptions } from '../pipeline/http-port';
 import type { Backoff } from '../retry';
 import { slackMessage, telegramMessage } from './messages';
 import type { ChannelName, ChatChannel } from './ports';
@@ -31,6 +31,8 @@ export const CHAT_HTTP: ChatHttp = {
 };
 
 export interface ChannelOptions {
+  /** The chat APIs are called through it. */
+  readonly web: Pick<HttpClient, 'post'>;
   readonly lang: AlertLanguage;
   readonly http?: ChatHttp;
   /** Hears about each failed try before the wait (for the logs). */
@@ -106,7 +108,7 @@ export class TelegramChannel implements ChatChannel {
 
   async send(alert: Alert): Promise<void> {
     const base = (this.opts.baseUrl ?? TELEGRAM_API_BASE).replace(/\/+$/, '');
-    await httpPost(
+    await this.opts.web.post(
       `${base}/bot${this.opts.token}/sendMessage`,
       {
         chat_id: this.opts.chatId,
@@ -132,7 +134,7 @@ export class SlackChannel implements ChatChannel {
   constructor(private readonly opts: SlackOptions) {}
 
   async send(alert: Alert): Promise<void> {
-    await httpPost(this.opts.webhookUrl, slackMessage(alert, this.opts.lang), {
+    await this.opts.web.post(this.opts.webhookUrl, slackMessage(alert, this.opts.lang), {
       ...postOptions(this.name, 'Slack webhook', this.opts),
       explain: withoutSecrets(explainAnswer, webhookSecrets(this.opts.webhookUrl)),
     });

@@ -8,12 +8,12 @@
  * crash in between stores them again (the same id replaces itself) rather than losing them.
  */
 import * as z from 'zod';
-import { HttpError, httpGet } from '../adapters/http';
 import type { ClaimRecord } from '../claims/types';
 import type { WatchTopic } from '../config';
 import { describeIssues } from '../post';
 import type { Backoff } from '../retry';
 import { claimsFromSearch, FactCheckResponseError, parseClaimsSearch, type ClaimsSearchResponse } from '../sources/factchecks';
+import { HttpError, type HttpClient } from './http-port';
 import type { ClaimStore, CollectorState } from './ports';
 
 export const FACTCHECK_COLLECTOR = 'factchecks';
@@ -44,6 +44,8 @@ export function factCheckQueries(topics: readonly WatchTopic[]): FactCheckQuery[
 export type FactCheckLog = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 
 export interface FactCheckDeps {
+  /** The searches go through it. */
+  readonly web: Pick<HttpClient, 'get'>;
   readonly claims: ClaimStore;
   readonly state: CollectorState;
   readonly now: () => number;
@@ -178,7 +180,7 @@ async function searchPage(query: string, pageToken: string | undefined, run: Run
   const endpoint = `${opts.baseUrl.replace(/\/+$/, '')}${SEARCH_PATH}`;
   const label = `${endpoint}?${params.toString()}`;
   params.set('key', opts.apiKey);
-  const response = await httpGet(`${endpoint}?${params.toString()}`, {
+  const response = await deps.web.get(`${endpoint}?${params.toString()}`, {
     label,
     headers: { accept: 'application/json' },
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),

@@ -10,9 +10,10 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { Config } from '../config';
-import { HttpError, httpGet } from '../adapters/http';
+import { mapLimited } from '../pool';
 import type { Backoff } from '../retry';
 import { googleNewsFeeds, type NewsFeed, type NewsPostCandidate, parseFeedDocument, toPostCandidate } from '../sources/feeds';
+import { HttpError, type HttpClient } from './http-port';
 import type { CollectorState } from './ports';
 import { type Rejected, type SendDeps, sendPosts } from './send-posts';
 
@@ -24,6 +25,8 @@ export const NEWS_COLLECTOR = 'news';
 export const DEFAULT_MAX_SEEN_PER_FEED = 1_000;
 
 export interface NewsCollectorDeps extends SendDeps {
+  /** The feeds are read through it. */
+  readonly web: Pick<HttpClient, 'get'>;
   readonly state: CollectorState;
   readonly now: () => number;
   readonly log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -123,7 +126,7 @@ async function collectFeed(feed: NewsFeed, run: Run): Promise<FeedOutcome> {
   const { opts, deps } = run;
   const key = feedStateKey(feed.url);
   const saved = readState(await deps.state.get(NEWS_COLLECTOR, key), feed.url);
-  const response = await httpGet(feed.url, {
+  const response = await deps.web.get(feed.url, {
     headers: conditionalHeaders(saved),
     timeoutMs: opts.timeoutMs,
     backoff: opts.backoff,
@@ -190,15 +193,4 @@ function remembered(candidates: readonly NewsPostCandidate[], before: readonly s
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** Runs `work` over `items`, at most `limit` at once, results in the items' order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-  return results;
 }

@@ -50,6 +50,12 @@ export interface WindowTally {
   mark(writer: string, upTo: string): Promise<void>;
 }
 
+/** The part of an alert rule a claim obeys: how long an episode cools down, and how much more severe an update must be. */
+export interface ClaimRule {
+  readonly cooldownMinutes: number;
+  readonly severityStep: number;
+}
+
 export interface Claim {
   readonly action: 'new' | 'update' | 'unsent' | 'none';
   readonly alertId: string;
@@ -62,14 +68,7 @@ export interface AlertLedger {
    * Claims the right to send for (kind, topic) at event time `atMs`: a new episode when none is
    * cooling down, an update when `severity` is at least `severityStep` above the last one sent.
    */
-  claim(
-    kind: string,
-    topic: string,
-    episodeId: string,
-    severity: number,
-    atMs: number,
-    rule: { cooldownMinutes: number; severityStep: number },
-  ): Promise<Claim>;
+  claim(kind: string, topic: string, episodeId: string, severity: number, atMs: number, rule: ClaimRule): Promise<Claim>;
   record(alert: Alert): Promise<void>;
   get(alertId: string): Promise<Alert | undefined>;
   /**

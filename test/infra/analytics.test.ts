@@ -5,7 +5,7 @@
  */
 import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { EXPORTER_ENV } from '../../shared/adapters/exports';
+import { EXPORTER_ENV } from '../../shared/env-names';
 import { analyticsDatabase, exportPrefix } from '../../shared/analytics/layout';
 import { columnName, EXPORTED_TABLES } from '../../shared/analytics/schema';
 import { athenaViewSql, glueChangeColumns, glueItemType, prestoType, SAVED_QUERIES, viewAttributes } from '../../shared/analytics/sql';

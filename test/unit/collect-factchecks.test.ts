@@ -20,6 +20,7 @@ import {
 import type { ClaimStore, CollectorState } from '../../shared/pipeline/ports';
 import { factCheckId } from '../../shared/sources/factchecks';
 import { startTestServer, type Answer, type SeenRequest, type TestServer } from '../helpers/http-server';
+import { fetchHttp } from '../../shared/adapters/http';
 
 const API_KEY = 'AIzaSyTEST-factcheck-0123456789abcdef';
 const SEARCH_PATH = '/v1alpha1/claims:search';
@@ -104,6 +105,7 @@ const options = (overrides: Partial<FactCheckOptions> = {}): FactCheckOptions =>
 });
 
 const deps = (overrides: Partial<FactCheckDeps> = {}): FactCheckDeps => ({
+  web: fetchHttp,
   claims,
   state,
   now: () => NOW,

@@ -13,6 +13,7 @@ import {
 } from '../../shared/pipeline/collect-news';
 import type { DeadLetter, OutgoingPost, PostQueue } from '../../shared/pipeline/ports';
 import { startTestServer, type Answer, type SeenRequest, type TestServer } from '../helpers/http-server';
+import { fetchHttp } from '../../shared/adapters/http';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '../fixtures/feeds', name), 'utf8');
 const PORTAL = fixture('portal-rss.xml');
@@ -42,6 +43,7 @@ function harness() {
   const state = new MemoryCollectorState();
   const logs: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
   const deps: NewsCollectorDeps = {
+    web: fetchHttp,
     queue,
     deadLetters: { send: async (letter) => void dead.push(letter) },
     state,

@@ -22,6 +22,7 @@ import {
   type SlackWebhookMessage,
   type TelegramSendMessage,
 } from '../helpers/notify';
+import { fetchHttp } from '../../shared/adapters/http';
 
 /** Real tries and timeouts, tiny backoff waits. */
 const FAST: ChatHttp = { timeoutMs: 2_000, backoff: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 }, maxRetryAfterMs: 2_000 };
@@ -52,6 +53,7 @@ interface TargetOptions {
 
 function targets(opts: TargetOptions = {}): NotifyTarget[] {
   const common = {
+    web: fetchHttp,
     lang: 'id' as const,
     http: opts.http ?? FAST,
     onRetry: (channel: ChannelName, _err: unknown, attempt: number, waitMs: number) => retries.push({ channel, attempt, waitMs }),

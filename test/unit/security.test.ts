@@ -36,6 +36,7 @@ import {
   type TelegramSendMessage,
 } from '../helpers/notify';
 import { startXStandIn, xError, type XStandIn } from '../helpers/x-standin';
+import { fetchHttp } from '../../shared/adapters/http';
 
 const X_TOKEN = 'AAAAAAAAAAAAAAAAAAAAAPantauKnownBearerToken%2Fsecret0123456789';
 const FAST: ChatHttp = { timeoutMs: 2_000, backoff: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 }, maxRetryAfterMs: 10 };
@@ -169,6 +170,7 @@ describe('the notifier', () => {
       targets: async () => [
         {
           channel: new TelegramChannel({
+            web: fetchHttp,
             lang: 'id',
             http: FAST,
             onRetry,
@@ -179,7 +181,13 @@ describe('the notifier', () => {
           filter: { minSeverity: 1 },
         },
         {
-          channel: new SlackChannel({ lang: 'id', http: FAST, onRetry, webhookUrl: `${urls.slack ?? slack.url}${SLACK_WEBHOOK_PATH}` }),
+          channel: new SlackChannel({
+            web: fetchHttp,
+            lang: 'id',
+            http: FAST,
+            onRetry,
+            webhookUrl: `${urls.slack ?? slack.url}${SLACK_WEBHOOK_PATH}`,
+          }),
           filter: { minSeverity: 1 },
         },
       ],
