@@ -18,9 +18,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { freePort, LOCAL_CREDENTIALS } from './emulators';
+import { LOCAL_CREDENTIALS, LOOPBACK } from './emulators';
 
 export interface ConflictProxyOptions {
   /** Keeps a transaction's items held this long after its answer has been sent (default 0): a wider window, for tests. */
@@ -30,6 +31,8 @@ export interface ConflictProxyOptions {
 export interface ConflictProxy {
   /** The endpoint to give DynamoDB clients instead of DynamoDB Local's. */
   readonly url: string;
+  /** The address it listens on: 127.0.0.1. */
+  readonly address: AddressInfo;
   /** Requests sent on to DynamoDB Local. */
   readonly forwarded: number;
   /** TransactWriteItems and TransactGetItems answered with TransactionCanceledException. */
@@ -224,11 +227,12 @@ export async function startConflictProxy(target: string, opts: ConflictProxyOpti
       handle(req, res, Buffer.concat(chunks)).catch(() => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
     });
   });
-  const port = await freePort();
-  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  await new Promise<void>((ok) => server.listen(0, LOOPBACK, ok));
+  const address = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${LOOPBACK}:${address.port}`,
+    address,
     get forwarded() {
       return counts.forwarded;
     },

