@@ -3,7 +3,7 @@
  *
  * Words. A claim and a post are reduced to their informative words (Indonesian and English
  * function words dropped). Each word stands for every root it may come from by Indonesian
- * affixation (`candidateRoots` of the topic matcher, less the roots no Indonesian word can have:
+ * affixation (`candidateRoots` of classify/morphology, less the roots no Indonesian word can have:
  * `menyembuhkan`, `penyembuhan`, `disembuhkan` all yield `sembuh`), each spelled through a
  * phonetic key that folds the usual spelling variants (`vaksin`/`faksin`,
  * `microchip`/`mikrocip`/`mikrochip`, `khasiat`/`kasiat`, `zaman`/`jaman`, `corona`/`korona`)
@@ -38,7 +38,7 @@
 import { EN_WORDS, ID_WORDS, MS_WORDS } from '../classify/language';
 import { LEXICON_ID } from '../classify/lexicon-id';
 import { normalise } from '../classify/normalise';
-import { candidateRoots } from '../classify/topics';
+import { candidateRoots } from '../classify/morphology';
 import type { NormalisedText } from '../classify/types';
 import type { ClaimMatch, ClaimMatcher, ClaimRecord } from './types';
 

@@ -43,6 +43,7 @@ import packageNegators from 'sentiment/languages/en/negators.json';
 import { EN_WORDS, ID_WORDS } from './language';
 import { EN_FRAMED_PRAISE, EN_PRAISE_FRAMES, EN_SLANG } from './lexicon-en-slang';
 import { LEXICON_ENTRIES, LEXICON_ID } from './lexicon-id';
+import { unprefix, unsuffix } from './morphology';
 import type { Language, NormalisedText, Place, SentimentLabel, SentimentResult } from './types';
 
 const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w.length > 0));
@@ -234,9 +235,6 @@ const NO_STEM = set(`
 `);
 /** Lexicon words too short or too English to be reached through Indonesian affixes (`badan` is not `bad`). */
 const NOT_A_STEM_TARGET = set('bad lag bug sok tai taik bau php ott kw sad poor slow lola pilu tawar laku walah');
-const PARTICLES = ['nya', 'lah', 'kah', 'pun', 'tah', 'ku', 'mu'] as const;
-const SUFFIXES = ['kan', 'an', 'in', 'i'] as const;
-const VOWEL_RE = /^[aeiou]/;
 const MIN_STEM = 3;
 const MIN_AFFIXED_STEM = 4;
 
@@ -247,42 +245,6 @@ function isWordEntry(word: string): boolean {
 /** A root reached by removing a prefix or suffix (not just a clitic) must be a plain Indonesian lexicon word. */
 function isStemTarget(word: string): boolean {
   return isWordEntry(word) && word.length >= MIN_AFFIXED_STEM && !NOT_A_STEM_TARGET.has(word);
-}
-
-/** Candidate roots after removing one prefix (with Indonesian nasal assimilation). */
-function unprefix(w: string): string[] {
-  const out: string[] = [];
-  const rest = (n: number): string => w.slice(n);
-  for (const p of ['meng', 'peng']) {
-    if (w.startsWith(p)) {
-      const r = rest(p.length);
-      if (VOWEL_RE.test(r)) out.push(`k${r}`, r);
-      else out.push(r);
-    }
-  }
-  for (const p of ['meny', 'peny']) if (w.startsWith(p)) out.push(`s${rest(p.length)}`);
-  for (const p of ['mem', 'pem']) {
-    if (w.startsWith(p)) {
-      const r = rest(p.length);
-      out.push(VOWEL_RE.test(r) ? `p${r}` : r);
-    }
-  }
-  for (const p of ['men', 'pen']) {
-    if (w.startsWith(p) && !w.startsWith(`${p}g`) && !w.startsWith(`${p}y`)) {
-      const r = rest(p.length);
-      out.push(VOWEL_RE.test(r) ? `t${r}` : r);
-    }
-  }
-  for (const p of ['ter', 'ber', 'per', 'me', 'pe', 'be', 'di', 'ke', 'se']) if (w.startsWith(p)) out.push(rest(p.length));
-  // Jakarta informal verbs: nge-, ng-, ny-, n- (`ngerusak`, `nyusahin`, `nipu`).
-  if (w.startsWith('nge')) out.push(rest(3));
-  if (w.startsWith('ng')) {
-    const r = rest(2);
-    if (VOWEL_RE.test(r)) out.push(`k${r}`, r);
-  }
-  if (w.startsWith('ny')) out.push(`s${rest(2)}`, `c${rest(2)}`);
-  if (w.startsWith('n') && VOWEL_RE.test(rest(1))) out.push(`t${rest(1)}`);
-  return out.filter((r) => r.length >= MIN_STEM);
 }
 
 const stemMemo = new Map<string, string | null>();
@@ -299,22 +261,17 @@ export function stemToLexicon(word: string): string | undefined {
 
 function findStem(word: string): string | undefined {
   if (word.length < MIN_STEM + 2 || NO_STEM.has(word)) return undefined;
-  const bases = [word];
-  for (const p of PARTICLES) if (word.endsWith(p) && word.length - p.length >= MIN_STEM) bases.push(word.slice(0, -p.length));
+  const { bases, clitics } = unsuffix(word, MIN_STEM);
   if (bases.some((b) => NO_STEM.has(b))) return undefined;
-  const clitics = bases.length - 1;
-  for (const b of [...bases]) {
-    for (const s of SUFFIXES) if (b.endsWith(s) && b.length - s.length >= MIN_STEM) bases.push(b.slice(0, -s.length));
-  }
   // bases[1..clitics] only lost a clitic (`baunya` → `bau`): any lexicon word will do.
   for (let k = 1; k < bases.length; k++) {
     const b = bases[k] ?? '';
     if (k <= clitics ? isWordEntry(b) : isStemTarget(b)) return b;
   }
   for (const b of bases) {
-    for (const r of unprefix(b)) {
+    for (const r of unprefix(b, MIN_STEM)) {
       if (isStemTarget(r)) return r;
-      for (const r2 of unprefix(r)) if (isStemTarget(r2)) return r2;
+      for (const r2 of unprefix(r, MIN_STEM)) if (isStemTarget(r2)) return r2;
     }
   }
   return undefined;
