@@ -39,8 +39,8 @@ import { EN_WORDS, ID_WORDS, MS_WORDS } from '../classify/language';
 import { LEXICON_ID } from '../classify/lexicon-id';
 import { normalise } from '../classify/normalise';
 import { candidateRoots } from '../classify/morphology';
-import type { NormalisedText } from '../classify/types';
-import type { ClaimMatch, ClaimMatcher, ClaimRecord } from './types';
+import type { ClaimMatcher, NormalisedText } from '../classify/types';
+import type { ClaimMatch, ClaimRecord } from './types';
 
 export interface ClaimIndexOptions {
   /** Minimum containment, 0..1 (default MIN_SIMILARITY). */
