@@ -9,6 +9,7 @@
  * topic matcher, which compares against any keyword, wants four letters; sentiment, which keeps
  * a root only when it is a lexicon word of four letters or more, tries roots from three.
  */
+import { remember } from './memo';
 
 /** Shortest root derivational affixes may leave, unless the caller says otherwise. */
 export const MIN_ROOT = 4;
@@ -86,7 +87,6 @@ export function unsuffix(w: string, minRoot = MIN_ROOT): { readonly bases: strin
   return { bases, clitics };
 }
 
-const MEMO_LIMIT = 50_000;
 const rootMemo = new Map<string, readonly string[]>();
 
 /**
@@ -111,7 +111,5 @@ export function candidateRoots(word: string): readonly string[] {
   }
   const roots = [...out];
   if (word.length > 40) return roots;
-  if (rootMemo.size >= MEMO_LIMIT) rootMemo.clear();
-  rootMemo.set(word, roots);
-  return roots;
+  return remember(rootMemo, word, roots);
 }

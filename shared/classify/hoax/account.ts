@@ -5,11 +5,20 @@ import { round3 } from './score';
 import type { HoaxAuthor } from './types';
 
 const DAY_MS = 86_400_000;
-const ACCOUNT_NEW_DAYS = 30;
-const ACCOUNT_VERY_NEW_DAYS = 7;
-const ACCOUNT_RATIO = 20;
-const ACCOUNT_RATIO_MIN_FOLLOWING = 200;
-const ACCOUNT_MAX = 0.35;
+/** The account signs, each with its weight, combined by noisy-OR up to `max`. */
+const ACCOUNT = {
+  /** Younger than `newDays` days at posting time; younger than `veryNewDays`, more so. */
+  newDays: 30,
+  newWeight: 0.15,
+  veryNewDays: 7,
+  veryNewWeight: 0.25,
+  /** Following at least `ratioMinFollowing` accounts and `ratio` times as many as follow it. */
+  ratio: 20,
+  ratioMinFollowing: 200,
+  ratioWeight: 0.15,
+  noFollowersWeight: 0.1,
+  max: 0.35,
+} as const;
 
 export function accountIndicator(author: HoaxAuthor | undefined, postedAt: string | undefined): HoaxIndicator | undefined {
   if (!author || author.verified === true) return undefined;
@@ -18,15 +27,16 @@ export function accountIndicator(author: HoaxAuthor | undefined, postedAt: strin
   const posted = postedAt ? Date.parse(postedAt) : NaN;
   if (Number.isFinite(created) && Number.isFinite(posted) && posted >= created) {
     const days = Math.floor((posted - created) / DAY_MS);
-    if (days < ACCOUNT_NEW_DAYS) parts.push({ weight: days < ACCOUNT_VERY_NEW_DAYS ? 0.25 : 0.15, evidence: `akun berumur ${days} hari` });
+    if (days < ACCOUNT.newDays)
+      parts.push({ weight: days < ACCOUNT.veryNewDays ? ACCOUNT.veryNewWeight : ACCOUNT.newWeight, evidence: `akun berumur ${days} hari` });
   }
   const { followers, following } = author;
   const known = (n: number | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
-  if (known(following) && known(followers) && following >= ACCOUNT_RATIO_MIN_FOLLOWING && following >= ACCOUNT_RATIO * followers)
-    parts.push({ weight: 0.15, evidence: `mengikuti ${following} akun, diikuti ${followers}` });
-  if (known(followers) && followers === 0) parts.push({ weight: 0.1, evidence: 'tanpa pengikut' });
+  if (known(following) && known(followers) && following >= ACCOUNT.ratioMinFollowing && following >= ACCOUNT.ratio * followers)
+    parts.push({ weight: ACCOUNT.ratioWeight, evidence: `mengikuti ${following} akun, diikuti ${followers}` });
+  if (known(followers) && followers === 0) parts.push({ weight: ACCOUNT.noFollowersWeight, evidence: 'tanpa pengikut' });
   if (parts.length === 0) return undefined;
-  const weight = Math.min(ACCOUNT_MAX, 1 - parts.reduce((keep, p) => keep * (1 - p.weight), 1));
+  const weight = Math.min(ACCOUNT.max, 1 - parts.reduce((keep, p) => keep * (1 - p.weight), 1));
   return { name: 'account', weight: round3(weight), evidence: parts.map((p) => p.evidence) };
 }
 

@@ -4,6 +4,7 @@
  * cancelling words before a match, evidence shown as written, and the shared pass that reads
  * many lists in one scan per text with the same hits as scanning each on its own.
  */
+import { remember } from '../memo';
 import { normalise } from '../normalise';
 import { firstWordsOf } from './regex-source';
 
@@ -131,13 +132,8 @@ export function trieOf(phrases: readonly string[]): string {
 
 /** A phrase as `normalise` writes it in a post (`jangan keluar rumah` → `jangan ke luar rumah`). */
 export const inNormalForm = (phrase: string): string => {
-  let form = NORMAL_FORMS.get(phrase);
-  if (form === undefined) {
-    if (NORMAL_FORMS.size >= NORMAL_FORMS_LIMIT) NORMAL_FORMS.clear();
-    form = normalise(phrase).text.replace(/[.,]/g, '').trim() || phrase;
-    NORMAL_FORMS.set(phrase, form);
-  }
-  return form;
+  const form = NORMAL_FORMS.get(phrase);
+  return form ?? remember(NORMAL_FORMS, phrase, normalise(phrase).text.replace(/[.,]/g, '').trim() || phrase, NORMAL_FORMS_LIMIT);
 };
 /** Phrases and evidence pieces recur: their normal forms are remembered (a bounded memo). */
 const NORMAL_FORMS = new Map<string, string>();

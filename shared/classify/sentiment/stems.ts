@@ -1,4 +1,5 @@
 /** A word missing from the lexicon looked up by its stem (`dikecewakannya` → `kecewa`-family, `nyusahin` → `susah`). */
+import { remember } from '../memo';
 import { unprefix, unsuffix } from '../morphology';
 import { LEXICON, MODIFIERS_WITH_SCORE, set } from './words';
 
@@ -41,10 +42,7 @@ const stemMemo = new Map<string, string | null>();
 export function stemToLexicon(word: string): string | undefined {
   const cached = stemMemo.get(word);
   if (cached !== undefined) return cached ?? undefined;
-  const found = findStem(word) ?? null;
-  if (stemMemo.size >= 50_000) stemMemo.clear();
-  stemMemo.set(word, found);
-  return found ?? undefined;
+  return remember(stemMemo, word, findStem(word) ?? null) ?? undefined;
 }
 
 function findStem(word: string): string | undefined {
