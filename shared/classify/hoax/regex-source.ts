@@ -95,35 +95,42 @@ export function languageOf(source: string): string[] | undefined {
   return out;
 }
 
-/** Splits a regex source at top-level separators (outside groups and classes). */
-export function splitTopLevel(source: string, separator: string): string[] {
-  const parts: string[] = [];
+/**
+ * Visits the characters of a regex source outside escapes and classes, with the group depth
+ * after each (so a `(` is seen at its group's depth, a `)` at the depth outside it), until
+ * `stop` says so: returns where it stopped, or the source's length.
+ */
+function walk(source: string, stop: (c: string, depth: number, i: number) => boolean): number {
   let depth = 0;
-  let start = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source.charAt(i);
     if (c === '\\') i++;
     else if (c === '[') i = source.indexOf(']', i + 1);
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === separator && depth === 0) {
+    else {
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      if (stop(c, depth, i)) return i;
+    }
+  }
+  return source.length;
+}
+
+/** Splits a regex source at top-level separators (outside groups and classes). */
+export function splitTopLevel(source: string, separator: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  walk(source, (c, depth, i) => {
+    if (c === separator && depth === 0) {
       parts.push(source.slice(start, i));
       start = i + 1;
     }
-  }
+    return false;
+  });
   parts.push(source.slice(start));
   return parts;
 }
 
 /** The index of the parenthesis closing the group that opens `source`. */
 export function closingParen(source: string): number {
-  let depth = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charAt(i);
-    if (c === '\\') i++;
-    else if (c === '[') i = source.indexOf(']', i + 1);
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return source.length;
+  return walk(source, (c, depth) => c === ')' && depth === 0);
 }
