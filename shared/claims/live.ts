@@ -7,8 +7,8 @@
 import type { ClaimStore } from '../pipeline/ports';
 import { ClaimIndex } from './match';
 import { SEED_CLAIMS } from './seed';
-import type { ClaimMatch, ClaimMatcher } from './types';
-import type { NormalisedText } from '../classify/types';
+import type { ClaimMatcher, NormalisedText } from '../classify/types';
+import type { ClaimMatch } from './types';
 
 export const CLAIMS_MAX_AGE_MS = 10 * 60 * 1000;
 

@@ -1,5 +1,4 @@
 /** Debunked claims: what a fact-checker rated, and a post's match against them. */
-import type { NormalisedText } from '../classify/types';
 
 /** A fact-checker's verdict: false, misleading, fabricated or impersonating, false context, scam. */
 export const CLAIM_RATINGS = ['salah', 'menyesatkan', 'konten_palsu', 'konteks_keliru', 'penipuan'] as const;
@@ -31,9 +30,4 @@ export interface ClaimMatch {
   /** 0..1: the share of the claim's weighted words found in the post. */
   readonly similarity: number;
   readonly matched: readonly string[];
-}
-
-/** Finds the stored claim a post repeats, if any (an index, never a scan of every claim). */
-export interface ClaimMatcher {
-  match(norm: NormalisedText): ClaimMatch | undefined;
 }

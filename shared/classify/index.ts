@@ -1,5 +1,5 @@
 /** One post's classification: language, sentiment, hoax indicators, watch topics, places. */
-import type { ClaimMatcher } from '../claims/types';
+import type { ClaimMatcher } from './types';
 import { scoreHoax } from './hoax';
 import { detectLanguage } from './language';
 import { normalise } from './normalise';

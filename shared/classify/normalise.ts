@@ -9,6 +9,7 @@
  */
 import { EN_WORDS, ID_WORDS } from './language';
 import { LEXICON_ENTRIES } from './lexicon-id';
+import { remember } from './memo';
 import { SLANG_ID } from './slang-id';
 import type { NormalisedText } from './types';
 
@@ -75,7 +76,6 @@ function isKnown(word: string): boolean {
   return KNOWN.has(word) || Object.prototype.hasOwnProperty.call(SLANG_ID, word);
 }
 
-const MEMO_LIMIT = 50_000;
 const wordMemo = new Map<string, readonly string[]>();
 
 /** One raw lower-case word → the normalised word(s) it stands for. */
@@ -83,9 +83,7 @@ function normaliseWord(raw: string): readonly string[] {
   const cached = wordMemo.get(raw);
   if (cached) return cached;
   const result = resolveWord(raw);
-  if (wordMemo.size >= MEMO_LIMIT) wordMemo.clear();
-  wordMemo.set(raw, result);
-  return result;
+  return remember(wordMemo, raw, result);
 }
 
 function resolveWord(raw: string): readonly string[] {
@@ -125,9 +123,7 @@ function splitHashtag(tag: string): string {
   const cached = splitMemo.get(lower);
   if (cached !== undefined) return cached;
   const result = segment(lower) ?? tag;
-  if (splitMemo.size >= MEMO_LIMIT) splitMemo.clear();
-  splitMemo.set(lower, result);
-  return result;
+  return remember(splitMemo, lower, result);
 }
 
 /** Fewest known words (each ≥ 2 letters) that make up `s`, or undefined. */

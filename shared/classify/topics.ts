@@ -15,110 +15,16 @@
  * root, and the roots of a word are memoised.
  */
 import type { WatchTopic } from '../config';
+import { candidateRoots } from './morphology';
 import { normalise } from './normalise';
 import type { NormalisedText, TopicMatch } from './types';
+
+export { candidateRoots };
 
 export type TopicMatcher = (norm: NormalisedText) => TopicMatch[];
 
 /** What matching needs of a watch topic (`all` and `exclude` may be left out, as in the config file). */
 export type TopicRule = Pick<WatchTopic, 'name' | 'keywords'> & Partial<Pick<WatchTopic, 'all' | 'exclude'>>;
-
-// ---------------------------------------------------------------------------------------------
-// Affixes
-
-const VOWEL = /^[aeiou]/;
-/** Shortest root that derivational affixes may leave (particles may leave 3: `robnya` → `rob`). */
-const MIN_ROOT = 4;
-const PARTICLES = ['nya', 'lah', 'kah', 'pun', 'ku', 'mu'] as const;
-/** `-in` is the Jakarta informal `-kan`/`-i` (`dibanjirin`). */
-const SUFFIXES = ['kan', 'an', 'in', 'i'] as const;
-/**
- * Words that look affixed but are their own words: `kalian` (you all) is not `kali` + `-an`,
- * `sekali` (very) is not `se-` + `kali`.
- */
-const LEXICALISED: ReadonlySet<string> = new Set(['kalian', 'sekali', 'sekalian', 'kenapa', 'semua', 'sedang', 'selalu', 'seperti']);
-
-/** Roots left by one prefix, with the nasal rules of me(N)-/pe(N)- (`menulis` → `tulis`, `memompa` → `pompa`). */
-function unprefix(w: string): string[] {
-  const out: string[] = [];
-  const from = (n: number): string => w.slice(n);
-  for (const p of ['meng', 'peng']) {
-    if (!w.startsWith(p)) continue;
-    const r = from(p.length);
-    if (r.startsWith('e') && r.length <= 5) out.push(r.slice(1)); // menge-/penge- before one syllable: mengebom → bom
-    if (VOWEL.test(r)) out.push(`k${r}`, r);
-    else if (/^(g|h|kh)/.test(r)) out.push(r);
-  }
-  for (const p of ['meny', 'peny']) if (w.startsWith(p) && VOWEL.test(from(p.length))) out.push(`s${from(p.length)}`);
-  for (const p of ['mem', 'pem']) {
-    if (!w.startsWith(p)) continue;
-    const r = from(p.length);
-    if (VOWEL.test(r)) out.push(`p${r}`);
-    else if (/^[bfvp]/.test(r)) out.push(r);
-  }
-  for (const p of ['men', 'pen']) {
-    if (!w.startsWith(p)) continue;
-    const r = from(p.length);
-    if (VOWEL.test(r)) out.push(`t${r}`);
-    else if (/^(d|c|j|z|sy)/.test(r)) out.push(r);
-  }
-  for (const p of ['me', 'pe']) if (w.startsWith(p) && /^[lmnrwy]/.test(from(2))) out.push(from(2));
-  if (w.startsWith('ber')) out.push(from(3));
-  if (w.startsWith('ter')) out.push(from(3));
-  if (w.startsWith('per')) out.push(from(3));
-  // ber-/ter- are be-/te- before r (`berenang` ← `renang`, `terasa` ← `rasa`).
-  if (w.startsWith('be') && /^r/.test(from(2))) out.push(from(2));
-  if (w.startsWith('te') && /^r/.test(from(2))) out.push(from(2));
-  if (w.startsWith('bel') && w === 'belajar') out.push('ajar');
-  for (const p of ['di', 'ke', 'se']) if (w.startsWith(p)) out.push(from(2));
-  // Jakarta informal verbs: nge-, ng- + vowel, ny- (`ngebanjirin`, `ngangkut`, `nyampah`).
-  if (w.startsWith('nge')) out.push(from(3));
-  if (w.startsWith('ng') && VOWEL.test(from(2))) out.push(`k${from(2)}`, from(2));
-  if (w.startsWith('ny') && VOWEL.test(from(2))) out.push(`s${from(2)}`, `c${from(2)}`);
-  return out.filter((r) => r.length >= MIN_ROOT || (r.length >= 3 && w.startsWith('menge')) || (r.length >= 3 && w.startsWith('penge')));
-}
-
-/** Words with one or two suffixes removed: `banjirnya` → `banjir`, `genangannya` → `genangan`, `genang`. */
-function unsuffix(w: string): string[] {
-  const bases = [w];
-  for (const p of PARTICLES) if (w.endsWith(p) && w.length - p.length >= 3) bases.push(w.slice(0, -p.length));
-  for (const b of [...bases]) {
-    if (LEXICALISED.has(b)) continue;
-    for (const s of SUFFIXES) if (b.endsWith(s) && b.length - s.length >= MIN_ROOT) bases.push(b.slice(0, -s.length));
-  }
-  return bases;
-}
-
-const MEMO_LIMIT = 50_000;
-const rootMemo = new Map<string, readonly string[]>();
-
-/**
- * The word and every root it may come from by Indonesian affixation (at most two prefixes and
- * two suffixes). Over-generates on purpose: a root counts only when it is a configured keyword,
- * so a wrong candidate costs nothing unless it equals a keyword.
- */
-export function candidateRoots(word: string): readonly string[] {
-  const cached = rootMemo.get(word);
-  if (cached) return cached;
-  const out = new Set<string>([word]);
-  const bases = word.length >= 5 && word.length <= 40 ? unsuffix(word) : [];
-  if (bases.length > 0 && !bases.some((b) => LEXICALISED.has(b))) {
-    for (const base of bases) {
-      out.add(base);
-      for (const r of unprefix(base)) {
-        out.add(r);
-        for (const r2 of unprefix(r)) out.add(r2);
-      }
-    }
-    // A suffix only after a prefix came off (`ke-banjir-an`): strip suffixes from each prefixed root too.
-    for (const r of unprefix(word)) for (const b of unsuffix(r)) if (b.length >= MIN_ROOT) out.add(b);
-  }
-  const roots = [...out];
-  if (word.length > 40) return roots;
-  if (rootMemo.size >= MEMO_LIMIT) rootMemo.clear();
-  rootMemo.set(word, roots);
-  return roots;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Compiling a configuration

@@ -1,5 +1,5 @@
 /** What Pantau says about one post (the `pantau classify` output and the posts table's fields). */
-import type { ClaimRecord } from '../claims/types';
+import type { ClaimMatch, ClaimRecord } from '../claims/types';
 
 export type Language = 'id' | 'en' | 'und';
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
@@ -65,4 +65,12 @@ export interface Classification {
   readonly places: readonly Place[];
   /** The debunked claim the post repeats (the `known_claim` indicator), if any. */
   readonly knownClaim?: ClaimRecord;
+}
+
+/**
+ * Finds the stored claim a post repeats, if any (an index, never a scan of every claim). The
+ * classifier's port to the claims store: `shared/claims` implements it.
+ */
+export interface ClaimMatcher {
+  match(norm: NormalisedText): ClaimMatch | undefined;
 }

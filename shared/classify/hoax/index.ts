@@ -1,0 +1,41 @@
+/**
+ * Hoax indicators: explainable signals that a post looks and spreads like a hoax. Pantau cannot
+ * decide truth; it says which signals fired and shows the words that fired them, so a PR officer
+ * can judge in seconds.
+ *
+ * Signals (weight; a weak form / more evidence / a rumour in brackets):
+ *   call_to_share 0.4 (a chain letter 0.5: a number of people or groups to send it to, as many as
+ *   possible, a chain not to break, a blessing or a curse for passing it on) · alarm 0.3 (+0.05
+ *   per further word, ≤ 0.4) · hearsay 0.35 (`katanya` alone 0.3; ≤ 0.45; +0.1 when it tells, in
+ *   the same sentence, of something about to happen or of a danger) · forwarded 0.35 (copied or
+ *   passed on from a group; ≤ 0.4; +0.1 likewise, anywhere in the message) · pseudo_authority 0.35
+ *   (≤ 0.45; +0.1 likewise) · conspiracy and suppression 0.35 (≤ 0.45) · absolute_claim 0.2 (a
+ *   cure or grave harm claimed for a disease, care declared needless, a miracle on a timetable
+ *   0.4; ≤ 0.45) · shouting 0.2 (capitals, `!!!`, `!!` again and again) · scam 0.5 (money asked
+ *   with a lure; a code or card data asked for; money for a cause into a person's account or
+ *   e-wallet; identity papers asked through an unofficial channel; an .apk file) ·
+ *   suspicious_link 0.35 · known_claim 0.8 × similarity (≤ 0.75) · account ≤ 0.35 · coordinated
+ *   0.2 + 0.04 per account beyond two (≤ 0.4; added with `withIndicator`, since it needs stored
+ *   state).
+ * Counter-signals (negative weights, listed among the indicators):
+ *   debunk −0.45 (−0.05 per further phrase, ≥ −0.6) · official_source −0.4 (the agency as speaker,
+ *   cited source, signature or closing handle/site; −0.25 for its voice alone) · official_link
+ *   −0.2 · news_outlet −0.35 (a named outlet; −0.15 for wire style alone) · personal_appeal −0.25
+ *   (a missing person or pet, a blood donor, a found wallet: shares that are not hoaxes).
+ *   A source named next to hearsay, a forwarded message, pseudo-authority or conspiracy counts
+ *   half; next to a scam or a suspicious link, not at all (scams impersonate). When a post
+ *   debunks, the hoax it quotes ("…") does not count against it. An ask named as the thing to
+ *   beware (`waspada calo yang minta transfer`) is not an ask.
+ *
+ * Score: the noisy-OR of the positive weights minus the counter weights, clamped to 0..1
+ * (`hoaxScore`), so a result can be recomputed from its indicator list alone. Weights and level
+ * thresholds were set on eval/hoax-posts.jsonl (`npx tsx scripts/eval-hoax.ts`): the medium
+ * threshold is where precision stays at its best without losing recall. Phrase lists run on the
+ * normalised text (slang expanded), and on the raw text only for phrases with punctuation; the
+ * lists every post runs through are read together in one pass per text (`SharedPass`). Every
+ * regex is compiled once, at module load or at its first use.
+ */
+export { coordinatedIndicator } from './account';
+export { scoreHoax } from './assess';
+export { HOAX_LEVELS, hoaxLevel, hoaxScore, withIndicator } from './score';
+export type { HoaxAuthor, HoaxInput } from './types';

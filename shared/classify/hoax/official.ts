@@ -1,0 +1,184 @@
+/** Counter-signals: an official source, a news outlet, a personal appeal someone can check. */
+import { compileList, dedupe } from './matcher';
+
+/** Agencies and public services whose word is a source (Jakarta first, then national). */
+const AGENCY = [
+  'bpbd(?:\\s+(?:provinsi\\s+)?dki)?(?:\\s+jakarta)?',
+  'bmkg(?:\\s+maritim)?',
+  'bnpb',
+  'basarnas',
+  'pvmbg',
+  'bpom',
+  'bank indonesia',
+  'kemenkes',
+  'kementerian kesehatan',
+  'kominfo',
+  'komdigi',
+  'diskominfotik(?:\\s+dki)?',
+  'pemprov(?:\\s+dki)?(?:\\s+jakarta)?',
+  'pemerintah provinsi dki(?:\\s+jakarta)?',
+  'pemkot\\s+[\\p{L}]+(?:\\s+[\\p{L}]+)?',
+  'dinas\\s+[\\p{L}]+(?:\\s+dki)?',
+  'dinkes(?:\\s+dki)?',
+  'dishub(?:\\s+dki)?',
+  'disdik(?:\\s+dki)?',
+  'sudin\\s+[\\p{L}]+',
+  'gulkarmat(?:\\s+dki)?',
+  'damkar',
+  'satpol\\s+pp(?:\\s+[\\p{L}]+){0,2}',
+  'pam\\s+jaya',
+  'pln(?:\\s+(?:uid|up3|ulp)(?:\\s+[\\p{L}]+){1,2})?',
+  'kai commuter',
+  'mrt jakarta',
+  'lrt jakarta',
+  '(?:pt\\s+)?transjakarta',
+  '(?:humas\\s+)?polda metro jaya',
+  'tmc polda metro(?:\\s+jaya)?',
+  'polres(?:\\s+metro)?(?:\\s+[\\p{L}]+){1,2}',
+  'bapenda(?:\\s+dki)?',
+  'dukcapil(?:\\s+dki)?',
+  'kpu(?:\\s+dki)?',
+  'puskesmas(?:\\s+(?:kecamatan|kelurahan))?(?:\\s+[\\p{L}]+){0,2}',
+  'rsud(?:\\s+[\\p{L}]+){0,2}',
+  '(?:kantor\\s+)?(?:kelurahan|kecamatan)\\s+[\\p{L}]+(?:\\s+[\\p{L}]+)?',
+  'wali\\s?kota(?:\\s+jakarta\\s+[\\p{L}]+)?',
+  'pmi(?:\\s+dki)?(?:\\s+jakarta)?',
+  'bpjs(?:\\s+kesehatan|\\s+ketenagakerjaan)?',
+  'kemensos|dinsos(?:\\s+dki)?',
+].join('|');
+/** A handle of an official account (`@BPBDJakarta`, `@TMCPoldaMetro`, `@infoBMKG`, `@humasjakfire`). */
+const OFFICIAL_HANDLE =
+  /^(?:bpbd|bmkg|infobmkg|dkijakarta|pemprov|humas|tmc|polda|dishub|dinkes|commuterline|kai|pt_?transjakarta|transjakarta|mrtjkt|pamjaya|pln|kominfo|komdigi|kemenkes|bnpb|basarnas|jakfire|humasjakfire|satpol|bpom|bank_?indonesia|disdik|jakartagoid|pemprovdki)/iu;
+/** The post opens as the agency speaking: `BMKG: …`, `Dinkes DKI: …`, `URGENT – PAM JAYA: …`, `Klarifikasi KAI Commuter: …`. */
+const SPEAKER = new RegExp(
+  `^[\\s\\[(]*(?:(?:klarifikasi|pengumuman|pemberitahuan|siaran pers|rilis|posko|urgent|update|peringatan|heat advisory from|from)[\\s:–—-]+)?(${AGENCY})\\s*(?:[:–—]|\\s+(?:menginformasikan|mengimbau|mengingatkan|memberitahukan))`,
+  'iu',
+);
+/** Signed at the end: `… – PLN UP3 Jatinegara`. */
+const SIGNATURE = new RegExp(`[–—]\\s*(${AGENCY})\\s*[.!]?\\s*$`, 'iu');
+/** Cited as the source: `Sumber: BMKG`, `Info resmi: @BPBDJakarta`, `cek info resmi di bmkg.go.id`. */
+const CITATION = new RegExp(
+  [
+    `(?<![\\p{L}])(?:sumber|source|info|informasi|updates?|details|cek|pantau|selengkapnya|lihat)(?:\\s+(?:resmi|lengkap|terkini|lebih|lanjut|terus|info|hanya|selengkapnya|real-time))*\\s*(?::|\\s(?:di|at|melalui|lewat))\\s*\\(?((?:${AGENCY})(?![\\p{L}]))`,
+    // An official handle or site after a pointing word: `update berkala di @BPBDJakarta`, `ikuti @TMCPoldaMetro`.
+    `(?<![\\p{L}])(?:sumber|source|info|informasi|updates?|details|cek|pantau|selengkapnya|lihat|ikuti|follow|kanal|akun)(?:\\s+[\\p{L}-]+){0,3}?\\s*(?::|\\s(?:di|at|melalui|lewat|dari|via)|(?=\\s@))\\s*\\(?(@[\\p{L}\\p{N}_]+|[a-z0-9.-]+\\.go\\.id)`,
+  ].join('|'),
+  'iu',
+);
+/** The agency acting in its own voice: `BPBD DKI meminta warga`, `BMKG memprakirakan`, `warga diimbau`. */
+const AGENCY_ACTS = new RegExp(
+  `(?<![\\p{L}])(?:(?:${AGENCY})\\s+(?:[\\p{L}]+\\s+){0,2}?(?:mengimbau|meminta warga|meminta masyarakat|mengajak warga|mengajak masyarakat|menginformasikan|memprakirakan|mencatat|mengerahkan|membuka|menggelar|mengingatkan|menegaskan|memastikan|menyatakan|memberlakukan|menyampaikan|mendata|mengoperasikan)|(?:warga|masyarakat|pengendara|penumpang|pelanggan|pedagang)\\s+(?:[\\p{L}]+\\s+){0,6}?diimbau)(?![\\p{L}])`,
+  'iu',
+);
+/** An official site closing the post, as its reference (`… Info lengkap dinkes.jakarta.go.id`). */
+const CLOSING_SITE =
+  /(?<![\p{L}\p{N}.-])((?:[a-z0-9-]+\.)+go\.id)(?:\/\S*)?[\s.!)]*(?:(?:#[\p{L}\p{N}_]+|[\p{Extended_Pictographic}\uFE0F])[\s.!]*)*$/iu;
+/** A handle closing the post. */
+const CLOSING_HANDLE = /@([\p{L}\p{N}_]+)[\s.!)]*(?:(?:#[\p{L}\p{N}_]+|[\p{Extended_Pictographic}\uFE0F])[\s.!]*)*$/u;
+/**
+ * Words that CITATION and AGENCY_ACTS cannot match without (same flags): a quick test that
+ * spares most posts the long regexes.
+ */
+const CITATION_HINT = /sumber|source|info|update|details|cek|pantau|selengkapnya|lihat|ikuti|follow|kanal|akun/iu;
+const AGENCY_ACTS_HINT =
+  /mengimbau|meminta|mengajak|menginformasikan|memprakirakan|mencatat|mengerahkan|membuka|menggelar|mengingatkan|menegaskan|memastikan|menyatakan|memberlakukan|menyampaikan|mendata|mengoperasikan|diimbau/iu;
+const OFFICIAL_SOURCE_WEIGHT = 0.4;
+/** Only the agency's own voice (no header, citation or signature): weaker, since hoaxes borrow it. */
+const OFFICIAL_VOICE_WEIGHT = 0.25;
+
+export function officialSource(text: string): { weight: number; evidence: string[] } | undefined {
+  const strong: string[] = [];
+  const speaker = SPEAKER.exec(text);
+  if (speaker?.[1]) strong.push(`bicara atas nama ${speaker[1].trim()}`);
+  const signature = /[–—]/u.test(text) ? SIGNATURE.exec(text) : null;
+  if (signature?.[1]) strong.push(`ditandatangani ${signature[1].trim()}`);
+  const citation = CITATION_HINT.test(text) ? CITATION.exec(text) : null;
+  const cited = citation?.[1] ?? citation?.[2];
+  if (cited && (!cited.startsWith('@') || OFFICIAL_HANDLE.test(cited.slice(1)))) strong.push(`sumber: ${cited.trim()}`);
+  // A handle closing the post, as a signature (`… @BPBDJakarta`); a handle addressed mid-post is a complaint.
+  const closing = text.includes('@') ? CLOSING_HANDLE.exec(text) : null;
+  if (closing?.[1] && OFFICIAL_HANDLE.test(closing[1]) && !strong.some((e) => e.endsWith(closing[1]!)))
+    strong.push(`akun resmi @${closing[1]}`);
+  const site = text.includes('.go.id') ? CLOSING_SITE.exec(text) : null;
+  if (site?.[1] && !strong.some((e) => e.endsWith(site[1]!))) strong.push(`situs resmi ${site[1].toLowerCase()}`);
+  if (strong.length > 0) return { weight: OFFICIAL_SOURCE_WEIGHT, evidence: dedupe(strong) };
+  const acts = AGENCY_ACTS_HINT.test(text) ? AGENCY_ACTS.exec(text) : null;
+  if (acts) return { weight: OFFICIAL_VOICE_WEIGHT, evidence: [acts[0].toLowerCase().replace(/\s+/g, ' ')] };
+  return undefined;
+}
+
+/** Outlets named in a post (ambiguous names such as `tempo` or `antara` only in their outlet forms). */
+const OUTLET = new RegExp(
+  `(?<![\\p{L}])(?:kompas(?:\\.com|\\s*tv|\\.id)?|detik(?:com|\\.com|news)|tempo\\.co|koran tempo|majalah tempo|cnn indonesia|cnbc indonesia|antaranews|antara news|kantor berita antara|\\(antara\\)|liputan\\s?6|tribun(?:news|jakarta|\\s+jakarta)|the jakarta post|jakarta post|kumparan|tirto(?:\\.id)?|republika|okezone|idn times|metro tv|tvone|beritasatu|sindonews|jawapos|media indonesia|bbc(?: news)? indonesia|voa indonesia|katadata|reuters|afp|associated press)(?![\\p{L}])`,
+  'iu',
+);
+/** Wire style: an attribution closing a sentence (`…, kata Kapolres.`), a dateline (`…, Senin (14/2) pagi.`), a press conference. */
+const NEWS_STYLE = new RegExp(
+  [
+    ',\\s+(?:kata|ujar|ungkap|jelas|tutur|menurut)\\s+(?:\\p{Lu}|kepala|kapolres|kapolda|kapolsek|petugas|pedagang|warga|pihak|juru)[^.!?]{0,60}[.]',
+    ',\\s+(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)(?:\\s+\\(\\d{1,2}\\/\\d{1,2}\\))?(?:\\s+(?:pagi|siang|sore|malam|dini hari))?\\s*[.,]',
+    'dalam konferensi pers|dalam keterangan tertulis|kepada wartawan|saat dikonfirmasi',
+  ].join('|'),
+  'u',
+);
+const NEWS_OUTLET_WEIGHT = 0.35;
+const NEWS_STYLE_WEIGHT = 0.15;
+
+export function newsOutlet(text: string, newsHosts: readonly string[]): { weight: number; evidence: string[] } | undefined {
+  const outlet = OUTLET.exec(text);
+  const named = [
+    ...(outlet ? [`media: ${outlet[0]}`] : []),
+    ...newsHosts.filter((h) => outlet?.[0].toLowerCase() !== h).map((h) => `tautan media: ${h}`),
+  ];
+  if (named.length > 0) return { weight: NEWS_OUTLET_WEIGHT, evidence: named };
+  const style = NEWS_STYLE.exec(text);
+  if (style) return { weight: NEWS_STYLE_WEIGHT, evidence: [`gaya berita: ${style[0].trim()}`] };
+  return undefined;
+}
+
+/**
+ * Counter-signal: a personal appeal someone can check (a missing person or pet with a police
+ * report or a contact, a blood donor for a named patient, a found wallet, an adoption). Such
+ * posts ask to share, often urgently, and are not hoaxes.
+ */
+export const PERSONAL_APPEAL = compileList([
+  'hilang sejak',
+  'kehilangan',
+  'belum pulang sejak',
+  'terakhir terlihat',
+  'yang menemukan',
+  'bagi yang menemukan',
+  'kalau ada yang menemukan',
+  'ditemukan di',
+  'saya temukan',
+  'kami temukan',
+  'ada imbalan',
+  'kami siapkan imbalan',
+  'donor darah',
+  'golongan darah',
+  'pendonor',
+  'butuh darah',
+  'adopsi',
+  'sudah lapor',
+  'sudah dilaporkan',
+  'sudah kami laporkan',
+  'hubungi saya',
+  'kabari saya',
+  'dm saya',
+  'lewat dm',
+  'via dm',
+  'dm akun ini',
+  'lost:',
+  'found:',
+  'missing:',
+  // Community notices: an event anyone can walk into.
+  'terbuka untuk umum',
+  'kerja bakti',
+  'bazar',
+  'open house',
+  'relawan dibutuhkan',
+  'yuk ikut',
+  'ayo ikut',
+  'ayo ramaikan',
+]);
+export const PERSONAL_APPEAL_WEIGHT = 0.25;

@@ -1,0 +1,305 @@
+/**
+ * The phrase indicators' data: lists and regex shapes per indicator and tier, the words of a
+ * rumour (what is coming, a danger), and the debunking phrases.
+ */
+import { list } from './matcher';
+
+/** Phrases (and regex shapes, for what a list cannot spell) that fire an indicator at one weight. */
+export interface Tier {
+  readonly weight: number;
+  readonly phrases?: readonly string[];
+  /** Regular-expression sources over the normalised text (`teman saya yang kerja di`). */
+  readonly patterns?: readonly string[];
+  /** Regular-expression sources over the raw lower-cased text, for shapes with punctuation (`100%`). */
+  readonly rawPatterns?: readonly string[];
+}
+
+export interface PhraseIndicator extends Tier {
+  readonly name: string;
+  /** Everyday words that are weaker evidence on their own (`katanya` is said of anything). */
+  readonly weak?: Tier;
+  /** Shapes that are stronger evidence (a cure promised for a serious disease). */
+  readonly strong?: Tier;
+  /** Each further distinct piece of evidence adds this much, up to `max` (default: no more). */
+  readonly step?: number;
+  readonly max?: number;
+  /** Words that, right before a phrase, cancel it (`jangan sebarkan` is not a call to share). */
+  readonly notAfter?: readonly string[];
+}
+
+/** People a rumour is traced to, and the jobs that lend it weight. */
+const RELATION =
+  '(?:teman|temen|kawan|kenalan|kerabat|saudara|sodara|sepupu|tetangga|keponakan|ipar|om|tante|paman|pakde|bude|suami|istri|adik|kakak)';
+const OWNER = '(?:\\s+(?:saya|sy|gw|gue|gua|aku|ku|kami|kita|istri saya|suami saya|kantor saya|kantor|dekat rumah))?';
+const ROLE =
+  '(?:dokter|perawat|bidan|psikolog|apoteker|polisi|polwan|tentara|intel|anggota|notaris|pegawai|karyawan|petugas|pejabat|wartawan|ahli|pns|asn|guru|dosen|peneliti|profesor|satpam|staf|staff|insinyur|teknisi|pilot|hakim|jaksa|pengacara|orang dalam)';
+/** A serious illness, and what miracle cures are made of. */
+const DISEASE =
+  '(?:kanker|tumor|diabetes|gula darah|jantung|koroner|stroke|kolesterol|asam urat|hipertensi|darah tinggi|covid|corona|dbd|demam berdarah|batu ginjal|ginjal|hiv|aids|tbc|autis|autisme|insulin|kejang|lumpuh|kebal)';
+const HARM =
+  '(?:kanker|tumor|mandul|kemandulan|buta|lumpuh|autis|autisme|gagal ginjal|stroke|serangan jantung|meninggal mendadak|kematian mendadak|keguguran|cacat)';
+const CURE =
+  '(?:menyembuhkan|sembuhkan|disembuhkan|sembuh|obat paling|obat ampuh|ampuh|meluruhkan|melarutkan|lepas obat|lepas dari|membunuh virus|berhenti seketika|hilang seketika|seketika)';
+const REMEDY =
+  '(?:rebusan|ramuan|resep|daun|madu|bawang putih|bawang merah|bawang|jahe|kunyit|air kelapa|herbal|jamu|garam|jeruk nipis|minyak zaitun)';
+export const RELATION_LED = new RegExp(`^(?:kata\\s+)?${RELATION}`, 'u');
+const NEAR = '(?:\\s+[\\p{L}\\p{N}]+){0,8}?\\s+';
+
+export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
+  {
+    name: 'call_to_share',
+    weight: 0.4,
+    phrases: list(`
+      sebarkan | sebarin | disebarin | disebarkan | sebar luaskan | sebarluaskan | viralkan | viralin | diviralkan
+      sampai viral | biar viral | share ke | share biar | share supaya | share!
+      buruan share | tolong share | bantu share | mohon share | mohon dishare | tolong dishare | dishare | di share
+      sebelum dihapus | sebelum di hapus | sebelum di take down | sebelum ditakedown | sebelum di takedown
+      sebelum hilang | teruskan | teruskan ke | terusin | terusin ke | mohon diteruskan | tolong diteruskan | bagikan
+      bagikan ke | dibagikan | tolong forward | forward ke | forwardkan | forward cepat | forward segera | kirim ke grup
+      kirim ke teman | kirim ke keluarga | kirim ke orang | tolong sampaikan ke | sampaikan ke | kabarkan ke | kabari ke
+      rt & quote | rt quote | rt kalau | trending kan | harus trending | please share | please forward | forward this
+      pass this to | pass this on | share this | spread the word | pass it on
+    `),
+    rawPatterns: ['before (?:it|this)(?: gets| is)? (?:deleted|removed|taken down)'],
+    // Chain letters: a number of people or groups to send it to, as many as possible, a chain not
+    // to break, a blessing for who sends it on or a curse for who deletes it, "copy, don't share".
+    strong: {
+      weight: 0.5,
+      phrases: list(`
+        semua orang yang kamu sayangi | semua orang yang anda sayangi | orang orang yang kamu sayangi
+        jangan berhenti di kamu | jangan berhenti di anda | jangan putus di kamu | jangan putus di anda
+        jangan berhenti di sini | copy and paste | copy paste pesan ini | copy paste dan sebarkan | salin dan tempel
+        copas dan sebarkan | copas pesan ini | don't just share | to all your contacts | to everyone you know
+        forward to all | share to all
+      `),
+      patterns: [
+        // As far as it goes: "bagikan ke sebanyak mungkin teman", "kirim ke semua kontak", "share sebanyak-banyaknya".
+        '(?:sebarkan|sebarluaskan|bagikan|teruskan|terusin|kirim|kirimkan|share|forward|viralkan|rt)\\s+(?:[\\p{L}]+\\s+){0,3}?(?:ke\\s+)?(?:sebanyak\\s+(?:mungkin|banyaknya)|(?:semua|seluruh)\\s+(?:grup|group|kontak|orang|teman|contacts))',
+        // "kirim ke 10 orang", "teruskan ke minimal 10 kontak", "menyebarkan ke 13 grup", "bagikan ke 5 grup WhatsApp".
+        '(?:kirim|kirimkan|teruskan|terusin|forward|share|bagikan|sebarkan|menyebarkan|meneruskan|mengirim|membagikan|send|pass)\\s+(?:[\\p{L}]+\\s+){0,3}?(?:ke|kepada|to)\\s+(?:minimal\\s+|min\\s+|at least\\s+)?\\d+\\s+(?:orang|grup|group|groups|kontak|contacts|people|nomor)',
+        // A blessing or a curse for passing it on: "siapa yang menyebarkan … dijauhkan dari", "yang menghapusnya … kena musibah".
+        '(?:siapa|yang)\\s+(?:yang\\s+)?(?:menyebarkan|meneruskan|membagikan|mengirimkan|share|sebarkan)(?:\\s+[\\p{L}\\p{N}]+){0,6}?\\s+(?:akan|insyaallah|dijauhkan|mendapat|mendapatkan|dapat rezeki|dimudahkan|terkabul)',
+        '(?:yang|siapa)\\s+(?:yang\\s+)?(?:menghapus|menghapusnya|mengabaikan|tidak meneruskan|tidak menyebarkan|berhenti)(?:\\s+[\\p{L}\\p{N}]+){0,6}?\\s+(?:kena|terkena|celaka|sial|musibah|kebanjiran|meninggal|sakit|rugi|bangkrut)',
+      ],
+    },
+    notAfter: list(`
+      jangan | jgn | tidak perlu | gak usah | ga usah | nggak usah | tidak usah | jangan ikut | jgn ikut | jangan asal
+      berhenti | sebelum | don't | do not | stop
+    `),
+  },
+  {
+    name: 'alarm',
+    weight: 0.3,
+    step: 0.05,
+    max: 0.4,
+    patterns: [
+      // Not the emergency services' own words: `gawat darurat`, `nomor darurat`, `tas darurat`, `pintu darurat`.
+      'gawat(?![\\s-]+darurat)',
+      // Panic orders: `segera tarik uang`, `isi penuh sekarang sebelum SPBU kosong`; not `segera diperbaiki` or `segera ke puskesmas`.
+      'segera\\s+(?!di|ke\\s|hubungi|lapor|periksa|bawa|mengikuti)[\\p{L}]+',
+      'sebelum\\s+(?:\\S+\\s+){0,2}(?:kosong|habis|terlambat|langka)',
+    ],
+    notAfter: ['gawat', 'nomor', 'unit', 'instalasi', 'layanan', 'tas', 'pintu', 'tangga', 'jalur', 'lampu'],
+    phrases: list(`
+      awas | waspada | waspadalah | urgent | urgen | darurat | perhatian! | info penting | pesan penting
+      penting sekali | penting! | wajib baca | mendesak | tolong dibaca | jangan diabaikan | bahaya besar | hati hati!
+      ngeri! | segera mengungsi | segera selamatkan | segera evakuasi | segera amankan | segera jauhi
+      segera tinggalkan | segera tukarkan | segera tampung | segera borong | segera naik | segera pindahkan
+      segera siap siap | mengungsi sekarang | sekarang juga! | selamatkan keluarga | sebelum terlambat
+      jangan keluar rumah | jangan buka pintu | breaking news | siaga 1 malam ini | beware | warning | alert
+    `),
+  },
+  {
+    name: 'hearsay',
+    weight: 0.35,
+    step: 0.05,
+    max: 0.45,
+    phrases: list(`
+      kabarnya | konon | konon katanya | dengar dengar | denger denger | dengar kabar | dapat kabar | dapet kabar
+      kabar burung | kata orang orang | beredar di grup | rame di grup | ramai di grup | kabar angin | kabar beredar
+      beredar kabar | info a1 | info valid | info dari orang dalam | orang dalam | dari orang dalam | sumber orang dalam
+      dapat info dari | dapet info dari | dapat info | info dari teman | info dari kerabat | dari kerabat
+      belum bisa pastikan | belum bisa dipastikan | tidak tahu benar atau tidak | entah benar atau tidak
+      belum ada pengumuman | jangan tanya sumber | from a friend | i heard that | rumour has it | rumor has it
+      ada kabar | kabar dari | baru dengar | dengar dari | denger dari | belum cek kebenaran | belum cek kebenarannya
+      belum dicek kebenarannya | belum tahu kebenarannya | belum tahu benar tidaknya | ada yang tahu benar tidak
+    `),
+    patterns: [
+      // "di grup wali murid dibilang", "dari grup RT katanya".
+      '(?:di|dari)\\s+grup(?:\\s+[\\p{L}\\p{N}]+){0,3}?\\s+(?:dibilang|katanya|bilang|beredar|rame|ramai|heboh|dikabarkan)',
+      // English: "my friend who works at the embassy said", "a friend in the police told me".
+      // Not `tag a friend for a chance to win`: "for" only after "who works".
+      '(?:my|a)\\s+(?:friend|cousin|uncle|aunt|brother|sister|neighbou?r|colleague)(?:\\s+who\\s+works\\s+(?:at|in|for)|\\s+(?:at|in))\\s+(?:the\\s+)?[\\p{L}]+',
+      // "teman saya bilang", "teman saya di lembaga riset bilang", "kata teman".
+      `${RELATION}${OWNER}(?:\\s+[\\p{L}]+){0,6}?\\s+(?:bilang|cerita|ngomong|kasih tahu|kasih tau|kasi tau)`,
+      `kata\\s+${RELATION}${OWNER}`,
+      // "dikabari teman kantor", "dikasih tahu tetangga".
+      `(?:dikabari|dikasih tahu|dikasih tau|diberi tahu|diberitahu|dibilangin)\\s+(?:oleh\\s+)?${RELATION}`,
+    ],
+    // People say `katanya` of anything: on its own it is a weaker sign.
+    weak: { weight: 0.3, phrases: ['katanya', 'kata orang', 'kata tetangga', 'dikabarkan'] },
+    notAfter: ['bukan'],
+  },
+  {
+    // A message passed on from elsewhere: its writer is no one the reader can ask. Alone it stays low
+    // (a notice forwarded from the RT group is often true); it adds to every other signal, and what
+    // it tells of (something about to happen, a danger) anywhere in the message is a rumour.
+    name: 'forwarded',
+    weight: 0.35,
+    step: 0.05,
+    max: 0.4,
+    phrases: list(`
+      diteruskan dari | copas | copas dari | copas dari grup | copas grup sebelah | copas dari sebelah | copy paste dari
+      forward dari | forwarded | forwarded as received | forwarded many times | fwd | terusan dari | siaran ulang
+      dari grup | grup sebelah | dari wa sebelah | sekadar meneruskan | sekedar meneruskan | meneruskan dari
+      meneruskan pesan | pesan dari | pesan berantai | broadcast dari | bc dari | berbagi dari grup | share dari grup
+    `),
+    patterns: [
+      // "info dari grup kantor", "dapat foto ini dari grup WA kompleks", "forward dari WA keluarga".
+      '(?:info|kabar|pesan|foto|video|dapat|dapet|forward|copas|diteruskan|siaran|broadcast|bc|terusan|sumber|berbagi|share|kiriman)\\s+(?:\\S+\\s+){0,2}dari\\s+(?:grup|group|wag|wa|whatsapp)(?:\\s+[\\p{L}]+)?',
+    ],
+    // "(diteruskan)", "Diteruskan:" as a header; not `mohon diteruskan`, a call to share.
+    rawPatterns: ['\\(diteruskan\\)|diteruskan\\s*:|fwd\\s*:|fw\\s*:'],
+    notAfter: ['keluar', 'dikeluarkan', 'bukan', 'jangan', 'jgn'],
+  },
+  {
+    name: 'pseudo_authority',
+    weight: 0.35,
+    step: 0.05,
+    max: 0.45,
+    phrases: list(`
+      dari dokter kenalan | dokter kenalan saya | kata dokter kenalan | kata intel | dari intel | sumber terpercaya
+      sumber yang terpercaya | sumber resmi tapi | kata pejabat | dari pejabat | orang bpbd | orang pemprov
+      pensiunan jenderal | kata profesor | ahli mengatakan | peneliti luar negeri | ilmuwan nasa
+      penelitian di amerika | ahli gizi | bidan senior | paranormal | orang pintar | ramalan | diramalkan | kitab kuno
+      mantan intel | sumber internal | bocoran dari | penelitian membuktikan | menurut penelitian | a doctor friend
+      my friend at | insider | di luar negeri sudah dilarang | sudah dilarang di luar negeri | negara lain sudah melarang
+      police have confirmed | doctors have confirmed
+    `),
+    patterns: [
+      // "teman saya yang kerja di", "kerabat di BIN", "sepupu saya yang polwan", "teman saya anggota intel".
+      `${RELATION}${OWNER}\\s+(?:yang\\s+)?(?:kerja|bekerja|${ROLE})`,
+      // "dokter kenalan", "dokter mata kenalan istri saya", "psikolog kenalan saya", "guru BK keponakan saya".
+      `${ROLE}\\s+(?:\\S+\\s+)?(?:kenalan|teman|temen|kerabat|keponakan|sepupu|tetangga|kawan)`,
+      // "info valid dari anggota Brimob", "info dari perawat di sana", "konfirmasi dari teman".
+      `(?:info|kabar|pesan|sumber|konfirmasi|bocoran|dengar|denger)\\s+(?:\\S+\\s+){0,2}dari\\s+(?:${ROLE}|${RELATION})`,
+      // "kata bidan di kampung saya", "sudah dikonfirmasi petugas halte".
+      `(?:kata|dikonfirmasi|dikonfirmasi oleh)\\s+${ROLE}`,
+      // Unnamed experts in an unnamed place: "doctors at a Jakarta hospital say".
+      '(?:doctors|experts|scientists|researchers|nurses|a doctor|a nurse)\\s+(?:at|from|in)\\s+(?:a|an)\\s+[\\p{L}]+',
+      // "info dari orang kelurahan", "kabar dari orang PLN".
+      '(?:info|kabar|pesan|bocoran)\\s+(?:\\S+\\s+){0,2}(?:dari\\s+)?orang\\s+(?!yang|tua|lain|banyak)[\\p{L}]+',
+      // Far-away experts no one can ask: "profesor kedokteran dari Tiongkok", "dokter dari Amerika".
+      '(?:profesor|dokter|ahli|peneliti|ilmuwan|pakar|penelitian|riset)\\s+(?:[\\p{L}]+\\s+)?(?:dari|di)\\s+(?:jepang|amerika|as|cina|china|tiongkok|jerman|luar negeri|harvard|nasa|eropa|inggris|korea|australia|israel|rusia|india|belanda)',
+      'profesor\\s+(?:\\S+\\s+)?dari',
+    ],
+  },
+  {
+    name: 'conspiracy',
+    weight: 0.35,
+    step: 0.05,
+    max: 0.45,
+    phrases: list(`
+      media diam | media bungkam | tidak ada di berita | belum ada di berita | tidak masuk berita
+      di berita tidak ada | hilang dari pemberitaan | dilarang memberitakan | belum boleh diberitakan
+      tidak ada yang bahas | tidak ada yang liput | tidak ada media yang berani | media yang berani
+      media mana yang berani | belum dirilis resmi | tidak ada pengumuman resmi karena | ditahan sampai | ditutupi
+      ditutup tutupi | ditutup tutupin | menutupi | dirahasiakan | disembunyikan | menyembunyikan | terbongkar
+      yang mereka sembunyikan | diam diam | dibungkam | tutup mata | pura pura tidak tahu
+      tidak mau membesar besarkan | bayar media | dibayar | buzzer bayaran | massa bayaran | siapa yang bayar
+      sudah diatur | diatur dari atas | buka mata | bangun warga | tidak ada yang kebetulan | kebetulan?
+      pengalihan isu | akal akalan | simpulkan sendiri | diskenariokan | sudah direncanakan | settingan | konspirasi
+      elit global | antek asing | fakta tersembunyi | mereka tidak mau kalian tahu | mereka sengaja | sadarlah
+      itu rencana | mereka tidak mau kita tahu | alasan sebenarnya | media mainstream | jangan percaya berita
+      jangan percaya media | jangan percaya tv | jangan percaya rs | jangan percaya dokter | jangan percaya pemerintah
+      dipoles | disengaja | cover up | covered up | mainstream media | they don't want you to know
+    `),
+    patterns: [
+      // Suppression: "tidak pernah diberitakan", "belum mau mengumumkan", "TV tidak meliput".
+      '(?:tidak|belum|gak|nggak|tak)(?:\\s+(?:ada|yang|pernah|mau|akan|berani|boleh|satu|pun|media|tv|televisi|koran|wartawan)){0,6}\\s+(?:diberitakan|memberitakan|beritakan|diumumkan|mengumumkan|umumkan|diliput|meliput|liput|rilis|dirilis|mengangkat)',
+      // "sengaja diam", "sengaja dibiarkan", "sengaja dibuat molor".
+      'sengaja\\s+(?:diam|dibiarkan|membiarkan|biarkan|dibuat|menutupi|ditutupi|menyembunyikan|disembunyikan|tidak|jarang|umumkan|mengumumkan|diumumkan)',
+      // Silence with a motive: "ahli gizi diam saja karena programnya tidak laku", "the government is hiding it".
+      '(?:diam|bungkam)\\s+(?:saja\\s+)?karena',
+      '(?:is|are)\\s+hiding\\s+(?:it|this|the truth)|to avoid panic|biar tidak panik|agar tidak panik',
+      // Not the traffic office's `rekayasa lalu lintas`.
+      'rekayasa(?![\\s-]+(?:lalu|lalin|arus|teknik|genetika))',
+      // "dokter tidak akan kasih tahu", "rumah sakit tidak mau bilang".
+      '(?:tidak|gak|nggak|tak)\\s+(?:mau|akan|pernah|berani)\\s+(?:bilang|kasih\\s+ta(?:hu|u)|memberi\\s+tahu|mengakui|buka\\s+suara)',
+      // "pemerintah sudah tahu tapi", "BMKG sudah tahu tapi".
+      '(?:pemerintah|pemprov|aparat|polisi|media|bmkg|pejabat)\\s+(?:\\S+\\s+)?sudah tahu tapi',
+    ],
+  },
+  {
+    name: 'absolute_claim',
+    weight: 0.2,
+    step: 0.05,
+    max: 0.45,
+    phrases: list(`
+      seratus persen | dijamin | pasti terjadi | sudah pasti | sudah terbukti | terbukti | terbukti ampuh
+      terbukti benar | sudah dicoba | sudah dibuktikan | lihat sendiri | sudah banyak yang membuktikan | paling ampuh
+      bukan hoax | bukan hoaks | ini nyata | ini fakta | fakta nyata | ternyata benar | valid no debat | guaranteed
+      proven | confirmed 100
+    `),
+    // A cure promised for a serious disease, or a home remedy offered for one.
+    strong: {
+      weight: 0.4,
+      patterns: [
+        `${CURE}${NEAR}${DISEASE}`,
+        `${DISEASE}${NEAR}${CURE}`,
+        `${REMEDY}${NEAR}${DISEASE}`,
+        `${DISEASE}${NEAR}${REMEDY}`,
+        // Care declared needless: "tidak perlu dibawa ke dokter", "tidak perlu pakai masker lagi", "you don't need a test".
+        'tanpa operasi|tidak perlu (?:(?:pakai|memakai|minum|dibawa)\\s+)?(?:ke dokter|ke rs|ke igd|ke puskesmas|dokter|rs|pasang ring|antivirus|obat|masker|vaksin|imunisasi|tes|berobat)',
+        'dont need (?:a |to )?(?:test|doctor|see a doctor|vaccine|medicine|mask)|no need (?:for a|to see a) doctor',
+        // A home remedy said to beat the hospital: "lebih cepat daripada ke IGD".
+        '(?:lebih|jauh lebih)\\s+(?:cepat|ampuh|manjur|mujarab|efektif)\\s+(?:dari|daripada)\\s+(?:ke\\s+)?(?:dokter|igd|rs|rumah sakit|obat|vaksin|kemoterapi|kemo|puskesmas|antibiotik)',
+        // A miracle on a timetable: "lemak perut luntur 10 kg dalam seminggu", "tensi turun dalam 3 hari".
+        '(?:turun|luntur|hilang|sembuh|normal|lenyap|susut|rontok)\\s+(?:[\\p{L}\\p{N}]+\\s+){0,4}?dalam\\s+(?:seminggu|sehari|semalam|sebulan|(?:\\d+|satu|dua|tiga)\\s+(?:hari|minggu|malam|jam))',
+        // The mirror claim: an everyday thing that causes a grave harm.
+        `(?:bikin|bisa bikin|menyebabkan|penyebab|memicu|picu|mengakibatkan|membuat)\\s+(?:[\\p{L}]+,?\\s+){0,6}?${HARM}`,
+      ],
+    },
+    // `100% benar`, not `100% setuju` or `diskon 100%`.
+    rawPatterns: [
+      '(?<!(?:diskon|cashback|gratis|potongan|setuju)\\s)(?:100\\s?%|100 persen|seratus persen)(?!\\s*(?:setuju|suka|puas|recommended|rekomen|worth|gratis|halal|cashback|diskon))',
+    ],
+    notAfter: ['tidak', 'belum', 'tak', 'not'],
+  },
+];
+
+/** A rumour about what is coming (`mulai bulan depan … naik`) or about a danger (`penculikan`) weighs more. */
+const FUTURE =
+  '(?:tomorrow|tonight|next week|next month|besok|lusa|nanti|nanti malam|nanti sore|malam ini|sore ini|minggu ini|pekan ini|minggu depan|pekan depan|bulan depan|tahun depan|sebentar lagi|akan|bakal|mulai|hari (?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)|dalam \\d+ (?:jam|hari))';
+const IMPACT =
+  '(?:mati|padam|pemadaman|dipadamkan|dimatikan|ditutup|tutup|berhenti beroperasi|tidak beroperasi|diliburkan|naik|tenggelam|banjir|jebol|gempa|tsunami|dibuka|diblokir|terblokir|dinonaktifkan|wajib|harus|dilarang|tidak berlaku|langka|hangus|razia|sweeping|pemeriksaan|sidak|denda|pajak|berbayar|mogok|rusuh|demo|meletus|dihapus|dicabut|disita|diambil|ditarik)';
+const DANGER =
+  '(?:penculikan|diculik|menculik|dibius|bius|obat tidur|begal|perampokan|pembunuhan|bom|teror|kerusuhan|wabah|meninggal|tewas|racun|beracun|narkoba|radiasi|amblas|ambles|ambruk|roboh|runtuh|retak|retakan|longsor|likuifaksi|meledak|lockdown|riots?)';
+export const RUMOUR = new RegExp(
+  `(?<![\\p{L}])(?:${FUTURE}(?:\\s+[\\p{L}\\p{N}]+){0,10}?\\s+${IMPACT}|${IMPACT}(?:\\s+[\\p{L}\\p{N}]+){0,6}?\\s+${FUTURE}|${DANGER})(?![\\p{L}])`,
+  'iu',
+);
+export const DANGER_ONLY = new RegExp(`^${DANGER}$`, 'iu');
+export const RUMOUR_BONUS = 0.1;
+/** The indicators that say where a message comes from (nowhere checkable), and so can carry a rumour. */
+export const RUMOUR_SOURCES: ReadonlySet<string> = new Set(['hearsay', 'pseudo_authority', 'forwarded']);
+
+/** Counter-signal: the post debunks or clarifies. `bukan hoaks` (insisting it is true) is not one. */
+export const DEBUNK_PHRASES = list(`
+  cek fakta | cekfakta | hoaks | hoax | hoaxs | klarifikasi | meluruskan | tidak benar | disinformasi | misinformasi
+  menyesatkan | dibantah | membantah | tidak terbukti | tidak didukung bukti | kabar bohong | berita bohong
+  informasi keliru | informasi salah | info salah | kabar salah | [salah] | penipuan | penipu | berkedok
+  mencatut nama | mengatasnamakan | phishing | bukan situs resmi | bukan akun resmi | jangan disebarkan
+  jangan sebarkan | jangan diteruskan | berhenti meneruskan | cek dulu sebelum | fact check | fact-check | is false
+  not true | debunked | misleading | turnbackhoax | video lama | foto lama | rekaman lama | hoaks lama
+  tidak ada laporan | tidak ada kejadian | bukan kejadian | sudah dicek | mitos
+`);
+/** "jangan percaya" debunks when it is about the message (`jangan percaya pesan itu`), not about the press. */
+export const DEBUNK_PATTERNS = [
+  // "Faktanya, …" corrects; "Ini faktanya:" asserts.
+  '(?<!ini\\s)faktanya',
+  '(?:jangan|jgn)\\s+(?:langsung\\s+|mudah\\s+|gampang\\s+)?percaya\\s+(?:(?:dengan|pada|sama|begitu saja)\\s+)?(?:kabar|pesan|info|informasi|isu|hoaks|hoax|broadcast|link|tautan)',
+];
+export const DEBUNK_WEIGHT = 0.45;
+/** Each further distinct debunking phrase lowers the score a little more, up to this much in all. */
+export const DEBUNK_MAX = 0.6;

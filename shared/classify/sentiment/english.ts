@@ -1,0 +1,66 @@
+/** The English scoring strategy: AFINN-165 and Pantau's English slang, negators, intensifiers and contrast. */
+import packageNegators from 'sentiment/languages/en/negators.json';
+import { AFINN } from '../afinn';
+import { EN_FRAMED_PRAISE, EN_PRAISE_FRAMES, EN_SLANG } from '../lexicon-en-slang';
+import type { NormalisedText } from '../types';
+import { analyser, round, type Scored, state } from './analyser';
+import { beforeContrast, breaksOf } from './clauses';
+import { BEFORE_CONTRAST, INTENSIFY, NEGATED_NEGATIVE, NOT_VERY, set } from './words';
+
+// ---------- the English scoring strategy ----------
+
+/** The package's English negators (apostrophes dropped, as `normalise` does) and the ones it lacks. */
+const EN_NEGATORS = new Set([
+  ...Object.keys(packageNegators as Record<string, number>).map((w) => w.replace(/'/g, '')),
+  ...'no never not aint wasnt werent didnt arent hasnt havent hadnt shouldnt wouldnt couldnt nobody nothing hardly barely'.split(' '),
+]);
+const EN_INTENSIFIERS = set('very so really super extremely too totally absolutely highkey incredibly insanely hella mad');
+export const EN_SCORES: Readonly<Record<string, number>> = { ...AFINN, ...EN_SLANG };
+
+function adjustEnglish(tokens: readonly string[], i: number, base: number): number {
+  const { breaks, halve } = state;
+  const token = tokens[i] ?? '';
+  const prev = breaks[i - 1] ? undefined : tokens[i - 1];
+  let score = base;
+  const praise = EN_FRAMED_PRAISE[token];
+  if (praise !== undefined && prev !== undefined && (EN_PRAISE_FRAMES.has(prev) || EN_INTENSIFIERS.has(prev))) score = praise;
+  const intensified = prev !== undefined && EN_INTENSIFIERS.has(prev);
+  if (intensified) score *= INTENSIFY;
+  // `not good`, `not very good` (mild), `never clean`.
+  const negatorAt = intensified ? i - 2 : i - 1;
+  if (negatorAt >= 0 && !breaks[negatorAt] && (negatorAt === i - 1 || !breaks[i - 1]) && EN_NEGATORS.has(tokens[negatorAt] ?? '')) {
+    score = intensified ? -base * NOT_VERY : score > 0 ? -score : score * NEGATED_NEGATIVE;
+  }
+  if (halve[i]) score *= BEFORE_CONTRAST;
+  return score;
+}
+
+const ENGLISH = 'pantau-en';
+analyser.registerLanguage(ENGLISH, {
+  labels: EN_SCORES,
+  scoringStrategy: {
+    apply(tokens, cursor, tokenScore) {
+      const score = adjustEnglish(tokens, cursor, tokenScore);
+      state.trace[cursor] = score;
+      return score;
+    },
+  },
+});
+
+export function scoreEnglish(norm: NormalisedText): Scored {
+  if (norm.tokens.length === 0) return { score: 0, tokenCount: 0, words: [] };
+  const breaks = breaksOf(norm);
+  state.breaks = breaks;
+  state.halve = beforeContrast(norm.tokens, breaks);
+  state.trace = [];
+  const result = analyser.analyze(norm.tokens.join(' '), { language: ENGLISH });
+  const words: { word: string; score: number }[] = [];
+  let score = 0;
+  for (let i = 0; i < state.trace.length; i++) {
+    const s = state.trace[i];
+    if (s === undefined || s === 0) continue;
+    words.push({ word: norm.tokens[i] ?? '', score: round(s) });
+    score += s;
+  }
+  return { score, tokenCount: result.tokens.length, words };
+}

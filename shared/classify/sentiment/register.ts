@@ -1,0 +1,171 @@
+/** How a post is said: places masked, headlines, reports and requests for information (damped), complaints asked as questions. */
+import type { NormalisedText, Place } from '../types';
+import { Break } from './clauses';
+import { DIGIT_RE, LEXICON, NEGATORS, set } from './words';
+
+// ---------- places and headlines ----------
+
+/** Stands in for a place's words: not in any lexicon, so it scores nothing. */
+const PLACE_TOKEN = 'tempatx';
+
+/**
+ * The post with the words of its places replaced by a placeholder, keeping `text` and `tokens`
+ * aligned (clause breaks are read from `text`). A place whose words do not appear as tokens is
+ * left alone.
+ */
+export function maskPlaces(norm: NormalisedText, places: readonly Pick<Place, 'name'>[]): NormalisedText {
+  const tokens = [...norm.tokens];
+  let changed = false;
+  for (const place of places) {
+    const words = place.name.toLowerCase().split(/\s+/);
+    for (let i = 0; i + words.length <= tokens.length; i++) {
+      if (!words.every((w, k) => tokens[i + k] === w)) continue;
+      for (let k = 0; k < words.length; k++) tokens[i + k] = PLACE_TOKEN;
+      changed = true;
+    }
+  }
+  if (!changed) return norm;
+  const pieces = norm.text.split(' ');
+  if (pieces.length !== tokens.length) return { ...norm, tokens };
+  const text = pieces
+    .map((piece, i) => {
+      const token = tokens[i] ?? '';
+      if (token !== PLACE_TOKEN) return piece;
+      const end = piece.charAt(piece.length - 1);
+      return end === ',' || end === '.' ? `${PLACE_TOKEN}${end}` : PLACE_TOKEN;
+    })
+    .join(' ');
+  return { ...norm, text, tokens };
+}
+
+/** Short words headlines keep in lower case (`Banjir Rob di Pesisir`). */
+const HEADLINE_LOWER = set(
+  'di ke dari dan yang untuk pada dengan atau oleh bagi dalam hingga sampai jadi saat usai the of in on at to and for a an as',
+);
+const HEADLINE_MIN_WORDS = 4;
+const HEADLINE_SHARE = 0.8;
+const LETTER_RE = /\p{L}/u;
+const UPPER_START_RE = /^[^\p{L}]*\p{Lu}/u;
+
+/**
+ * A headline in title case (`Pohon Tumbang di Jalan Gatot Subroto, Lalu Lintas Dialihkan`): most
+ * words start with a capital, not all of them are shouted, and it does not exclaim. A headline
+ * reports events; it does not judge them, so its score is damped like a report's.
+ */
+export function isHeadline(text: string): boolean {
+  if (/[!?]|[\p{Extended_Pictographic}]/u.test(text) || /\n/.test(text.trim())) return false;
+  const words = text.split(/\s+/).filter((w) => LETTER_RE.test(w) && !w.startsWith('@') && !w.startsWith('#') && !/^https?:/i.test(w));
+  let considered = 0;
+  let capitalised = 0;
+  let shouted = 0;
+  for (const w of words) {
+    const bare = w.replace(/[^\p{L}\p{N}]/gu, '');
+    if (bare.length < 2 || HEADLINE_LOWER.has(bare.toLowerCase())) continue;
+    considered++;
+    if (UPPER_START_RE.test(w)) capitalised++;
+    if (bare.length > 3 && bare === bare.toUpperCase() && /\p{L}/u.test(bare)) shouted++;
+  }
+  if (considered < HEADLINE_MIN_WORDS) return false;
+  if (shouted > considered / 2) return false;
+  return capitalised / considered >= HEADLINE_SHARE;
+}
+
+// ---------- complaints asked as questions ----------
+
+/** `kapan`, `kenapa`: a question about when or why, which may be a complaint. */
+const WHY_WHEN = set('kapan kenapa mengapa');
+/** Inside such a question these make it a complaint: an emotive particle, a negation. */
+const BLAME_CUES = set('sih tidak belum');
+export const COMPLAINT_QUESTION = -2;
+
+/**
+ * `kapan sih dibenerin??`, `kenapa gak pernah diperbaiki?`, `kapan kampung kami dapet
+ * perhatian?`: a when/why question carrying an emotive particle, a negation, or a fix that is
+ * awaited (a praise word zeroed by the question) complains. Returns the question word, scored
+ * on its own, or undefined.
+ */
+export function complaintQuestion(keys: readonly string[], breaks: readonly Break[], scores: readonly number[]): string | undefined {
+  for (let i = 0; i < keys.length; i++) {
+    if (!WHY_WHEN.has(keys[i] ?? '')) continue;
+    for (let j = i + 1; j < keys.length && j <= i + 8; j++) {
+      const k = keys[j] ?? '';
+      if (BLAME_CUES.has(k) || ((LEXICON.get(k) ?? 0) > 0 && (scores[j] ?? 0) === 0)) return keys[i];
+      if (breaks[j] === Break.Sentence) break;
+    }
+  }
+  return undefined;
+}
+
+// ---------- reports and questions ----------
+
+/** Words of reporting and asking: news verbs, attribution, time stamps, requests for information. */
+const REPORT_MARKERS = set(`
+  terkait diduga akibat imbas penyebab selidiki menyelidiki tercatat dilaporkan mengimbau imbauan pukul wib
+  persen pengumuman update info informasi jadwal apakah tanya bertanya nanya menanyakan kabarnya sebaiknya
+  imbau diimbau mengumumkan umumkan terbitkan menerbitkan tinjau meninjau pastikan memastikan alami mengalami
+  perpanjang memperpanjang uji pengalihan pendaftaran berlaku sebanyak puluhan ratusan ribuan
+  sejumlah menurut ujar ungkap jelasnya
+`);
+/**
+ * Weaker signs of a report: official agencies and officials, areas. Praise and complaints name
+ * them too, so two of these (or one with a count such as `12 RT`) are needed.
+ */
+const AGENCY_MARKERS = set(`
+  bpbd dinas dinkes dishub sudin pemprov pemkot pemda pln pam pamjaya bmkg polda polres polsek satpol damkar
+  bapenda dprd rsud kadis kapolda kapolres walikota kawasan wilayah kelurahan kecamatan pemeliharaan
+  sebagian tambah menambah dapat selama mulai beroperasi operasional tersedia dihubungi melalui
+  lajur jalur besok
+`);
+/** Units that, after a number, count things (`12 RT`, `35 gardu`): the register of reports. */
+const COUNT_UNITS = set('rt rw unit orang rumah kk jiwa gardu titik lokasi ruas km meter cm persen pohon kendaraan');
+/** `ada yang tau …?`, `ada yang pernah …?`: asking around. */
+const ASKING_AROUND = set('tau tahu pernah punya bisa');
+/** Asking for information: question words with a softening `ya` (`di mana ya`, `apa ya`). */
+const QUESTION_WORDS = set('apa mana dimana berapa gimana bagaimana caranya syaratnya');
+/**
+ * Words of a person's own voice: pronouns, particles, exclamations, thanks, blame, waiting,
+ * informal verbs. Any one of them keeps the full score.
+ */
+const VOICE_MARKERS = set(`
+  saya aku kami kita kamu kalian sih deh kok banget lah kan nih tuh mah parah tolong mohon astaga anjir
+  aduh duh waduh wkwk haha hehe kesal kecewa capek sebal benci senang suka puas bangga masa pak bu
+  terima makasih salut mantap keren hebat alhamdulillah semoga lega adem bikin padahal menunggu nunggu
+  sering katanya doang kayak terus melulu mulu terusan
+`);
+/** Informal Jakarta verbs (`dibatalin`, `ngebantu`, `nertibin`) are a person talking, not a report. */
+const INFORMAL_VERB_RE = /^(?:di|nge|ng|ny|n)[a-z]{3,}in$|^nge[a-z]{3,}$/;
+/**
+ * A post in a reporting register (a headline, an announcement, an agency's notice, a question
+ * asking for information) with no sign of the writer's own voice mentions problems without
+ * judging them: `Kebakaran di Kemayoran, Polisi Selidiki Penyebab` is neutral news, not a
+ * complaint. Its score is damped. Complaints phrased as questions keep their voice through
+ * particles (`kapan sih`), blame (`pak`, `kalian`, `masa`) or `gimana mau`.
+ */
+const REPORT_DAMPING = 0.15;
+/** Headlines are damped harder: they pile up event words (`Banjir Rob Rendam …`) without judging. */
+export const HEADLINE_DAMPING = 0.08;
+/** In a question, these ask for information (`syaratnya apa aja?`, `lewat JAKI atau kelurahan?`). */
+const INFO_QUESTION = set('atau nanya bertanya');
+const WEAK_NEEDED = 2;
+export function reportRegister(norm: NormalisedText, keys: readonly string[], breaks: readonly Break[], question: boolean): number {
+  if (norm.emojis.length > 0) return 1;
+  let report = false;
+  let weak = 0;
+  const tokens = norm.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? '';
+    if (VOICE_MARKERS.has(t) || INFORMAL_VERB_RE.test(t)) return 1;
+    if (t === 'gimana' && tokens[i + 1] === 'mau') return 1;
+    if (REPORT_MARKERS.has(t)) {
+      // `tanpa info` complains about missing information.
+      if (!NEGATORS.has(tokens[i - 1] ?? '')) report = true;
+    } else if (AGENCY_MARKERS.has(t)) weak++;
+    else if (DIGIT_RE.test(t) && COUNT_UNITS.has(tokens[i + 1] ?? '')) weak += 2;
+    else if (t === 'ada' && tokens[i + 1] === 'yang' && ASKING_AROUND.has(tokens[i + 2] ?? '')) report = true;
+    else if (QUESTION_WORDS.has(t) && (tokens[i + 1] === 'ya' || question)) report = true;
+    else if (question && INFO_QUESTION.has(t)) report = true;
+  }
+  // A yes/no question closing on `gak?` (`macet gak?`, `berlaku gak?`): normalised to a final `tidak`.
+  for (let i = 1; i < keys.length; i++) if (keys[i] === 'tidak' && (breaks[i] === Break.Sentence || i === keys.length - 1)) report = true;
+  return report || weak >= WEAK_NEEDED ? REPORT_DAMPING : 1;
+}

@@ -1,0 +1,149 @@
+/** Sarcasm: ironic praise of a bad situation. */
+import type { NormalisedText } from '../types';
+import { Break } from './clauses';
+import { EMOJI_KEY_RE } from './emoji';
+import { CONTRASTS, set } from './words';
+
+// ---------- sarcasm ----------
+
+/**
+ * The explanation entry (score 0) added when a post's praise is read as ironic; the praise
+ * words themselves appear with their flipped, negative score.
+ */
+export const SARCASM_MARKER = 'sarcasm';
+/** Emoji that mark praise beside them as ironic (`keren 🙃`, `cepet bgt kok 🤡`). */
+const SARCASM_EMOJI = new Set(['🙃', '🙄', '🤡', '😒', '😏', '🤦', '😑']);
+/** Praise that thanks or congratulates: ironic when a gift word wraps a bad thing (`hadiah mati lampu`). */
+const IRONIC_GIFTS = set('hadiah bonus gratis kado rekor oleh_oleh');
+/** Particles that, right after an opening praise word, make it an exclamation (`hebat ya`, `mantap jiwa`). */
+const IRONY_PARTICLES = set('ya yah nih sekali benar bener jiwa deh loh lho kok');
+/** Interjections and intensifiers allowed before an opening praise word (`wah baik banget`, `sungguh beruntung`). */
+const OPENER_SKIP = set('wah wow waw wih widih duh beh sungguh sangat amat paling pelayanan pelayanannya layanan sistem');
+/** Duration, repetition and waiting: the situation the praise is about went on and on. */
+const ENDURANCE = set('lagi terus terusan melulu mulu tiap setiap berjam seharian semalaman kali');
+/** Repetition without numbers: the closing-praise rule ignores durations (`damkar datang 10 menit. Mantap`). */
+const REPETITION = set('lagi terus terusan melulu mulu tiap setiap');
+/** Praise that closes a complaint ironically; thanks are left out (`… Terima kasih` closes sincerely too). */
+const CLOSING_PRAISE = set('mantap mantul keren hebat top bagus luarbiasa prestasi juara sempurna');
+const ENDURANCE_UNITS = set('jam menit bulan tahun hari minggu kali');
+const ENDURANCE_PHRASES: readonly (readonly string[])[] = [
+  ['belum', 'juga'],
+  ['tidak', 'pernah'],
+  ['tidak', 'kunjung'],
+  ['dari', 'subuh'],
+  ['dari', 'pagi'],
+  ['dari', 'tadi'],
+  ['dari', 'kemarin'],
+  ['cuma', 'butuh'],
+];
+/** A fix or relief after the praise makes it sincere (`mantap, banjir udah surut`). */
+const SINCERE = set('sudah udah telah akhirnya sekarang alhamdulillah');
+/** Praise conceded before a complaint (`ramah, namun lama`) is sincere praise of one part. */
+const CONCESSIONS = new Set([...CONTRASTS, 'sayang', 'padahal']);
+/** Warm emoji are not used ironically: a post carrying one is sincere. */
+const WARM_EMOJI = new Set(['❤', '😍', '🥰', '🤗', '💕', '💖', '💗', '💙', '💚', '🥹', '😇', '🙏']);
+const DIGIT_RE = /^\d+$/;
+
+function isEndurance(keys: readonly string[], i: number): boolean {
+  const k = keys[i] ?? '';
+  // `lagi` opening a clause is "currently" (`lagi di KRL`), not "again".
+  if (ENDURANCE.has(k) && !(k === 'lagi' && (i === 0 || keys[i - 1] === undefined)))
+    return k !== 'kali' || DIGIT_RE.test(keys[i - 1] ?? '');
+  if (DIGIT_RE.test(k) && ENDURANCE_UNITS.has(keys[i + 1] ?? '')) return true;
+  return ENDURANCE_PHRASES.some((p) => p[0] === k && p[1] === keys[i + 1]);
+}
+
+/** Index of a praise word alone in the post's last clause (at most three words), or −1. */
+function closingPraise(keys: readonly string[], breaks: readonly Break[], scores: readonly number[]): number {
+  let start = keys.length - 1;
+  while (start > 0 && breaks[start - 1] === Break.None) start--;
+  if (keys.length - start > 3 || start === 0) return -1;
+  for (let i = start; i < keys.length; i++) if ((scores[i] ?? 0) > 0 && CLOSING_PRAISE.has(keys[i] ?? '')) return i;
+  return -1;
+}
+
+/**
+ * Ironic praise of a bad situation (`mantap, banjir lagi 🙃`, `hebat ya, 3 jam nunggu bus`,
+ * `terima kasih PLN atas hadiah mati lampu`). Fires on any of:
+ * - a sarcasm emoji with a praise word in the post;
+ * - a gift word (`hadiah`, `bonus`, `gratis`) within three words of a negative word;
+ * - praise opening the post (the first scored word, within its first three words after
+ *   interjections) followed by a bad situation: later words that weigh negative overall, or
+ *   negative words with duration/repetition (`lagi`, `terus`, `3 jam`, `belum juga`), or, when
+ *   the praise is an exclamation (`hebat ya`, `mantap jiwa`), duration/repetition alone.
+ * - praise reported as a claim (`katanya kota maju`) in a post with a negative word;
+ * - praise closing the post in a short last clause (`mantap pemprov`) after negative words
+ *   and repetition (`lagi`, `terus`, `tiap`, `belum juga`).
+ * A fix after the praise (`udah`, `sekarang`, `alhamdulillah` before a positive word), a
+ * concession (`tapi`, `namun`) or a warm emoji (❤️) keeps it sincere.
+ */
+export function isSarcastic(
+  norm: NormalisedText,
+  keys: readonly string[],
+  surfaces: readonly string[],
+  breaks: readonly Break[],
+  scores: readonly number[],
+): boolean {
+  const praise = scores.some((s) => s > 0);
+  if (!praise || keys.includes('alhamdulillah')) return false;
+  const emojis = norm.emojis.map((e) => e.replace(EMOJI_KEY_RE, ''));
+  if (emojis.some((e) => SARCASM_EMOJI.has(e))) return true;
+  if (emojis.some((e) => WARM_EMOJI.has(e))) return false;
+
+  for (let i = 0; i < keys.length; i++) {
+    const words = (surfaces[i] ?? '').split(' ');
+    if (!words.some((w) => IRONIC_GIFTS.has(w)) && !IRONIC_GIFTS.has(keys[i] ?? '')) continue;
+    for (let j = Math.max(0, i - 3); j <= Math.min(keys.length - 1, i + 3); j++) if ((scores[j] ?? 0) <= -1) return true;
+  }
+
+  const negativeTotal = scores.reduce((sum, v) => (v < 0 ? sum + v : sum), 0);
+  // `katanya kota maju, banjir tiap tahun`: praise reported as a claim, next to a bad situation.
+  for (let i = 0; i < keys.length; i++) {
+    if ((scores[i] ?? 0) > 0 && (keys[i - 1] === 'katanya' || keys[i - 2] === 'katanya') && negativeTotal <= -1) return true;
+  }
+  // `banjir lagi, 3 hari gak surut. mantap pemprov`: a complaint that keeps happening, closed by praise.
+  const closing = closingPraise(keys, breaks, scores);
+  if (closing >= 0) {
+    let before = 0;
+    let repeated = false;
+    for (let i = 0; i < closing; i++) {
+      before += scores[i] ?? 0;
+      if (REPETITION.has(keys[i] ?? '') && i > 0) repeated = true;
+      if (ENDURANCE_PHRASES.some((p) => p[0] === keys[i] && p[1] === keys[i + 1])) repeated = true;
+      if (CONCESSIONS.has(keys[i] ?? '') || SINCERE.has(keys[i] ?? '')) return false;
+    }
+    if (before <= -2 && repeated) return true;
+  }
+
+  let opener = -1;
+  for (let i = 0; i < keys.length && i < 4; i++) {
+    const s = scores[i] ?? 0;
+    if (s > 0) {
+      opener = i;
+      break;
+    }
+    if (s < 0 || !OPENER_SKIP.has(keys[i] ?? '')) {
+      if (i >= 2) break;
+    }
+  }
+  if (opener < 0) return false;
+  // `bagus sih, tapi mahal`: a concession, not irony.
+  if (keys[opener + 1] === 'sih' || keys.some((k, i) => i > opener && CONCESSIONS.has(k))) return false;
+  const exclaimed = IRONY_PARTICLES.has(keys[opener + 1] ?? '') || breaks[opener] !== Break.None;
+  let negative = 0;
+  let positive = 0;
+  let endurance = false;
+  for (let i = opener + 1; i < keys.length; i++) {
+    const s = scores[i] ?? 0;
+    if (s > 0 && (SINCERE.has(keys[i - 1] ?? '') || SINCERE.has(keys[i - 2] ?? ''))) return false;
+    if (keys[i] === 'alhamdulillah') return false;
+    if (s < 0) negative += s;
+    else positive += s;
+    if (isEndurance(keys, i)) endurance = true;
+  }
+  const net = negative + positive;
+  if (net <= -1) return true;
+  if (net <= 0 && negative <= -1 && endurance) return true;
+  // `hebat ya, 3 jam nunggu bus`: an exclaimed praise, then only waiting.
+  return exclaimed && IRONY_PARTICLES.has(keys[opener + 1] ?? '') && endurance && positive === 0;
+}
