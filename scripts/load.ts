@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../shared/config';
-import { formatAccounting, type AccountingReport } from '../shared/pipeline/accounting';
+import { formatAccounting, type AccountingReport } from '../infra/local/books';
 import { checkBooks } from '../infra/local/accounting';
 import { RunLedger } from '../infra/local/ledger';
 import { DEFAULT_MAX_BACKLOG, startPipeline, type LocalPipeline } from '../infra/local/pipeline';

@@ -7,13 +7,7 @@ import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } fro
 import { aggKey, bucketOfSortKey } from '../../shared/adapters/dynamodb';
 import { CITIES } from '../../shared/classify/places-jakarta';
 import { ALL_TOPICS, placeCounter } from '../../shared/items';
-import {
-  Accounts,
-  type AccountingReport,
-  type DeadLetterRecord,
-  type ReceivedAlert,
-  type StoredPostRecord,
-} from '../../shared/pipeline/accounting';
+import { Accounts, type AccountingReport, type DeadLetterRecord, type ReceivedAlert, type StoredPostRecord } from './books';
 import type { Config } from '../../shared/config';
 import { scanAll } from './scan';
 import { duplicateCount } from './summary';

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { AccountingReport } from '../../shared/pipeline/accounting';
+import type { AccountingReport } from '../../infra/local/books';
 import { loadConfig, type Config } from '../../shared/config';
 import { SqsPostQueue } from '../../shared/adapters/sqs';
 import { parsePostOrThrow, postKey, type Post } from '../../shared/post';

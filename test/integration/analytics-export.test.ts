@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { SAVED_QUERIES } from '../../shared/analytics/sql';
-import { openExport, type ExportDatabase } from '../../infra/local/query';
+import { openExport, type ExportDatabase } from '../../cli/commands/query';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS, startDynamoDbLocal } from '../../infra/local/emulators';
 import { LOCAL_REGION } from '../../infra/local/stack';

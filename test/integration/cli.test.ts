@@ -34,10 +34,12 @@ test('pantau run: bad lines reported with line numbers, counts add up, files wri
   expect(run.status).toBe(0);
   expect(run.stderr).toMatch(/rejected line 2: invalid post: text: required \(id mix-bad-1\)/);
   expect(run.stderr).toMatch(/rejected line 5: not JSON/);
-  expect(run.stdout).toMatch(/collected 12 = stored 8 \+ repeated 1 \+ failed 3/);
+  expect(run.stdout).toMatch(/read 12 = stored 8 \+ repeated 1 \+ failed 3/);
 
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-  expect(summary).toMatchObject({ collected: 12, stored: 8, repeated: 1, failed: 3, addsUp: true });
+  expect(summary).toMatchObject({ read: 12, stored: 8, repeated: 1, failed: 3, addsUp: true });
+  // The books' word: 11 distinct posts collected (the repeated line is one post), as pantau check says.
+  expect(summary.books).toMatchObject({ collected: 11, stored: 8, deadLettered: 3, missing: 0, ok: true });
   expect(summary.deadLetters.map((d: { line: number }) => d.line).sort()).toEqual([2, 5, 9]);
   expect(existsSync(join(out, 'alerts.jsonl'))).toBe(true);
   // The tables stay in the data folder for later commands; the Java process does not.
