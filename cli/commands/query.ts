@@ -9,6 +9,7 @@ import { exportPrefix } from '../../shared/analytics/layout';
 import { EXPORTED_TABLES, type ExportedTable } from '../../shared/analytics/schema';
 import { SAVED_QUERIES, duckdbItemType, viewSql } from '../../shared/analytics/sql';
 import { stringOf, UsageError, type Command } from '../args';
+import type { TableExport } from './export';
 
 export const query: Command = {
   name: 'query',
@@ -47,11 +48,9 @@ export function jsonNumber(value: unknown): unknown {
   return String(n) === value.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') ? n : value;
 }
 
-export interface ExportSummary {
-  readonly table: ExportedTable['name'];
-  readonly exportId: string;
+/** An export as its manifests describe it to a reader. */
+export interface ExportSummary extends Pick<TableExport, 'table' | 'exportId' | 'itemCount'> {
   readonly exportTime: string;
-  readonly itemCount: number;
   /** Absolute paths of the data files the manifest lists. */
   readonly dataFiles: readonly string[];
 }
