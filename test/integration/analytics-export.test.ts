@@ -282,3 +282,10 @@ test('export without local tables, and an unknown saved query, are refused with 
       .map((l) => JSON.parse(l).kind),
   ).toEqual(expect.arrayContaining(['spike', 'hoax']));
 });
+
+test('query --json gives counts and decimals as JSON numbers, a BIGINT past 2^53 as its exact text', () => {
+  const sql = 'SELECT count(*) AS posts, CAST(2.5 AS DECIMAL(4,1)) AS half, CAST(9007199254740993 AS BIGINT) AS huge FROM posts';
+  const ran = pantau(['query', '--from', exported, '--sql', sql, '--json']);
+  expect(ran.status).toBe(0);
+  expect(JSON.parse(ran.stdout.trim())).toEqual({ posts: 2256, half: 2.5, huge: '9007199254740993' });
+});

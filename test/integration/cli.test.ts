@@ -129,3 +129,23 @@ test('a bad config is refused with the field named', () => {
   expect(res.status).toBe(2);
   expect(res.stderr).toMatch(/topics\.0\.keywords/);
 });
+
+test('every command answers --help and -h with its own usage and options, exit 0', () => {
+  for (const command of ['run', 'classify', 'claims', 'collect', 'export', 'query', 'check']) {
+    for (const flag of ['--help', '-h']) {
+      const res = pantau([command, flag]);
+      expect({ command, flag, status: res.status }).toEqual({ command, flag, status: 0 });
+      expect(res.stdout).toMatch(new RegExp(`^Usage:\\n  pantau ${command}\\b`));
+      expect(res.stdout).toMatch(/\nOptions:\n[\s\S]*-h, --help/);
+    }
+  }
+  expect(pantau(['run', '--help']).stdout).toMatch(/--resume .*\n[\s\S]*--follow /);
+});
+
+test('pantau run --posts naming a folder says it is a folder, naming it; no stack is started', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'pantau-posts-dir-'));
+  const res = pantau(['run', '--posts', folder, '--data', join(folder, 'data')]);
+  expect(res.status).toBe(2);
+  expect(res.stderr.trim()).toBe(`pantau: posts file ${folder} is a folder, not a file (give the .jsonl file inside it)`);
+  expect(res.stderr).not.toMatch(/EISDIR|starting the local stack/);
+});
