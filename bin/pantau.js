@@ -3,7 +3,7 @@
 'use strict';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 require('tsx/cjs');
-require('../infra/local/cli.ts')
+require('../cli/main.ts')
   .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;

@@ -1,6 +1,6 @@
 /**
  * Load run of the embedded stack: replays a posts file through collectors → queue → classifier →
- * tables → alerts exactly as `pantau run` does (infra/local/cli.ts: startLocalStack on a fresh
+ * tables → alerts exactly as `pantau run` does (cli/replay.ts: startLocalStack on a fresh
  * data folder, startPipeline, one file collection, the enabled source collectors once, settle,
  * the resolution sweep at the replay's clock), and measures it.
  *
@@ -28,12 +28,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../shared/config';
-import { formatAccounting, type AccountingReport } from '../shared/pipeline/accounting';
-import { checkBooks } from '../infra/local/accounting';
+import { formatAccounting, type AccountingReport } from '../infra/local/books';
 import { RunLedger } from '../infra/local/ledger';
 import { DEFAULT_MAX_BACKLOG, startPipeline, type LocalPipeline } from '../infra/local/pipeline';
 import { startLocalStack, type LocalStack } from '../infra/local/stack';
-import { duplicateCount, peekDeadLetters, storedFigures } from '../infra/local/summary';
+import { listenForStop } from '../infra/local/stop-signals';
+import { collectAll, finishReplay, settleUnlessStopped, startOfReplay } from '../cli/replay';
 import { DEFAULT_SEED, describeLoad, writeLoadFile } from './make-load';
 import { findJava, sampleProc, type ProcSample } from './proc';
 
@@ -49,13 +49,14 @@ export interface LoadReport {
   readonly maxBacklog: number;
   readonly lines: number;
   readonly distinct: number;
-  readonly collected: number;
+  /** Lines of the posts file read, and items from the source collectors. */
+  readonly read: number;
   readonly repeated: number;
   readonly stored: number;
   readonly dlq: number;
   readonly duplicatesAbsorbed: number;
   readonly addsUp: boolean;
-  /** The books of the run (shared/pipeline/accounting.ts, as `pantau check`). */
+  /** The books of the run (infra/local/books.ts, as `pantau check`). */
   readonly books: AccountingReport;
   readonly alerts: number;
   readonly collectorRuns: number;
@@ -228,6 +229,8 @@ async function runLoad(opts: Options): Promise<LoadReport> {
   let sampler: Sampler | undefined;
   let progress: NodeJS.Timeout | undefined;
   let stopping: Promise<void> | undefined;
+  // Ctrl-C ends the replay early; the report and the books still come (a second one ends at once).
+  const stop = listenForStop({ what: 'the load run' });
   const cleanUp = (): void => {
     if (opts.keep) log(`kept ${dataDir}`);
     else rmSync(dataDir, { recursive: true, force: true });
@@ -240,13 +243,6 @@ async function runLoad(opts: Options): Promise<LoadReport> {
       await stack?.stop();
       cleanUp();
     })());
-  const onSignal = (signal: NodeJS.Signals): void => {
-    log(`${signal}, stopping the local stack ...`);
-    void shutdown().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
   try {
     let postsPath = opts.postsPath;
     if (!postsPath) {
@@ -268,7 +264,7 @@ async function runLoad(opts: Options): Promise<LoadReport> {
     sampler = new Sampler(javaPid);
 
     let alerts = 0;
-    let collected = 0;
+    let linesRead = 0;
     const ledger = new RunLedger(dataDir);
     ledger.reset();
     pipeline = await startPipeline({
@@ -279,7 +275,7 @@ async function runLoad(opts: Options): Promise<LoadReport> {
       postsPath,
       logLevel: 'SILENT',
       onPage: (p) => {
-        collected = p.line;
+        linesRead = p.line;
       },
       onAlert: () => {
         alerts += 1;
@@ -287,7 +283,7 @@ async function runLoad(opts: Options): Promise<LoadReport> {
       ...(opts.inMemory ? {} : { dataDir }),
     });
     const live = pipeline;
-    const duplicatesBefore = await duplicateCount(stack.clients.doc, stack.resources.tables.state);
+    const start = await startOfReplay(stack, new Date(t0));
     const startupSeconds = (Date.now() - tStack) / 1000;
 
     // Progress: messages handled (stored or absorbed as duplicates), rates, memory, CPU.
@@ -304,7 +300,7 @@ async function runLoad(opts: Options): Promise<LoadReport> {
       const dt = (now - last.at) / 1000;
       const nodeCpu = (node.user + node.system - last.node.user - last.node.system) / 1e6 / dt;
       log(
-        `${handled}/${lines} classified (${collected} collected), ${Math.round((handled - last.handled) / dt)}/s now, ` +
+        `${handled}/${lines} classified (${linesRead} read), ${Math.round((handled - last.handled) / dt)}/s now, ` +
           `${Math.round(handled / ((now - tPipeline) / 1000))}/s overall; RSS node ${mb(process.memoryUsage().rss)} MB` +
           `${sampler?.javaLast ? `, java ${Math.round(sampler.javaLast.rssKb / 1024)} MB` : ''}; ` +
           `CPU node ${Math.round(nodeCpu * 100)}%${javaPid === undefined ? '' : `, java ${Math.round(((java - last.java) / dt) * 100)}%`}`,
@@ -312,27 +308,11 @@ async function runLoad(opts: Options): Promise<LoadReport> {
       last = { at: now, handled, node, java };
     }, PROGRESS_MS);
 
-    let collectorRuns = 0;
-    let read = 0;
-    let repeated = 0;
-    for (;;) {
-      // pantau run collects once; a file too big for one collector run (its 15 minutes) takes more, as its schedule would.
-      const result = await live.collect();
-      collectorRuns += 1;
-      read += result.read;
-      repeated += result.repeated;
-      if (result.done) break;
-      log(`collector run ${collectorRuns} stopped at line ${result.lastLine} (time limit); running it again`);
-    }
+    // pantau run's replay: the file until read (a collector run lasts 15 minutes at most), the sources once.
+    const { read, repeated, collectorRuns, fromSources } = await collectAll(live, { signal: stop.signal, log });
     const collectSeconds = (Date.now() - tPipeline) / 1000;
-    log(`collected ${read} lines in ${round1(collectSeconds)} s`);
-    let fromSources = 0;
-    for (const collector of live.collectors) {
-      const run = await collector.run();
-      fromSources += run.sent + run.rejected;
-      log(run.report);
-    }
-    await live.settle();
+    log(`read ${read} lines in ${round1(collectSeconds)} s`);
+    const interrupted = !(await settleUnlessStopped(live, stop.signal));
     const pipelineSeconds = (Date.now() - tPipeline) / 1000;
     const pipelineRequests = requests.total - requestsBefore;
     const cpuAfter = process.cpuUsage(cpuBefore);
@@ -342,24 +322,8 @@ async function runLoad(opts: Options): Promise<LoadReport> {
     clearInterval(progress);
     const handled = live.poller.stats.succeeded;
 
-    const startedAt = new Date(t0).toISOString();
-    const figures = await storedFigures(stack.clients.doc, stack.resources.tables.posts, startedAt);
-    if (figures.latestCreatedAt) {
-      await live.resolve(Date.parse(figures.latestCreatedAt));
-      await live.settle();
-    }
-    const deadLetters = await peekDeadLetters(stack.clients.sqs, stack.resources.dlqUrl);
-    const duplicates = (await duplicateCount(stack.clients.doc, stack.resources.tables.state)) - duplicatesBefore;
-    ledger.deadLetters(deadLetters.map(({ stage, reason, source, key }) => ({ stage, reason, source, key })));
     log('checking the books (a scan of the tables)');
-    const books = await checkBooks({
-      doc: stack.clients.doc,
-      tables: stack.resources.tables,
-      config,
-      collected: ledger.readCollected(),
-      deadLetters: ledger.readDeadLetters(),
-      received: ledger.readReceived(),
-    });
+    const { figures, deadLetters, duplicates, books } = await finishReplay({ stack, pipeline: live, ledger, config }, start, interrupted);
     sampler.stop();
     const javaPeak = sampler.javaPeakKb;
     await shutdown();
@@ -374,7 +338,7 @@ async function runLoad(opts: Options): Promise<LoadReport> {
       maxBacklog: opts.maxBacklog,
       lines,
       distinct,
-      collected: read + fromSources,
+      read: read + fromSources,
       repeated,
       stored: figures.stored,
       dlq: deadLetters.length,
@@ -408,8 +372,7 @@ async function runLoad(opts: Options): Promise<LoadReport> {
       cores: (await import('node:os')).availableParallelism(),
     };
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    stop.dispose();
     await shutdown();
   }
 }
@@ -433,7 +396,7 @@ function formatReport(r: LoadReport): string {
     row('DLQ', r.dlq),
     row('repeated lines', `${r.repeated} (same post as an earlier line)`),
     row('duplicates absorbed', `${r.duplicatesAbsorbed} deliveries of already-stored posts`),
-    row('check', `collected ${r.collected} ${r.addsUp ? '=' : '!='} stored + repeated + DLQ${r.addsUp ? '' : '  <- MISMATCH'}`),
+    row('check', `read ${r.read} ${r.addsUp ? '=' : '!='} stored + repeated + DLQ${r.addsUp ? '' : '  <- MISMATCH'}`),
     row('alerts', r.alerts),
     formatAccounting(r.books),
     row(

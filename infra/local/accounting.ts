@@ -1,5 +1,5 @@
 /**
- * Feeds the books (shared/pipeline/accounting.ts) from what the embedded stack holds: the posts
+ * Feeds the books (infra/local/books.ts) from what the embedded stack holds: the posts
  * table, the aggregate counters and the alerts table, read in pages with only the attributes the
  * books need, next to what the collectors, the DLQ and the subscriber saw.
  */
@@ -7,13 +7,7 @@ import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } fro
 import { aggKey, bucketOfSortKey } from '../../shared/adapters/dynamodb';
 import { CITIES } from '../../shared/classify/places-jakarta';
 import { ALL_TOPICS, placeCounter } from '../../shared/items';
-import {
-  Accounts,
-  type AccountingReport,
-  type DeadLetterRecord,
-  type ReceivedAlert,
-  type StoredPostRecord,
-} from '../../shared/pipeline/accounting';
+import { Accounts, type AccountingReport, type DeadLetterRecord, type ReceivedAlert, type StoredPostRecord } from './books';
 import type { Config } from '../../shared/config';
 import { scanAll } from './scan';
 import { duplicateCount } from './summary';

@@ -6,7 +6,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DeadLetterRecord, ReceivedAlert } from '../../shared/pipeline/accounting';
+import type { DeadLetterRecord, ReceivedAlert } from './books';
 import type { OutgoingPost, PostQueue, RefusedPost } from '../../shared/pipeline/ports';
 
 const COLLECTED = 'collected.txt';

@@ -84,8 +84,11 @@ export interface LocalPipeline {
   readonly poller: SqsPoller;
   /** The aggregator behind the posts table's stream. */
   readonly streamPoller: StreamPoller;
-  /** One scheduled run of the file collector. */
-  collect(): Promise<FileCollectResult>;
+  /**
+   * One scheduled run of the file collector. Once `signal` aborts it stops at the next page, its
+   * checkpoint saved, as it stops when its invocation's time runs out.
+   */
+  collect(signal?: AbortSignal): Promise<FileCollectResult>;
   /** The X, news and fact-check collectors enabled in the config. */
   readonly collectors: readonly LocalCollector[];
   /** The resolution sweep at event time `nowMs` (the scheduled sweeper's job when deployed). */
@@ -192,13 +195,13 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
     collectors: sourceCollectors(loadConfig(opts.configPath), ledgered),
     resolve: (nowMs) => resolveEpisodes(nowMs, aggregatorDeps),
     digest: (nowMs) => sendDailyDigest(nowMs, aggregatorDeps),
-    collect: () => {
+    collect: (signal) => {
       const deadline = Date.now() + collectorTimeoutMs;
       const waitedBefore = paced.waitedMs;
       // Time spent waiting for the queue to drain is not the collector's: on AWS it would not wait.
       return collect(
         { source: 'local-scheduler' },
-        { getRemainingTimeInMillis: () => deadline + paced.waitedMs - waitedBefore - Date.now() },
+        { getRemainingTimeInMillis: () => (signal?.aborted ? 0 : deadline + paced.waitedMs - waitedBefore - Date.now()) },
       );
     },
     async settle() {

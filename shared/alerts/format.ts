@@ -58,7 +58,7 @@ export function alertSubject(alert: Alert, lang: AlertLanguage = 'id'): string {
 export function alertText(alert: Alert, lang: AlertLanguage = 'id'): string {
   if (alert.resolvedAt) return resolvedText(alert, lang);
   const lines: string[] = [alertSubject(alert, lang), ...WHAT[alert.kind](alert, lang)];
-  const where = whereText(alert);
+  const where = whereText(alert, lang);
   if (where) lines.push(lang === 'id' ? `Lokasi terbanyak: ${where}.` : `Most mentioned places: ${where}.`);
   if (alert.indicators && alert.indicators.length > 0) {
     const named = alert.indicators.map((i) => INDICATOR[i.name]?.[lang] ?? i.name);
@@ -209,13 +209,15 @@ const UNIT: Record<AlertKind, Record<AlertLanguage, string>> = {
   reach: { id: 'jangkauan', en: 'reach' },
 };
 
-function whereText(alert: Alert): string {
+/** The places the posts named, then the cities they lie in, labelled so the two lists are told apart. */
+function whereText(alert: Alert, lang: AlertLanguage): string {
   const named = (list: Alert['places']): string =>
     list
       .slice(0, 3)
       .map((p) => `${p.name} (${p.count})`)
       .join(', ');
-  return [named(alert.places), named(alert.cities)].filter(Boolean).join('; ');
+  const cities = named(alert.cities);
+  return [named(alert.places), cities && `${lang === 'id' ? 'kota' : 'cities'}: ${cities}`].filter(Boolean).join('; ');
 }
 
 /** SMS: one short line. */

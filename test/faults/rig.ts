@@ -3,7 +3,7 @@
  * on a fixed port and data folder, so it can be stopped and started again, behind the proxy that
  * answers transaction conflicts as DynamoDB does; fauxqs; SNS reached through a proxy that can be
  * made to fail), the real classifier handler behind the local poller, the real aggregator behind
- * the local stream poller, the alert subscriber, and the books (shared/pipeline/accounting.ts) at
+ * the local stream poller, the alert subscriber, and the books (cli/replay.ts, infra/local/books.ts) at
  * the end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,15 +13,13 @@ import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { AccountingReport } from '../../shared/pipeline/accounting';
+import type { AccountingReport } from '../../infra/local/books';
 import { loadConfig, type Config } from '../../shared/config';
-import { SqsPostQueue } from '../../shared/adapters/sqs';
 import { parsePostOrThrow, postKey, type Post } from '../../shared/post';
 import { AGGREGATOR, CLASSIFIER, type StreamConsumerSpec } from '../../shared/resources';
 import { resolveEpisodes } from '../../shared/pipeline/resolve-episodes';
 import * as aggregator from '../../functions/aggregator/handler';
 import * as classifier from '../../functions/classifier/handler';
-import { checkBooks } from '../../infra/local/accounting';
 import { startConflictProxy, type ConflictProxy } from '../../infra/local/conflicts';
 import { receiveAlerts, type InboxMessage } from '../../infra/local/alert-inbox';
 import { freePort, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/emulators';
@@ -38,7 +36,7 @@ import {
 } from '../../infra/local/stack';
 import { StreamPoller, type StreamFailure } from '../../infra/local/stream-poller';
 import { streamCheckpoints } from '../../infra/local/pipeline';
-import { peekDeadLetters } from '../../infra/local/summary';
+import { ledgeredPostQueue, replayBooks } from '../../cli/replay';
 import { mulberry32 } from '../../scripts/prng';
 
 export const CONFIG_PATH = resolve(__dirname, '../../pantau.config.json');
@@ -158,9 +156,8 @@ export class Rig {
 
   /** Puts posts on the posts queue as a collector does, writing each to the ledger first. */
   async collect(posts: readonly Post[]): Promise<void> {
-    const queue = new SqsPostQueue(this.clients.sqs, this.resources.postsQueueUrl);
+    const queue = ledgeredPostQueue(this, this.ledger);
     const outgoing = posts.map((post) => ({ key: postKey(post), body: JSON.stringify(post), source: post.source }));
-    this.ledger.collected(outgoing.map((p) => p.key));
     for (let i = 0; i < outgoing.length; i += 100) await queue.sendAll(outgoing.slice(i, i + 100));
   }
 
@@ -276,15 +273,8 @@ export class Rig {
 
   /** The books: what was collected against the tables, the DLQ and the subscriber. */
   async books(): Promise<AccountingReport> {
-    const letters = await peekDeadLetters(this.clients.sqs, this.resources.dlqUrl);
-    return checkBooks({
-      doc: this.clients.doc,
-      tables: this.resources.tables,
-      config: this.config,
-      collected: this.ledger.readCollected(),
-      deadLetters: letters.map(({ stage, reason, source, key }) => ({ stage, reason, source, key })),
-      received: this.received.map((m) => ({ alertId: m.alert.alertId, revision: m.alert.revision })),
-    });
+    const received = this.received.map((m) => ({ alertId: m.alert.alertId, revision: m.alert.revision }));
+    return (await replayBooks(this, this.config, this.ledger, { keepDeadLetters: false, received })).books;
   }
 
   async stop(): Promise<void> {

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { SAVED_QUERIES } from '../../shared/analytics/sql';
-import { openExport, type ExportDatabase } from '../../infra/local/query';
+import { openExport, type ExportDatabase } from '../../cli/commands/query';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS, startDynamoDbLocal } from '../../infra/local/emulators';
 import { LOCAL_REGION } from '../../infra/local/stack';
@@ -281,4 +281,11 @@ test('export without local tables, and an unknown saved query, are refused with 
       .split('\n')
       .map((l) => JSON.parse(l).kind),
   ).toEqual(expect.arrayContaining(['spike', 'hoax']));
+});
+
+test('query --json gives counts and decimals as JSON numbers, a BIGINT past 2^53 as its exact text', () => {
+  const sql = 'SELECT count(*) AS posts, CAST(2.5 AS DECIMAL(4,1)) AS half, CAST(9007199254740993 AS BIGINT) AS huge FROM posts';
+  const ran = pantau(['query', '--from', exported, '--sql', sql, '--json']);
+  expect(ran.status).toBe(0);
+  expect(JSON.parse(ran.stdout.trim())).toEqual({ posts: 2256, half: 2.5, huge: '9007199254740993' });
 });

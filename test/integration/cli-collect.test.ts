@@ -57,6 +57,13 @@ beforeAll(async () => {
     }
     if (req.url === '/atom.xml')
       return { status: 200, headers: { 'content-type': 'application/atom+xml' }, body: fixture('feeds', 'atom.xml') };
+    if (req.url === '/gone.xml')
+      // A portal's own error page, as a web server sends it.
+      return {
+        status: 404,
+        headers: { 'content-type': 'text/html' },
+        body: '<!DOCTYPE html><html><head><title>404 Not Found</title><style>body{color:red}</style></head><body><h1>Halaman tidak ditemukan</h1></body></html>',
+      };
     if (req.url.startsWith('/v1alpha1/claims:search'))
       return { status: 200, headers: { 'content-type': 'application/json' }, body: fixture('factchecks', 'air.json') };
     return { status: 404, body: 'not here' };
@@ -117,6 +124,17 @@ test('collect news: a broken feed next to a good one is reported and exits 1, th
   expect(lines(res.stdout).length).toBeGreaterThan(0);
 }, 60_000);
 
+test('collect news: a feed answering 404 with an HTML page is reported once, with its status and address, without markup', async () => {
+  const gone = `${web.url}/gone.xml`;
+  const res = await pantau(['collect', 'news', '--feed', gone, '--config', config, '--data', join(work, 'gone')]);
+  expect(res.status).toBe(1);
+  const mentions = lines(res.stderr).filter((l) => l.includes('gone.xml'));
+  expect(mentions).toHaveLength(1);
+  expect(mentions[0]).toMatch(/gone\.xml: failed: GET .*gone\.xml answered 404/);
+  expect(mentions[0]).not.toMatch(/[<>]|DOCTYPE|color:red/);
+  expect(mentions[0]!.length).toBeLessThan(300);
+}, 60_000);
+
 test('collect x: prints new posts once; without a token it says which variable to set', async () => {
   const data = join(work, 'x-data');
   const env = { X_BEARER_TOKEN: 'local-token', X_API_BASE_URL: x.url };
@@ -160,5 +178,5 @@ test('pantau run with the news source enabled: its posts flow through the pipeli
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
   const fromNews = Number(/news: (\d+) new items/.exec(res.stderr)?.[1]);
   expect(fromNews).toBeGreaterThan(0);
-  expect(summary).toMatchObject({ fromSources: fromNews, collected: 12 + fromNews, stored: 8 + fromNews, addsUp: true });
+  expect(summary).toMatchObject({ fromSources: fromNews, read: 12, stored: 8 + fromNews, addsUp: true });
 }, 120_000);

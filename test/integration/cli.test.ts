@@ -34,10 +34,12 @@ test('pantau run: bad lines reported with line numbers, counts add up, files wri
   expect(run.status).toBe(0);
   expect(run.stderr).toMatch(/rejected line 2: invalid post: text: required \(id mix-bad-1\)/);
   expect(run.stderr).toMatch(/rejected line 5: not JSON/);
-  expect(run.stdout).toMatch(/collected 12 = stored 8 \+ repeated 1 \+ failed 3/);
+  expect(run.stdout).toMatch(/read 12 = stored 8 \+ repeated 1 \+ failed 3/);
 
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-  expect(summary).toMatchObject({ collected: 12, stored: 8, repeated: 1, failed: 3, addsUp: true });
+  expect(summary).toMatchObject({ read: 12, stored: 8, repeated: 1, failed: 3, addsUp: true });
+  // The books' word: 11 distinct posts collected (the repeated line is one post), as pantau check says.
+  expect(summary.books).toMatchObject({ collected: 11, stored: 8, deadLettered: 3, missing: 0, ok: true });
   expect(summary.deadLetters.map((d: { line: number }) => d.line).sort()).toEqual([2, 5, 9]);
   expect(existsSync(join(out, 'alerts.jsonl'))).toBe(true);
   // The tables stay in the data folder for later commands; the Java process does not.
@@ -126,4 +128,24 @@ test('a bad config is refused with the field named', () => {
   const res = pantau(['classify', '--config', 'test/fixtures/bad.config.json']);
   expect(res.status).toBe(2);
   expect(res.stderr).toMatch(/topics\.0\.keywords/);
+});
+
+test('every command answers --help and -h with its own usage and options, exit 0', () => {
+  for (const command of ['run', 'classify', 'claims', 'collect', 'export', 'query', 'check']) {
+    for (const flag of ['--help', '-h']) {
+      const res = pantau([command, flag]);
+      expect({ command, flag, status: res.status }).toEqual({ command, flag, status: 0 });
+      expect(res.stdout).toMatch(new RegExp(`^Usage:\\n  pantau ${command}\\b`));
+      expect(res.stdout).toMatch(/\nOptions:\n[\s\S]*-h, --help/);
+    }
+  }
+  expect(pantau(['run', '--help']).stdout).toMatch(/--resume .*\n[\s\S]*--follow /);
+});
+
+test('pantau run --posts naming a folder says it is a folder, naming it; no stack is started', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'pantau-posts-dir-'));
+  const res = pantau(['run', '--posts', folder, '--data', join(folder, 'data')]);
+  expect(res.status).toBe(2);
+  expect(res.stderr.trim()).toBe(`pantau: posts file ${folder} is a folder, not a file (give the .jsonl file inside it)`);
+  expect(res.stderr).not.toMatch(/EISDIR|starting the local stack/);
 });

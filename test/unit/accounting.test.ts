@@ -1,4 +1,4 @@
-import { Accounts, formatAccounting, type StoredPostRecord } from '../../shared/pipeline/accounting';
+import { Accounts, formatAccounting, type StoredPostRecord } from '../../infra/local/books';
 import { counterIncrements, type PostItem } from '../../shared/items';
 
 const counting = { bucketMinutes: 5, stateDays: 35 };

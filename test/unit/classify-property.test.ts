@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { makeClassifier } from '../../shared/classify';
 import type { Classification } from '../../shared/classify/types';
 import { loadConfig } from '../../shared/config';
-import { classifyLine } from '../../infra/local/cli';
+import { classifyLine } from '../../cli/commands/classify';
 
 const config = loadConfig(resolve(__dirname, '../../pantau.config.json'));
 const classify = makeClassifier(config.topics);

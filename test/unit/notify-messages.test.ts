@@ -47,7 +47,7 @@ describe('Telegram (parse_mode HTML)', () => {
       [
         '<b>[Pantau 7/10] Lonjakan keluhan: Banjir &amp; &lt;Genangan&gt;</b>',
         '42 unggahan negatif tentang banjir &amp; &lt;genangan&gt; dalam 60 menit hingga 26 Nov 16.05 WIB: 14x dari biasanya (perkiraan 3).',
-        'Lokasi terbanyak: Kemang &lt;Raya&gt; (30); Jakarta Selatan (35).',
+        'Lokasi terbanyak: Kemang &lt;Raya&gt; (30); kota: Jakarta Selatan (35).',
         '- @warga&lt;b&gt;: <a href="https://x.com/i/status/1?ref=a&amp;b=%222%22">"&lt;script&gt;alert("pwned")&lt;/script&gt; Banjir &amp; macet, kata "warga""</a>',
         '- @spammer: "Klik &lt;!channel&gt; &lt;@U123&gt; sekarang!"',
         'Langkah pertama: cek kondisi lapangan dengan dinas terkait, lalu siapkan tanggapan resmi di kanal Pemprov.',
@@ -129,7 +129,7 @@ describe('Slack (incoming webhook, Block Kit)', () => {
             verbatim: true,
             text:
               '42 unggahan negatif tentang banjir &amp; &lt;genangan&gt; dalam 60 menit hingga 26 Nov 16.05 WIB: 14x dari biasanya (perkiraan 3).\n' +
-              'Lokasi terbanyak: Kemang &lt;Raya&gt; (30); Jakarta Selatan (35).',
+              'Lokasi terbanyak: Kemang &lt;Raya&gt; (30); kota: Jakarta Selatan (35).',
           },
         },
         {

@@ -5,12 +5,24 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatAccounting, type AccountingReport } from '../../shared/pipeline/accounting';
+import { formatAccounting, type AccountingReport } from '../../infra/local/books';
 import type { Config } from '../../shared/config';
-import { checkBooks } from './accounting';
-import { NoLocalTablesError } from './export-command';
-import { RunLedger } from './ledger';
-import { withLocalStack } from './stack';
+import { checkBooks } from '../../infra/local/accounting';
+import { NoLocalTablesError } from './export';
+import { RunLedger } from '../../infra/local/ledger';
+import { withLocalStack } from '../../infra/local/stack';
+import { CONFIG_OPTION, DATA_OPTION, configOf, dataDirOf, type Command } from '../args';
+
+export const check: Command = {
+  name: 'check',
+  usage: `  pantau check [--data DIR] [--config FILE] [--json]
+      Accounts for the runs kept in the data folder: per source, posts collected = stored + in
+      the DLQ (with reasons); nothing stored twice; the aggregate counters equal a recount of the
+      posts; every alert marked sent reached the subscriber once. Exits 1 on any mismatch.
+`,
+  options: { data: DATA_OPTION, config: CONFIG_OPTION, json: { type: 'boolean', help: 'the report as JSON' } },
+  run: (values) => checkCommand({ dataDir: dataDirOf(values), config: configOf(values), json: values.json === true }),
+};
 
 export interface CheckCommandOptions {
   readonly dataDir: string;

@@ -9,7 +9,8 @@ import { DynamoClaimStore } from '../../shared/adapters/claims';
 import { parseClaimLine } from '../../shared/claims/parse';
 import type { ClaimRecord } from '../../shared/claims/types';
 import type { ClaimStore } from '../../shared/pipeline/ports';
-import { withLocalStack, type LocalStack } from './stack';
+import { withLocalStack, type LocalStack } from '../../infra/local/stack';
+import { CONFIG_OPTION, DATA_OPTION, configOf, dataDirOf, readableFile, UsageError, type Command } from '../args';
 
 /** Valid claims sent to the store per `put` (which writes them 25 to a request). */
 const PUT_EVERY = 500;
@@ -17,6 +18,41 @@ const PUT_EVERY = 500;
 const PROGRESS_EVERY = 10_000;
 /** Rejected lines listed in the report; the rest are counted. */
 const LIST_REJECTED = 20;
+/** Claims `pantau claims list` prints. */
+const LIST_FIRST = 20;
+
+export const claims: Command = {
+  name: 'claims',
+  usage: `  pantau claims import FILE.jsonl [--data DIR] [--config FILE]
+      Adds a team's debunked claims (one JSON object a line: id, text, rating, source, topic?)
+      to the local tables in the data folder, replacing claims with the same id. Exits 1 when
+      any line was rejected (the valid ones are still imported).
+  pantau claims list [--data DIR] [--config FILE]
+      Prints how many claims are stored, and the first ${LIST_FIRST} as JSON lines.
+`,
+  options: { data: DATA_OPTION, config: CONFIG_OPTION },
+  positionals: true,
+  async run(values, [sub, ...files]) {
+    if (sub !== 'import' && sub !== 'list') {
+      throw new UsageError(
+        `claims: expected "import FILE.jsonl" or "list"${sub === undefined ? '' : `, got "${sub}"`} (see pantau claims --help)`,
+      );
+    }
+    const opts = { dataDir: dataDirOf(values), region: configOf(values).region };
+    if (sub === 'list') {
+      if (files.length > 0) throw new UsageError(`claims list takes no file (got "${files.join(' ')}")`);
+      return claimsList(LIST_FIRST, opts);
+    }
+    if (files.length !== 1) {
+      throw new UsageError(
+        files.length === 0
+          ? 'claims import: FILE.jsonl is required (see pantau claims --help)'
+          : `claims import takes one file, got ${files.length} (see pantau claims --help)`,
+      );
+    }
+    return claimsImport(readableFile(files[0] as string, 'claims file'), opts);
+  },
+};
 
 export interface ImportResult {
   /** Lines read, blank ones included (line numbers are the file's). */

@@ -13,7 +13,27 @@ import { createGzip, type Gzip } from 'node:zlib';
 import { ScanCommand, type AttributeValue, type DynamoDBClient, type ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import { exportPrefix } from '../../shared/analytics/layout';
 import { EXPORTED_TABLES, type ExportedTable } from '../../shared/analytics/schema';
-import { withLocalStack } from './stack';
+import { withLocalStack } from '../../infra/local/stack';
+import { CONFIG_OPTION, DATA_OPTION, configOf, dataDirOf, stringOf, UsageError, type Command } from '../args';
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage: `  pantau export --out DIR [--data DIR] [--config FILE]
+      Writes the posts and alerts tables of the data folder to DIR the way DynamoDB's export to
+      S3 does (DIR/exports/<table>/full/AWSDynamoDB/<id>/: gzip files of {"Item": ...} lines and
+      the manifests), for the analysts' queries.
+`,
+  options: {
+    out: { type: 'string', value: 'DIR', help: 'the folder to write the export to (required)' },
+    data: DATA_OPTION,
+    config: CONFIG_OPTION,
+  },
+  run(values) {
+    const outDir = stringOf(values, 'out');
+    if (outDir === undefined) throw new UsageError('export: --out DIR is required (see pantau export --help)');
+    return exportLocalTables({ dataDir: dataDirOf(values), outDir: resolve(outDir), region: configOf(values).region });
+  },
+};
 
 /** Items per data file; DynamoDB writes at least one file per partition, analysts' tools read any number. */
 const ITEMS_PER_FILE = 100_000;
@@ -193,7 +213,7 @@ export class NoLocalTablesError extends Error {
 }
 
 /** `pantau export --out DIR`: exports what the last run stored in the data folder. */
-export async function exportCommand(opts: ExportCommandOptions): Promise<number> {
+export async function exportLocalTables(opts: ExportCommandOptions): Promise<number> {
   const out = opts.out ?? process.stdout;
   const err = opts.err ?? process.stderr;
   if (!existsSync(join(opts.dataDir, 'dynamodb'))) {

@@ -11,18 +11,62 @@ import { MemoryCollectorState } from '../../shared/adapters/memory-state';
 import { FACTCHECK_API_KEY, readSecret, X_BEARER_TOKEN } from '../../shared/adapters/secrets';
 import { TwitterSearch, X_API_BASE } from '../../shared/adapters/x-api';
 import type { ClaimRecord } from '../../shared/claims/types';
-import { FactCheckSourceSchema, NewsSourceSchema, XSourceSchema, type Config } from '../../shared/config';
+import { FactCheckSourceSchema, FeedSchema, NewsSourceSchema, XSourceSchema, type Config } from '../../shared/config';
 import { ENV } from '../../shared/env-names';
 import { collectFactChecks, FACTCHECK_BASE_URL, factCheckQueries } from '../../shared/pipeline/collect-factchecks';
 import { collectNews, newsFeeds } from '../../shared/pipeline/collect-news';
 import { collectX } from '../../shared/pipeline/collect-x';
 import type { CollectorState, DeadLetters, PostQueue } from '../../shared/pipeline/ports';
 import { buildXQueries } from '../../shared/sources/x';
-import { FileCollectorState } from './file-state';
 import { fetchHttp } from '../../shared/adapters/http';
+import { FileCollectorState } from '../../infra/local/file-state';
+import { CONFIG_OPTION, DATA_OPTION, configOf, dataDirOf, UsageError, type Command } from '../args';
+import { plainMessage } from '../text';
 
 export const COLLECTORS = ['x', 'news', 'factchecks'] as const;
 export type CollectorName = (typeof COLLECTORS)[number];
+
+export const collect: Command = {
+  name: 'collect',
+  usage: `  pantau collect <x|news|factchecks> [--config FILE] [--feed URL]... [--dry-run] [--data DIR]
+      Runs one collection from a real source and prints what is new as JSON lines on stdout
+      (posts, or claims in the claims import format); a report goes to stderr. The checkpoint
+      is kept in DATA/collect/, so the next run prints only what is new. --dry-run neither
+      reads nor moves it. --feed adds a feed address (news; repeatable). Secrets come from
+      X_BEARER_TOKEN and FACTCHECK_API_KEY. Exits 1 when a feed, query or item failed.
+`,
+  options: {
+    config: CONFIG_OPTION,
+    data: DATA_OPTION,
+    feed: { type: 'string', multiple: true, value: 'URL', help: 'news: read this RSS/Atom feed too (http or https; repeatable)' },
+    'dry-run': { type: 'boolean', help: 'show what the source has now, changing no checkpoint' },
+  },
+  positionals: true,
+  run(values, positionals) {
+    const [collector, ...extra] = positionals;
+    if (!COLLECTORS.includes(collector as CollectorName) || extra.length > 0) {
+      throw new UsageError(
+        `collect: expected one of ${COLLECTORS.join(', ')}${collector ? `, got "${positionals.join(' ')}"` : ''} (see pantau collect --help)`,
+      );
+    }
+    const feeds = (values.feed as string[] | undefined) ?? [];
+    if (feeds.length > 0 && collector !== 'news') throw new UsageError('collect: --feed is for the news collector');
+    for (const feed of feeds) {
+      // The same check as a feed listed in the config.
+      if (!FeedSchema.shape.url.safeParse(feed).success) throw new UsageError(`collect: --feed ${feed} is not an http(s) address`);
+    }
+    return collectCommand({
+      collector: collector as CollectorName,
+      config: configOf(values),
+      dataDir: dataDirOf(values),
+      dryRun: values['dry-run'] === true,
+      feeds,
+    });
+  },
+};
+
+/** Warnings the report at the end lists anyway (one line per feed or query): not printed as they happen. */
+const REPORTED_AT_THE_END = new Set(['feed failed', 'fact-check query failed; the other queries go on']);
 
 export interface CollectCommandOptions {
   readonly collector: CollectorName;
@@ -50,7 +94,9 @@ export async function collectCommand(opts: CollectCommandOptions): Promise<numbe
   const saved = FileCollectorState.open(file);
   const state: CollectorState = opts.dryRun ? new MemoryCollectorState() : saved;
   const log = (level: string, message: string, fields?: Record<string, unknown>): void => {
-    if (level !== 'info') err.write(`  ${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);
+    if (level === 'info' || REPORTED_AT_THE_END.has(message)) return;
+    const shown = fields && typeof fields.error === 'string' ? { ...fields, error: plainMessage(fields.error) } : fields;
+    err.write(`  ${level}: ${message}${shown ? ` ${JSON.stringify(shown)}` : ''}\n`);
   };
   let rejected = 0;
   const queue: PostQueue = {
@@ -86,7 +132,7 @@ export async function collectCommand(opts: CollectCommandOptions): Promise<numbe
       });
       for (const q of result.queries) {
         err.write(
-          `  ${q.key} (${q.topics.join(', ')}): ${q.reads} read, ${q.sent} printed${q.more ? ', more waiting' : ''}${q.error ? `, ${q.error}` : ''}\n`,
+          `  ${q.key} (${q.topics.join(', ')}): ${q.reads} read, ${q.sent} printed${q.more ? ', more waiting' : ''}${q.error ? `, ${plainMessage(q.error)}` : ''}\n`,
         );
       }
       err.write(
@@ -105,7 +151,8 @@ export async function collectCommand(opts: CollectCommandOptions): Promise<numbe
         { web: fetchHttp, state, queue, deadLetters, now: Date.now, log },
       );
       for (const f of result.feeds) {
-        const what = f.status === 'failed' ? `failed: ${f.error}` : `${f.status}, ${f.items} items, ${f.sent} new`;
+        const what =
+          f.status === 'failed' ? `failed: ${plainMessage(f.error ?? 'unknown error')}` : `${f.status}, ${f.items} items, ${f.sent} new`;
         err.write(`  ${f.url}: ${what}\n`);
       }
       err.write(`Pantau: news: ${result.sent} new items printed from ${feeds.length} feed(s)\n`);
@@ -140,7 +187,9 @@ export async function collectCommand(opts: CollectCommandOptions): Promise<numbe
         },
       );
       for (const q of result.queries) {
-        err.write(`  "${q.query}" (${q.topic}): ${q.reviews} reviews, ${q.stored} new${q.error ? `, failed: ${q.error}` : ''}\n`);
+        err.write(
+          `  "${q.query}" (${q.topic}): ${q.reviews} reviews, ${q.stored} new${q.error ? `, failed: ${plainMessage(q.error)}` : ''}\n`,
+        );
       }
       err.write(
         `Pantau: fact checks: ${result.stored.length} new claims printed (import them with \`pantau claims import FILE\`); skipped ${JSON.stringify(result.skipped)}\n`,

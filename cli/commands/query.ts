@@ -4,16 +4,53 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
 import { exportPrefix } from '../../shared/analytics/layout';
 import { EXPORTED_TABLES, type ExportedTable } from '../../shared/analytics/schema';
 import { SAVED_QUERIES, duckdbItemType, viewSql } from '../../shared/analytics/sql';
+import { stringOf, UsageError, type Command } from '../args';
+import type { TableExport } from './export';
 
-export interface ExportSummary {
-  readonly table: ExportedTable['name'];
-  readonly exportId: string;
+export const query: Command = {
+  name: 'query',
+  usage: `  pantau query --from DIR [NAME|all]... [--sql SQL] [--json]
+      Runs the saved analysts' queries (the same as in Athena) on the latest export in DIR with
+      DuckDB, or your own SQL over the views posts and alerts. Without NAME or --sql: lists them.
+`,
+  options: {
+    from: { type: 'string', value: 'DIR', help: 'the folder pantau export wrote (required)' },
+    sql: { type: 'string', value: 'SQL', help: 'run this statement' },
+    json: { type: 'boolean', help: 'one JSON object per row (numbers as JSON numbers)' },
+  },
+  positionals: true,
+  run(values, names) {
+    const from = stringOf(values, 'from');
+    if (from === undefined) throw new UsageError('query: --from DIR is required, the folder pantau export wrote (see pantau query --help)');
+    return queryCommand({ from: resolve(from), names, sql: stringOf(values, 'sql'), json: values.json === true });
+  },
+};
+
+/** DuckDB's integer and decimal types, which its JSON rows give as strings (they may exceed a double). */
+const WIDE_NUMBERS = new Set<DuckDBTypeId>([
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UHUGEINT,
+  DuckDBTypeId.DECIMAL,
+]);
+
+/** A wide number as a JSON number when it survives the trip (a safe integer, or a decimal that reads back the same); else its text. */
+export function jsonNumber(value: unknown): unknown {
+  if (typeof value !== 'string' || value.trim() === '') return value;
+  const n = Number(value);
+  if (!Number.isFinite(n)) return value;
+  if (/^-?\d+$/.test(value)) return Number.isSafeInteger(n) ? n : value;
+  return String(n) === value.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') ? n : value;
+}
+
+/** An export as its manifests describe it to a reader. */
+export interface ExportSummary extends Pick<TableExport, 'table' | 'exportId' | 'itemCount'> {
   readonly exportTime: string;
-  readonly itemCount: number;
   /** Absolute paths of the data files the manifest lists. */
   readonly dataFiles: readonly string[];
 }
@@ -47,8 +84,11 @@ const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 export interface ExportDatabase {
   readonly exports: readonly ExportSummary[];
-  /** Runs one statement; values come back JSON-safe (big integers and dates as strings). */
-  query(sql: string): Promise<Record<string, unknown>[]>;
+  /**
+   * Runs one statement; values come back JSON-safe (big integers and dates as strings), or with
+   * `numbers`, BIGINT and DECIMAL values as numbers wherever that loses nothing.
+   */
+  query(sql: string, opts?: { readonly numbers?: boolean }): Promise<Record<string, unknown>[]>;
   close(): void;
 }
 
@@ -78,9 +118,12 @@ export async function openExport(root: string): Promise<ExportDatabase> {
   }
   return {
     exports,
-    async query(sql: string) {
+    async query(sql, opts = {}) {
       const reader = await connection.runAndReadAll(sql);
-      return reader.getRowObjectsJson() as Record<string, unknown>[];
+      const rows = reader.getRowObjectsJson() as Record<string, unknown>[];
+      if (!opts.numbers) return rows;
+      const wide = reader.columnNames().filter((_, i) => WIDE_NUMBERS.has((reader.columnTypes()[i] as DuckDBType).typeId));
+      return rows.map((row) => ({ ...row, ...Object.fromEntries(wide.map((name) => [name, jsonNumber(row[name])])) }));
     },
     close,
   };
@@ -125,7 +168,7 @@ export async function queryCommand(opts: QueryCommandOptions): Promise<number> {
       ...(opts.sql === undefined ? [] : [{ title: 'sql', sql: opts.sql }]),
     ];
     for (const run of runs) {
-      const rows = await db.query(run.sql);
+      const rows = await db.query(run.sql, { numbers: opts.json });
       if (opts.json) {
         for (const row of rows) out.write(`${JSON.stringify(runs.length > 1 ? { query: run.title, ...row } : row)}\n`);
       } else {

@@ -5,9 +5,9 @@
  * subscribers exactly once per revision. Pure: the adapters feed it what the tables, the DLQ and
  * the ledgers hold, one record at a time, so memory stays bounded by distinct keys.
  */
-import { addCounts, counterIncrements, type CounterValues, type PostItem } from '../items';
+import { addCounts, counterIncrements, type CounterValues, type PostItem } from '../../shared/items';
 
-export type { CounterValues } from '../items';
+export type { CounterValues } from '../../shared/items';
 
 export interface CounterRecord extends CounterValues {
   /** The counter's topic key (`*`, a topic, or `topic@city`). */
