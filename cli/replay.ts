@@ -16,7 +16,7 @@ import type { InvalidLine } from '../shared/pipeline/collect-file';
 import { parsePostAt } from '../shared/post';
 import { checkBooks } from '../infra/local/accounting';
 import type { AccountingReport, ReceivedAlert } from '../infra/local/books';
-import { LedgeredQueue, type RunLedger } from '../infra/local/ledger';
+import { JournaledQueue, type RunJournal } from '../infra/local/run-journal';
 import type { LocalCollector, LocalPipeline } from '../infra/local/pipeline';
 import { scanAll } from '../infra/local/scan';
 import type { LocalResources } from '../infra/local/stack';
@@ -35,7 +35,7 @@ export interface ReplayStack {
 export interface Replay {
   readonly stack: ReplayStack;
   readonly pipeline: LocalPipeline;
-  readonly ledger: RunLedger;
+  readonly journal: RunJournal;
   readonly config: Config;
 }
 
@@ -149,39 +149,39 @@ export async function finishReplay(replay: Replay, since: ReplayStart, interrupt
     await pipeline.resolve(Date.parse(figures.latestCreatedAt));
     await pipeline.settle();
   }
-  const { books, deadLetters } = await replayBooks(stack, replay.config, replay.ledger, { keepDeadLetters: true });
+  const { books, deadLetters } = await replayBooks(stack, replay.config, replay.journal, { keepDeadLetters: true });
   const duplicates = (await duplicateCount(stack.clients.doc, stack.resources.tables.state)) - since.duplicates;
   return { figures, deadLetters, duplicates, books };
 }
 
 /**
- * The books of a replay: what the ledger says was collected, against the tables, the DLQ (read
- * now; written to the ledger too with `keepDeadLetters`) and the alert messages received (the
- * ledger's, unless given).
+ * The books of a replay: what the journal says was collected, against the tables, the DLQ (read
+ * now; written to the journal too with `keepDeadLetters`) and the alert messages received (the
+ * journal's, unless given).
  */
 export async function replayBooks(
   stack: ReplayStack,
   config: Config,
-  ledger: RunLedger,
+  journal: RunJournal,
   opts: { readonly keepDeadLetters: boolean; readonly received?: readonly ReceivedAlert[] },
 ): Promise<{ readonly books: AccountingReport; readonly deadLetters: DeadLetterInfo[] }> {
   const deadLetters = await peekDeadLetters(stack.clients.sqs, stack.resources.dlqUrl);
   const records = deadLetters.map(({ stage, reason, source, key }) => ({ stage, reason, source, key }));
-  if (opts.keepDeadLetters) ledger.deadLetters(records);
+  if (opts.keepDeadLetters) journal.deadLetters(records);
   const books = await checkBooks({
     doc: stack.clients.doc,
     tables: stack.resources.tables,
     config,
-    collected: ledger.readCollected(),
-    deadLetters: opts.keepDeadLetters ? ledger.readDeadLetters() : records,
-    received: opts.received ?? ledger.readReceived(),
+    collected: journal.readCollected(),
+    deadLetters: opts.keepDeadLetters ? journal.readDeadLetters() : records,
+    received: opts.received ?? journal.readReceived(),
   });
   return { books, deadLetters };
 }
 
-/** The posts queue as a collector uses it: each post written to the run's ledger before it is sent. */
-export const ledgeredPostQueue = (stack: ReplayStack, ledger: RunLedger): LedgeredQueue =>
-  new LedgeredQueue(new SqsPostQueue(stack.clients.sqs, stack.resources.postsQueueUrl), ledger);
+/** The posts queue as a collector uses it: each post written to the run's journal before it is sent. */
+export const journaledPostQueue = (stack: ReplayStack, journal: RunJournal): JournaledQueue =>
+  new JournaledQueue(new SqsPostQueue(stack.clients.sqs, stack.resources.postsQueueUrl), journal);
 
 /**
  * Before a resumed replay goes on from the file collector's checkpoint: the posts the books say
@@ -189,14 +189,14 @@ export const ledgeredPostQueue = (stack: ReplayStack, ledger: RunLedger): Ledger
  * which ends with the process, when the run was killed) are read again from the posts file and
  * put back on the queue. Returns how many.
  */
-export async function requeueLost(stack: ReplayStack, ledger: RunLedger, postsPath: string): Promise<number> {
-  const lost = new Set(ledger.readCollected());
-  for (const letter of ledger.readDeadLetters()) if (letter.key) lost.delete(letter.key);
+export async function requeueLost(stack: ReplayStack, journal: RunJournal, postsPath: string): Promise<number> {
+  const lost = new Set(journal.readCollected());
+  for (const letter of journal.readDeadLetters()) if (letter.key) lost.delete(letter.key);
   await scanAll(stack.clients.doc, { TableName: stack.resources.tables.posts, ProjectionExpression: 'postKey' }, (item) =>
     lost.delete(String(item.postKey)),
   );
   if (lost.size === 0) return 0;
-  const queue = ledgeredPostQueue(stack, ledger);
+  const queue = journaledPostQueue(stack, journal);
   let requeued = 0;
   for await (const batch of postsAmong(postsPath, lost)) {
     await queue.sendAll(batch);

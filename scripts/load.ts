@@ -29,7 +29,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../shared/config';
 import { formatAccounting, type AccountingReport } from '../infra/local/books';
-import { RunLedger } from '../infra/local/ledger';
+import { RunJournal } from '../infra/local/run-journal';
 import { DEFAULT_MAX_BACKLOG, startPipeline, type LocalPipeline } from '../infra/local/pipeline';
 import { startLocalStack, type LocalStack } from '../infra/local/stack';
 import { listenForStop } from '../infra/local/stop-signals';
@@ -265,11 +265,11 @@ async function runLoad(opts: Options): Promise<LoadReport> {
 
     let alerts = 0;
     let linesRead = 0;
-    const ledger = new RunLedger(dataDir);
-    ledger.reset();
+    const journal = new RunJournal(dataDir);
+    journal.reset();
     pipeline = await startPipeline({
       stack,
-      ledger,
+      journal,
       maxBacklog: opts.maxBacklog,
       configPath: opts.configPath,
       postsPath,
@@ -323,7 +323,7 @@ async function runLoad(opts: Options): Promise<LoadReport> {
     const handled = live.poller.stats.succeeded;
 
     log('checking the books (a scan of the tables)');
-    const { figures, deadLetters, duplicates, books } = await finishReplay({ stack, pipeline: live, ledger, config }, start, interrupted);
+    const { figures, deadLetters, duplicates, books } = await finishReplay({ stack, pipeline: live, journal, config }, start, interrupted);
     sampler.stop();
     const javaPeak = sampler.javaPeakKb;
     await shutdown();

@@ -9,7 +9,7 @@ import { formatAccounting, type AccountingReport } from '../../infra/local/books
 import type { Config } from '../../shared/config';
 import { checkBooks } from '../../infra/local/accounting';
 import { NoLocalTablesError } from './export';
-import { RunLedger } from '../../infra/local/ledger';
+import { RunJournal } from '../../infra/local/run-journal';
 import { withLocalStack } from '../../infra/local/stack';
 import { CONFIG_OPTION, DATA_OPTION, configOf, dataDirOf, type Command } from '../args';
 
@@ -35,8 +35,8 @@ export interface CheckCommandOptions {
 export async function checkCommand(opts: CheckCommandOptions): Promise<number> {
   const out = opts.out ?? process.stdout;
   const err = opts.err ?? process.stderr;
-  const ledger = new RunLedger(opts.dataDir);
-  if (!existsSync(join(opts.dataDir, 'dynamodb')) || !ledger.exists()) {
+  const journal = new RunJournal(opts.dataDir);
+  if (!existsSync(join(opts.dataDir, 'dynamodb')) || !journal.exists()) {
     throw new NoLocalTablesError(`no run to check in ${opts.dataDir}: run "pantau run" (or npm start) first, or give --data DIR`);
   }
   err.write(`Pantau: starting DynamoDB Local in ${opts.dataDir} ...\n`);
@@ -45,9 +45,9 @@ export async function checkCommand(opts: CheckCommandOptions): Promise<number> {
       doc: stack.clients.doc,
       tables: stack.resources.tables,
       config: opts.config,
-      collected: ledger.readCollected(),
-      deadLetters: ledger.readDeadLetters(),
-      received: ledger.readReceived(),
+      collected: journal.readCollected(),
+      deadLetters: journal.readDeadLetters(),
+      received: journal.readReceived(),
     }),
   );
   out.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `Pantau: the books of ${opts.dataDir}\n${formatAccounting(report)}`);

@@ -9,7 +9,7 @@ import { alertText } from '../../shared/alerts/format';
 import { DynamoClaimStore } from '../../shared/adapters/claims';
 import { loadConfig, type Config } from '../../shared/config';
 import { formatAccounting } from '../../infra/local/books';
-import { RunLedger } from '../../infra/local/ledger';
+import { RunJournal } from '../../infra/local/run-journal';
 import { startPipeline, type LocalCollector, type LocalPipeline } from '../../infra/local/pipeline';
 import { runOnSchedule } from '../../infra/local/scheduler';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
@@ -106,8 +106,8 @@ async function runCommand(opts: RunOptions): Promise<number> {
     const stack = await startLocalStack({ dataDir: opts.dataDir, fresh: !opts.resume, region: opts.config.region });
     let pipeline: LocalPipeline | undefined;
     try {
-      const ledger = new RunLedger(opts.dataDir);
-      if (!opts.resume) await startAfresh(stack, ledger, opts.dataDir);
+      const journal = new RunJournal(opts.dataDir);
+      if (!opts.resume) await startAfresh(stack, journal, opts.dataDir);
       const total = await countLines(opts.postsPath);
       err.write(`Pantau: replaying ${total} lines from ${opts.postsPath}\n`);
       const progress = new Progress(total, err);
@@ -118,10 +118,10 @@ async function runCommand(opts: RunOptions): Promise<number> {
         logLevel: opts.verbose ? 'INFO' : 'SILENT',
         onPage: (p) => progress.collected(p.line),
         onAlert: (m) => progress.log(`\n${alertText(m.alert, opts.config.alerts.language)}\n${alertIdNote(m.alert)}\n`, true),
-        ledger,
+        journal,
         dataDir: opts.dataDir,
       });
-      return await replayAndReport({ stack, pipeline, ledger, config: opts.config }, opts, { progress, stop, startedAt });
+      return await replayAndReport({ stack, pipeline, journal, config: opts.config }, opts, { progress, stop, startedAt });
     } finally {
       await pipeline?.stop();
       await stack.stop();
@@ -132,8 +132,8 @@ async function runCommand(opts: RunOptions): Promise<number> {
 }
 
 /** Fresh tables: the books start again, and a team's imported claims come back from their kept copy. */
-async function startAfresh(stack: LocalStack, ledger: RunLedger, dataDir: string): Promise<void> {
-  ledger.reset();
+async function startAfresh(stack: LocalStack, journal: RunJournal, dataDir: string): Promise<void> {
+  journal.reset();
   const restored = await restoreKeptClaims(dataDir, new DynamoClaimStore(stack.clients.doc, stack.resources.tables.state));
   if (restored > 0) err.write(`Pantau: ${restored} imported claims restored from ${keptClaimsFile(dataDir)}\n`);
 }
@@ -149,7 +149,7 @@ async function replayAndReport(replay: Replay, opts: RunOptions, live: Live): Pr
   const { progress, stop } = live;
   const start = await startOfReplay(replay.stack, live.startedAt);
   const log = (text: string): void => progress.log(text, false);
-  const requeued = opts.resume ? await requeueLost(replay.stack, replay.ledger, opts.postsPath) : 0;
+  const requeued = opts.resume ? await requeueLost(replay.stack, replay.journal, opts.postsPath) : 0;
   if (requeued > 0) log(`put back on the queue ${requeued} posts the interrupted run had collected and not stored`);
   const ticker = setInterval(() => progress.classified(pipeline.poller.stats.succeeded), 250);
   let collected: Collected;

@@ -8,7 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { makeClients } from '../../shared/adapters/clients';
-import { DynamoExportLedger, DynamoTableExports, GlueSnapshots } from '../../shared/adapters/exports';
+import { DynamoExportHistory, DynamoTableExports, GlueSnapshots } from '../../shared/adapters/exports';
 import * as kit from '../../shared/adapters/wiring';
 import { requireEnv } from '../../shared/env';
 import { EXPORTER_ENV } from '../../shared/env-names';
@@ -65,7 +65,7 @@ export function wireFromEnv(): ExporterHandlerDeps {
   return {
     exports: new DynamoTableExports(dynamo, { bucket, kmsKeyArn: requireEnv(EXPORTER_ENV.keyArn) }),
     catalog: new GlueSnapshots(new GlueClient({}), database),
-    ledger: new DynamoExportLedger(w.clients.doc, w.stateTable, w.config.retention.stateDays),
+    history: new DynamoExportHistory(w.clients.doc, w.stateTable, w.config.retention.stateDays),
     bucket,
     tableArns: { posts: requireEnv(EXPORTER_ENV.tableArns.posts), alerts: requireEnv(EXPORTER_ENV.tableArns.alerts) },
     fullExportEveryDays: w.config.analytics.fullExportEveryDays,

@@ -5,7 +5,7 @@
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SNSEvent, SNSEventRecord } from 'aws-lambda';
-import { DynamoNotifyLedger } from '../../shared/adapters/notify-ledger';
+import { DynamoDeliveryLog } from '../../shared/adapters/delivery-log';
 import { readSecret, SLACK_WEBHOOK_URL, TELEGRAM_BOT_TOKEN } from '../../shared/adapters/secrets';
 import * as kit from '../../shared/adapters/wiring';
 import type { Config } from '../../shared/config';
@@ -14,7 +14,7 @@ import { ENV } from '../../shared/env-names';
 import { parseAlertMessage } from '../../shared/notify/alert-message';
 import { SlackChannel, TELEGRAM_API_BASE, TelegramChannel, type ChannelOptions } from '../../shared/notify/channels';
 import { notify, type Delivery, type NotifyTarget } from '../../shared/notify/notify';
-import type { NotifyLedger } from '../../shared/notify/ports';
+import type { DeliveryLog } from '../../shared/notify/ports';
 import { TOPICS } from '../../shared/resources';
 import { fetchHttp } from '../../shared/adapters/http';
 
@@ -23,7 +23,7 @@ export interface NotifierHandlerDeps extends kit.Observability {
   readonly topicArn: string;
   /** The chats and what each wants, made on first use (the secrets are read once per cold start). */
   readonly targets: () => Promise<readonly NotifyTarget[]>;
-  readonly ledger: NotifyLedger;
+  readonly deliveries: DeliveryLog;
 }
 
 export type NotifierHandler = (event: SNSEvent, context: Context) => Promise<void>;
@@ -73,7 +73,7 @@ export function makeHandler(deps: NotifierHandlerDeps): NotifierHandler {
     await notify(alert, {
       // A failure is not kept: the next invocation tries again (e.g. after the secret is filled in).
       targets: await targets(),
-      ledger: deps.ledger,
+      deliveries: deps.deliveries,
       onDelivery: (delivery) => report(alert.alertId, delivery),
     });
   };
@@ -107,7 +107,7 @@ async function chatTargets(config: Config, options: ChannelOptions & { telegramB
   return targets;
 }
 
-/** The real wiring, from the environment: config, the ledger's client, logger and metrics, once per cold start. */
+/** The real wiring, from the environment: config, the delivery log's client, logger and metrics, once per cold start. */
 export function wireFromEnv(): NotifierHandlerDeps {
   const w = kit.wiring('notifier');
   const { config, logger } = w;
@@ -121,7 +121,7 @@ export function wireFromEnv(): NotifierHandlerDeps {
   return {
     topicArn: requireEnv(TOPICS.alerts.envVar),
     targets: () => chatTargets(config, options),
-    ledger: new DynamoNotifyLedger(w.clients.doc, w.stateTable, config.retention.stateDays),
+    deliveries: new DynamoDeliveryLog(w.clients.doc, w.stateTable, config.retention.stateDays),
     logger,
     metrics: w.metrics,
   };

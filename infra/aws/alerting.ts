@@ -39,7 +39,7 @@ export const NOTIFIER = {
 
 export interface AlertingProps {
   readonly inputs: PantauInputs;
-  /** Where the notifier keeps its ledger of messages sent. */
+  /** Where the notifier keeps its log of messages delivered. */
   readonly stateTable: ITable;
   /** The customer-managed key the topic, the notifier's queue and the chat secrets are encrypted with. */
   readonly key: IKey;

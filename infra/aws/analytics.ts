@@ -142,7 +142,7 @@ export class Analytics extends Construct {
         { bucket: EXPORTER_ENV.bucket, key: EXPORTER_ENV.keyArn },
       )
       .bindGluePartitions(this.databaseName, glueTables, EXPORTER_ENV.database)
-      // The exports' ledger.
+      // The exports' history.
       .bindTable(tables.state, TABLES.state, 'readWrite');
 
     this.schedules = {

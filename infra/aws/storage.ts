@@ -42,7 +42,7 @@ export class Storage extends Construct {
       // Encrypted with the table's key like the table itself.
       stream: spec.stream && STREAM_VIEWS[spec.stream],
       // Every table is stateful: posts and alerts are the analysts' history, and the state table
-      // holds the collectors' checkpoints, the fact-check claims and the notifier's ledger
+      // holds the collectors' checkpoints, the fact-check claims and the notifier's delivery log
       // (losing them re-sends posts and alerts). Neither CloudFormation nor a console click may delete them.
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -50,7 +50,7 @@ export class Storage extends Construct {
     if (!spec.pointInTimeRecovery) {
       Validations.of(table).acknowledge({
         id: 'AwsSolutions-DDB3',
-        reason: `The ${spec.name} table holds operational items only (collector checkpoints and locks, counters, cooldowns, the notifier's ledger, fact-check claims the collector fetches again), most expiring within days; it is not exported to analysts, so a point-in-time restore would bring back nothing the next runs do not rebuild (shared/resources.ts)`,
+        reason: `The ${spec.name} table holds operational items only (collector checkpoints and locks, counters, cooldowns, the notifier's delivery log, fact-check claims the collector fetches again), most expiring within days; it is not exported to analysts, so a point-in-time restore would bring back nothing the next runs do not rebuild (shared/resources.ts)`,
       });
     }
     for (const index of spec.indexes) {

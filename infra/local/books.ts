@@ -3,7 +3,7 @@
  * handed over is accounted for (stored once, or in the DLQ with its reason), every aggregate
  * counter equals a recount from the stored posts, and every alert in the alerts table reached the
  * subscribers exactly once per revision. Pure: the adapters feed it what the tables, the DLQ and
- * the ledgers hold, one record at a time, so memory stays bounded by distinct keys.
+ * the run journal holds, one record at a time, so memory stays bounded by distinct keys.
  */
 import { addCounts, counterIncrements, type CounterValues, type PostItem } from '../../shared/items';
 
@@ -184,7 +184,7 @@ export class Accounts {
     }
     const uncollected = [...this.stored].filter((key) => !this.collected.has(key));
     if (uncollected.length > 0) {
-      problems.push(`${uncollected.length} stored posts were never collected (the collection ledger misses them): ${sample(uncollected)}`);
+      problems.push(`${uncollected.length} stored posts were never collected (the collection journal misses them): ${sample(uncollected)}`);
     }
     const sources: SourceFigures[] = [...bySource.entries()]
       .sort(([a], [b]) => a.localeCompare(b))

@@ -26,7 +26,7 @@ import * as xCollector from '../../functions/x-collector/handler';
 import { receiveAlerts, type InboxMessage } from './alert-inbox';
 import { SqsPoller } from './poller';
 import { StreamPoller } from './stream-poller';
-import { LedgeredQueue, type RunLedger } from './ledger';
+import { JournaledQueue, type RunJournal } from './run-journal';
 import { PacedQueue } from './paced-queue';
 import type { LocalStack } from './stack';
 
@@ -39,7 +39,7 @@ export interface PipelineOptions {
   readonly onAlert?: (message: InboxMessage) => void;
   readonly onFailure?: (failure: { readonly messageIds: readonly string[]; readonly error?: unknown }) => void;
   /** The run's books: each post put on the queue and each alert received is written there. */
-  readonly ledger?: RunLedger;
+  readonly journal?: RunJournal;
   /**
    * The file collector waits while this many messages are on the posts queue (default 5,000), so
    * that a large replay does not sit whole in the in-process queue; 0 never waits.
@@ -134,9 +134,9 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
   // This process is the only runner on its data folder: a lock left by a killed run is stale.
   const locks = new DynamoRunLock(stack.clients.doc, stack.resources.tables.state);
   for (const name of [X_COLLECTOR, NEWS_COLLECTOR, FACTCHECK_COLLECTOR]) await locks.breakLock(name);
-  const ledgered = <T extends { readonly queue: PostQueue }>(deps: T): T =>
-    opts.ledger ? { ...deps, queue: new LedgeredQueue(deps.queue, opts.ledger) } : deps;
-  const fileDeps = ledgered(fileCollector.wireFromEnv());
+  const journaled = <T extends { readonly queue: PostQueue }>(deps: T): T =>
+    opts.journal ? { ...deps, queue: new JournaledQueue(deps.queue, opts.journal) } : deps;
+  const fileDeps = journaled(fileCollector.wireFromEnv());
   const maxBacklog = opts.maxBacklog ?? DEFAULT_MAX_BACKLOG;
   const paced = new PacedQueue(fileDeps.queue, { backlog: () => poller.backlog(), maxBacklog: maxBacklog > 0 ? maxBacklog : Infinity });
   const collect = fileCollector.makeHandler({ ...fileDeps, queue: paced, onPage: opts.onPage });
@@ -172,7 +172,7 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
     const got = await receiveAlerts(stack.clients.sqs, stack.resources.inboxQueueUrl, wait);
     for (const message of got) {
       alerts.push(message);
-      opts.ledger?.received(message.alert);
+      opts.journal?.received(message.alert);
       opts.onAlert?.(message);
     }
     return got.length;
@@ -192,7 +192,7 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
     poller,
     streamPoller,
     alerts,
-    collectors: sourceCollectors(loadConfig(opts.configPath), ledgered),
+    collectors: sourceCollectors(loadConfig(opts.configPath), journaled),
     resolve: (nowMs) => resolveEpisodes(nowMs, aggregatorDeps),
     digest: (nowMs) => sendDailyDigest(nowMs, aggregatorDeps),
     collect: (signal) => {
@@ -227,7 +227,7 @@ export async function startPipeline(opts: PipelineOptions): Promise<LocalPipelin
 const lambdaContext = { getRemainingTimeInMillis: () => COLLECTOR.timeoutSeconds * 1000 };
 
 /** The enabled source collectors, each wired from the environment as on Lambda. */
-function sourceCollectors(config: Config, ledgered: <T extends { readonly queue: PostQueue }>(deps: T) => T): LocalCollector[] {
+function sourceCollectors(config: Config, journaled: <T extends { readonly queue: PostQueue }>(deps: T) => T): LocalCollector[] {
   const { x, news, factchecks } = config.sources;
   const collectors: LocalCollector[] = [];
   const guarded = (name: string, schedule: string, run: () => Promise<SourceRun>): LocalCollector => ({
@@ -246,7 +246,7 @@ function sourceCollectors(config: Config, ledgered: <T extends { readonly queue:
     let handler: xCollector.XCollectorHandler | undefined;
     collectors.push(
       guarded('x', x.schedule, async () => {
-        handler ??= xCollector.makeHandler(ledgered(xCollector.wireFromEnv()));
+        handler ??= xCollector.makeHandler(journaled(xCollector.wireFromEnv()));
         const r = await handler({}, lambdaContext);
         if ('notRun' in r) return { collector: 'x', sent: 0, rejected: 0, failed: false, report: `x: not run (${r.notRun})` };
         const report = `x: ${r.reads} posts read, ${r.sent} sent, stopped: ${r.stopped}; ${r.spentToday} of today's ${x.budget.perDay} reads spent`;
@@ -258,7 +258,7 @@ function sourceCollectors(config: Config, ledgered: <T extends { readonly queue:
     let handler: newsCollector.NewsCollectorHandler | undefined;
     collectors.push(
       guarded('news', news.schedule, async () => {
-        handler ??= newsCollector.makeHandler(ledgered(newsCollector.wireFromEnv()));
+        handler ??= newsCollector.makeHandler(journaled(newsCollector.wireFromEnv()));
         const r = await handler({});
         if ('notRun' in r) return { collector: 'news', sent: 0, rejected: 0, failed: false, report: `news: not run (${r.notRun})` };
         const failed = r.feeds.filter((f) => f.status === 'failed');

@@ -15,7 +15,7 @@ import { fromAlertItem, toAlertItem, type PostItem, type StoredHoax } from '../i
 import { seqKey } from '../pipeline/sequence';
 import { counterId, countersTouched, nextCounters, type CounterState, type PostIncrements } from '../pipeline/tally';
 import type {
-  AlertLedger,
+  AlertEpisodes,
   BucketCount,
   Checkpoint,
   Checkpoints,
@@ -261,14 +261,14 @@ export interface AlertKeeping {
 /** The default of `AlertKeeping.sendLeaseMs` (config `alerts.sendLeaseSeconds`). */
 export const SEND_LEASE_MS = 60_000;
 
-/** The alert ledger as the config keeps alerts: what every function that sends alerts uses. */
-export function alertLedger(
+/** The alert episodes' record as the config keeps alerts: what every function that sends alerts uses. */
+export function alertEpisodes(
   doc: DynamoDBDocumentClient,
   alertsTable: string,
   stateTable: string,
   config: Pick<Config, 'retention' | 'timezone' | 'alerts'>,
-): DynamoAlertLedger {
-  return new DynamoAlertLedger(doc, alertsTable, stateTable, {
+): DynamoAlertEpisodes {
+  return new DynamoAlertEpisodes(doc, alertsTable, stateTable, {
     alertsDays: config.retention.alertsDays,
     stateDays: config.retention.stateDays,
     timeZone: config.timezone,
@@ -276,7 +276,7 @@ export function alertLedger(
   });
 }
 
-export class DynamoAlertLedger implements AlertLedger {
+export class DynamoAlertEpisodes implements AlertEpisodes {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly alertsTable: string,
@@ -411,7 +411,7 @@ export class DynamoAlertLedger implements AlertLedger {
     return found;
   }
 
-  async episodes(): Promise<EpisodeState[]> {
+  async all(): Promise<EpisodeState[]> {
     const input: QueryCommandInput = {
       TableName: this.stateTable,
       KeyConditionExpression: 'pk = :pk',

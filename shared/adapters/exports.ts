@@ -1,6 +1,6 @@
 /**
  * AWS implementations of the exports' ports (shared/pipeline/export-tables.ts): DynamoDB's export
- * to S3, Glue partitions for Athena, and the exports' ledger in the state table.
+ * to S3, Glue partitions for Athena, and the exports' history in the state table.
  */
 import { DescribeExportCommand, type DynamoDBClient, ExportTableToPointInTimeCommand } from '@aws-sdk/client-dynamodb';
 import { AlreadyExistsException, CreatePartitionCommand, GetTableCommand, type GlueClient } from '@aws-sdk/client-glue';
@@ -15,7 +15,7 @@ import {
 import { EXPORTED_TABLES } from '../analytics/schema';
 import type {
   ExportedTableName,
-  ExportLedger,
+  ExportHistory,
   ExportMarker,
   ExportRequest,
   ExportService,
@@ -124,7 +124,7 @@ export class GlueSnapshots implements PartitionCatalog {
 }
 
 /**
- * The exports' ledger, in the `EXPORTS` partition of the state table: one item per export started
+ * The exports' history, in the `EXPORTS` partition of the state table: one item per export started
  * (sk `EXPORT#<arn>`, `pending` until settled) and one marker per table (sk `LATEST#<table>`).
  * Times are ISO 8601 strings, which compare in time order.
  */
@@ -132,7 +132,7 @@ const PK = 'EXPORTS';
 const exportKey = (exportArn: string) => ({ pk: PK, sk: `EXPORT#${exportArn}` });
 const markerKey = (table: ExportedTableName) => ({ pk: PK, sk: `LATEST#${table}` });
 
-export class DynamoExportLedger implements ExportLedger {
+export class DynamoExportHistory implements ExportHistory {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly stateTable: string,

@@ -6,7 +6,7 @@
  *   writer, window, entries (one line per post: author, followers, event ms, keys), expiresAt
  *
  * A window writes about a hundred bytes per post, in a handful of items, where a per-(key,
- * account) ledger would write eight items per post; a window reads back the hours its posts fall
+ * account) record would write eight items per post; a window reads back the hours its posts fall
  * in and the hour before. Writing the same window again (a retried window) replaces its items with
  * the same entries. Reads never rely on TTL deletion: callers window on the entries' times.
  */

@@ -15,7 +15,7 @@ import { underLock } from '../pipeline/run-lock';
 import { COLLECTOR, QUEUES, TABLES, TOPICS } from '../resources';
 import { makeClients, type AwsClients } from './clients';
 import { DynamoCollectorState, DynamoRunLock } from './collector-state';
-import { alertLedger, type DynamoAlertLedger } from './dynamodb';
+import { alertEpisodes, type DynamoAlertEpisodes } from './dynamodb';
 import { SnsAlertPublisher } from './sns';
 import { SqsDeadLetters, SqsPostQueue } from './sqs';
 
@@ -76,11 +76,11 @@ export function collectorState({ clients, stateTable, config }: Wiring): {
 
 /** The alerts' record and flood control, and the topic they are published to (aggregator, sweeper, digest). */
 export function alertOutbox({ clients, stateTable, config }: Wiring): {
-  readonly ledger: DynamoAlertLedger;
+  readonly episodes: DynamoAlertEpisodes;
   readonly publisher: SnsAlertPublisher;
 } {
   return {
-    ledger: alertLedger(clients.doc, requireEnv(TABLES.alerts.envVar), stateTable, config),
+    episodes: alertEpisodes(clients.doc, requireEnv(TABLES.alerts.envVar), stateTable, config),
     publisher: new SnsAlertPublisher(clients.sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
   };
 }

@@ -1,12 +1,12 @@
 /**
- * Forwards one alert to the chat channels that want it, each message once: claim in the ledger,
+ * Forwards one alert to the chat channels that want it, each message once: claim in the delivery log,
  * send, mark sent (or release the claim when the send failed). The channels go side by side and
  * one failing never stops another; when any failed, `notify` throws after all are settled, so the
  * invocation fails and Lambda retries it, and the ones delivered are not sent again.
  */
 import type { Alert } from '../alerts/alert';
 import { wants, type ChannelFilter } from './messages';
-import type { ChannelName, ChatChannel, NotifyLedger } from './ports';
+import type { ChannelName, ChatChannel, DeliveryLog } from './ports';
 
 export interface NotifyTarget {
   readonly channel: ChatChannel;
@@ -30,7 +30,7 @@ export interface Delivery {
 
 export interface NotifyDeps {
   readonly targets: readonly NotifyTarget[];
-  readonly ledger: NotifyLedger;
+  readonly deliveries: DeliveryLog;
   /** Hears about each channel's delivery as it settles (for logs and metrics). */
   readonly onDelivery?: (delivery: Delivery) => void;
 }
@@ -50,7 +50,7 @@ export class NotifyError extends Error {
 export async function notify(alert: Alert, deps: NotifyDeps): Promise<readonly Delivery[]> {
   const deliveries = await Promise.all(
     deps.targets.map(async (target) => {
-      const delivery = await deliver(alert, target, deps.ledger);
+      const delivery = await deliver(alert, target, deps.deliveries);
       deps.onDelivery?.(delivery);
       return delivery;
     }),
@@ -61,27 +61,27 @@ export async function notify(alert: Alert, deps: NotifyDeps): Promise<readonly D
 }
 
 /** One channel's delivery; never throws: a failure is its outcome. */
-async function deliver(alert: Alert, { channel, filter }: NotifyTarget, ledger: NotifyLedger): Promise<Delivery> {
+async function deliver(alert: Alert, { channel, filter }: NotifyTarget, deliveries: DeliveryLog): Promise<Delivery> {
   const name = channel.name;
   if (!wants(filter, alert)) return { channel: name, outcome: 'filtered' };
   try {
-    const claim = await ledger.claim(alert.alertId, alert.revision, name);
+    const claim = await deliveries.claim(alert.alertId, alert.revision, name);
     if (claim !== 'claimed') return { channel: name, outcome: claim === 'sent' ? 'duplicate' : 'in-flight' };
-    await sendOrRelease(alert, channel, ledger);
-    await ledger.markSent(alert.alertId, alert.revision, name);
+    await sendOrRelease(alert, channel, deliveries);
+    await deliveries.markSent(alert.alertId, alert.revision, name);
     return { channel: name, outcome: 'sent' };
   } catch (err) {
     return { channel: name, outcome: 'failed', error: err instanceof Error ? err : new Error(String(err)) };
   }
 }
 
-async function sendOrRelease(alert: Alert, channel: ChatChannel, ledger: NotifyLedger): Promise<void> {
+async function sendOrRelease(alert: Alert, channel: ChatChannel, deliveries: DeliveryLog): Promise<void> {
   try {
     await channel.send(alert);
   } catch (err) {
     // Freed, the retry sends at once. Should freeing fail too, the send's error is the one
     // reported: the claim's lease runs out by the time Lambda retries.
-    await ledger.release(alert.alertId, alert.revision, channel.name).catch(() => undefined);
+    await deliveries.release(alert.alertId, alert.revision, channel.name).catch(() => undefined);
     throw err;
   }
 }

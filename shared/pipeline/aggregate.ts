@@ -13,7 +13,7 @@
  *   3. held against the alert rules (window-alerts.ts).
  * Tried again after any failure (Lambda retries the window's final invocation with the same
  * state; a process that died reads the window again), it adds to each counter only what it lacks,
- * and the alert ledger sends nothing twice.
+ * and the episode record sends nothing twice.
  */
 import type { Alert } from '../alerts/alert';
 import { countsAsHoax } from '../alerts/hoax';

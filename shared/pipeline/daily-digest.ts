@@ -9,12 +9,12 @@ import { DAY, calendarDay, isoMinute } from '../time';
 import { CITIES } from '../classify/places-jakarta';
 import { placeCounter } from '../items';
 import { markPublished } from './mark-sent';
-import type { AlertLedger, AlertPublisher, BucketCount, Counters } from './ports';
+import type { AlertEpisodes, AlertPublisher, BucketCount, Counters } from './ports';
 
 export interface DigestDeps {
   readonly config: Config;
   readonly counters: Pick<Counters, 'range'>;
-  readonly ledger: AlertLedger;
+  readonly episodes: AlertEpisodes;
   readonly publisher: AlertPublisher;
   /** Waits between tries of marking the published digest sent; replaced in tests. */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -27,11 +27,11 @@ const DIGEST_KEY = 'daily';
 /** Builds and sends the digest for the 24 hours before `nowMs`; undefined when it was already sent today. */
 export async function sendDailyDigest(nowMs: number, deps: DigestDeps): Promise<Alert | undefined> {
   const day = calendarDay(nowMs, deps.config.timezone);
-  const claim = await deps.ledger.claim('digest', DIGEST_KEY, digestAlertId(day), 1, nowMs, ONCE_A_DAY);
+  const claim = await deps.episodes.claim('digest', DIGEST_KEY, digestAlertId(day), 1, nowMs, ONCE_A_DAY);
   if (claim.action === 'none') return undefined;
-  const pending = claim.action === 'unsent' ? await deps.ledger.get(claim.alertId) : undefined;
+  const pending = claim.action === 'unsent' ? await deps.episodes.get(claim.alertId) : undefined;
   const digest = pending ?? (await buildDigest(nowMs, claim.alertId, deps));
-  if (!pending) await deps.ledger.record(digest);
+  if (!pending) await deps.episodes.record(digest);
   await deps.publisher.publish(digest);
   await markPublished(deps, 'digest', DIGEST_KEY, digest);
   return digest;
@@ -60,7 +60,7 @@ async function buildDigest(nowMs: number, alertId: string, deps: DigestDeps): Pr
       cities: cities.sort((a, b) => b.negative - a.negative || b.total - a.total),
     });
   }
-  const fired = await deps.ledger.firedBetween(new Date(from).toISOString(), new Date(nowMs).toISOString());
+  const fired = await deps.episodes.firedBetween(new Date(from).toISOString(), new Date(nowMs).toISOString());
   const alerts = fired
     .sort((a, b) => a.alert.firedAt.localeCompare(b.alert.firedAt))
     .map(({ alert, status }) => ({

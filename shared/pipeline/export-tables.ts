@@ -1,7 +1,7 @@
 /**
  * Exports of the posts and alerts tables to S3 for analysts, behind three small ports: DynamoDB's
  * export to S3 (`ExportService`), the Glue catalog that Athena reads (`PartitionCatalog`) and the
- * exports' ledger in the state table (`ExportLedger`).
+ * exports' history in the state table (`ExportHistory`).
  *
  * Each table gets a full export at least every `analytics.fullExportEveryDays`, and in between an
  * incremental export of what changed since the previous export ended. Exports take minutes to
@@ -90,7 +90,7 @@ export interface ExportMarker {
 }
 
 /** The record of exports (state table). */
-export interface ExportLedger {
+export interface ExportHistory {
   marker(table: ExportedTableName): Promise<ExportMarker | undefined>;
   /**
    * Records the export as pending (recording the same export again changes nothing) and moves the
@@ -109,7 +109,7 @@ export type ExportLog = (level: 'info' | 'warn' | 'error', message: string, fiel
 export interface ExportDeps {
   readonly exports: ExportService;
   readonly catalog: PartitionCatalog;
-  readonly ledger: ExportLedger;
+  readonly history: ExportHistory;
   /** The bucket the exports are written to. */
   readonly bucket: string;
   readonly tableArns: Readonly<Record<ExportedTableName, string>>;
@@ -155,7 +155,7 @@ export async function startExports(now: number, deps: ExportDeps): Promise<Start
   const to = exportEnd(now);
   const result: StartResult = { started: [], skipped: [] };
   for (const table of EXPORTED_TABLES) {
-    const marker = await deps.ledger.marker(table.name);
+    const marker = await deps.history.marker(table.name);
     const plan = planExport(marker, to, deps.fullExportEveryDays);
     if (plan.kind === 'none') {
       result.skipped.push({ table: table.name, why: plan.why });
@@ -182,7 +182,7 @@ export async function startExports(now: number, deps: ExportDeps): Promise<Start
       ...(from !== undefined && { from: new Date(from).toISOString() }),
       startedAt: new Date(now).toISOString(),
     };
-    await deps.ledger.recordStarted(started);
+    await deps.history.recordStarted(started);
     result.started.push(started);
     deps.log?.('info', 'export started', { ...started, ...(plan.kind === 'full' && { why: plan.why }) });
   }
@@ -226,7 +226,7 @@ export interface SettleResult {
  */
 export async function settleExports(deps: ExportDeps): Promise<SettleResult> {
   const result: SettleResult = { completed: [], failed: [], inProgress: [] };
-  for (const started of await deps.ledger.pending()) {
+  for (const started of await deps.history.pending()) {
     const state = await deps.exports.describe(started.exportArn);
     switch (state.status) {
       case 'IN_PROGRESS':
@@ -236,15 +236,15 @@ export async function settleExports(deps: ExportDeps): Promise<SettleResult> {
         // Registered before it is marked done, so a run that dies in between registers it again (harmlessly).
         const location = exportDataLocation(deps.bucket, started);
         const added = await deps.catalog.addSnapshot(glueTableOf(started), started.snapshot, location);
-        if (await deps.ledger.settle(started.exportArn, 'completed')) {
+        if (await deps.history.settle(started.exportArn, 'completed')) {
           result.completed.push(started);
           deps.log?.('info', 'export registered', { ...started, location, alreadyRegistered: !added });
         }
         break;
       }
       case 'FAILED': {
-        await deps.ledger.requireFull(started.table);
-        if (await deps.ledger.settle(started.exportArn, 'failed')) {
+        await deps.history.requireFull(started.table);
+        if (await deps.history.settle(started.exportArn, 'failed')) {
           const failed = { ...started, failureCode: state.failureCode, failureMessage: state.failureMessage };
           result.failed.push(failed);
           deps.log?.('error', 'export failed; the next export of the table will be full', { ...failed });

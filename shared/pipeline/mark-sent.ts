@@ -6,20 +6,20 @@
  */
 import type { Alert } from '../alerts/alert';
 import { withRetry, type Backoff } from '../retry';
-import type { AlertLedger } from './ports';
+import type { AlertEpisodes } from './ports';
 
 /** Tries at 0, ~0.5, ~1.5, ~3.5, ~7.5 and ~11.5 s (up to half again at random): well inside the classifier's 30 s. */
 export const MARK_SENT_BACKOFF: Backoff = { attempts: 6, baseDelayMs: 500, maxDelayMs: 4_000 };
 
 export interface MarkSentDeps {
-  readonly ledger: Pick<AlertLedger, 'markSent'>;
+  readonly episodes: Pick<AlertEpisodes, 'markSent'>;
   /** Waits between tries; replaced in tests. */
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export function markPublished(deps: MarkSentDeps, kind: string, key: string, alert: Alert): Promise<void> {
   return withRetry(
-    () => deps.ledger.markSent(kind, key, alert),
+    () => deps.episodes.markSent(kind, key, alert),
     () => true,
     MARK_SENT_BACKOFF,
     undefined,

@@ -63,7 +63,7 @@ export interface Claim {
 }
 
 /** Flood control and the record of alerts: conditional writes, safe across concurrent invocations. */
-export interface AlertLedger {
+export interface AlertEpisodes {
   /**
    * Claims the right to send for (kind, topic) at event time `atMs`: a new episode when none is
    * cooling down, an update when `severity` is at least `severityStep` above the last one sent.
@@ -80,8 +80,8 @@ export interface AlertLedger {
   takeHourSlot(atMs: number, maxPerHour: number): Promise<boolean>;
   /** Alerts recorded with `firedAt` in [fromIso, toIso), each as its latest revision, with its status. */
   firedBetween(fromIso: string, toIso: string): Promise<StoredAlert[]>;
-  /** Every episode the ledger keeps (open, resolved, or with a message still to send). */
-  episodes(): Promise<EpisodeState[]>;
+  /** Every episode kept (open, resolved, or with a message still to send). */
+  all(): Promise<EpisodeState[]>;
   /**
    * Closes a sent episode whose cooldown has passed by event time `atMs`: returns the revision of
    * its resolution message, or undefined when it is not (or no longer) the one to close.

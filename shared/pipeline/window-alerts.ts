@@ -6,7 +6,7 @@
  * - `hoax`: a hoax-like post's cluster (the debunked claim it repeats, or the text pushed by many
  *   accounts), how many accounts spread it within the window;
  * - `reach`: a negative or hoax-like post with a large audience.
- * Each alert goes through the ledger (cooldown, updates only when severity rises, conditional
+ * Each alert goes through the episode record (cooldown, updates only when severity rises, conditional
  * writes), then the alerts table, then SNS. The counters are read once per topic per window.
  */
 import { hoaxAlertId, reachAlertId, spikeAlertId, type Alert, type AlertKind } from '../alerts/alert';
@@ -19,14 +19,14 @@ import type { Config } from '../config';
 import { hoaxOf, type PostItem } from '../items';
 import { DAY, HOUR, MINUTE, bucketStart, isoMinute } from '../time';
 import { markPublished } from './mark-sent';
-import type { AlertLedger, AlertPublisher, Claim, Counters, PostStore } from './ports';
+import type { AlertEpisodes, AlertPublisher, Claim, Counters, PostStore } from './ports';
 import type { PostFact } from './window';
 
 export interface AlertDeps {
   readonly config: Config;
   readonly posts: Pick<PostStore, 'byTopic' | 'get'>;
   readonly counters: Pick<Counters, 'range'>;
-  readonly ledger: AlertLedger;
+  readonly episodes: AlertEpisodes;
   readonly publisher: AlertPublisher;
   /** Told of an alert that SNS refused: it stays in the outbox (recorded, unsent) for the sweep. */
   readonly onHeld?: (alert: Alert, error: unknown) => void;
@@ -68,9 +68,9 @@ const KIND_ORDER: readonly AlertKind[] = ['spike', 'hoax', 'reach'];
 
 /**
  * Every rule over the window's posts, in event-time order (after they are counted); returns the
- * alerts sent. A decision goes to the ledger, which decides what is new, an update, or nothing,
+ * alerts sent. A decision goes to the episode record, which decides what is new, an update, or nothing,
  * unless the window already asked it about the same kind and key, within that cooldown, at a
- * severity as high: the ledger would answer nothing.
+ * severity as high: the episode record would answer nothing.
  */
 export async function raiseWindowAlerts(window: readonly JudgedPost[], deps: AlertDeps): Promise<Alert[]> {
   const decisions = [...(await spikeDecisions(window, deps)), ...hoaxDecisions(window, deps), ...reachDecisions(window, deps)].sort(
@@ -98,18 +98,18 @@ export async function raiseWindowAlerts(window: readonly JudgedPost[], deps: Ale
  */
 async function sendOnce(episode: Episode, build: (claim: Claim) => Promise<Alert>, deps: AlertDeps): Promise<Alert | undefined> {
   const { kind, key } = episode;
-  const claim = await deps.ledger.claim(kind, key, episode.episodeId, episode.severity, episode.eventMs, episode.rule);
+  const claim = await deps.episodes.claim(kind, key, episode.episodeId, episode.severity, episode.eventMs, episode.rule);
   if (claim.action === 'none') return undefined;
   if (claim.action === 'unsent') {
-    const pending = await deps.ledger.get(claim.alertId);
+    const pending = await deps.episodes.get(claim.alertId);
     if (pending && pending.revision === claim.revision) return publishOrHold(kind, key, pending, deps);
     // Claimed but never recorded: build it now from the current evidence.
   }
   const alert = await build(claim);
-  await deps.ledger.record(alert);
+  await deps.episodes.record(alert);
   // Flood control across every kind and topic: past the hourly cap the alert is kept, not sent.
-  if (!(await deps.ledger.takeHourSlot(episode.eventMs, deps.config.alerts.maxPerHour))) {
-    await deps.ledger.markSent(kind, key, alert, 'capped');
+  if (!(await deps.episodes.takeHourSlot(episode.eventMs, deps.config.alerts.maxPerHour))) {
+    await deps.episodes.markSent(kind, key, alert, 'capped');
     return undefined;
   }
   return publishOrHold(kind, key, alert, deps);

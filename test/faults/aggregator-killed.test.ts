@@ -3,7 +3,7 @@
  * after the window's counters are written, before the shard's mark and the stream checkpoint
  * move and before its alerts are raised. Started again, it reads that window again from the last checkpoint (as the
  * event source mapping does after a failure), with more records in it by then; each counter item
- * adds only the posts it lacks, and the alert ledger sends every revision once. The books balance.
+ * adds only the posts it lacks, and the episode record sends every revision once. The books balance.
  */
 import type { ChildProcess } from 'node:child_process';
 import { streamCheckpoints } from '../../infra/local/pipeline';

@@ -6,7 +6,7 @@
 import { XSourceSchema } from '../../shared/config';
 import type { XCollectResult } from '../../shared/pipeline/collect-x';
 import * as xCollector from '../../functions/x-collector/handler';
-import { LedgeredQueue } from '../../infra/local/ledger';
+import { JournaledQueue } from '../../infra/local/run-journal';
 import { startXStandIn, xError, type XStandIn } from '../helpers/x-standin';
 import { FAULT_TIMEOUT_MS, figures, Rig } from './rig';
 
@@ -37,7 +37,7 @@ test(
     const first = x.generate(35, { idBase: 1_997_000_000_000_000_000n, at: Date.now() - 30 * 60_000 });
     x.add(first);
     const wired = xCollector.wireFromEnv();
-    const handler = xCollector.makeHandler({ ...wired, queue: new LedgeredQueue(wired.queue, rig.ledger) });
+    const handler = xCollector.makeHandler({ ...wired, queue: new JournaledQueue(wired.queue, rig.journal) });
     const collect = async (): Promise<XCollectResult> => {
       const outcome = await handler({}, lambdaContext);
       if ('notRun' in outcome) throw new Error(`the collector did not run: ${outcome.notRun}`);
@@ -58,8 +58,8 @@ test(
     expect(runs.at(-1)).toMatchObject({ sent: 0, stopped: 'done' });
 
     const expected = [...first, ...later].map((t) => `x#${t.id}`).sort();
-    const collected = rig.ledger.readCollected();
-    // Each post sent once over all runs: the ledger holds one line per post sent.
+    const collected = rig.journal.readCollected();
+    // Each post sent once over all runs: the journal holds one line per post sent.
     expect([...collected].sort()).toEqual(expected);
 
     await rig.startClassifier();

@@ -23,7 +23,7 @@ import * as classifier from '../../functions/classifier/handler';
 import { startConflictProxy, type ConflictProxy } from '../../infra/local/conflicts';
 import { receiveAlerts, type InboxMessage } from '../../infra/local/alert-inbox';
 import { freePort, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/emulators';
-import { RunLedger } from '../../infra/local/ledger';
+import { RunJournal } from '../../infra/local/run-journal';
 import { queueBacklog, SqsPoller } from '../../infra/local/poller';
 import {
   createResources,
@@ -36,7 +36,7 @@ import {
 } from '../../infra/local/stack';
 import { StreamPoller, type StreamFailure } from '../../infra/local/stream-poller';
 import { streamCheckpoints } from '../../infra/local/pipeline';
-import { ledgeredPostQueue, replayBooks } from '../../cli/replay';
+import { journaledPostQueue, replayBooks } from '../../cli/replay';
 import { mulberry32 } from '../../scripts/prng';
 
 export const CONFIG_PATH = resolve(__dirname, '../../pantau.config.json');
@@ -101,7 +101,7 @@ export interface RigOptions {
 }
 
 export class Rig {
-  readonly ledger: RunLedger;
+  readonly journal: RunJournal;
   readonly received: InboxMessage[] = [];
   /** What the poller reported failing: message ids of failed records, or the error of a failed invocation. */
   readonly failures: { readonly messageIds: readonly string[]; readonly error?: unknown }[] = [];
@@ -124,7 +124,7 @@ export class Rig {
     readonly env: Record<string, string>,
     private readonly opts: RigOptions,
   ) {
-    this.ledger = new RunLedger(dataDir);
+    this.journal = new RunJournal(dataDir);
   }
 
   static async start(name: string, opts: RigOptions = {}): Promise<Rig> {
@@ -154,9 +154,9 @@ export class Rig {
     return rig;
   }
 
-  /** Puts posts on the posts queue as a collector does, writing each to the ledger first. */
+  /** Puts posts on the posts queue as a collector does, writing each to the journal first. */
   async collect(posts: readonly Post[]): Promise<void> {
-    const queue = ledgeredPostQueue(this, this.ledger);
+    const queue = journaledPostQueue(this, this.journal);
     const outgoing = posts.map((post) => ({ key: postKey(post), body: JSON.stringify(post), source: post.source }));
     for (let i = 0; i < outgoing.length; i += 100) await queue.sendAll(outgoing.slice(i, i + 100));
   }
@@ -274,7 +274,7 @@ export class Rig {
   /** The books: what was collected against the tables, the DLQ and the subscriber. */
   async books(): Promise<AccountingReport> {
     const received = this.received.map((m) => ({ alertId: m.alert.alertId, revision: m.alert.revision }));
-    return (await replayBooks(this, this.config, this.ledger, { keepDeadLetters: false, received })).books;
+    return (await replayBooks(this, this.config, this.journal, { keepDeadLetters: false, received })).books;
   }
 
   async stop(): Promise<void> {

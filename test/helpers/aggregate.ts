@@ -4,7 +4,7 @@
  * sequence numbers of our own, as one stream shard would. For tests that need the posts taken one
  * at a time, or a window tried again, deterministically.
  */
-import { DynamoCounters, DynamoPostStore, DynamoWindowTally, alertLedger } from '../../shared/adapters/dynamodb';
+import { DynamoCounters, DynamoPostStore, DynamoWindowTally, alertEpisodes } from '../../shared/adapters/dynamodb';
 import { DynamoSpreadLog } from '../../shared/adapters/spread-log';
 import { SqsDeadLetters } from '../../shared/adapters/sqs';
 import type { Alert } from '../../shared/alerts/alert';
@@ -53,7 +53,7 @@ export function handDriven(
     counters: new DynamoCounters(doc, tables.state),
     tally: new DynamoWindowTally(doc, tables.state, config.retention.stateDays, now),
     spread: new DynamoSpreadLog(doc, tables.state, { now }),
-    ledger: alertLedger(doc, tables.alerts, tables.state, config),
+    episodes: alertEpisodes(doc, tables.alerts, tables.state, config),
     publisher: { publish: async () => undefined },
     ...opts.aggregator,
   };

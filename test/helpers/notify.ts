@@ -1,6 +1,6 @@
 /**
  * For the notifier's tests: alerts, SNS events as Lambda receives them from the alerts topic, an
- * in-memory ledger with the DynamoDB ledger's contract, and stand-ins for Telegram's Bot API and
+ * an in-memory delivery log with the DynamoDB one's contract, and stand-ins for Telegram's Bot API and
  * a Slack incoming webhook on real loopback HTTP servers. The stand-ins check what the real
  * services check (the token, the chat, the length, Telegram's HTML, Slack's block limits) and
  * answer errors in the services' own shapes.
@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context, SNSEvent } from 'aws-lambda';
 import { alertMessage } from '../../shared/adapters/sns';
 import type { Alert } from '../../shared/alerts/alert';
-import type { ChannelName, LedgerClaim, NotifyLedger } from '../../shared/notify/ports';
+import type { ChannelName, DeliveryClaim, DeliveryLog } from '../../shared/notify/ports';
 import { TOPICS } from '../../shared/resources';
 import { startTestServer, type Answer, type SeenRequest, type TestServer } from './http-server';
 
@@ -101,8 +101,8 @@ export function lambdaContext(functionName = 'pantau-notifier'): Context {
   };
 }
 
-/** The notifier's ledger in memory, with the DynamoDB ledger's contract (claims, leases, sent records). */
-export class MemoryNotifyLedger implements NotifyLedger {
+/** The notifier's delivery log in memory, with the DynamoDB one's contract (claims, leases, sent records). */
+export class MemoryDeliveryLog implements DeliveryLog {
   readonly items = new Map<string, { leaseUntil: number; sent: boolean }>();
 
   constructor(
@@ -110,7 +110,7 @@ export class MemoryNotifyLedger implements NotifyLedger {
     private readonly leaseMs = 45_000,
   ) {}
 
-  async claim(alertId: string, revision: number, channel: ChannelName): Promise<LedgerClaim> {
+  async claim(alertId: string, revision: number, channel: ChannelName): Promise<DeliveryClaim> {
     const key = `${alertId}|${revision}|${channel}`;
     const held = this.items.get(key);
     if (held?.sent) return 'sent';

@@ -208,7 +208,7 @@ describe('Analytics', () => {
         }
       });
 
-      it('reads and writes no item of posts or alerts (only the state table, its ledger)', () => {
+      it('reads and writes no item of posts or alerts (only the state table, its history)', () => {
         const dataStatements = onAction('dynamodb:GetItem');
         expect(dataStatements.flatMap((s) => asList(s.Resource))).toEqual([ref(stack.storage.tables.state.tableArn)]);
       });

@@ -6,7 +6,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
-import { NOTIFY_LEASE_MS } from '../../shared/adapters/notify-ledger';
+import { NOTIFY_LEASE_MS } from '../../shared/adapters/delivery-log';
 import { SLACK_WEBHOOK_URL, TELEGRAM_BOT_TOKEN } from '../../shared/adapters/secrets';
 import { ConfigError } from '../../shared/config';
 import { CHAT_HTTP } from '../../shared/notify/channels';
@@ -106,7 +106,7 @@ describe('PantauStack with Telegram and Slack configured', () => {
     });
   });
 
-  it('may read its two secrets, write its ledger in the state table and send to its DLQ, and nothing more', () => {
+  it('may read its two secrets, write its delivery log in the state table and send to its DLQ, and nothing more', () => {
     const statements = notifierStatements(stack, template);
     const stateArn = ref(stack.storage.tables.state.tableArn);
     expect(allows(statements, ['secretsmanager:GetSecretValue'], telegramSecret)).toBe(true);
@@ -124,7 +124,7 @@ describe('PantauStack with Telegram and Slack configured', () => {
     expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('sns:') || a.includes('*'))).toEqual([]);
   });
 
-  it("gives a channel's tries time within the timeout, and the timeout within the ledger's lease", () => {
+  it("gives a channel's tries time within the timeout, and the timeout within the delivery log's lease", () => {
     const { attempts, maxDelayMs = Infinity } = CHAT_HTTP.backoff;
     const longestWait = Math.max(maxDelayMs * 1.5, CHAT_HTTP.maxRetryAfterMs);
     expect(attempts * CHAT_HTTP.timeoutMs + (attempts - 1) * longestWait).toBeLessThan(NOTIFIER.timeoutSeconds * 1000);

@@ -268,7 +268,7 @@ describe('alert sweeper', () => {
   const { stack, template } = buildStack();
   const sweeper = stack.pipeline.sweeper;
 
-  it('runs on the configured resolve schedule and may publish alerts and update the ledger, nothing else', () => {
+  it('runs on the configured resolve schedule and may publish alerts and update the alert episodes, nothing else', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(15 minutes)',
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(stack, sweeper), 'Arn'] } })],

@@ -59,7 +59,7 @@ test('pantau check: the books of the last run balance; a post collected and then
   expect(check.stdout).toMatch(/books balance/);
 
   // A post the collector handed over that reached neither the table nor the DLQ.
-  appendFileSync(join(data, 'ledger', 'collected.txt'), 'file#ghost-1\n');
+  appendFileSync(join(data, 'journal', 'collected.txt'), 'file#ghost-1\n');
   const lost = pantau(['check', '--data', data, '--json']);
   expect(lost.status).toBe(1);
   const report = JSON.parse(lost.stdout);

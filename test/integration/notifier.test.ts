@@ -1,6 +1,6 @@
 /**
- * The notifier Lambda on the embedded stack, wired from the environment as on AWS: its ledger
- * in the state table on DynamoDB Local, stand-ins for Telegram and Slack on loopback. The ledger
+ * The notifier Lambda on the embedded stack, wired from the environment as on AWS: its delivery log
+ * in the state table on DynamoDB Local, stand-ins for Telegram and Slack on loopback. The delivery log
  * keeps sent records and frees dead senders' claims; the same SNS event delivered twice, or at
  * once, gives one message per chat; a chat that failed is released, so the retry sends it and
  * only it; every delivery is counted per chat.
@@ -8,7 +8,7 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as notifier from '../../functions/notifier/handler';
-import { DynamoNotifyLedger, NOTIFY_LEASE_MS } from '../../shared/adapters/notify-ledger';
+import { DynamoDeliveryLog, NOTIFY_LEASE_MS } from '../../shared/adapters/delivery-log';
 import type { Alert } from '../../shared/alerts/alert';
 import { NotifyError } from '../../shared/notify/notify';
 import { testStack, type TestStack } from '../helpers/local-stack';
@@ -60,7 +60,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** An alert of its own per test: the ledger and the stand-ins are shared by the file. */
+/** An alert of its own per test: the delivery log and the stand-ins are shared by the file. */
 const alertFor = (test: string, overrides: Partial<Alert> = {}): Alert => makeAlert({ alertId: `spike:banjir:${test}`, ...overrides });
 
 /** The messages each chat received about `alert`. */
@@ -72,7 +72,7 @@ function received(alert: Alert): { telegram: TelegramSendMessage[]; slack: Slack
   };
 }
 
-async function ledgerItem(alert: Alert, channel: string): Promise<Record<string, unknown> | undefined> {
+async function deliveryItem(alert: Alert, channel: string): Promise<Record<string, unknown> | undefined> {
   const out = await stack.clients.doc.send(
     new GetCommand({
       TableName: stack.resources.tables.state,
@@ -83,22 +83,22 @@ async function ledgerItem(alert: Alert, channel: string): Promise<Record<string,
   return out.Item;
 }
 
-test("the ledger: a sent record stays sent, a dead sender's claim frees itself after the lease, a release never undoes a send", async () => {
+test("the deliveries: a sent record stays sent, a dead sender's claim frees itself after the lease, a release never undoes a send", async () => {
   let now = Date.parse('2026-11-26T09:03:00Z');
-  const ledger = new DynamoNotifyLedger(stack.clients.doc, stack.resources.tables.state, 35, () => now);
+  const deliveries = new DynamoDeliveryLog(stack.clients.doc, stack.resources.tables.state, 35, () => now);
 
-  expect(await ledger.claim('spike:banjir:ledger', 1, 'telegram')).toBe('claimed');
-  expect(await ledger.claim('spike:banjir:ledger', 1, 'telegram')).toBe('in-flight');
-  expect(await ledger.claim('spike:banjir:ledger', 2, 'telegram')).toBe('claimed');
-  expect(await ledger.claim('spike:banjir:ledger', 1, 'slack')).toBe('claimed');
-  await ledger.markSent('spike:banjir:ledger', 1, 'telegram');
-  await ledger.release('spike:banjir:ledger', 1, 'telegram');
+  expect(await deliveries.claim('spike:banjir:deliveries', 1, 'telegram')).toBe('claimed');
+  expect(await deliveries.claim('spike:banjir:deliveries', 1, 'telegram')).toBe('in-flight');
+  expect(await deliveries.claim('spike:banjir:deliveries', 2, 'telegram')).toBe('claimed');
+  expect(await deliveries.claim('spike:banjir:deliveries', 1, 'slack')).toBe('claimed');
+  await deliveries.markSent('spike:banjir:deliveries', 1, 'telegram');
+  await deliveries.release('spike:banjir:deliveries', 1, 'telegram');
 
   now += NOTIFY_LEASE_MS + 1;
-  expect(await ledger.claim('spike:banjir:ledger', 1, 'telegram')).toBe('sent');
+  expect(await deliveries.claim('spike:banjir:deliveries', 1, 'telegram')).toBe('sent');
   // Revision 2 and Slack were claimed by senders that never finished: taken over now.
-  expect(await ledger.claim('spike:banjir:ledger', 2, 'telegram')).toBe('claimed');
-  expect(await ledger.claim('spike:banjir:ledger', 1, 'slack')).toBe('claimed');
+  expect(await deliveries.claim('spike:banjir:deliveries', 2, 'telegram')).toBe('claimed');
+  expect(await deliveries.claim('spike:banjir:deliveries', 1, 'slack')).toBe('claimed');
 });
 
 test('the same SNS event twice: one message per chat, recorded in the state table with an expiry', async () => {
@@ -114,7 +114,7 @@ test('the same SNS event twice: one message per chat, recorded in the state tabl
   expect(got.telegram[0]).toMatchObject({ chat_id: TELEGRAM_CHAT, parse_mode: 'HTML', disable_web_page_preview: true });
   expect(got.telegram[0]?.text).toMatch(/^<b>\[Pantau 7\/10\] Lonjakan keluhan: Banjir dan genangan<\/b>\n/);
   for (const channel of ['telegram', 'slack']) {
-    expect(await ledgerItem(alert, channel)).toMatchObject({ sentAt: expect.any(String), expiresAt: expect.any(Number) });
+    expect(await deliveryItem(alert, channel)).toMatchObject({ sentAt: expect.any(String), expiresAt: expect.any(Number) });
   }
 });
 
@@ -148,7 +148,7 @@ test('a chat that keeps failing fails the invocation and is released; the next i
   expect((error as Error).message).toContain('slack: POST Slack webhook answered 500: internal_error');
   expect(received(alert).telegram).toHaveLength(1);
   expect(received(alert).slack).toHaveLength(0);
-  expect(await ledgerItem(alert, 'slack')).toBeUndefined();
+  expect(await deliveryItem(alert, 'slack')).toBeUndefined();
 
   await handler(event, lambdaContext());
 

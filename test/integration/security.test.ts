@@ -1,5 +1,5 @@
 /**
- * The notifier wired from the environment as on AWS (its ledger on DynamoDB Local, the alerts
+ * The notifier wired from the environment as on AWS (its deliveries on DynamoDB Local, the alerts
  * topic's ARN from the embedded stack): it takes events from that topic only, and with chats that
  * fail it keeps the bot token and the webhook address out of everything it writes and throws.
  */

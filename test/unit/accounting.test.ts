@@ -98,7 +98,7 @@ describe('the books of a run', () => {
     expect(text).toContain('macet 2026-11-26T08:00Z: total 0 (recount 1)');
   });
 
-  it('finds a post stored but never collected (a ledger that misses hand-overs)', () => {
+  it('finds a post stored but never collected (a journal that misses hand-overs)', () => {
     const books = balanced([post('x#1')]);
     books.storedPost(post('x#ghost', { topics: [] }));
     const report = books.report();

@@ -1,6 +1,6 @@
 /**
  * Choosing and settling the table exports (shared/pipeline/export-tables.ts) over in-memory
- * stand-ins of DynamoDB's export service, the Glue catalog and the ledger, day after day.
+ * stand-ins of DynamoDB's export service, the Glue catalog and the history, day after day.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
@@ -15,7 +15,7 @@ import {
   startExports,
   type ExportDeps,
   type ExportedTableName,
-  type ExportLedger,
+  type ExportHistory,
   type ExportMarker,
   type ExportRequest,
   type ExportService,
@@ -78,8 +78,8 @@ class FakeCatalog implements PartitionCatalog {
   }
 }
 
-/** The ledger's contract (shared/adapters/exports.ts keeps it in the state table). */
-class MemoryLedger implements ExportLedger {
+/** The history's contract (shared/adapters/exports.ts keeps it in the state table). */
+class MemoryExportHistory implements ExportHistory {
   readonly records = new Map<string, StartedExport & { status: string }>();
   readonly markers = new Map<ExportedTableName, ExportMarker>();
 
@@ -120,7 +120,7 @@ class MemoryLedger implements ExportLedger {
 interface World extends ExportDeps {
   readonly exports: FakeExports;
   readonly catalog: FakeCatalog;
-  readonly ledger: MemoryLedger;
+  readonly history: MemoryExportHistory;
   readonly logged: { level: string; message: string; fields?: Record<string, unknown> }[];
 }
 
@@ -129,7 +129,7 @@ function world(fullExportEveryDays = 7): World {
   return {
     exports: new FakeExports(),
     catalog: new FakeCatalog(),
-    ledger: new MemoryLedger(),
+    history: new MemoryExportHistory(),
     bucket: BUCKET,
     tableArns: TABLE_ARNS,
     fullExportEveryDays,
@@ -172,8 +172,8 @@ describe('startExports', () => {
     ]);
     expect(started[0]).toMatchObject({ snapshot: '2026-11-01T17:00:00.000Z', startedAt: '2026-11-01T17:30:00.000Z' });
     expect(started[0]!.from).toBeUndefined();
-    expect((await w.ledger.pending()).map((p) => p.exportArn)).toEqual(started.map((s) => s.exportArn));
-    expect(await w.ledger.marker('posts')).toEqual({ lastFullAt: END0, lastTo: END0, needsFull: false, failures: 0 });
+    expect((await w.history.pending()).map((p) => p.exportArn)).toEqual(started.map((s) => s.exportArn));
+    expect(await w.history.marker('posts')).toEqual({ lastFullAt: END0, lastTo: END0, needsFull: false, failures: 0 });
   });
 
   it('next day: incremental from where the previous export ended to now, under the incremental prefix', async () => {
@@ -193,7 +193,7 @@ describe('startExports', () => {
       clientToken: clientToken(TABLE_ARNS.posts, 'incremental', END0, END0 + DAY, 0),
     });
     expect(started[0]).toMatchObject({ from: '2026-11-01T17:00:00.000Z', snapshot: '2026-11-02T17:00:00.000Z' });
-    expect(await w.ledger.marker('posts')).toMatchObject({ lastFullAt: END0, lastTo: END0 + DAY });
+    expect(await w.history.marker('posts')).toMatchObject({ lastFullAt: END0, lastTo: END0 + DAY });
   });
 
   it(`is full again once the last full export is fullExportEveryDays old, incremental in between`, async () => {
@@ -250,7 +250,7 @@ describe('startExports', () => {
 
   it('asks for the very same export when a run died before recording it (same client token, same request)', async () => {
     const w = world();
-    const recordStarted = jest.spyOn(w.ledger, 'recordStarted').mockRejectedValueOnce(new Error('state table unavailable'));
+    const recordStarted = jest.spyOn(w.history, 'recordStarted').mockRejectedValueOnce(new Error('state table unavailable'));
     await expect(startExports(DAY0, w)).rejects.toThrow('state table unavailable');
     recordStarted.mockRestore();
     const retried = await startExports(DAY0 + 3 * MINUTE, w);
@@ -301,7 +301,7 @@ describe('settleExports', () => {
       'posts_changes/2026-11-02T17:00:00.000Z',
       'posts_full/2026-11-01T17:00:00.000Z',
     ]);
-    expect(await w.ledger.pending()).toEqual([]);
+    expect(await w.history.pending()).toEqual([]);
   });
 
   it('leaves an export still in progress for the next run', async () => {
@@ -311,7 +311,7 @@ describe('settleExports', () => {
     expect(settled.inProgress.map((s) => s.table)).toEqual(['posts', 'alerts']);
     expect(settled.completed).toEqual([]);
     expect(w.catalog.partitions.size).toBe(0);
-    expect(await w.ledger.pending()).toHaveLength(2);
+    expect(await w.history.pending()).toHaveLength(2);
   });
 
   it('on a failed export: logs its FailureCode and FailureMessage, counts it, and makes the next export of that table full (a new one)', async () => {
@@ -343,7 +343,7 @@ describe('settleExports', () => {
     // Day 2: posts full again (its chain of changes has a hole), alerts carries on.
     const day2 = await startExports(DAY0 + 2 * DAY, w);
     expect(kinds(day2.started)).toEqual(['posts:full', 'alerts:incremental']);
-    expect(await w.ledger.marker('posts')).toMatchObject({ needsFull: false, failures: 1, lastFullAt: END0 + 2 * DAY });
+    expect(await w.history.marker('posts')).toMatchObject({ needsFull: false, failures: 1, lastFullAt: END0 + 2 * DAY });
   });
 
   it('retries a failed full export within the same hour as a new export', async () => {
@@ -363,7 +363,7 @@ describe('settleExports', () => {
     const w = world();
     await startExports(DAY0, w);
     w.exports.finishAll();
-    const settle = jest.spyOn(w.ledger, 'settle').mockRejectedValueOnce(new Error('state table unavailable'));
+    const settle = jest.spyOn(w.history, 'settle').mockRejectedValueOnce(new Error('state table unavailable'));
     await expect(settleExports(w)).rejects.toThrow('state table unavailable');
     settle.mockRestore();
     expect(w.catalog.partitions.size).toBe(1);

@@ -12,7 +12,7 @@ import { AlreadyExistsException, CreatePartitionCommand, EntityNotFoundException
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { makeDocumentClient } from '../../shared/adapters/clients';
-import { DynamoExportLedger, DynamoTableExports, GlueSnapshots } from '../../shared/adapters/exports';
+import { DynamoExportHistory, DynamoTableExports, GlueSnapshots } from '../../shared/adapters/exports';
 import type { StartedExport } from '../../shared/pipeline/export-tables';
 import { DAY } from '../../shared/time';
 
@@ -148,8 +148,8 @@ describe('GlueSnapshots', () => {
   });
 });
 
-describe('DynamoExportLedger', () => {
-  const ledger = new DynamoExportLedger(
+describe('DynamoExportHistory', () => {
+  const history = new DynamoExportHistory(
     makeDocumentClient(new DynamoDBClient({ region: 'ap-southeast-3' })),
     'pantau-state',
     35,
@@ -168,7 +168,7 @@ describe('DynamoExportLedger', () => {
 
   it('records a started export once as pending, and moves its table marker forward only', async () => {
     doc.on(PutCommand).resolves({}).on(UpdateCommand).resolves({});
-    await ledger.recordStarted(started);
+    await history.recordStarted(started);
     const put = doc.commandCalls(PutCommand)[0]!.args[0].input;
     expect(put).toMatchObject({
       TableName: 'pantau-state',
@@ -186,7 +186,7 @@ describe('DynamoExportLedger', () => {
 
   it('a full export also sets lastFullAt and clears needsFull', async () => {
     doc.on(PutCommand).resolves({}).on(UpdateCommand).resolves({});
-    await ledger.recordStarted({ ...started, kind: 'full', prefix: 'exports/posts/full' });
+    await history.recordStarted({ ...started, kind: 'full', prefix: 'exports/posts/full' });
     expect(doc.commandCalls(UpdateCommand)[0]!.args[0].input.UpdateExpression).toBe(
       'SET lastTo = :to, lastFullAt = :to, expiresAt = :exp REMOVE needsFull',
     );
@@ -194,7 +194,7 @@ describe('DynamoExportLedger', () => {
 
   it('takes an export already recorded, or a marker already further on, as done', async () => {
     doc.on(PutCommand).rejects(conditionFailed()).on(UpdateCommand).rejects(conditionFailed());
-    await expect(ledger.recordStarted(started)).resolves.toBeUndefined();
+    await expect(history.recordStarted(started)).resolves.toBeUndefined();
     expect(doc.commandCalls(UpdateCommand)).toHaveLength(1);
   });
 
@@ -212,8 +212,8 @@ describe('DynamoExportLedger', () => {
         },
       })
       .resolvesOnce({});
-    expect(await ledger.marker('posts')).toEqual({ lastTo: TO, lastFullAt: FROM, needsFull: true, failures: 2 });
-    expect(await ledger.marker('alerts')).toBeUndefined();
+    expect(await history.marker('posts')).toEqual({ lastTo: TO, lastFullAt: FROM, needsFull: true, failures: 2 });
+    expect(await history.marker('alerts')).toBeUndefined();
     expect(doc.commandCalls(GetCommand)[0]!.args[0].input).toMatchObject({
       ConsistentRead: true,
       Key: { pk: 'EXPORTS', sk: 'LATEST#posts' },
@@ -237,7 +237,7 @@ describe('DynamoExportLedger', () => {
       .on(QueryCommand)
       .resolvesOnce({ Items: [item('arn-1')], LastEvaluatedKey: { pk: 'EXPORTS', sk: 'EXPORT#arn-1' } })
       .resolvesOnce({ Items: [item('arn-2')] });
-    const pending = await ledger.pending();
+    const pending = await history.pending();
     expect(pending.map((p) => p.exportArn)).toEqual(['arn-1', 'arn-2']);
     expect(pending[0]).toEqual({
       exportArn: 'arn-1',
@@ -258,8 +258,8 @@ describe('DynamoExportLedger', () => {
 
   it('settles a pending export once; false when another run already did', async () => {
     doc.on(UpdateCommand).resolvesOnce({}).rejectsOnce(conditionFailed());
-    expect(await ledger.settle(EXPORT_ARN, 'completed')).toBe(true);
-    expect(await ledger.settle(EXPORT_ARN, 'completed')).toBe(false);
+    expect(await history.settle(EXPORT_ARN, 'completed')).toBe(true);
+    expect(await history.settle(EXPORT_ARN, 'completed')).toBe(false);
     expect(doc.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
       ConditionExpression: '#status = :pending',
       ExpressionAttributeValues: { ':outcome': 'completed', ':pending': 'pending', ':at': '2026-11-02T17:30:00.000Z' },
@@ -268,7 +268,7 @@ describe('DynamoExportLedger', () => {
 
   it('makes the next export full and counts the failure', async () => {
     doc.on(UpdateCommand).resolves({});
-    await ledger.requireFull('alerts');
+    await history.requireFull('alerts');
     expect(doc.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
       Key: { pk: 'EXPORTS', sk: 'LATEST#alerts' },
       UpdateExpression: 'SET needsFull = :yes, expiresAt = :exp ADD failures :one',

@@ -1,6 +1,6 @@
 /**
  * The notifier's core with the real Telegram and Slack channels, against stand-ins for both on
- * loopback HTTP servers, and the ledger in memory: what the chats receive, retries, the services'
+ * loopback HTTP servers, and the deliveries in memory: what the chats receive, retries, the services'
  * waits, permanent errors, one chat down, and each message sent once.
  */
 import type { Alert } from '../../shared/alerts/alert';
@@ -10,7 +10,7 @@ import { notify, NotifyError, type Delivery, type NotifyTarget } from '../../sha
 import type { ChannelName } from '../../shared/notify/ports';
 import {
   makeAlert,
-  MemoryNotifyLedger,
+  MemoryDeliveryLog,
   SLACK_WEBHOOK_PATH,
   slackError,
   startSlackStandIn,
@@ -30,12 +30,12 @@ const ALL: ChannelFilter = { minSeverity: 1 };
 
 let telegram: ChatStandIn<TelegramSendMessage>;
 let slack: ChatStandIn<SlackWebhookMessage>;
-let ledger: MemoryNotifyLedger;
+let deliveries: MemoryDeliveryLog;
 let retries: { channel: ChannelName; attempt: number; waitMs: number }[];
 
 beforeEach(async () => {
   [telegram, slack] = await Promise.all([startTelegramStandIn(), startSlackStandIn()]);
-  ledger = new MemoryNotifyLedger();
+  deliveries = new MemoryDeliveryLog();
   retries = [];
 });
 
@@ -77,7 +77,7 @@ const outcomes = (deliveries: readonly Delivery[]): Record<string, string> =>
 
 /** `notify`'s error, which the test expects. */
 async function notifyError(alert: Alert, opts: TargetOptions = {}): Promise<NotifyError> {
-  const error = await notify(alert, { targets: targets(opts), ledger }).then(
+  const error = await notify(alert, { targets: targets(opts), deliveries }).then(
     () => undefined,
     (err: unknown) => err,
   );
@@ -106,7 +106,7 @@ describe('delivery', () => {
       ],
     });
 
-    expect(outcomes(await notify(alert, { targets: targets(), ledger }))).toEqual({ telegram: 'sent', slack: 'sent' });
+    expect(outcomes(await notify(alert, { targets: targets(), deliveries }))).toEqual({ telegram: 'sent', slack: 'sent' });
 
     expect(telegram.requests.map((r) => [r.method, r.url])).toEqual([['POST', `/bot${TELEGRAM_TOKEN}/sendMessage`]]);
     expect(telegram.messages).toEqual([
@@ -166,7 +166,7 @@ describe('delivery', () => {
     telegram.failNext(telegramError(500, 'Internal Server Error'), { hangUp: true });
     slack.failNext(slackError(503, 'service_unavailable'));
 
-    expect(outcomes(await notify(makeAlert(), { targets: targets(), ledger }))).toEqual({ telegram: 'sent', slack: 'sent' });
+    expect(outcomes(await notify(makeAlert(), { targets: targets(), deliveries }))).toEqual({ telegram: 'sent', slack: 'sent' });
     expect(telegram.requests).toHaveLength(3);
     expect(slack.requests).toHaveLength(2);
     expect(telegram.messages).toHaveLength(1);
@@ -178,7 +178,7 @@ describe('delivery', () => {
     telegram.failNext(telegramError(429, 'Too Many Requests: retry after 1', { retry_after: 1 }));
     const started = Date.now();
 
-    await notify(makeAlert(), { targets: targets({ slack: { minSeverity: 10 } }), ledger });
+    await notify(makeAlert(), { targets: targets({ slack: { minSeverity: 10 } }), deliveries });
 
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     expect(retries).toEqual([{ channel: 'telegram', attempt: 1, waitMs: 1_000 }]);
@@ -188,7 +188,7 @@ describe('delivery', () => {
   it("honours Slack's Retry-After header, up to the cap", async () => {
     slack.failNext({ status: 429, headers: { 'retry-after': '30', 'content-type': 'text/plain' }, body: 'rate_limited' });
 
-    await notify(makeAlert(), { targets: targets({ telegram: { minSeverity: 10 }, http: { ...FAST, maxRetryAfterMs: 40 } }), ledger });
+    await notify(makeAlert(), { targets: targets({ telegram: { minSeverity: 10 }, http: { ...FAST, maxRetryAfterMs: 40 } }), deliveries });
 
     expect(retries).toEqual([{ channel: 'slack', attempt: 1, waitMs: 40 }]);
     expect(slack.messages).toHaveLength(1);
@@ -224,7 +224,9 @@ describe('failures', () => {
     slack.failNext(...Array.from({ length: 3 }, () => slackError(500, 'internal_error')));
     const heard: Delivery[] = [];
 
-    const error = await notify(makeAlert(), { targets: targets(), ledger, onDelivery: (d) => heard.push(d) }).catch((err: unknown) => err);
+    const error = await notify(makeAlert(), { targets: targets(), deliveries, onDelivery: (d) => heard.push(d) }).catch(
+      (err: unknown) => err,
+    );
 
     expect(error).toBeInstanceOf(NotifyError);
     expect((error as NotifyError).unfinished.map((d) => d.channel)).toEqual(['slack']);
@@ -233,22 +235,22 @@ describe('failures', () => {
     expect(slack.messages).toHaveLength(0);
 
     // Lambda's retry, with Slack back.
-    expect(outcomes(await notify(makeAlert(), { targets: targets(), ledger }))).toEqual({ telegram: 'duplicate', slack: 'sent' });
+    expect(outcomes(await notify(makeAlert(), { targets: targets(), deliveries }))).toEqual({ telegram: 'duplicate', slack: 'sent' });
     expect(telegram.messages).toHaveLength(1);
     expect(slack.messages).toHaveLength(1);
   });
 
   it('fails, sending nothing, while another delivery holds the claim; sends once that claim has lapsed', async () => {
     let now = Date.parse('2026-11-26T09:03:00Z');
-    ledger = new MemoryNotifyLedger(() => now, 45_000);
-    await ledger.claim('spike:banjir:2026-11-26T09:05Z', 1, 'telegram');
+    deliveries = new MemoryDeliveryLog(() => now, 45_000);
+    await deliveries.claim('spike:banjir:2026-11-26T09:05Z', 1, 'telegram');
 
     const error = await notifyError(makeAlert(), { slack: { minSeverity: 10 } });
     expect(error.unfinished).toEqual([{ channel: 'telegram', outcome: 'in-flight' }]);
     expect(telegram.requests).toHaveLength(0);
 
     now += 46_000;
-    expect(outcomes(await notify(makeAlert(), { targets: targets({ slack: { minSeverity: 10 } }), ledger }))).toEqual({
+    expect(outcomes(await notify(makeAlert(), { targets: targets({ slack: { minSeverity: 10 } }), deliveries }))).toEqual({
       telegram: 'sent',
       slack: 'filtered',
     });
@@ -258,12 +260,12 @@ describe('failures', () => {
 
 describe('once per alert revision, and only what each chat wants', () => {
   it('sends nothing for a second delivery of the same revision, and sends an update', async () => {
-    await notify(makeAlert(), { targets: targets(), ledger });
-    expect(outcomes(await notify(makeAlert(), { targets: targets(), ledger }))).toEqual({ telegram: 'duplicate', slack: 'duplicate' });
+    await notify(makeAlert(), { targets: targets(), deliveries });
+    expect(outcomes(await notify(makeAlert(), { targets: targets(), deliveries }))).toEqual({ telegram: 'duplicate', slack: 'duplicate' });
     expect(telegram.messages).toHaveLength(1);
     expect(slack.messages).toHaveLength(1);
 
-    expect(outcomes(await notify(makeAlert({ revision: 2, severity: 9 }), { targets: targets(), ledger }))).toEqual({
+    expect(outcomes(await notify(makeAlert({ revision: 2, severity: 9 }), { targets: targets(), deliveries }))).toEqual({
       telegram: 'sent',
       slack: 'sent',
     });
@@ -273,16 +275,16 @@ describe('once per alert revision, and only what each chat wants', () => {
   it('filters by kind and minimum severity per chat', async () => {
     const opts = { telegram: { kinds: ['hoax'], minSeverity: 1 }, slack: { minSeverity: 8 } };
 
-    expect(outcomes(await notify(makeAlert({ severity: 7 }), { targets: targets(opts), ledger }))).toEqual({
+    expect(outcomes(await notify(makeAlert({ severity: 7 }), { targets: targets(opts), deliveries }))).toEqual({
       telegram: 'filtered',
       slack: 'filtered',
     });
-    expect(outcomes(await notify(makeAlert({ severity: 8 }), { targets: targets(opts), ledger }))).toEqual({
+    expect(outcomes(await notify(makeAlert({ severity: 8 }), { targets: targets(opts), deliveries }))).toEqual({
       telegram: 'filtered',
       slack: 'sent',
     });
     const hoax = makeAlert({ kind: 'hoax', alertId: 'hoax:claim-seed-014:2026-11-26T08:41Z', severity: 3 });
-    expect(outcomes(await notify(hoax, { targets: targets(opts), ledger }))).toEqual({ telegram: 'sent', slack: 'filtered' });
+    expect(outcomes(await notify(hoax, { targets: targets(opts), deliveries }))).toEqual({ telegram: 'sent', slack: 'filtered' });
     expect(telegram.messages).toHaveLength(1);
     expect(slack.messages).toHaveLength(1);
   });

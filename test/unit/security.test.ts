@@ -21,7 +21,7 @@ import {
   ALERTS_TOPIC_ARN,
   lambdaContext,
   makeAlert,
-  MemoryNotifyLedger,
+  MemoryDeliveryLog,
   SLACK_WEBHOOK_PATH,
   slackError,
   snsEvent,
@@ -191,7 +191,7 @@ describe('the notifier', () => {
           filter: { minSeverity: 1 },
         },
       ],
-      ledger: new MemoryNotifyLedger(),
+      deliveries: new MemoryDeliveryLog(),
       logger,
       metrics: quietMetrics('notifier'),
     });

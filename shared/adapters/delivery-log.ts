@@ -1,10 +1,10 @@
 /**
- * The notifier's ledger in the state table: one item per (alert, revision, channel),
+ * The notifier's delivery log in the state table: one item per (alert, revision, channel),
  * `NOTIFIED#<alertId>` / `<revision>#<channel>`, claimed by a conditional write before the send
  * and marked sent after it.
  */
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ChannelName, LedgerClaim, NotifyLedger } from '../notify/ports';
+import type { ChannelName, DeliveryClaim, DeliveryLog } from '../notify/ports';
 import { DAY, epochSeconds } from '../time';
 import { conditionHeld } from './conditional';
 
@@ -15,7 +15,7 @@ import { conditionHeld } from './conditional';
  */
 export const NOTIFY_LEASE_MS = 45_000;
 
-export class DynamoNotifyLedger implements NotifyLedger {
+export class DynamoDeliveryLog implements DeliveryLog {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly stateTable: string,
@@ -28,7 +28,7 @@ export class DynamoNotifyLedger implements NotifyLedger {
     return { pk: `NOTIFIED#${alertId}`, sk: `${revision}#${channel}` };
   }
 
-  async claim(alertId: string, revision: number, channel: ChannelName): Promise<LedgerClaim> {
+  async claim(alertId: string, revision: number, channel: ChannelName): Promise<DeliveryClaim> {
     const at = this.now();
     const key = this.key(alertId, revision, channel);
     const claimed = await conditionHeld(() =>

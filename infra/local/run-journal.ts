@@ -1,10 +1,10 @@
 /**
- * The local run's ledger, kept in the data folder next to the tables (`<data>/ledger/`), so that
+ * The local run's journal, kept in the data folder next to the tables (`<data>/journal/`), so that
  * `pantau check` can account for a run after it ended: what the collectors put on the queue,
  * what the DLQ held at the end of each run (the emulated queues live in memory and end with the
  * run), and which alert messages reached the subscriber. Appended line by line as things happen.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeadLetterRecord, ReceivedAlert } from './books';
 import type { OutgoingPost, PostQueue, RefusedPost } from '../../shared/pipeline/ports';
@@ -13,11 +13,14 @@ const COLLECTED = 'collected.txt';
 const DEAD_LETTERS = 'dead-letters.jsonl';
 const RECEIVED = 'alerts-received.jsonl';
 
-export class RunLedger {
+export class RunJournal {
   readonly dir: string;
 
   constructor(dataDir: string) {
-    this.dir = join(dataDir, 'ledger');
+    this.dir = join(dataDir, 'journal');
+    // Data folders of earlier versions kept it as `ledger/`: take it over, so their runs can still be checked and resumed.
+    const earlier = join(dataDir, 'ledger');
+    if (!existsSync(this.dir) && existsSync(earlier)) renameSync(earlier, this.dir);
   }
 
   /** Starts the books afresh (with fresh tables). */
@@ -68,15 +71,15 @@ export class RunLedger {
   }
 }
 
-/** The posts queue, writing each post's key to the ledger before it is sent. */
-export class LedgeredQueue implements PostQueue {
+/** The posts queue, writing each post's key to the journal before it is sent. */
+export class JournaledQueue implements PostQueue {
   constructor(
     private readonly inner: PostQueue,
-    private readonly ledger: Pick<RunLedger, 'collected'>,
+    private readonly journal: Pick<RunJournal, 'collected'>,
   ) {}
 
   sendAll(posts: readonly OutgoingPost[]): Promise<RefusedPost[]> {
-    this.ledger.collected(posts.map((p) => p.key));
+    this.journal.collected(posts.map((p) => p.key));
     return this.inner.sendAll(posts);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoAlertLedger, SEND_LEASE_MS } from '../../shared/adapters/dynamodb';
+import { DynamoAlertEpisodes, SEND_LEASE_MS } from '../../shared/adapters/dynamodb';
 import type { Alert } from '../../shared/alerts/alert';
 import { loadConfig } from '../../shared/config';
 import { handDriven } from '../helpers/aggregate';
@@ -19,8 +19,8 @@ const MIN = 60_000;
 
 let stack: TestStack;
 let wall = Date.parse('2026-11-27T00:00:00Z');
-const ledger = (): DynamoAlertLedger =>
-  new DynamoAlertLedger(
+const episodes = (): DynamoAlertEpisodes =>
+  new DynamoAlertEpisodes(
     stack.clients.doc,
     stack.resources.tables.alerts,
     stack.resources.tables.state,
@@ -29,7 +29,7 @@ const ledger = (): DynamoAlertLedger =>
   );
 
 beforeAll(async () => {
-  stack = await testStack('ledger');
+  stack = await testStack('episodes');
 });
 
 afterAll(async () => {
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 test('a cooldown per topic; updates only when severity rises by the step; a new episode after it', async () => {
-  const l = ledger();
+  const l = episodes();
   expect(await l.claim('spike', 'sampah', 'ep-1', 4, T0, rule)).toEqual({ action: 'new', alertId: 'ep-1', revision: 1 });
   await l.markSent('spike', 'sampah', { alertId: 'ep-1', revision: 1 } as Alert);
   expect((await l.claim('spike', 'sampah', 'ep-x', 5, T0 + 10 * MIN, rule)).action).toBe('none');
@@ -49,7 +49,7 @@ test('a cooldown per topic; updates only when severity rises by the step; a new 
 });
 
 test('posts out of order: an earlier post never ends the cooldown sooner, nor starts the episode again under its id', async () => {
-  const l = ledger();
+  const l = episodes();
   // The episode starts from a post at 23:00, and is updated from an earlier post (18:33) whose severity is higher.
   const late = T0 + 15 * 60 * MIN;
   expect(await l.claim('spike', 'tj', 'spike:tj:23:05', 3, late, rule)).toEqual({ action: 'new', alertId: 'spike:tj:23:05', revision: 1 });
@@ -75,7 +75,7 @@ test('posts out of order: an earlier post never ends the cooldown sooner, nor st
 });
 
 test('of many concurrent claims for the same topic, exactly one wins', async () => {
-  const l = ledger();
+  const l = episodes();
   const claims = await Promise.all(Array.from({ length: 12 }, () => l.claim('spike', 'macet', 'ep-m', 5, T0, rule)));
   expect(claims.filter((c) => c.action === 'new')).toHaveLength(1);
   expect(claims.filter((c) => c.action !== 'new').every((c) => c.action === 'none')).toBe(true);
@@ -89,7 +89,7 @@ test('an alert SNS refused waits in the outbox and is sent by the window tried a
     writer: 'shard-outbox',
     now: () => wall,
     aggregator: {
-      ledger: ledger(),
+      episodes: episodes(),
       // SNS unreachable for the first publish.
       publisher: {
         async publish(alert) {
@@ -135,7 +135,7 @@ test('an alert SNS refused waits in the outbox and is sent by the window tried a
 });
 
 test('the hourly cap admits exactly its number of messages among concurrent senders, per event-time hour', async () => {
-  const l = ledger();
+  const l = episodes();
   const at = Date.parse('2026-11-26T15:10:00Z');
   const takes = await Promise.all(Array.from({ length: 20 }, () => l.takeHourSlot(at, 5)));
   expect(takes.filter(Boolean)).toHaveLength(5);
@@ -149,7 +149,7 @@ test('past the hourly cap an update is kept in the alerts table as capped, not p
   const driven = handDriven(stack, capped, {
     writer: 'shard-capped',
     now: () => wall,
-    aggregator: { ledger: ledger(), publisher: { publish: async (alert) => void published.push(alert) } },
+    aggregator: { episodes: episodes(), publisher: { publish: async (alert) => void published.push(alert) } },
   });
   // A burst in a later hour, two posts a minute: steep enough for updates within the hour.
   const burst = floodBurst(40, '2026-11-27T03:00:00Z', 'capped').map((p, i) => ({
@@ -168,15 +168,15 @@ test('past the hourly cap an update is kept in the alerts table as capped, not p
 test('an alert SNS took while its mark failed is marked on a later try, and the window tried again past the lease does not send it again', async () => {
   const published: Alert[] = [];
   const waits: number[] = [];
-  const real = ledger();
+  const real = episodes();
   let failMarks = 2;
   const driven = handDriven(stack, config, {
     writer: 'shard-marklater',
     now: () => wall,
     aggregator: {
       // DynamoDB failing for the first two marks, after SNS has taken the alert.
-      ledger: Object.assign(Object.create(real) as DynamoAlertLedger, {
-        async markSent(...args: Parameters<DynamoAlertLedger['markSent']>) {
+      episodes: Object.assign(Object.create(real) as DynamoAlertEpisodes, {
+        async markSent(...args: Parameters<DynamoAlertEpisodes['markSent']>) {
           if (failMarks > 0) {
             failMarks -= 1;
             throw new Error('connect ECONNREFUSED (DynamoDB unavailable)');
