@@ -94,7 +94,7 @@ export interface NotifierProps extends AlertingProps {
 export class Notifier extends Construct {
   readonly function: PantauFunction;
   readonly deadLetters: Queue;
-  /** Secrets the ops engineer fills in after the first deploy (README, "Deploy"). */
+  /** Secrets the ops engineer fills in after the first deploy (docs/deploy.md). */
   readonly telegramBotToken?: Secret;
   readonly slackWebhookUrl?: Secret;
 

@@ -39,7 +39,7 @@ export class Collectors extends Construct {
   readonly factCheckCollector?: PantauFunction;
   /** Every collector's schedule, by function name. */
   readonly schedules: Record<string, Rule> = {};
-  /** Secrets the ops engineer fills in after the first deploy (README, "Deploy"). */
+  /** Secrets the ops engineer fills in after the first deploy (docs/deploy.md). */
   readonly xBearerToken?: Secret;
   readonly factCheckApiKey?: Secret;
 

@@ -54,7 +54,7 @@ export function thirdPartySecret(scope: Construct, id: string, props: ThirdParty
   const secret = new Secret(scope, id, { secretName: props.secretName, description: props.description, encryptionKey: props.key });
   Validations.of(secret).acknowledge({
     id: 'AwsSolutions-SMG4',
-    reason: `Third-party credential: ${props.issuer}. A Secrets Manager rotation function cannot obtain a new one; the ops engineer replaces the value by hand (README, "Deploy").`,
+    reason: `Third-party credential: ${props.issuer}. A Secrets Manager rotation function cannot obtain a new one; the ops engineer replaces the value by hand (docs/deploy.md).`,
   });
   return secret;
 }

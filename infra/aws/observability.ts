@@ -124,7 +124,7 @@ function longestGapMs(expression: string): number {
 }
 
 export class Observability extends Construct {
-  /** Where the alarms go: ops engineers subscribe to it by email or SMS (README, "Observe"). */
+  /** Where the alarms go: ops engineers subscribe to it by email or SMS (docs/operate.md). */
   readonly opsTopic: Topic;
   readonly dashboard: Dashboard;
   /** The dashboard's address in the CloudWatch console (for a CfnOutput). */
@@ -152,7 +152,7 @@ export class Observability extends Construct {
     this.alarm('PostsDlqNotEmpty', {
       metric: dlqDepth,
       threshold: 0,
-      description: 'Posts are in the dead-letter queue: they broke the contract or failed every retry (README, "Observe": redrive).',
+      description: 'Posts are in the dead-letter queue: they broke the contract or failed every retry (docs/operate.md: redrive the DLQ).',
     });
     if (queues.notifierFailures) {
       this.alarm('NotifierFailuresNotEmpty', {

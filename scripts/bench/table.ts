@@ -1,4 +1,4 @@
-/** The benchmark table, in Markdown (as pasted into the README). */
+/** The benchmark table, in Markdown (as pasted into docs/performance.md). */
 import type { BenchRow } from './types';
 
 /** A figure as people read it: at most 4 significant digits, thousands separated, no exponent. */
