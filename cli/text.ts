@@ -1,4 +1,5 @@
 /** Small helpers for what the commands print to people. */
+import { withoutMarkup } from '../shared/pipeline/http-port';
 
 /** Characters of an error message shown at most; its start names the address and the status. */
 const MESSAGE_MAX = 160;
@@ -8,12 +9,7 @@ const MESSAGE_MAX = 160;
  * HTML error page) taken out, white space collapsed, and cut to a short excerpt.
  */
 export function plainMessage(message: string, max = MESSAGE_MAX): string {
-  const text = message
-    .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
-    .replace(/<(script|style)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
-    .replace(/<\/?[a-zA-Z!][^>]*(>|$)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([:,.;])/g, '$1')
+  const text = withoutMarkup(message)
     .replace(/(: )+$/, '')
     .trim();
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;

@@ -75,7 +75,21 @@ export interface HttpClient {
 
 /** The first 200 characters of an answer's body, on one line. */
 export function bodyStart(body: string): string {
-  return body.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return withoutMarkup(body).slice(0, 200);
+}
+
+/**
+ * Text as a person should read it in a message or a log line: the markup a web server's error
+ * page brings (HTML tags, comments, scripts and styles) taken out and white space collapsed.
+ */
+export function withoutMarkup(text: string): string {
+  return text
+    .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+    .replace(/<(script|style)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
+    .replace(/<\/?[a-zA-Z!][^>]*(>|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([:,.;])/g, '$1')
+    .trim();
 }
 
 /** The default reading of an error answer: the body's start, and the standard `Retry-After` header. */
