@@ -27,6 +27,7 @@ import type { ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { wholeNumber } from './options';
 import { loadConfig } from '../shared/config';
 import { formatAccounting, type AccountingReport } from '../infra/local/books';
 import { RunJournal } from '../infra/local/run-journal';
@@ -176,24 +177,18 @@ function readOptions(argv: string[]): Options {
     },
     strict: true,
   });
-  const int = (name: string, value: string | undefined, fallback: number): number => {
-    if (value === undefined) return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${value}"`);
-    return n;
-  };
   if (values.posts !== undefined && values.count !== undefined) throw new Error('give --posts or --count, not both');
   const postsPath = values.posts === undefined ? undefined : resolve(values.posts);
   if (postsPath && !existsSync(postsPath)) throw new Error(`posts file not found: ${postsPath}`);
   return {
     postsPath,
-    count: int('count', values.count, 10_000),
-    seed: int('seed', values.seed, DEFAULT_SEED),
+    count: wholeNumber('count', values.count, 1) ?? 10_000,
+    seed: wholeNumber('seed', values.seed, 1) ?? DEFAULT_SEED,
     configPath: resolve(values.config ?? join(ROOT, 'pantau.config.json')),
     jsonPath: values.json === undefined ? undefined : resolve(values.json),
     inMemory: values['in-memory'] === true,
     keep: values.keep === true,
-    maxBacklog: values['max-backlog'] === '0' ? 0 : int('max-backlog', values['max-backlog'], DEFAULT_MAX_BACKLOG),
+    maxBacklog: wholeNumber('max-backlog', values['max-backlog'], 0) ?? DEFAULT_MAX_BACKLOG,
   };
 }
 

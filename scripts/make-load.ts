@@ -29,6 +29,7 @@
  * scenarios share (dice, accounts, text filling, post fields, JSON lines) in scripts/scenarios/.
  */
 import { parseArgs } from 'node:util';
+import { wholeNumber } from './options';
 import {
   describeLoad,
   DEFAULT_COUNT,
@@ -63,16 +64,10 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
-  const number = (name: string, value: string | undefined, fallback: number, min: number): number => {
-    if (value === undefined) return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, got "${value}"`);
-    return n;
-  };
   const options: LoadOptions = {
-    count: number('count', values.count, DEFAULT_COUNT, 1),
-    seed: number('seed', values.seed, DEFAULT_SEED, 0),
-    days: number('days', values.days, DEFAULT_DAYS, 1),
+    count: wholeNumber('count', values.count, 1) ?? DEFAULT_COUNT,
+    seed: wholeNumber('seed', values.seed, 0) ?? DEFAULT_SEED,
+    days: wholeNumber('days', values.days, 1) ?? DEFAULT_DAYS,
     configPath: values.config,
   };
   const path = values.out ?? (process.stdout.isTTY ? `/tmp/pantau-load-${options.count}-${options.seed}.jsonl` : undefined);

@@ -41,6 +41,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { wholeNumber } from '../options';
 import { deflateRawSync } from 'node:zlib';
 import { build, version as esbuildVersion, type Metafile } from 'esbuild';
 import type { BenchRow, PartResult } from './types';
@@ -467,8 +468,7 @@ async function main(): Promise<void> {
     options: { runs: { type: 'string' }, out: { type: 'string' }, budget: { type: 'string' } },
     strict: true,
   });
-  const runs = values.runs === undefined ? DEFAULT_RUNS : Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number >= 1, got "${values.runs}"`);
+  const runs = wholeNumber('runs', values.runs, 1) ?? DEFAULT_RUNS;
   const budgetSeconds = values.budget === undefined ? DEFAULT_BUDGET_SECONDS : Number(values.budget);
   if (!(budgetSeconds > 0)) throw new Error(`--budget must be a number of seconds > 0, got "${values.budget}"`);
   const result = await benchBundles({ runs, outDir: values.out, budgetSeconds, log: (line) => process.stderr.write(`bundles: ${line}\n`) });

@@ -24,6 +24,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { wholeNumber } from '../options';
 import { benchBundles } from './bundles';
 import { benchClassify } from './classify';
 import { POSTS_TABLE_CLASS, costPerMillionPosts, comprehendCostPerMillionPosts, costRows, loadPrices } from './cost';
@@ -56,20 +57,14 @@ function readOptions(argv: string[]): Options {
     },
     strict: true,
   });
-  const count = (name: string, value: string | undefined, min: number): number | undefined => {
-    if (value === undefined) return undefined;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}, got "${value}"`);
-    return n;
-  };
   const parts = (values.parts ?? PARTS.join(',')).split(',').map((p) => p.trim());
   for (const p of parts)
     if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--parts: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
   return {
     parts: parts as Part[],
-    rounds: count('rounds', values.rounds, 1),
-    runs: count('runs', values.runs, 5),
-    burstPosts: count('burst', values.burst, 100),
+    rounds: wholeNumber('rounds', values.rounds, 1),
+    runs: wholeNumber('runs', values.runs, 5),
+    burstPosts: wholeNumber('burst', values.burst, 100),
     out: resolve(values.out ?? resolve(ROOT, 'bench', 'results.json')),
   };
 }
