@@ -36,7 +36,7 @@
  * since the last full pass (amortised O(1) per `add`).
  */
 import { remember } from '../classify/memo';
-import { normalise } from '../classify/normalise';
+import { fewestPieces, normalise } from '../classify/normalise';
 import type { ClaimMatcher, NormalisedText } from '../classify/types';
 import {
   EVERYDAY_WEIGHT,
@@ -480,19 +480,7 @@ export class ClaimIndex implements ClaimMatcher {
 
   /** Fewest stored keys (each of at least three letters) that make up a hashtag, or nothing. */
   private splitTag(tag: string): string[] {
-    const best: (string[] | undefined)[] = new Array<string[] | undefined>(tag.length + 1).fill(undefined);
-    best[0] = [];
-    for (let end = 3; end <= tag.length; end++) {
-      for (let start = Math.max(0, end - 20); start <= end - 3; start++) {
-        const prefix = best[start];
-        if (!prefix) continue;
-        const piece = tag.slice(start, end);
-        if (!this.keyIds.has(phonetic(piece))) continue;
-        const current = best[end];
-        if (!current || current.length > prefix.length + 1) best[end] = [...prefix, piece];
-      }
-    }
-    return best[tag.length] ?? [];
+    return fewestPieces(tag, 3, (piece) => this.keyIds.has(phonetic(piece))) ?? [];
   }
 
   /** The post's words that matched the claim, in the post's order. */

@@ -126,22 +126,30 @@ function splitHashtag(tag: string): string {
   return remember(splitMemo, lower, result);
 }
 
-/** Fewest known words (each ≥ 2 letters) that make up `s`, or undefined. */
-function segment(s: string): string | undefined {
-  if (s.length > 40) return undefined;
+/**
+ * The fewest pieces, each `minPiece` to 20 letters long and accepted by `isPiece`, that make up
+ * `s` when put together (a hashtag or a run-together phrase read as words); undefined when none do.
+ */
+export function fewestPieces(s: string, minPiece: number, isPiece: (piece: string) => boolean): string[] | undefined {
   const best: (string[] | undefined)[] = new Array<string[] | undefined>(s.length + 1).fill(undefined);
   best[0] = [];
-  for (let end = 2; end <= s.length; end++) {
-    for (let start = Math.max(0, end - 20); start <= end - 2; start++) {
+  for (let end = minPiece; end <= s.length; end++) {
+    for (let start = Math.max(0, end - 20); start <= end - minPiece; start++) {
       const prefix = best[start];
       if (!prefix) continue;
       const piece = s.slice(start, end);
-      if (!isKnown(piece)) continue;
+      if (!isPiece(piece)) continue;
       const current = best[end];
       if (!current || current.length > prefix.length + 1) best[end] = [...prefix, piece];
     }
   }
-  const found = best[s.length];
+  return best[s.length];
+}
+
+/** Fewest known words (each ≥ 2 letters) that make up `s`, or undefined. */
+function segment(s: string): string | undefined {
+  if (s.length > 40) return undefined;
+  const found = fewestPieces(s, 2, isKnown);
   return found && found.length > 0 ? found.join(' ') : undefined;
 }
 
