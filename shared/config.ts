@@ -344,9 +344,25 @@ export function loadConfig(path: string): Config {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`${path} is not valid JSON: ${(err as Error).message}`);
+    throw new ConfigError(jsonErrorMessage(path, text, err as Error));
   }
   return parseConfig(value, path);
+}
+
+/**
+ * A JSON syntax error as an editor points at it: `file:line:column`, the parser's reason, and the
+ * line itself with a caret under the place (JSON.parse only says the character's position).
+ */
+export function jsonErrorMessage(path: string, text: string, err: Error): string {
+  const reason = err.message.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+  const position = /at position (\d+)/.exec(err.message);
+  const at = position ? Number(position[1]) : /end of (JSON|data)/i.test(err.message) ? text.length : undefined;
+  if (at === undefined) return `${path} is not valid JSON: ${reason}`;
+  const before = text.slice(0, at).split('\n');
+  const line = before.length;
+  const column = (before.at(-1) ?? '').length + 1;
+  const source = text.split('\n')[line - 1] ?? '';
+  return `${path}:${line}:${column}: not valid JSON: ${reason}\n  ${source}\n  ${' '.repeat(column - 1)}^`;
 }
 
 /** A source a collector needs, checked enabled: `collector` names it in the error (`the X collector`). */

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig, parseConfig } from '../../shared/config';
 
 const topic = { name: 'banjir', label: 'Banjir', keywords: ['banjir'] };
@@ -40,6 +42,17 @@ describe('config', () => {
 
   test('a missing file is a clear error', () => {
     expect(() => loadConfig('/nonexistent/pantau.config.json')).toThrow(/cannot read config \/nonexistent\/pantau.config.json: ENOENT/);
+  });
+
+  test('broken JSON is pointed at by line and column, with the line shown', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pantau-config-'));
+    const path = join(dir, 'pantau.config.json');
+    writeFileSync(path, '{\n  "topics": [\n    { "name": "banjir", }\n  ]\n}\n');
+    expect(() => loadConfig(path)).toThrow(`${path}:3:25: not valid JSON`);
+    expect(() => loadConfig(path)).toThrow('    { "name": "banjir", }\n' + ' '.repeat(26) + '^');
+    writeFileSync(path, '{\n  "topics": [');
+    expect(() => loadConfig(path)).toThrow(`${path}:2:14: not valid JSON`);
+    rmSync(dir, { recursive: true });
   });
 });
 
