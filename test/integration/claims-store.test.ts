@@ -155,6 +155,6 @@ describe('pantau claims import', () => {
     expect(noFile.stderr).toMatch(/claims import: FILE\.jsonl is required/);
     const missing = pantau(['claims', 'import', join(tmpdir(), 'pantau-no-such-claims.jsonl')]);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/pantau-no-such-claims\.jsonl cannot be read: ENOENT/);
+    expect(missing.stderr).toMatch(/claims file \S*pantau-no-such-claims\.jsonl not found/);
   });
 });
