@@ -10,6 +10,9 @@ import type { AttributeValue as StreamAttributeValue, Context, DynamoDBRecord, D
 import type { AwsClients } from '../../shared/adapters/clients';
 import { DynamoCounters, DynamoPostStore, DynamoWindowTally } from '../../shared/adapters/dynamodb';
 import { DynamoSpreadLog } from '../../shared/adapters/spread-log';
+import { alertOutbox } from '../../shared/adapters/alert-outbox';
+import { makeDocumentClient } from '../../shared/adapters/clients';
+import { makeSnsClient } from '../../shared/adapters/sns';
 import * as kit from '../../shared/adapters/wiring';
 import { requireEnv } from '../../shared/env';
 import type { PostItem } from '../../shared/items';
@@ -99,7 +102,7 @@ function streamedPost(record: DynamoDBRecord): StreamedPost | undefined {
 
 /** The real wiring, from the environment: clients and config once per cold start. */
 export function wireFromEnv(clients?: AwsClients): AggregatorHandlerDeps {
-  const w = kit.wiring('aggregator', clients);
+  const w = kit.wiring('aggregator', clients ?? { doc: makeDocumentClient(), sns: makeSnsClient() });
   const { config, stateTable } = w;
   const { doc } = w.clients;
   return {
@@ -108,7 +111,7 @@ export function wireFromEnv(clients?: AwsClients): AggregatorHandlerDeps {
     counters: new DynamoCounters(doc, stateTable),
     tally: new DynamoWindowTally(doc, stateTable, config.retention.stateDays),
     spread: new DynamoSpreadLog(doc, stateTable),
-    ...kit.alertOutbox(w),
+    ...alertOutbox(w),
     logger: w.logger,
     metrics: w.metrics,
   };

@@ -4,6 +4,9 @@
  * shared/pipeline/resolve-episodes.ts.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { alertOutbox } from '../../shared/adapters/alert-outbox';
+import { makeDocumentClient } from '../../shared/adapters/clients';
+import { makeSnsClient } from '../../shared/adapters/sns';
 import * as kit from '../../shared/adapters/wiring';
 import type { Alert } from '../../shared/alerts/alert';
 import { resolveEpisodes, type ResolveDeps } from '../../shared/pipeline/resolve-episodes';
@@ -31,8 +34,8 @@ export function makeHandler(deps: SweeperDeps): SweeperHandler {
 }
 
 export function wireFromEnv(): SweeperDeps {
-  const w = kit.wiring('alert-sweeper');
-  return { ...kit.alertOutbox(w), ...kit.tools(w) };
+  const w = kit.wiring('alert-sweeper', { doc: makeDocumentClient(), sns: makeSnsClient() });
+  return { ...alertOutbox(w), ...kit.tools(w) };
 }
 
 export const handler: SweeperHandler = kit.wiredOnFirstCall(() => makeHandler(wireFromEnv()));

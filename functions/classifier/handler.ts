@@ -9,6 +9,8 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { DynamoClaimStore } from '../../shared/adapters/claims';
 import type { AwsClients } from '../../shared/adapters/clients';
 import { DynamoCounters, DynamoPostStore } from '../../shared/adapters/dynamodb';
+import { makeDocumentClient } from '../../shared/adapters/clients';
+import { makeSqsClient, postsDeadLetters } from '../../shared/adapters/sqs';
 import * as kit from '../../shared/adapters/wiring';
 import { LiveClaims } from '../../shared/claims/live';
 import { makeClassifier } from '../../shared/classify';
@@ -68,7 +70,7 @@ export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
  * the capacity the writes consume).
  */
 export function wireFromEnv(clients?: AwsClients): ClassifierHandlerDeps {
-  const w = kit.wiring('classifier', clients);
+  const w = kit.wiring('classifier', clients ?? { doc: makeDocumentClient(), sqs: makeSqsClient() });
   const { doc } = w.clients;
   const claims = new LiveClaims(new DynamoClaimStore(doc, w.stateTable));
   return {
@@ -77,7 +79,7 @@ export function wireFromEnv(clients?: AwsClients): ClassifierHandlerDeps {
     claims,
     posts: new DynamoPostStore(doc, requireEnv(TABLES.posts.envVar)),
     counters: new DynamoCounters(doc, w.stateTable),
-    deadLetters: kit.postsDeadLetters(w),
+    deadLetters: postsDeadLetters(w),
     ...kit.tools(w),
   };
 }

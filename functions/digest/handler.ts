@@ -4,6 +4,9 @@
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoCounters } from '../../shared/adapters/dynamodb';
+import { alertOutbox } from '../../shared/adapters/alert-outbox';
+import { makeDocumentClient } from '../../shared/adapters/clients';
+import { makeSnsClient } from '../../shared/adapters/sns';
 import * as kit from '../../shared/adapters/wiring';
 import { sendDailyDigest, type DigestDeps } from '../../shared/pipeline/daily-digest';
 
@@ -27,11 +30,11 @@ export function makeHandler(deps: DigestHandlerDeps): DigestHandler {
 }
 
 export function wireFromEnv(): DigestHandlerDeps {
-  const w = kit.wiring('digest');
+  const w = kit.wiring('digest', { doc: makeDocumentClient(), sns: makeSnsClient() });
   return {
     config: w.config,
     counters: new DynamoCounters(w.clients.doc, w.stateTable),
-    ...kit.alertOutbox(w),
+    ...alertOutbox(w),
     ...kit.tools(w),
   };
 }

@@ -7,8 +7,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { makeClients } from '../../shared/adapters/clients';
 import { DynamoExportHistory, DynamoTableExports, GlueSnapshots } from '../../shared/adapters/exports';
+import { makeDocumentClient } from '../../shared/adapters/clients';
 import * as kit from '../../shared/adapters/wiring';
 import { requireEnv } from '../../shared/env';
 import { EXPORTER_ENV } from '../../shared/env-names';
@@ -59,7 +59,7 @@ export function makeHandler(deps: ExporterHandlerDeps): ExporterHandler {
 
 export function wireFromEnv(): ExporterHandlerDeps {
   const dynamo = new DynamoDBClient({});
-  const w = kit.wiring('exporter', makeClients(dynamo));
+  const w = kit.wiring('exporter', { doc: makeDocumentClient(dynamo) });
   const bucket = requireEnv(EXPORTER_ENV.bucket);
   const database = requireEnv(EXPORTER_ENV.database);
   return {

@@ -6,6 +6,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoClaimStore } from '../../shared/adapters/claims';
 import { FACTCHECK_API_KEY, readSecret } from '../../shared/adapters/secrets';
+import { makeDocumentClient } from '../../shared/adapters/clients';
 import * as kit from '../../shared/adapters/wiring';
 import { enabledSource, type Config } from '../../shared/config';
 import { optionalEnv } from '../../shared/env';
@@ -62,7 +63,7 @@ export function makeHandler(deps: FactCheckHandlerDeps): FactCheckHandler {
 }
 
 export function wireFromEnv(): FactCheckHandlerDeps {
-  const w = kit.wiring('factcheck-collector');
+  const w = kit.wiring('factcheck-collector', { doc: makeDocumentClient() });
   return {
     config: w.config,
     baseUrl: optionalEnv(ENV.factCheckApiBaseUrl, FACTCHECK_BASE_URL),

@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { DynamoCheckpoints } from '../../shared/adapters/dynamodb';
+import { makeDocumentClient } from '../../shared/adapters/clients';
+import { makeSqsClient, postQueues } from '../../shared/adapters/sqs';
 import * as kit from '../../shared/adapters/wiring';
 import { optionalEnv } from '../../shared/env';
 import { ENV } from '../../shared/env-names';
@@ -53,12 +55,12 @@ export function makeHandler(deps: FileCollectorHandlerDeps): FileCollectorHandle
 }
 
 export function wireFromEnv(): FileCollectorHandlerDeps {
-  const w = kit.wiring('file-collector');
+  const w = kit.wiring('file-collector', { doc: makeDocumentClient(), sqs: makeSqsClient() });
   const file = w.config.sources.file;
   return {
     path: optionalEnv(ENV.postsFile, file?.path ?? ''),
     pageSize: file?.pageSize ?? 500,
-    ...kit.postQueues(w),
+    ...postQueues(w),
     checkpoints: new DynamoCheckpoints(w.clients.doc, w.stateTable),
     ...kit.tools(w),
   };

@@ -4,6 +4,8 @@
  * shared/pipeline/collect-news.ts.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { makeDocumentClient } from '../../shared/adapters/clients';
+import { makeSqsClient, postQueues } from '../../shared/adapters/sqs';
 import * as kit from '../../shared/adapters/wiring';
 import { enabledSource, type Config } from '../../shared/config';
 import { collectNews, NEWS_COLLECTOR, newsFeeds, type NewsCollectorDeps, type NewsCollectResult } from '../../shared/pipeline/collect-news';
@@ -51,12 +53,12 @@ export function makeHandler(deps: NewsCollectorHandlerDeps): NewsCollectorHandle
 }
 
 export function wireFromEnv(): NewsCollectorHandlerDeps {
-  const w = kit.wiring('news-collector');
+  const w = kit.wiring('news-collector', { doc: makeDocumentClient(), sqs: makeSqsClient() });
   return {
     config: w.config,
     web: fetchHttp,
     ...kit.collectorState(w),
-    ...kit.postQueues(w),
+    ...postQueues(w),
     ...kit.tools(w),
   };
 }

@@ -7,6 +7,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SNSEvent, SNSEventRecord } from 'aws-lambda';
 import { DynamoDeliveryLog } from '../../shared/adapters/delivery-log';
 import { readSecret, SLACK_WEBHOOK_URL, TELEGRAM_BOT_TOKEN } from '../../shared/adapters/secrets';
+import { makeDocumentClient } from '../../shared/adapters/clients';
 import * as kit from '../../shared/adapters/wiring';
 import type { Config } from '../../shared/config';
 import { optionalEnv, requireEnv } from '../../shared/env';
@@ -109,7 +110,7 @@ async function chatTargets(config: Config, options: ChannelOptions & { telegramB
 
 /** The real wiring, from the environment: config, the delivery log's client, logger and metrics, once per cold start. */
 export function wireFromEnv(): NotifierHandlerDeps {
-  const w = kit.wiring('notifier');
+  const w = kit.wiring('notifier', { doc: makeDocumentClient() });
   const { config, logger } = w;
   const options = {
     web: fetchHttp,

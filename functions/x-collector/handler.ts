@@ -6,6 +6,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { DynamoReadBudget } from '../../shared/adapters/collector-state';
 import { readSecret, X_BEARER_TOKEN } from '../../shared/adapters/secrets';
+import { makeDocumentClient } from '../../shared/adapters/clients';
+import { makeSqsClient, postQueues } from '../../shared/adapters/sqs';
 import * as kit from '../../shared/adapters/wiring';
 import { TwitterSearch, X_API_BASE } from '../../shared/adapters/x-api';
 import { enabledSource, type Config } from '../../shared/config';
@@ -73,14 +75,14 @@ export function makeHandler(deps: XCollectorHandlerDeps): XCollectorHandler {
 }
 
 export function wireFromEnv(): XCollectorHandlerDeps {
-  const w = kit.wiring('x-collector');
+  const w = kit.wiring('x-collector', { doc: makeDocumentClient(), sqs: makeSqsClient() });
   const baseUrl = optionalEnv(ENV.xApiBaseUrl, X_API_BASE);
   return {
     config: w.config,
     x: async () => new TwitterSearch(await readSecret(X_BEARER_TOKEN), { baseUrl }),
     ...kit.collectorState(w),
     budget: new DynamoReadBudget(w.clients.doc, w.stateTable, X_COLLECTOR),
-    ...kit.postQueues(w),
+    ...postQueues(w),
     ...kit.tools(w),
   };
 }

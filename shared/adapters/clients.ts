@@ -5,8 +5,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 
 export interface AwsClients {
   readonly doc: DynamoDBDocumentClient;
@@ -14,20 +14,7 @@ export interface AwsClients {
   readonly sns: SNSClient;
 }
 
-export function makeDocumentClient(dynamo: DynamoDBClient): DynamoDBDocumentClient {
+/** The document client over `dynamo` (one from the environment unless given). */
+export function makeDocumentClient(dynamo: DynamoDBClient = new DynamoDBClient({})): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
-}
-
-/**
- * Requests go to the configured SQS endpoint, not to the host named in a queue URL. On AWS the
- * two are the same; the emulator's queue URLs name a host (`sqs.<region>.localhost`) that does
- * not resolve everywhere.
- */
-export function makeSqsClient(config: ConstructorParameters<typeof SQSClient>[0] = {}): SQSClient {
-  return new SQSClient({ useQueueUrlAsEndpoint: false, ...config });
-}
-
-/** The clients from the environment; `dynamo` is the DynamoDB client under the document client, when the caller needs it too. */
-export function makeClients(dynamo: DynamoDBClient = new DynamoDBClient({})): AwsClients {
-  return { doc: makeDocumentClient(dynamo), sqs: makeSqsClient(), sns: new SNSClient({}) };
 }

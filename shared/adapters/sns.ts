@@ -1,8 +1,13 @@
 /** Publishes alerts to the alerts topic: a text per protocol, the alert as JSON for machines. */
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Alert } from '../alerts/alert';
 import { alertSms, alertSubject, alertText, type AlertLanguage } from '../alerts/format';
 import type { AlertPublisher } from '../pipeline/ports';
+
+/** The SNS client, from the environment unless configured. */
+export function makeSnsClient(config: ConstructorParameters<typeof SNSClient>[0] = {}): SNSClient {
+  return new SNSClient(config);
+}
 
 /**
  * The SNS message for an alert. With `MessageStructure: 'json'` AWS delivers to each protocol its

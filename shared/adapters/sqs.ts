@@ -1,9 +1,33 @@
 /** SQS implementations: the posts queue (collectors send) and the dead-letter queue (with reasons). */
-import { type SQSClient, SendMessageBatchCommand, SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
+import { SQSClient, SendMessageBatchCommand, SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
+import { requireEnv } from '../env';
 import type { DeadLetter, DeadLetters, OutgoingPost, PostQueue, RefusedPost } from '../pipeline/ports';
+import { QUEUES } from '../resources';
 import { untilNonePending } from '../retry';
 
 const BATCH = 10;
+
+/**
+ * Requests go to the configured SQS endpoint, not to the host named in a queue URL. On AWS the
+ * two are the same; the emulator's queue URLs name a host (`sqs.<region>.localhost`) that does
+ * not resolve everywhere.
+ */
+export function makeSqsClient(config: ConstructorParameters<typeof SQSClient>[0] = {}): SQSClient {
+  return new SQSClient({ useQueueUrlAsEndpoint: false, ...config });
+}
+
+/** The posts queue and its DLQ, as the collectors send to them (queue URLs from the environment). */
+export function postQueues(w: { readonly clients: { readonly sqs: SQSClient } }): {
+  readonly queue: SqsPostQueue;
+  readonly deadLetters: SqsDeadLetters;
+} {
+  return { queue: new SqsPostQueue(w.clients.sqs, requireEnv(QUEUES.posts.envVar)), deadLetters: postsDeadLetters(w) };
+}
+
+/** The posts DLQ alone (the classifier rejects to it). */
+export function postsDeadLetters(w: { readonly clients: { readonly sqs: SQSClient } }): SqsDeadLetters {
+  return new SqsDeadLetters(w.clients.sqs, requireEnv(QUEUES.posts.deadLetter.envVar));
+}
 
 /**
  * The most an SQS message may hold, body and attributes together (UTF-8 bytes): 256 KiB, the

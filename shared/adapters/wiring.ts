@@ -12,12 +12,9 @@ import { optionalEnv, requireEnv } from '../env';
 import { ENV } from '../env-names';
 import type { RunLock } from '../pipeline/ports';
 import { underLock } from '../pipeline/run-lock';
-import { COLLECTOR, QUEUES, TABLES, TOPICS } from '../resources';
-import { makeClients, type AwsClients } from './clients';
+import { COLLECTOR, TABLES } from '../resources';
+import type { AwsClients } from './clients';
 import { DynamoCollectorState, DynamoRunLock } from './collector-state';
-import { alertEpisodes, type DynamoAlertEpisodes } from './dynamodb';
-import { SnsAlertPublisher } from './sns';
-import { SqsDeadLetters, SqsPostQueue } from './sqs';
 
 /** The config file `PANTAU_CONFIG` names (`pantau.config.json` when unset), read and checked. */
 export function configFromEnv(): Config {
@@ -34,33 +31,30 @@ export function observability(service: string): Observability {
   return { logger: new Logger({ serviceName: service }), metrics: new Metrics({ namespace: 'Pantau', serviceName: service }) };
 }
 
-/** What every handler's wiring starts from, made once per cold start. */
-export interface Wiring extends Observability {
+/**
+ * What every handler's wiring starts from, made once per cold start. A handler makes only the
+ * clients it uses (each SDK client it imports is code in its bundle, loaded at every cold start).
+ */
+export interface Wiring<C extends Partial<AwsClients> = Pick<AwsClients, 'doc'>> extends Observability {
   readonly config: Config;
-  readonly clients: AwsClients;
+  readonly clients: C;
   /** The state table's name (every function keeps something there). */
   readonly stateTable: string;
   readonly now: () => number;
 }
 
-/** Config, clients, logger and metrics for `service`; `clients` are made from the environment unless given. */
-export function wiring(service: string, clients: AwsClients = makeClients()): Wiring {
+/** Config, logger and metrics for `service`, with the clients its handler made. */
+export function wiring<C extends Partial<AwsClients>>(service: string, clients: C): Wiring<C> {
   return { config: configFromEnv(), clients, stateTable: requireEnv(TABLES.state.envVar), now: Date.now, ...observability(service) };
 }
 
 /** What every handler's deps carry from the wiring: the clock, the logger and the metrics. */
-export function tools({ now, logger, metrics }: Wiring): Observability & { readonly now: () => number } {
+export function tools({
+  now,
+  logger,
+  metrics,
+}: Observability & { readonly now: () => number }): Observability & { readonly now: () => number } {
   return { now, logger, metrics };
-}
-
-/** The posts queue and its DLQ, as the collectors send to them. */
-export function postQueues({ clients }: Wiring): { readonly queue: SqsPostQueue; readonly deadLetters: SqsDeadLetters } {
-  return { queue: new SqsPostQueue(clients.sqs, requireEnv(QUEUES.posts.envVar)), deadLetters: postsDeadLetters({ clients }) };
-}
-
-/** The posts DLQ alone (the classifier rejects to it). */
-export function postsDeadLetters({ clients }: Pick<Wiring, 'clients'>): SqsDeadLetters {
-  return new SqsDeadLetters(clients.sqs, requireEnv(QUEUES.posts.deadLetter.envVar));
 }
 
 /** A collector's checkpoints and its run lock, in the state table. */
@@ -71,17 +65,6 @@ export function collectorState({ clients, stateTable, config }: Wiring): {
   return {
     state: new DynamoCollectorState(clients.doc, stateTable, config.retention.stateDays),
     lock: new DynamoRunLock(clients.doc, stateTable),
-  };
-}
-
-/** The alerts' record and flood control, and the topic they are published to (aggregator, sweeper, digest). */
-export function alertOutbox({ clients, stateTable, config }: Wiring): {
-  readonly episodes: DynamoAlertEpisodes;
-  readonly publisher: SnsAlertPublisher;
-} {
-  return {
-    episodes: alertEpisodes(clients.doc, requireEnv(TABLES.alerts.envVar), stateTable, config),
-    publisher: new SnsAlertPublisher(clients.sns, requireEnv(TOPICS.alerts.envVar), config.alerts.language),
   };
 }
 

@@ -4,7 +4,7 @@
  * with the rig's environment. Prints `ready` once polling, `batch <n>` as each invocation starts
  * and `done <n>` as it ends; SIGTERM stops it cleanly.
  */
-import { makeSqsClient } from '../../shared/adapters/clients';
+import { makeSqsClient } from '../../shared/adapters/sqs';
 import * as classifier from '../../functions/classifier/handler';
 import { SqsPoller } from '../../infra/local/poller';
 import { requireEnv } from '../../shared/env';
