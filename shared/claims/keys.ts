@@ -4,10 +4,16 @@
  * words folded (`corona`/`covid`), spelling variants folded by a phonetic key; and the stored keys
  * one edit from a misspelt word (`NearKeys`). See match.ts for how the index uses them.
  */
-import { EN_WORDS, ID_WORDS, MS_WORDS } from '../classify/language';
-import { LEXICON_ID } from '../classify/lexicon-id';
-import { remember } from '../classify/memo';
-import { candidateRoots } from '../classify/morphology';
+import * as languageModule from '../classify/language';
+import * as lexiconIdModule from '../classify/lexicon-id';
+import * as memoModule from '../classify/memo';
+import * as morphologyModule from '../classify/morphology';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { EN_WORDS, ID_WORDS, MS_WORDS } = languageModule;
+const { LEXICON_ID } = lexiconIdModule;
+const { remember } = memoModule;
+const { candidateRoots } = morphologyModule;
 
 export const MAX_WORD_LENGTH = 40;
 

@@ -35,21 +35,17 @@
  * are fixed when it is indexed; every claim is re-weighted once the store has grown by a quarter
  * since the last full pass (amortised O(1) per `add`).
  */
-import { remember } from '../classify/memo';
-import { fewestPieces, normalise } from '../classify/normalise';
+import * as memoModule from '../classify/memo';
+import * as normaliseModule from '../classify/normalise';
 import type { ClaimMatcher, NormalisedText } from '../classify/types';
-import {
-  EVERYDAY_WEIGHT,
-  isDictionaryWord,
-  isEveryday,
-  isInformative,
-  MAX_WORD_LENGTH,
-  NearKeys,
-  phonetic,
-  termKeys,
-  withinOneEdit,
-} from './keys';
+import * as keysModule from './keys';
 import type { ClaimMatch, ClaimRecord } from './types';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { remember } = memoModule;
+const { fewestPieces, normalise } = normaliseModule;
+const { EVERYDAY_WEIGHT, isDictionaryWord, isEveryday, isInformative, MAX_WORD_LENGTH, NearKeys, phonetic, termKeys, withinOneEdit } =
+  keysModule;
 
 export interface ClaimIndexOptions {
   /** Minimum containment, 0..1 (default MIN_SIMILARITY). */

@@ -1,8 +1,11 @@
 /** The account that posted, the known claim a post repeats, and coordinated posting. */
 import type { ClaimMatch } from '../../claims/types';
 import type { HoaxIndicator } from '../types';
-import { round3 } from './score';
+import * as scoreModule from './score';
 import type { HoaxAuthor } from './types';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { round3 } = scoreModule;
 
 const DAY_MS = 86_400_000;
 /** The account signs, each with its weight, combined by noisy-OR up to `max`. */

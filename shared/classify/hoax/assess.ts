@@ -1,16 +1,28 @@
 /** A post's hoax indicators and counter-signals, put together into its result. */
-import { normalise } from '../normalise';
+import * as normaliseModule from '../normalise';
 import type { HoaxIndicator, HoaxResult } from '../types';
-import { accountIndicator, knownClaimIndicator } from './account';
-import { hostsIn, linkSignals, OFFICIAL_LINK_WEIGHT, SUSPICIOUS_LINK_WEIGHT } from './links';
-import { dedupe, matches, SharedPasses } from './matcher';
-import { newsOutlet, officialSource, PERSONAL_APPEAL, PERSONAL_APPEAL_WEIGHT } from './official';
-import { COMPILED, DEBUNK, phraseIndicators } from './phrase-rules';
-import { DEBUNK_MAX, DEBUNK_WEIGHT } from './phrases';
-import { round3, resultOf } from './score';
-import { scamEvidence, SCAM_LURE, SCAM_PRIVATE_ACCOUNT, SCAM_SECRET, SCAM_WEIGHT } from './scams';
-import { shoutingEvidence, SHOUTING_WEIGHT } from './shouting';
+import * as accountModule from './account';
+import * as linksModule from './links';
+import * as matcherModule from './matcher';
+import * as officialModule from './official';
+import * as phraseRulesModule from './phrase-rules';
+import * as phrasesModule from './phrases';
+import * as scoreModule from './score';
+import * as scamsModule from './scams';
+import * as shoutingModule from './shouting';
 import type { HoaxInput } from './types';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { normalise } = normaliseModule;
+const { accountIndicator, knownClaimIndicator } = accountModule;
+const { hostsIn, linkSignals, OFFICIAL_LINK_WEIGHT, SUSPICIOUS_LINK_WEIGHT } = linksModule;
+const { dedupe, matches, SharedPasses } = matcherModule;
+const { newsOutlet, officialSource, PERSONAL_APPEAL, PERSONAL_APPEAL_WEIGHT } = officialModule;
+const { COMPILED, DEBUNK, phraseIndicators } = phraseRulesModule;
+const { DEBUNK_MAX, DEBUNK_WEIGHT } = phrasesModule;
+const { round3, resultOf } = scoreModule;
+const { scamEvidence, SCAM_LURE, SCAM_PRIVATE_ACCOUNT, SCAM_SECRET, SCAM_WEIGHT } = scamsModule;
+const { shoutingEvidence, SHOUTING_WEIGHT } = shoutingModule;
 
 /** A debunk quotes the hoax it debunks: a quoted passage of at least a few words ("…", “…”, «…»). */
 const QUOTED = /["“”„«»]([^"“”„«»\n]{12,400}?)["“”„«»]/gu;

@@ -4,9 +4,14 @@
  * cancelling words before a match, evidence shown as written, and the shared pass that reads
  * many lists in one scan per text with the same hits as scanning each on its own.
  */
-import { remember } from '../memo';
-import { normalise } from '../normalise';
-import { firstWordsOf } from './regex-source';
+import * as memoModule from '../memo';
+import * as normaliseModule from '../normalise';
+import * as regexSourceModule from './regex-source';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { remember } = memoModule;
+const { normalise } = normaliseModule;
+const { firstWordsOf } = regexSourceModule;
 
 /** A phrase list written `a | b | c` over several lines. */
 export function list(phrases: string): string[] {

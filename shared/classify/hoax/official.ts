@@ -1,5 +1,8 @@
 /** Counter-signals: an official source, a news outlet, a personal appeal someone can check. */
-import { compileList, dedupe } from './matcher';
+import * as matcherModule from './matcher';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { compileList, dedupe } = matcherModule;
 
 /** Agencies and public services whose word is a source (Jakarta first, then national). */
 const AGENCY = [

@@ -3,20 +3,17 @@
  * absolute claim) as a post's evidence and weights, with the rumour bonus; and the debunk list.
  */
 import type { HoaxIndicator } from '../types';
-import { compileList, dedupe, type Haystacks, inNormalForm, matches } from './matcher';
-import {
-  DANGER_ONLY,
-  DEBUNK_PATTERNS,
-  DEBUNK_PHRASES,
-  PHRASE_INDICATORS,
-  type PhraseIndicator,
-  RELATION_LED,
-  RUMOUR,
-  RUMOUR_BONUS,
-  RUMOUR_SOURCES,
-  type Tier,
-} from './phrases';
-import { round3 } from './score';
+import * as matcherModule from './matcher';
+import type { Haystacks } from './matcher';
+import * as phrasesModule from './phrases';
+import type { PhraseIndicator, Tier } from './phrases';
+import * as scoreModule from './score';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { compileList, dedupe, inNormalForm, matches } = matcherModule;
+const { DANGER_ONLY, DEBUNK_PATTERNS, DEBUNK_PHRASES, PHRASE_INDICATORS, RELATION_LED, RUMOUR, RUMOUR_BONUS, RUMOUR_SOURCES } =
+  phrasesModule;
+const { round3 } = scoreModule;
 
 /** Each phrase indicator's tiers (strong, plain, weak) compiled, with their weights. */
 export const COMPILED = PHRASE_INDICATORS.map((indicator) => ({

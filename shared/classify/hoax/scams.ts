@@ -1,5 +1,9 @@
 /** Scam: money or secrets asked, with a prize, aid, job or threat as the lure. */
-import { dedupe, type Haystacks, inNormalForm, list, type ListMatcher, matches, normRegex, trieOf } from './matcher';
+import * as matcherModule from './matcher';
+import type { Haystacks, ListMatcher } from './matcher';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { dedupe, inNormalForm, list, matches, normRegex, trieOf } = matcherModule;
 
 /**
  * Words that, within six words before in the same sentence, negate an ask (`tidak dipungut

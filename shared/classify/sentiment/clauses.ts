@@ -2,11 +2,15 @@
  * A post's tokens as the keys the strategies score: known phrases joined into one token (`rumah
  * sakit`, `luar biasa`), unknown words mapped to their lexicon stem, and where clauses end.
  */
-import { CONTRASTS } from './words';
-import { LEXICON_ENTRIES } from '../lexicon-id';
+import * as lexiconIdModule from '../lexicon-id';
 import type { NormalisedText } from '../types';
-import { stemToLexicon } from './stems';
-import { LEXICON, NEGATORS } from './words';
+import * as stemsModule from './stems';
+import * as wordsModule from './words';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { LEXICON_ENTRIES } = lexiconIdModule;
+const { stemToLexicon } = stemsModule;
+const { CONTRASTS, LEXICON, NEGATORS } = wordsModule;
 
 /** First word of a phrase → the phrases starting with it (as word lists), longest first. */
 const PHRASES = new Map<string, (readonly string[])[]>();

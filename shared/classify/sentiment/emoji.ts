@@ -1,6 +1,9 @@
 /** Emoji scores: Pantau's table first, then the `sentiment` package's emoji list. Emoji are not negated. */
 import packageEmoji from 'sentiment/build/emoji.json';
-import { has } from './words';
+import * as wordsModule from './words';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { has } = wordsModule;
 
 const EMOJI_SCORES: Readonly<Record<string, number>> = {
   '😍': 3,

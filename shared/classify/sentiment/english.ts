@@ -1,11 +1,19 @@
 /** The English scoring strategy: AFINN-165 and Pantau's English slang, negators, intensifiers and contrast. */
 import packageNegators from 'sentiment/languages/en/negators.json';
-import { AFINN } from '../afinn';
-import { EN_FRAMED_PRAISE, EN_PRAISE_FRAMES, EN_SLANG } from '../lexicon-en-slang';
+import * as afinnModule from '../afinn';
+import * as lexiconEnSlangModule from '../lexicon-en-slang';
 import type { NormalisedText } from '../types';
-import { analyser, round, type Scored, state } from './analyser';
-import { beforeContrast, breaksOf } from './clauses';
-import { BEFORE_CONTRAST, INTENSIFY, NEGATED_NEGATIVE, NOT_VERY, set } from './words';
+import * as analyserModule from './analyser';
+import type { Scored } from './analyser';
+import * as clausesModule from './clauses';
+import * as wordsModule from './words';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { AFINN } = afinnModule;
+const { EN_FRAMED_PRAISE, EN_PRAISE_FRAMES, EN_SLANG } = lexiconEnSlangModule;
+const { analyser, round, state } = analyserModule;
+const { beforeContrast, breaksOf } = clausesModule;
+const { BEFORE_CONTRAST, INTENSIFY, NEGATED_NEGATIVE, NOT_VERY, set } = wordsModule;
 
 // ---------- the English scoring strategy ----------
 

@@ -36,15 +36,26 @@
  * found more scored words wins. Emoji are scored on their own (emoji.ts's table, then the package's
  * emoji list) and are not negated.
  */
-import { EN_WORDS, ID_WORDS } from '../language';
+import * as languageModule from '../language';
 import type { Language, NormalisedText, Place, SentimentLabel, SentimentResult } from '../types';
-import { round, type Scored } from './analyser';
-import { emojiScore } from './emoji';
-import { EN_SCORES, scoreEnglish } from './english';
-import { scoreIndonesian } from './indonesian';
-import { isHeadline, maskPlaces } from './register';
-import { SARCASM_MARKER } from './sarcasm';
-import { has, LEXICON } from './words';
+import * as analyserModule from './analyser';
+import type { Scored } from './analyser';
+import * as emojiModule from './emoji';
+import * as englishModule from './english';
+import * as indonesianModule from './indonesian';
+import * as registerModule from './register';
+import * as sarcasmModule from './sarcasm';
+import * as wordsModule from './words';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { EN_WORDS, ID_WORDS } = languageModule;
+const { round } = analyserModule;
+const { emojiScore } = emojiModule;
+const { EN_SCORES, scoreEnglish } = englishModule;
+const { scoreIndonesian } = indonesianModule;
+const { isHeadline, maskPlaces } = registerModule;
+const { SARCASM_MARKER } = sarcasmModule;
+const { has, LEXICON } = wordsModule;
 
 export { isHeadline } from './register';
 

@@ -1,11 +1,21 @@
 /** The Indonesian scoring strategy: Pantau's lexicon with negation, modifiers, contrast, awaited services and receding problems. */
-import { LEXICON_ID } from '../lexicon-id';
+import * as lexiconIdModule from '../lexicon-id';
 import type { NormalisedText } from '../types';
-import { analyser, round, type Scored, state } from './analyser';
-import { beforeContrast, type Break, breaksOf, prepare } from './clauses';
-import { COMPLAINT_QUESTION, complaintQuestion, HEADLINE_DAMPING, reportRegister } from './register';
-import { isSarcastic, SARCASM_MARKER } from './sarcasm';
-import {
+import * as analyserModule from './analyser';
+import type { Scored } from './analyser';
+import * as clausesModule from './clauses';
+import type { Break } from './clauses';
+import * as registerModule from './register';
+import * as sarcasmModule from './sarcasm';
+import * as wordsModule from './words';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { LEXICON_ID } = lexiconIdModule;
+const { analyser, round, state } = analyserModule;
+const { beforeContrast, breaksOf, prepare } = clausesModule;
+const { COMPLAINT_QUESTION, complaintQuestion, HEADLINE_DAMPING, reportRegister } = registerModule;
+const { isSarcastic, SARCASM_MARKER } = sarcasmModule;
+const {
   BEFORE_CONTRAST,
   CLAUSE_BREAKS,
   CONTRASTS,
@@ -28,7 +38,7 @@ import {
   SLANG_INTENSIFIERS_AFTER,
   SOFTEN,
   SOFTENERS,
-} from './words';
+} = wordsModule;
 
 function adjust(tokens: readonly string[], i: number, base: number): number {
   const token = tokens[i] ?? '';

@@ -1,7 +1,10 @@
 /** How a post is said: places masked, headlines, reports and requests for information (damped), complaints asked as questions. */
 import type { NormalisedText, Place } from '../types';
 import { Break } from './clauses';
-import { DIGIT_RE, LEXICON, NEGATORS, set } from './words';
+import * as wordsModule from './words';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { DIGIT_RE, LEXICON, NEGATORS, set } = wordsModule;
 
 // ---------- places and headlines ----------
 

@@ -1,8 +1,12 @@
 /** Sarcasm: ironic praise of a bad situation. */
 import type { NormalisedText } from '../types';
 import { Break } from './clauses';
-import { EMOJI_KEY_RE } from './emoji';
-import { CONTRASTS, set } from './words';
+import * as emojiModule from './emoji';
+import * as wordsModule from './words';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { EMOJI_KEY_RE } = emojiModule;
+const { CONTRASTS, set } = wordsModule;
 
 // ---------- sarcasm ----------
 

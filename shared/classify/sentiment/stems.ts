@@ -1,7 +1,12 @@
 /** A word missing from the lexicon looked up by its stem (`dikecewakannya` → `kecewa`-family, `nyusahin` → `susah`). */
-import { remember } from '../memo';
-import { unprefix, unsuffix } from '../morphology';
-import { LEXICON, MODIFIERS_WITH_SCORE, set } from './words';
+import * as memoModule from '../memo';
+import * as morphologyModule from '../morphology';
+import * as wordsModule from './words';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { remember } = memoModule;
+const { unprefix, unsuffix } = morphologyModule;
+const { LEXICON, MODIFIERS_WITH_SCORE, set } = wordsModule;
 
 /** Words whose stem means something else: `kebijakan` (policy) is not `bijak` (wise). */
 const NO_STEM = set(`
