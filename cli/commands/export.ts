@@ -15,6 +15,7 @@ import { exportPrefix } from '../../shared/analytics/layout';
 import { EXPORTED_TABLES, type ExportedTable } from '../../shared/analytics/schema';
 import { withLocalStack } from '../../infra/local/stack';
 import { CONFIG_OPTION, DATA_OPTION, configOf, dataDirOf, stringOf, UsageError, type Command } from '../args';
+import { allItems } from '../../shared/adapters/pages';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -95,20 +96,17 @@ async function exportTable(
   let writer: DataFileWriter | undefined;
   let itemCount = 0;
   const input: ScanCommandInput = { TableName: tableName, ConsistentRead: true };
-  for (;;) {
-    const page = await source.dynamo.send(new ScanCommand(input));
-    for (const item of page.Items ?? []) {
-      writer ??= new DataFileWriter(join(dir, 'data'), `${exportKey}/data`);
-      await writer.write(item);
-      itemCount += 1;
-      if (itemCount % PROGRESS_EVERY === 0) onProgress(table.name, itemCount);
-      if (writer.itemCount >= ITEMS_PER_FILE) {
-        files.push(await writer.close());
-        writer = undefined;
-      }
+  for await (const item of allItems((start: ScanCommandInput['ExclusiveStartKey']) =>
+    source.dynamo.send(new ScanCommand({ ...input, ExclusiveStartKey: start })),
+  )) {
+    writer ??= new DataFileWriter(join(dir, 'data'), `${exportKey}/data`);
+    await writer.write(item);
+    itemCount += 1;
+    if (itemCount % PROGRESS_EVERY === 0) onProgress(table.name, itemCount);
+    if (writer.itemCount >= ITEMS_PER_FILE) {
+      files.push(await writer.close());
+      writer = undefined;
     }
-    if (!page.LastEvaluatedKey) break;
-    input.ExclusiveStartKey = page.LastEvaluatedKey;
   }
   // Like DynamoDB, an empty table still gets one (empty) data file.
   writer ??= new DataFileWriter(join(dir, 'data'), `${exportKey}/data`);

@@ -3,7 +3,7 @@
  * table, the aggregate counters and the alerts table, read in pages with only the attributes the
  * books need, next to what the collectors, the DLQ and the subscriber saw.
  */
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { aggKey, bucketOfSortKey } from '../../shared/adapters/dynamodb';
 import { CITIES } from '../../shared/classify/places-jakarta';
 import { ALL_TOPICS, placeCounter } from '../../shared/items';
@@ -11,6 +11,7 @@ import { Accounts, type AccountingReport, type DeadLetterRecord, type ReceivedAl
 import type { Config } from '../../shared/config';
 import { scanAll } from './scan';
 import { duplicateCount } from './summary';
+import { queryItems } from '../../shared/adapters/pages';
 
 export interface BooksInput {
   readonly doc: DynamoDBDocumentClient;
@@ -97,11 +98,5 @@ async function queryAll(
   input: QueryCommandInput,
   each: (item: Record<string, unknown>) => void,
 ): Promise<void> {
-  const page: QueryCommandInput = { ...input, ConsistentRead: true };
-  for (;;) {
-    const out = await doc.send(new QueryCommand(page));
-    for (const item of out.Items ?? []) each(item);
-    if (!out.LastEvaluatedKey) return;
-    page.ExclusiveStartKey = out.LastEvaluatedKey;
-  }
+  for await (const item of queryItems(doc, { ...input, ConsistentRead: true })) each(item);
 }

@@ -4,6 +4,7 @@
  * 0.6 s in eight), so the summary and the books read in eight segments at once.
  */
 import { ScanCommand, type DynamoDBDocumentClient, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
+import { allItems } from '../../shared/adapters/pages';
 
 export const SCAN_SEGMENTS = 8;
 
@@ -17,12 +18,10 @@ export async function scanAll(
   await Promise.all(
     Array.from({ length: segments }, async (_, segment) => {
       const page: ScanCommandInput = { ...input, ConsistentRead: true, Segment: segment, TotalSegments: segments };
-      for (;;) {
-        const out = await doc.send(new ScanCommand(page));
-        for (const item of out.Items ?? []) each(item);
-        if (!out.LastEvaluatedKey) return;
-        page.ExclusiveStartKey = out.LastEvaluatedKey;
-      }
+      const items = allItems((start: ScanCommandInput['ExclusiveStartKey']) =>
+        doc.send(new ScanCommand({ ...page, ExclusiveStartKey: start })),
+      );
+      for await (const item of items) each(item);
     }),
   );
 }

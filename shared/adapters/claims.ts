@@ -8,10 +8,11 @@
  * 50,000 claims of at most 2,000 characters are about 100 MB at most, read with a paged Query,
  * well within what one partition serves. Nothing looks claims up one by one, so there is no hot key.
  */
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { batchPutAll, realSleep, type PutRequest } from './batch-write';
 import type { ClaimRating, ClaimRecord } from '../claims/types';
 import type { ClaimStore } from '../pipeline/ports';
+import { queryItems } from './pages';
 
 export const CLAIM_PK = 'CLAIM';
 /** The claim's optional fields, stored as attributes of the same names when present. */
@@ -80,20 +81,16 @@ export class DynamoClaimStore implements ClaimStore {
       ExpressionAttributeNames: Object.fromEntries(PROJECTED.map((field) => [`#${field}`, field])),
     };
     const claims: ClaimRecord[] = [];
-    for (;;) {
-      const out = await this.doc.send(new QueryCommand(input));
-      for (const it of out.Items ?? []) {
-        claims.push({
-          id: String(it.sk),
-          text: String(it.text),
-          rating: it.rating as ClaimRating,
-          source: String(it.source),
-          ...optionalFields(it),
-        });
-      }
-      if (!out.LastEvaluatedKey) return claims;
-      input.ExclusiveStartKey = out.LastEvaluatedKey;
+    for await (const it of queryItems(this.doc, input)) {
+      claims.push({
+        id: String(it.sk),
+        text: String(it.text),
+        rating: it.rating as ClaimRating,
+        source: String(it.source),
+        ...optionalFields(it),
+      });
     }
+    return claims;
   }
 }
 

@@ -30,6 +30,7 @@ import type {
 } from '../pipeline/ports';
 import type { Config } from '../config';
 import { DAY, MINUTE, epochSeconds } from '../time';
+import { queryItems } from './pages';
 
 export const aggKey = (topic: string): string => `AGG#${topic}`;
 
@@ -131,21 +132,17 @@ export class DynamoCounters implements Counters {
       ConsistentRead: true,
     };
     const buckets = new Map<string, { total: number; negative: number; hoax: number }>();
-    for (;;) {
-      const out = await this.doc.send(new QueryCommand(input));
-      for (const it of out.Items ?? []) {
-        const bucket = bucketOfSortKey(String(it.sk));
-        if (bucket >= toIso) continue;
-        const had = buckets.get(bucket) ?? { total: 0, negative: 0, hoax: 0 };
-        buckets.set(bucket, {
-          total: had.total + Number(it.total ?? 0),
-          negative: had.negative + Number(it.negative ?? 0),
-          hoax: had.hoax + Number(it.hoax ?? 0),
-        });
-      }
-      if (!out.LastEvaluatedKey) return [...buckets].map(([bucket, counts]) => ({ bucket, ...counts }));
-      input.ExclusiveStartKey = out.LastEvaluatedKey;
+    for await (const it of queryItems(this.doc, input)) {
+      const bucket = bucketOfSortKey(String(it.sk));
+      if (bucket >= toIso) continue;
+      const had = buckets.get(bucket) ?? { total: 0, negative: 0, hoax: 0 };
+      buckets.set(bucket, {
+        total: had.total + Number(it.total ?? 0),
+        negative: had.negative + Number(it.negative ?? 0),
+        hoax: had.hoax + Number(it.hoax ?? 0),
+      });
     }
+    return [...buckets].map(([bucket, counts]) => ({ bucket, ...counts }));
   }
 
   async noteDuplicate(source: string): Promise<void> {
@@ -398,14 +395,9 @@ export class DynamoAlertEpisodes implements AlertEpisodes {
         KeyConditionExpression: 'kind = :kind AND firedAt BETWEEN :from AND :to',
         ExpressionAttributeValues: { ':kind': kind, ':from': fromIso, ':to': toIso },
       };
-      for (;;) {
-        const out = await this.doc.send(new QueryCommand(input));
-        for (const item of out.Items ?? []) {
-          const stored = fromAlertItem(item);
-          if (stored.alert.firedAt < toIso) found.push(stored);
-        }
-        if (!out.LastEvaluatedKey) break;
-        input.ExclusiveStartKey = out.LastEvaluatedKey;
+      for await (const item of queryItems(this.doc, input)) {
+        const stored = fromAlertItem(item);
+        if (stored.alert.firedAt < toIso) found.push(stored);
       }
     }
     return found;
@@ -419,22 +411,18 @@ export class DynamoAlertEpisodes implements AlertEpisodes {
       ConsistentRead: true,
     };
     const found: EpisodeState[] = [];
-    for (;;) {
-      const out = await this.doc.send(new QueryCommand(input));
-      for (const it of out.Items ?? []) {
-        found.push({
-          kind: String(it.kind),
-          key: String(it.key),
-          alertId: String(it.alertId),
-          revision: Number(it.revision),
-          until: Number(it.until),
-          sent: it.sent === true,
-          resolved: it.resolved === true,
-        });
-      }
-      if (!out.LastEvaluatedKey) return found;
-      input.ExclusiveStartKey = out.LastEvaluatedKey;
+    for await (const it of queryItems(this.doc, input)) {
+      found.push({
+        kind: String(it.kind),
+        key: String(it.key),
+        alertId: String(it.alertId),
+        revision: Number(it.revision),
+        until: Number(it.until),
+        sent: it.sent === true,
+        resolved: it.resolved === true,
+      });
     }
+    return found;
   }
 
   async resolve(kind: string, key: string, alertId: string, atMs: number): Promise<number | undefined> {

@@ -4,14 +4,7 @@
  */
 import { DescribeExportCommand, type DynamoDBClient, ExportTableToPointInTimeCommand } from '@aws-sdk/client-dynamodb';
 import { AlreadyExistsException, CreatePartitionCommand, GetTableCommand, type GlueClient } from '@aws-sdk/client-glue';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { EXPORTED_TABLES } from '../analytics/schema';
 import type {
   ExportedTableName,
@@ -25,6 +18,7 @@ import type {
 } from '../pipeline/export-tables';
 import { DAY, epochSeconds } from '../time';
 import { conditionHeld } from './conditional';
+import { queryItems } from './pages';
 
 /** Where exports go: the bucket and the KMS key that encrypts them. */
 export interface ExportDestination {
@@ -196,12 +190,8 @@ export class DynamoExportHistory implements ExportHistory {
       ConsistentRead: true,
     };
     const found: StartedExport[] = [];
-    for (;;) {
-      const out = await this.doc.send(new QueryCommand(input));
-      for (const item of out.Items ?? []) found.push(toStartedExport(item));
-      if (!out.LastEvaluatedKey) return found;
-      input.ExclusiveStartKey = out.LastEvaluatedKey;
-    }
+    for await (const item of queryItems(this.doc, input)) found.push(toStartedExport(item));
+    return found;
   }
 
   settle(exportArn: string, outcome: 'completed' | 'failed'): Promise<boolean> {

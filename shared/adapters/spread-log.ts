@@ -10,12 +10,13 @@
  * in and the hour before. Writing the same window again (a retried window) replaces its items with
  * the same entries. Reads never rely on TTL deletion: callers window on the entries' times.
  */
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { SpreadEntry } from '../alerts/spread';
 import type { SpreadLog, SpreadPage } from '../pipeline/ports';
 import { seqKey } from '../pipeline/sequence';
 import { DAY, HOUR, epochSeconds } from '../time';
 import { batchPutAll, realSleep, type PutRequest } from './batch-write';
+import { queryItems } from './pages';
 
 export const spreadPartition = (hourMs: number): string => `SPREAD#${new Date(hourMs).toISOString().slice(0, 13)}`;
 
@@ -85,14 +86,10 @@ export class DynamoSpreadLog implements SpreadLog {
       ConsistentRead: true,
     };
     const pages: SpreadPage[] = [];
-    for (;;) {
-      const out = await this.doc.send(new QueryCommand(input));
-      for (const item of out.Items ?? []) {
-        pages.push({ writer: String(item.writer), window: String(item.window), entries: decodeSpread(String(item.entries ?? '')) });
-      }
-      if (!out.LastEvaluatedKey) return pages;
-      input.ExclusiveStartKey = out.LastEvaluatedKey;
+    for await (const item of queryItems(this.doc, input)) {
+      pages.push({ writer: String(item.writer), window: String(item.window), entries: decodeSpread(String(item.entries ?? '')) });
     }
+    return pages;
   }
 }
 
