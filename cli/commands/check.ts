@@ -39,7 +39,6 @@ export async function checkCommand(opts: CheckCommandOptions): Promise<number> {
   if (!existsSync(join(opts.dataDir, 'dynamodb')) || !journal.exists()) {
     throw new NoLocalTablesError(`no run to check in ${opts.dataDir}: run "pantau run" (or npm start) first, or give --data DIR`);
   }
-  err.write(`Pantau: starting DynamoDB Local in ${opts.dataDir} ...\n`);
   const report: AccountingReport = await withLocalStack({ dataDir: opts.dataDir, region: opts.config.region, err }, (stack) =>
     checkBooks({
       doc: stack.clients.doc,

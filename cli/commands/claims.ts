@@ -143,7 +143,6 @@ function withClaimStore<T>(opts: ClaimsCommandOptions, work: (store: ClaimStore,
 export async function claimsImport(file: string, opts: ClaimsCommandOptions): Promise<number> {
   const out = opts.out ?? process.stdout;
   const err = opts.err ?? process.stderr;
-  err.write(`Pantau: starting DynamoDB Local in ${opts.dataDir} ...\n`);
   const copy = keptClaimsFile(opts.dataDir);
   const result = await withClaimStore(opts, (store) =>
     importClaims(

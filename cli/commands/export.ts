@@ -217,7 +217,6 @@ export async function exportLocalTables(opts: ExportCommandOptions): Promise<num
   if (!existsSync(join(opts.dataDir, 'dynamodb'))) {
     throw new NoLocalTablesError(`no local tables in ${opts.dataDir}: run "pantau run" (or npm start) first, or give --data DIR`);
   }
-  err.write(`Pantau: starting DynamoDB Local in ${opts.dataDir} ...\n`);
   const exports = await withLocalStack({ dataDir: opts.dataDir, region: opts.region, err }, (stack) =>
     exportTables({ dynamo: stack.clients.dynamo, region: stack.region, tables: stack.resources.tables }, opts.outDir, (table, n) =>
       err.write(`  ${table}: ${n} items\n`),

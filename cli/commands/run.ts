@@ -101,9 +101,13 @@ const err = process.stderr;
 async function runCommand(opts: RunOptions): Promise<number> {
   const stop = listenForStop({ err, what: 'the run' });
   try {
-    err.write(`Pantau: starting the local stack (DynamoDB Local + fauxqs) in ${opts.dataDir} ...\n`);
     const startedAt = new Date();
-    const stack = await startLocalStack({ dataDir: opts.dataDir, fresh: !opts.resume, region: opts.config.region });
+    const stack = await startLocalStack({
+      dataDir: opts.dataDir,
+      fresh: !opts.resume,
+      region: opts.config.region,
+      onFolderTaken: () => err.write(`Pantau: starting the local stack (DynamoDB Local + fauxqs) in ${opts.dataDir} ...\n`),
+    });
     let pipeline: LocalPipeline | undefined;
     try {
       const journal = new RunJournal(opts.dataDir);

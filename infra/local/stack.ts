@@ -23,7 +23,7 @@ import { startConflictProxy, type ConflictProxy } from './conflicts';
 import { LOCAL_CREDENTIALS, startDynamoDbLocal, startFauxqsServer, type DynamoDbLocal, type Fauxqs } from './emulators';
 import { lockDataFolder } from './run-lock';
 import { listenForStop, signalExitCode } from './stop-signals';
-import { recoverTables, setTablesAside, tablesDir, type SetAside } from './table-files';
+import { recoverTables, setTablesAside, tablesDir, tablesReleased, type SetAside } from './table-files';
 
 export const LOCAL_REGION = 'ap-southeast-3';
 /** Local-only queue subscribed to the alerts topic: how `pantau run` sees each alert arrive. */
@@ -42,6 +42,8 @@ export interface LocalStackOptions {
   readonly fresh?: boolean;
   /** How the lock on the data folder names this process to another start (default: its command line, e.g. `pantau run`). */
   readonly command?: string;
+  /** Called once the data folder is this process's, before the emulators start (to say they are starting). */
+  readonly onFolderTaken?: () => void;
   readonly prefix?: string;
   readonly region?: string;
   /**
@@ -123,7 +125,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const lock = opts.dataDir ? lockDataFolder(opts.dataDir, opts.command) : undefined;
   let setAside: SetAside | undefined;
   try {
+    opts.onFolderTaken?.();
     if (opts.dataDir) {
+      // A run killed outright leaves its DynamoDB Local for a moment, until its watchdog ends it.
+      await tablesReleased(opts.dataDir);
       recoverTables(opts.dataDir);
       if (opts.fresh) setAside = setTablesAside(opts.dataDir);
     }
@@ -208,7 +213,14 @@ export async function withLocalStack<T>(
   opts: { readonly dataDir: string; readonly region?: string; readonly err?: NodeJS.WritableStream; readonly command?: string },
   work: (stack: LocalStack) => Promise<T>,
 ): Promise<T> {
-  const stack = await startLocalStack({ dataDir: opts.dataDir, fresh: false, region: opts.region, command: opts.command });
+  const err = opts.err ?? process.stderr;
+  const stack = await startLocalStack({
+    dataDir: opts.dataDir,
+    fresh: false,
+    region: opts.region,
+    command: opts.command,
+    onFolderTaken: () => err.write(`Pantau: starting DynamoDB Local in ${opts.dataDir} ...\n`),
+  });
   let stopping: Promise<void> | undefined;
   const shutdown = (): Promise<void> => (stopping ??= stack.stop());
   const stop = listenForStop({ err: opts.err });
