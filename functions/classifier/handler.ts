@@ -15,10 +15,13 @@ import * as kit from '../../shared/adapters/wiring';
 import { LiveClaims } from '../../shared/claims/live';
 import { makeClassifier } from '../../shared/classify';
 import { requireEnv } from '../../shared/env';
-import { handlePostMessage, type ClassifierDeps } from '../../shared/pipeline/classify-post';
+import { DuplicateTally, handlePostMessage, type ClassifierDeps } from '../../shared/pipeline/classify-post';
+import type { Counters } from '../../shared/pipeline/ports';
 import { TABLES } from '../../shared/resources';
 
 export interface ClassifierHandlerDeps extends ClassifierDeps, kit.Observability {
+  /** Where each batch's repeat deliveries of stored posts are counted. */
+  readonly counters: Pick<Counters, 'noteDuplicates'>;
   /** Debunked claims to bring up to date before each batch (imports reach running classifiers). */
   readonly claims?: Pick<LiveClaims, 'refresh' | 'size'>;
 }
@@ -28,23 +31,26 @@ export type ClassifierHandler = (event: SQSEvent, context: Context) => Promise<S
 export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
   const { logger, metrics } = deps;
 
-  const recordHandler = async (record: SQSRecord): Promise<void> => {
-    try {
-      const result = await handlePostMessage(record.body, deps);
-      metrics.addMetric(`posts_${result.outcome}`, MetricUnit.Count, 1);
-      if (result.outcome === 'rejected') {
-        logger.warn('post rejected to the DLQ', { messageId: record.messageId, reason: result.reason });
+  const recordHandler =
+    (duplicates: DuplicateTally) =>
+    async (record: SQSRecord): Promise<void> => {
+      try {
+        const result = await handlePostMessage(record.body, deps);
+        metrics.addMetric(`posts_${result.outcome}`, MetricUnit.Count, 1);
+        if (result.outcome === 'duplicate') duplicates.note(result.source, record.messageId);
+        if (result.outcome === 'rejected') {
+          logger.warn('post rejected to the DLQ', { messageId: record.messageId, reason: result.reason });
+        }
+      } catch (err) {
+        metrics.addMetric('posts_failed', MetricUnit.Count, 1);
+        logger.error('post failed; it stays on the queue for a retry', {
+          messageId: record.messageId,
+          receiveCount: record.attributes.ApproximateReceiveCount,
+          error: err as Error,
+        });
+        throw err;
       }
-    } catch (err) {
-      metrics.addMetric('posts_failed', MetricUnit.Count, 1);
-      logger.error('post failed; it stays on the queue for a retry', {
-        messageId: record.messageId,
-        receiveCount: record.attributes.ApproximateReceiveCount,
-        error: err as Error,
-      });
-      throw err;
-    }
-  };
+    };
 
   return async (event, context) => {
     logger.addContext(context);
@@ -58,9 +64,14 @@ export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
     }
     // A processor per invocation: it holds the batch's successes and failures, and the local
     // poller runs invocations of one handler side by side (Lambda runs one at a time per instance).
-    return kit.publishingMetrics(metrics, () =>
-      processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { context }),
-    );
+    return kit.publishingMetrics(metrics, async () => {
+      const duplicates = new DuplicateTally();
+      const response = await processPartialResponse(event, recordHandler(duplicates), new BatchProcessor(EventType.SQS), { context });
+      const uncounted = await duplicates.write(deps.counters, (source, error) =>
+        logger.error('could not count repeat deliveries; those messages are retried', { source, error: error as Error }),
+      );
+      return { batchItemFailures: [...response.batchItemFailures, ...uncounted.map((itemIdentifier) => ({ itemIdentifier }))] };
+    });
   };
 }
 

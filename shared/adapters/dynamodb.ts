@@ -145,14 +145,14 @@ export class DynamoCounters implements Counters {
     return [...buckets].map(([bucket, counts]) => ({ bucket, ...counts }));
   }
 
-  async noteDuplicate(source: string): Promise<void> {
+  async noteDuplicates(source: string, count: number): Promise<void> {
     await this.doc.send(
       new UpdateCommand({
         TableName: this.stateTable,
         Key: { pk: 'STATS#duplicates', sk: source },
-        UpdateExpression: 'ADD #count :one',
+        UpdateExpression: 'ADD #count :n',
         ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':one': 1 },
+        ExpressionAttributeValues: { ':n': count },
       }),
     );
   }

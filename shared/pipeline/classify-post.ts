@@ -15,14 +15,13 @@ export interface ClassifierDeps {
   readonly config: Config;
   readonly classify: Classify;
   readonly posts: Pick<PostStore, 'save'>;
-  /** Where repeat deliveries of stored posts are counted (the books' `repeat deliveries absorbed`). */
-  readonly counters: Pick<Counters, 'noteDuplicate'>;
   readonly deadLetters: DeadLetters;
   readonly now: () => number;
 }
 
 export type MessageOutcome =
-  { readonly outcome: 'stored' | 'duplicate'; readonly postKey: string } | { readonly outcome: 'rejected'; readonly reason: string };
+  | { readonly outcome: 'stored' | 'duplicate'; readonly postKey: string; readonly source: string }
+  | { readonly outcome: 'rejected'; readonly reason: string };
 
 /**
  * Handles one message body. A body that breaks the post contract can never succeed, so it goes
@@ -44,9 +43,41 @@ export async function handlePostMessage(body: string, deps: ClassifierDeps): Pro
     nowMs: deps.now(),
     timeZone: deps.config.timezone,
   });
-  const outcome = await deps.posts.save(item);
-  if (outcome === 'duplicate') await deps.counters.noteDuplicate(post.source);
-  return { outcome, postKey: item.postKey };
+  return { outcome: await deps.posts.save(item), postKey: item.postKey, source: post.source };
+}
+
+/**
+ * The repeat deliveries of a batch, counted per source (the books' `repeat deliveries absorbed`).
+ * One count item per source is shared by every classifier, so it is written once per batch
+ * (`DuplicateTally.write`), never once per post: DynamoDB throttles a single item written by
+ * many concurrent invocations.
+ */
+export class DuplicateTally {
+  private readonly bySource = new Map<string, string[]>();
+
+  /** A message whose post was already stored, by the message's own id. */
+  note(source: string, messageId: string): void {
+    const ids = this.bySource.get(source);
+    if (ids) ids.push(messageId);
+    else this.bySource.set(source, [messageId]);
+  }
+
+  /**
+   * Adds the batch's counts; returns the ids of the messages whose count could not be written,
+   * for the batch to report as failed: delivered again, they are duplicates again and counted then.
+   */
+  async write(counters: Pick<Counters, 'noteDuplicates'>, onError: (source: string, error: unknown) => void): Promise<string[]> {
+    const unwritten: string[] = [];
+    for (const [source, messageIds] of this.bySource) {
+      try {
+        await counters.noteDuplicates(source, messageIds.length);
+      } catch (err) {
+        onError(source, err);
+        unwritten.push(...messageIds);
+      }
+    }
+    return unwritten;
+  }
 }
 
 function sourceOf(body: string): string | undefined {

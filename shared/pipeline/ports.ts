@@ -31,8 +31,8 @@ export interface BucketCount {
 export interface Counters {
   /** Buckets of a topic with start in [fromIso, toIso), each the sum of what every writer counted, in order. */
   range(topic: string, fromIso: string, toIso: string): Promise<BucketCount[]>;
-  /** Counts a delivery of a post that was already stored. */
-  noteDuplicate(source: string): Promise<void>;
+  /** Counts `count` deliveries of posts of `source` that were already stored. */
+  noteDuplicates(source: string, count: number): Promise<void>;
 }
 
 /**

@@ -43,7 +43,6 @@ export function handDriven(
     config,
     classify: makeClassifier(config.topics, { claims: new ClaimIndex(SEED_CLAIMS) }),
     posts: new DynamoPostStore(doc, tables.posts),
-    counters: new DynamoCounters(doc, tables.state),
     deadLetters: new SqsDeadLetters(sqs, stack.resources.dlqUrl),
     now,
   };
