@@ -10,7 +10,7 @@ import * as memoModule from '../classify/memo';
 import * as morphologyModule from '../classify/morphology';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
-const { EN_WORDS, ID_WORDS, MS_WORDS } = languageModule;
+const { EN_WORDS, ID_WORDS, MS_WORDS, wordSet } = languageModule;
 const { LEXICON_ID } = lexiconIdModule;
 const { remember } = memoModule;
 const { candidateRoots } = morphologyModule;
@@ -19,10 +19,8 @@ export const MAX_WORD_LENGTH = 40;
 
 // Words to keys
 
-const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w.length > 0));
-
 /** Function words and fillers that say nothing about which claim a post repeats. */
-export const STOPWORDS = words(`
+const STOPWORDS = wordSet(`
   yang dan di ke dari ini itu dengan untuk tidak tak bukan jangan ada akan sudah telah belum juga saja
   atau karena pada dalam oleh bisa dapat boleh jadi menjadi kalau jika bila apabila tapi tetapi namun lagi
   sama saya aku kamu dia ia kita kami mereka kalian anda beliau nya apa siapa mana kenapa mengapa bagaimana
@@ -96,7 +94,7 @@ function loanRoots(w: string): string[] {
  * an onset such as `nd`, `mb`, `rm` (`ndali`, `mbuhkan`, `rmagnet`), a `k` after a consonant left
  * by cutting `-an` off `-kan` (`menyebabk`), or a function word (`maka` from `memakai`).
  */
-export const IMPOSSIBLE_ROOT = /^(?:[mr][^aeiou]|n[^aeiougy])|[^aeioun]k$/;
+const IMPOSSIBLE_ROOT = /^(?:[mr][^aeiou]|n[^aeiougy])|[^aeioun]k$/;
 
 export function isInformative(word: string): boolean {
   if (word.length > MAX_WORD_LENGTH || STOPWORDS.has(word)) return false;

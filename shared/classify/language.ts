@@ -15,10 +15,11 @@ import { AFINN } from './afinn';
 import { LEXICON_ID } from './lexicon-id';
 import type { Language, NormalisedText } from './types';
 
-const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w.length > 0));
+/** The words of a space-separated list, as a set (the word lists below, and those of sentiment and claims). */
+export const wordSet = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w.length > 0));
 
 /** Indonesian function words and very common words, in their standard (normalised) forms. */
-export const ID_WORDS: ReadonlySet<string> = words(`
+export const ID_WORDS: ReadonlySet<string> = wordSet(`
   yang dan di ke dari ini itu saat maaf dengan untuk tidak tak ada akan sudah belum juga saja atau karena pada dalam
   oleh bisa jadi kalau tapi tetapi namun lagi sama saya aku kamu dia kita kami mereka kalian anda beliau nya
   apa siapa mana kenapa mengapa bagaimana kapan berapa dimana kemana banget sekali sangat masih harus mau
@@ -38,14 +39,14 @@ export const ID_WORDS: ReadonlySet<string> = words(`
  * Malay words that standard Indonesian rarely uses (`kerana`, `boleh`, `nak`, `sahaja`). Malay is
  * not a language Pantau reports: its posts go to `id`, the language whose lexicon reads them best.
  */
-export const MS_WORDS: ReadonlySet<string> = words(`
+export const MS_WORDS: ReadonlySet<string> = wordSet(`
   kerana boleh nak hendak sahaja saje kat macam cakap tengok awak korang kau orang depa bila sikit
   betul sangat tak lagi mahu ialah adalah oleh tersebut daripada kepada pula baru selepas sebelum semasa
   kereta bas lebuhraya kerajaan negeri wang ringgit banyak ramai sedap teruk geram gila best gak
 `);
 
 /** English function words and very common words. */
-export const EN_WORDS: ReadonlySet<string> = words(`
+export const EN_WORDS: ReadonlySet<string> = wordSet(`
   the a an is are was were be been being am do does did doing have has had having will would can could
   should may might must shall i you he she it we they me him her us them my your his its our their mine
   yours this that these those what which who whom whose where when why how not no yes and or but if then
@@ -66,8 +67,8 @@ export const EN_WORDS: ReadonlySet<string> = words(`
 `);
 
 /** One of these alone is enough to call the language. */
-const STRONG_ID = words('yang tidak banget sudah belum dengan untuk karena kalau tapi sekali saja sangat juga bisa');
-const STRONG_EN = words('the is are was were and with this that what have has not very because just really');
+const STRONG_ID = wordSet('yang tidak banget sudah belum dengan untuk karena kalau tapi sekali saja sangat juga bisa');
+const STRONG_EN = wordSet('the is are was were and with this that what have has not very because just really');
 
 function isIndonesian(token: string): boolean {
   return ID_WORDS.has(token) || MS_WORDS.has(token) || Object.prototype.hasOwnProperty.call(LEXICON_ID, token);

@@ -4,7 +4,7 @@
  * grow it without bound, and the common words are back in it within a few posts.
  */
 
-export const MEMO_LIMIT = 50_000;
+const MEMO_LIMIT = 50_000;
 
 /** Stores `value` under `key`, first emptying the memo if it holds `limit` entries; returns `value`. */
 export function remember<K, V>(memo: Map<K, V>, key: K, value: V, limit = MEMO_LIMIT): V {

@@ -17,14 +17,14 @@ export const MIN_ROOT = 4;
 const MIN_PARTICLE_BASE = 3;
 /** A one-syllable root after menge-/penge- (`mengebom` → `bom`, `pengecat` → `cat`). */
 const MIN_MONOSYLLABLE = 3;
-export const PARTICLES = ['nya', 'lah', 'kah', 'pun', 'ku', 'mu'] as const;
+const PARTICLES = ['nya', 'lah', 'kah', 'pun', 'ku', 'mu'] as const;
 /** `-in` is the Jakarta informal `-kan`/`-i` (`dibanjirin`). */
-export const SUFFIXES = ['kan', 'an', 'in', 'i'] as const;
+const SUFFIXES = ['kan', 'an', 'in', 'i'] as const;
 /**
  * Words that look affixed but are their own words: `kalian` (you all) is not `kali` + `-an`,
  * `sekali` (very) is not `se-` + `kali`.
  */
-export const LEXICALISED: ReadonlySet<string> = new Set(['kalian', 'sekali', 'sekalian', 'kenapa', 'semua', 'sedang', 'selalu', 'seperti']);
+const LEXICALISED: ReadonlySet<string> = new Set(['kalian', 'sekali', 'sekalian', 'kenapa', 'semua', 'sedang', 'selalu', 'seperti']);
 
 const VOWEL = /^[aeiou]/;
 const MONOSYLLABIC_PREFIX = /^(?:menge|penge)/;

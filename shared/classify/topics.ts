@@ -19,8 +19,6 @@ import { candidateRoots } from './morphology';
 import { normalise } from './normalise';
 import type { NormalisedText, TopicMatch } from './types';
 
-export { candidateRoots };
-
 export type TopicMatcher = (norm: NormalisedText) => TopicMatch[];
 
 /** What matching needs of a watch topic (`all` and `exclude` may be left out, as in the config file). */

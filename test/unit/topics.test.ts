@@ -1,5 +1,6 @@
 import { normalise } from '../../shared/classify/normalise';
-import { candidateRoots, makeTopicMatcher, type TopicRule } from '../../shared/classify/topics';
+import { candidateRoots } from '../../shared/classify/morphology';
+import { makeTopicMatcher, type TopicRule } from '../../shared/classify/topics';
 import type { TopicMatch } from '../../shared/classify/types';
 import { loadConfig } from '../../shared/config';
 import { resolve } from 'node:path';

@@ -1,9 +1,6 @@
 /** Links: shorteners, lookalikes of official sites, throwaway domains, official mailboxes at free mail; official and news sites. */
-import * as matcherModule from './matcher';
+import { list } from './matcher';
 import type { HoaxInput } from './types';
-// Read once at load: the hot loops below then use plain constants, not the live bindings of
-// the modules they come from (under a per-file transpiler each such read is a getter call).
-const { list } = matcherModule;
 
 export const SUSPICIOUS_LINK_WEIGHT = 0.35;
 export const OFFICIAL_LINK_WEIGHT = 0.2;

@@ -32,7 +32,7 @@ const phrasePattern = (phrase: string): string => phrase.trim().split(/\s+/).map
  * match, cancel it are checked on the few characters before each match rather than by a
  * lookbehind at every position: same result, much faster.
  */
-export interface Matcher {
+interface Matcher {
   readonly regex: RegExp;
   readonly cancel?: RegExp;
   /** Runs on the raw lower-cased text rather than the normalised text. */
@@ -71,7 +71,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * → `jangan keluar rumah`, `dengar dengar` → `dengar-dengar`), when the same letters are there;
  * otherwise (slang the normaliser expanded) as found.
  */
-export function asWritten(piece: string, haystacks: Haystacks): string {
+function asWritten(piece: string, haystacks: Haystacks): string {
   if (!haystacks.compact) {
     const at: number[] = [];
     let text = '';
@@ -291,7 +291,7 @@ export class SharedPasses {
 }
 
 /** A list's hits on its haystack: from the shared pass when the list is one of its lists, else by `matchAll`. */
-export function hitsOf(matcher: Matcher, haystacks: Haystacks): readonly Hit[] {
+function hitsOf(matcher: Matcher, haystacks: Haystacks): readonly Hit[] {
   const haystack = matcher.raw ? haystacks.raw : haystacks.norm;
   const pass = matcher.raw ? haystacks.passes.raw : haystacks.passes.norm;
   const slot = pass.slot(matcher);

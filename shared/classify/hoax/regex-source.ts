@@ -49,7 +49,7 @@ const skipLookarounds = (source: string): string => {
  * (`\s`, a space, a comma), or is empty (the list's closing `\b` follows): then the word
  * before it is whole.
  */
-export function opensWithNonWord(source: string): boolean {
+function opensWithNonWord(source: string): boolean {
   const rest = skipLookarounds(source);
   if (rest === '') return true;
   let atom: boolean;

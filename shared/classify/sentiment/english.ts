@@ -2,6 +2,7 @@
 import packageNegators from 'sentiment/languages/en/negators.json';
 import * as afinnModule from '../afinn';
 import * as lexiconEnSlangModule from '../lexicon-en-slang';
+import { wordSet } from '../language';
 import type { NormalisedText } from '../types';
 import * as analyserModule from './analyser';
 import type { Scored } from './analyser';
@@ -13,7 +14,7 @@ const { AFINN } = afinnModule;
 const { EN_FRAMED_PRAISE, EN_PRAISE_FRAMES, EN_SLANG } = lexiconEnSlangModule;
 const { analyser, round, state } = analyserModule;
 const { beforeContrast, breaksOf } = clausesModule;
-const { BEFORE_CONTRAST, INTENSIFY, NEGATED_NEGATIVE, NOT_VERY, set } = wordsModule;
+const { BEFORE_CONTRAST, INTENSIFY, NEGATED_NEGATIVE, NOT_VERY } = wordsModule;
 
 // ---------- the English scoring strategy ----------
 
@@ -22,7 +23,7 @@ const EN_NEGATORS = new Set([
   ...Object.keys(packageNegators as Record<string, number>).map((w) => w.replace(/'/g, '')),
   ...'no never not aint wasnt werent didnt arent hasnt havent hadnt shouldnt wouldnt couldnt nobody nothing hardly barely'.split(' '),
 ]);
-const EN_INTENSIFIERS = set('very so really super extremely too totally absolutely highkey incredibly insanely hella mad');
+const EN_INTENSIFIERS = wordSet('very so really super extremely too totally absolutely highkey incredibly insanely hella mad');
 export const EN_SCORES: Readonly<Record<string, number>> = { ...AFINN, ...EN_SLANG };
 
 function adjustEnglish(tokens: readonly string[], i: number, base: number): number {

@@ -1,5 +1,6 @@
 /** The Indonesian scoring strategy: Pantau's lexicon with negation, modifiers, contrast, awaited services and receding problems. */
 import * as lexiconIdModule from '../lexicon-id';
+import { wordSet } from '../language';
 import type { NormalisedText } from '../types';
 import * as analyserModule from './analyser';
 import type { Scored } from './analyser';
@@ -34,7 +35,6 @@ const {
   NOT_NEGATED_AFTER,
   NOT_VERY,
   REQUESTS,
-  set,
   SLANG_INTENSIFIERS_AFTER,
   SOFTEN,
   SOFTENERS,
@@ -105,9 +105,9 @@ function awaited(tokens: readonly string[], breaks: readonly Break[], i: number)
 }
 
 /** Words that say a problem is receding, when they follow it. */
-const RECEDING = set('turun menurun berkurang surut reda teratasi tertangani mereda');
+const RECEDING = wordSet('turun menurun berkurang surut reda teratasi tertangani mereda');
 /** Negative words that `turun` does not make recede (`hujan turun` is rain falling). */
-const NOT_RECEDING = set('hujan gerimis badai petir salju');
+const NOT_RECEDING = wordSet('hujan gerimis badai petir salju');
 const RECEDING_WINDOW = 4;
 
 function recedes(tokens: readonly string[], breaks: readonly Break[], i: number): boolean {
@@ -129,7 +129,7 @@ function recededBefore(tokens: readonly string[], breaks: readonly Break[], i: n
 }
 
 /** Question words that, before a negator, make it rhetorical emphasis (`gimana gak seneng`). */
-const EMPHATIC_ASK = set('gimana bagaimana mana masa');
+const EMPHATIC_ASK = wordSet('gimana bagaimana mana masa');
 
 /** Is the negator at `j` emphasis rather than negation of the word at `i`? */
 function isEmphaticNegation(tokens: readonly string[], j: number, i: number): boolean {
@@ -145,7 +145,7 @@ function isEmphaticNegation(tokens: readonly string[], j: number, i: number): bo
  * juga`, `gak ada petugas`, `PAM gak masuk`), as a complaint that something did not happen.
  * Outside the lexicon, so they never count as praise or break a negation's reach.
  */
-const AWAITED = set(`
+const AWAITED = wordSet(`
   ada datang nyala menyala diangkat sampai masuk lewat muncul berfungsi dibuka dibalas dibales direspon
   direspons ditanggapi diangkut mengalir ngalir cair dicairkan bisa jalan dilayani diproses
 `);

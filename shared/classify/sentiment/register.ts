@@ -1,10 +1,11 @@
 /** How a post is said: places masked, headlines, reports and requests for information (damped), complaints asked as questions. */
+import { wordSet } from '../language';
 import type { NormalisedText, Place } from '../types';
 import { Break } from './clauses';
 import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
-const { DIGIT_RE, LEXICON, NEGATORS, set } = wordsModule;
+const { DIGIT_RE, LEXICON, NEGATORS } = wordsModule;
 
 // ---------- places and headlines ----------
 
@@ -42,7 +43,7 @@ export function maskPlaces(norm: NormalisedText, places: readonly Pick<Place, 'n
 }
 
 /** Short words headlines keep in lower case (`Banjir Rob di Pesisir`). */
-const HEADLINE_LOWER = set(
+const HEADLINE_LOWER = wordSet(
   'di ke dari dan yang untuk pada dengan atau oleh bagi dalam hingga sampai jadi saat usai the of in on at to and for a an as',
 );
 const HEADLINE_MIN_WORDS = 4;
@@ -76,9 +77,9 @@ export function isHeadline(text: string): boolean {
 // ---------- complaints asked as questions ----------
 
 /** `kapan`, `kenapa`: a question about when or why, which may be a complaint. */
-const WHY_WHEN = set('kapan kenapa mengapa');
+const WHY_WHEN = wordSet('kapan kenapa mengapa');
 /** Inside such a question these make it a complaint: an emotive particle, a negation. */
-const BLAME_CUES = set('sih tidak belum');
+const BLAME_CUES = wordSet('sih tidak belum');
 export const COMPLAINT_QUESTION = -2;
 
 /**
@@ -102,7 +103,7 @@ export function complaintQuestion(keys: readonly string[], breaks: readonly Brea
 // ---------- reports and questions ----------
 
 /** Words of reporting and asking: news verbs, attribution, time stamps, requests for information. */
-const REPORT_MARKERS = set(`
+const REPORT_MARKERS = wordSet(`
   terkait diduga akibat imbas penyebab selidiki menyelidiki tercatat dilaporkan mengimbau imbauan pukul wib
   persen pengumuman update info informasi jadwal apakah tanya bertanya nanya menanyakan kabarnya sebaiknya
   imbau diimbau mengumumkan umumkan terbitkan menerbitkan tinjau meninjau pastikan memastikan alami mengalami
@@ -113,23 +114,23 @@ const REPORT_MARKERS = set(`
  * Weaker signs of a report: official agencies and officials, areas. Praise and complaints name
  * them too, so two of these (or one with a count such as `12 RT`) are needed.
  */
-const AGENCY_MARKERS = set(`
+const AGENCY_MARKERS = wordSet(`
   bpbd dinas dinkes dishub sudin pemprov pemkot pemda pln pam pamjaya bmkg polda polres polsek satpol damkar
   bapenda dprd rsud kadis kapolda kapolres walikota kawasan wilayah kelurahan kecamatan pemeliharaan
   sebagian tambah menambah dapat selama mulai beroperasi operasional tersedia dihubungi melalui
   lajur jalur besok
 `);
 /** Units that, after a number, count things (`12 RT`, `35 gardu`): the register of reports. */
-const COUNT_UNITS = set('rt rw unit orang rumah kk jiwa gardu titik lokasi ruas km meter cm persen pohon kendaraan');
+const COUNT_UNITS = wordSet('rt rw unit orang rumah kk jiwa gardu titik lokasi ruas km meter cm persen pohon kendaraan');
 /** `ada yang tau …?`, `ada yang pernah …?`: asking around. */
-const ASKING_AROUND = set('tau tahu pernah punya bisa');
+const ASKING_AROUND = wordSet('tau tahu pernah punya bisa');
 /** Asking for information: question words with a softening `ya` (`di mana ya`, `apa ya`). */
-const QUESTION_WORDS = set('apa mana dimana berapa gimana bagaimana caranya syaratnya');
+const QUESTION_WORDS = wordSet('apa mana dimana berapa gimana bagaimana caranya syaratnya');
 /**
  * Words of a person's own voice: pronouns, particles, exclamations, thanks, blame, waiting,
  * informal verbs. Any one of them keeps the full score.
  */
-const VOICE_MARKERS = set(`
+const VOICE_MARKERS = wordSet(`
   saya aku kami kita kamu kalian sih deh kok banget lah kan nih tuh mah parah tolong mohon astaga anjir
   aduh duh waduh wkwk haha hehe kesal kecewa capek sebal benci senang suka puas bangga masa pak bu
   terima makasih salut mantap keren hebat alhamdulillah semoga lega adem bikin padahal menunggu nunggu
@@ -148,7 +149,7 @@ const REPORT_DAMPING = 0.15;
 /** Headlines are damped harder: they pile up event words (`Banjir Rob Rendam …`) without judging. */
 export const HEADLINE_DAMPING = 0.08;
 /** In a question, these ask for information (`syaratnya apa aja?`, `lewat JAKI atau kelurahan?`). */
-const INFO_QUESTION = set('atau nanya bertanya');
+const INFO_QUESTION = wordSet('atau nanya bertanya');
 const WEAK_NEEDED = 2;
 export function reportRegister(norm: NormalisedText, keys: readonly string[], breaks: readonly Break[], question: boolean): number {
   if (norm.emojis.length > 0) return 1;

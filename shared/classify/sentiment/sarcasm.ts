@@ -1,4 +1,5 @@
 /** Sarcasm: ironic praise of a bad situation. */
+import { wordSet } from '../language';
 import type { NormalisedText } from '../types';
 import { Break } from './clauses';
 import * as emojiModule from './emoji';
@@ -6,7 +7,7 @@ import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { EMOJI_KEY_RE } = emojiModule;
-const { CONTRASTS, set } = wordsModule;
+const { CONTRASTS, DIGIT_RE } = wordsModule;
 
 // ---------- sarcasm ----------
 
@@ -18,18 +19,18 @@ export const SARCASM_MARKER = 'sarcasm';
 /** Emoji that mark praise beside them as ironic (`keren 🙃`, `cepet bgt kok 🤡`). */
 const SARCASM_EMOJI = new Set(['🙃', '🙄', '🤡', '😒', '😏', '🤦', '😑']);
 /** Praise that thanks or congratulates: ironic when a gift word wraps a bad thing (`hadiah mati lampu`). */
-const IRONIC_GIFTS = set('hadiah bonus gratis kado rekor oleh_oleh');
+const IRONIC_GIFTS = wordSet('hadiah bonus gratis kado rekor oleh_oleh');
 /** Particles that, right after an opening praise word, make it an exclamation (`hebat ya`, `mantap jiwa`). */
-const IRONY_PARTICLES = set('ya yah nih sekali benar bener jiwa deh loh lho kok');
+const IRONY_PARTICLES = wordSet('ya yah nih sekali benar bener jiwa deh loh lho kok');
 /** Interjections and intensifiers allowed before an opening praise word (`wah baik banget`, `sungguh beruntung`). */
-const OPENER_SKIP = set('wah wow waw wih widih duh beh sungguh sangat amat paling pelayanan pelayanannya layanan sistem');
+const OPENER_SKIP = wordSet('wah wow waw wih widih duh beh sungguh sangat amat paling pelayanan pelayanannya layanan sistem');
 /** Duration, repetition and waiting: the situation the praise is about went on and on. */
-const ENDURANCE = set('lagi terus terusan melulu mulu tiap setiap berjam seharian semalaman kali');
+const ENDURANCE = wordSet('lagi terus terusan melulu mulu tiap setiap berjam seharian semalaman kali');
 /** Repetition without numbers: the closing-praise rule ignores durations (`damkar datang 10 menit. Mantap`). */
-const REPETITION = set('lagi terus terusan melulu mulu tiap setiap');
+const REPETITION = wordSet('lagi terus terusan melulu mulu tiap setiap');
 /** Praise that closes a complaint ironically; thanks are left out (`… Terima kasih` closes sincerely too). */
-const CLOSING_PRAISE = set('mantap mantul keren hebat top bagus luarbiasa prestasi juara sempurna');
-const ENDURANCE_UNITS = set('jam menit bulan tahun hari minggu kali');
+const CLOSING_PRAISE = wordSet('mantap mantul keren hebat top bagus luarbiasa prestasi juara sempurna');
+const ENDURANCE_UNITS = wordSet('jam menit bulan tahun hari minggu kali');
 const ENDURANCE_PHRASES: readonly (readonly string[])[] = [
   ['belum', 'juga'],
   ['tidak', 'pernah'],
@@ -41,12 +42,11 @@ const ENDURANCE_PHRASES: readonly (readonly string[])[] = [
   ['cuma', 'butuh'],
 ];
 /** A fix or relief after the praise makes it sincere (`mantap, banjir udah surut`). */
-const SINCERE = set('sudah udah telah akhirnya sekarang alhamdulillah');
+const SINCERE = wordSet('sudah udah telah akhirnya sekarang alhamdulillah');
 /** Praise conceded before a complaint (`ramah, namun lama`) is sincere praise of one part. */
 const CONCESSIONS = new Set([...CONTRASTS, 'sayang', 'padahal']);
 /** Warm emoji are not used ironically: a post carrying one is sincere. */
 const WARM_EMOJI = new Set(['❤', '😍', '🥰', '🤗', '💕', '💖', '💗', '💙', '💚', '🥹', '😇', '🙏']);
-const DIGIT_RE = /^\d+$/;
 
 function isEndurance(keys: readonly string[], i: number): boolean {
   const k = keys[i] ?? '';

@@ -1,4 +1,5 @@
 /** A word missing from the lexicon looked up by its stem (`dikecewakannya` → `kecewa`-family, `nyusahin` → `susah`). */
+import { wordSet } from '../language';
 import * as memoModule from '../memo';
 import * as morphologyModule from '../morphology';
 import * as wordsModule from './words';
@@ -6,10 +7,10 @@ import * as wordsModule from './words';
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { remember } = memoModule;
 const { unprefix, unsuffix } = morphologyModule;
-const { LEXICON, MODIFIERS_WITH_SCORE, set } = wordsModule;
+const { LEXICON, MODIFIERS_WITH_SCORE } = wordsModule;
 
 /** Words whose stem means something else: `kebijakan` (policy) is not `bijak` (wise). */
-const NO_STEM = set(`
+const NO_STEM = wordSet(`
   kebijakan kesehatan keamanan pengamanan mengamankan diamankan pengaman keselamatan kebersihan kecepatan
   kekuatan sebaiknya sebenarnya selama pengadilan menjelaskan dijelaskan penjelasan menyerukan diserukan
   seruan menyeru kesenian perhatikan sesama bersama terakhir sebagian kebanyakan pemerintah pemerintahan
@@ -28,7 +29,7 @@ const NO_STEM = set(`
   berawan kenaikan menaikan menaikkan dinaikkan dinaikan nampan menghilangkan dihilangkan
 `);
 /** Lexicon words too short or too English to be reached through Indonesian affixes (`badan` is not `bad`). */
-const NOT_A_STEM_TARGET = set('bad lag bug sok tai taik bau php ott kw sad poor slow lola pilu tawar laku walah');
+const NOT_A_STEM_TARGET = wordSet('bad lag bug sok tai taik bau php ott kw sad poor slow lola pilu tawar laku walah');
 const MIN_STEM = 3;
 const MIN_AFFIXED_STEM = 4;
 
