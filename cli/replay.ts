@@ -13,7 +13,7 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import { SqsPostQueue } from '../shared/adapters/sqs';
 import type { Config } from '../shared/config';
 import type { InvalidLine } from '../shared/pipeline/collect-file';
-import { parsePostAt } from '../shared/post';
+import { parsePostAt, postKey } from '../shared/post';
 import { checkBooks } from '../infra/local/accounting';
 import type { AccountingReport, ReceivedAlert } from '../infra/local/books';
 import { JournaledQueue, type RunJournal } from '../infra/local/run-journal';
@@ -82,7 +82,7 @@ export async function collectAll(pipeline: LocalPipeline, opts: CollectOptions):
 }
 
 /** Each enabled source collector once; returns the items they brought in. */
-export async function runSourcesOnce(pipeline: LocalPipeline, log: (text: string) => void): Promise<number> {
+async function runSourcesOnce(pipeline: LocalPipeline, log: (text: string) => void): Promise<number> {
   let items = 0;
   for (const collector of pipeline.collectors) items += await runSource(collector, log);
   return items;
@@ -150,7 +150,8 @@ export async function finishReplay(replay: Replay, since: ReplayStart, interrupt
     await pipeline.settle();
   }
   const { books, deadLetters } = await replayBooks(stack, replay.config, replay.journal, { keepDeadLetters: true });
-  const duplicates = (await duplicateCount(stack.clients.doc, stack.resources.tables.state)) - since.duplicates;
+  // The books read the count of repeat deliveries already: this replay's share is what it added.
+  const duplicates = (books.duplicatesAbsorbed ?? 0) - since.duplicates;
   return { figures, deadLetters, duplicates, books };
 }
 
@@ -212,7 +213,7 @@ async function* postsAmong(path: string, keys: Set<string>): AsyncGenerator<{ ke
     if (keys.size === 0) break;
     const parsed = line.trim() === '' ? undefined : parsePostAt(line, Date.now());
     if (!parsed?.ok) continue;
-    const key = `${parsed.post.source}#${parsed.post.id}`;
+    const key = postKey(parsed.post);
     if (!keys.delete(key)) continue;
     const post = { ...parsed.post, collectedAt: parsed.post.collectedAt ?? new Date().toISOString() };
     batch.push({ key, body: JSON.stringify(post), source: post.source });

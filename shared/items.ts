@@ -257,6 +257,9 @@ export function placeCounter(topic: string, city: string): string {
   return `${topic}@${city}`;
 }
 
+/** Counts of nothing: what a counter holds before its first post. */
+export const NO_COUNTS: CounterValues = { total: 0, negative: 0, positive: 0, neutral: 0, hoax: 0 };
+
 /**
  * A stored post adds to the bucket of each of its topics, to the all-topics bucket, and, where
  * it names a place, to each of its topics' bucket in that city.

@@ -4,7 +4,6 @@
  * the posts; every alert marked sent reached the subscriber once. Exits 1 on any mismatch.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { formatAccounting, type AccountingReport } from '../../infra/local/books';
 import type { Config } from '../../shared/config';
 import { checkBooks } from '../../infra/local/accounting';
@@ -12,6 +11,7 @@ import { NoLocalTablesError } from './export';
 import { RunJournal } from '../../infra/local/run-journal';
 import { withLocalStack } from '../../infra/local/stack';
 import { CONFIG_OPTION, DATA_OPTION, configOf, dataDirOf, type Command } from '../args';
+import { tablesDir } from '../../infra/local/table-files';
 
 export const check: Command = {
   name: 'check',
@@ -36,7 +36,7 @@ export async function checkCommand(opts: CheckCommandOptions): Promise<number> {
   const out = opts.out ?? process.stdout;
   const err = opts.err ?? process.stderr;
   const journal = new RunJournal(opts.dataDir);
-  if (!existsSync(join(opts.dataDir, 'dynamodb')) || !journal.exists()) {
+  if (!existsSync(tablesDir(opts.dataDir)) || !journal.exists()) {
     throw new NoLocalTablesError(`no run to check in ${opts.dataDir}: run "pantau run" (or npm start) first, or give --data DIR`);
   }
   const report: AccountingReport = await withLocalStack({ dataDir: opts.dataDir, region: opts.config.region, err }, (stack) =>

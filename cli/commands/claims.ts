@@ -11,6 +11,7 @@ import type { ClaimRecord } from '../../shared/claims/types';
 import type { ClaimStore } from '../../shared/pipeline/ports';
 import { withLocalStack, type LocalStack } from '../../infra/local/stack';
 import { CONFIG_OPTION, DATA_OPTION, configOf, dataDirOf, readableFile, UsageError, type Command } from '../args';
+import { tablesDir } from '../../infra/local/table-files';
 
 /** Valid claims sent to the store per `put` (which writes them 25 to a request). */
 const PUT_EVERY = 500;
@@ -177,7 +178,7 @@ export async function restoreKeptClaims(dataDir: string, store: ClaimStore): Pro
 export async function claimsList(limit: number, opts: ClaimsCommandOptions): Promise<number> {
   const out = opts.out ?? process.stdout;
   const err = opts.err ?? process.stderr;
-  if (!existsSync(join(opts.dataDir, 'dynamodb'))) {
+  if (!existsSync(tablesDir(opts.dataDir))) {
     err.write(`Pantau: 0 claims stored in ${opts.dataDir} (no local tables there yet)\n`);
     return 0;
   }

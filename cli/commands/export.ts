@@ -16,6 +16,7 @@ import { EXPORTED_TABLES, type ExportedTable } from '../../shared/analytics/sche
 import { withLocalStack } from '../../infra/local/stack';
 import { CONFIG_OPTION, DATA_OPTION, configOf, dataDirOf, stringOf, UsageError, type Command } from '../args';
 import { allItems } from '../../shared/adapters/pages';
+import { tablesDir } from '../../infra/local/table-files';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -214,7 +215,7 @@ export class NoLocalTablesError extends Error {
 export async function exportLocalTables(opts: ExportCommandOptions): Promise<number> {
   const out = opts.out ?? process.stdout;
   const err = opts.err ?? process.stderr;
-  if (!existsSync(join(opts.dataDir, 'dynamodb'))) {
+  if (!existsSync(tablesDir(opts.dataDir))) {
     throw new NoLocalTablesError(`no local tables in ${opts.dataDir}: run "pantau run" (or npm start) first, or give --data DIR`);
   }
   const exports = await withLocalStack({ dataDir: opts.dataDir, region: opts.region, err }, (stack) =>

@@ -88,7 +88,7 @@ export async function checkBooks(input: BooksInput): Promise<AccountingReport> {
 }
 
 /** Every counter partition there can be: all posts, each watch topic, and each topic in each city. */
-export function counterTopics(topics: readonly { readonly name: string }[]): string[] {
+function counterTopics(topics: readonly { readonly name: string }[]): string[] {
   const names = topics.map((t) => t.name);
   return [ALL_TOPICS, ...names, ...names.flatMap((name) => CITIES.map((city) => placeCounter(name, city)))];
 }

@@ -5,9 +5,7 @@
  * subscribers exactly once per revision. Pure: the adapters feed it what the tables, the DLQ and
  * the run journal holds, one record at a time, so memory stays bounded by distinct keys.
  */
-import { addCounts, counterIncrements, type CounterValues, type PostItem } from '../../shared/items';
-
-export type { CounterValues } from '../../shared/items';
+import { addCounts, counterIncrements, NO_COUNTS, type CounterValues, type PostItem } from '../../shared/items';
 
 export interface CounterRecord extends CounterValues {
   /** The counter's topic key (`*`, a topic, or `topic@city`). */
@@ -83,7 +81,6 @@ export type StoredPostRecord = Pick<
 >;
 
 const SAMPLE = 5;
-const ZERO: CounterValues = { total: 0, negative: 0, positive: 0, neutral: 0, hoax: 0 };
 const FIELDS = ['total', 'negative', 'positive', 'neutral', 'hoax'] as const;
 
 const sourceOfKey = (key: string): string => key.slice(0, Math.max(0, key.indexOf('#'))) || key;
@@ -92,7 +89,6 @@ export class Accounts {
   private readonly collected = new Map<string, string>();
   private readonly deliveries = new Map<string, number>();
   private readonly stored = new Set<string>();
-  private readonly storedSources = new Map<string, string>();
   private storedTwice = 0;
   private readonly dead = new Map<string, DeadLetterRecord>();
   private readonly keylessDead: DeadLetterRecord[] = [];
@@ -123,16 +119,15 @@ export class Accounts {
   storedPost(post: StoredPostRecord): void {
     if (this.stored.has(post.postKey)) this.storedTwice += 1;
     this.stored.add(post.postKey);
-    this.storedSources.set(post.postKey, post.source);
     for (const inc of counterIncrements(post, this.counting.bucketMinutes, this.counting.stateDays)) {
       const key = `${inc.topic}\u0000${inc.bucket}`;
-      this.expected.set(key, addCounts(this.expected.get(key) ?? ZERO, inc.add));
+      this.expected.set(key, addCounts(this.expected.get(key) ?? NO_COUNTS, inc.add));
     }
   }
 
   counter(record: CounterRecord): void {
     const key = `${record.topic}\u0000${record.bucket}`;
-    this.actual.set(key, addCounts(this.actual.get(key) ?? ZERO, record));
+    this.actual.set(key, addCounts(this.actual.get(key) ?? NO_COUNTS, record));
   }
 
   alert(record: AlertRecord): void {
@@ -204,8 +199,8 @@ export class Accounts {
 
     const wrong: string[] = [];
     for (const key of new Set([...this.expected.keys(), ...this.actual.keys()])) {
-      const want = this.expected.get(key) ?? ZERO;
-      const got = this.actual.get(key) ?? ZERO;
+      const want = this.expected.get(key) ?? NO_COUNTS;
+      const got = this.actual.get(key) ?? NO_COUNTS;
       const off = FIELDS.filter((f) => want[f] !== got[f]);
       if (off.length > 0) {
         const [topic, bucket] = key.split('\u0000');

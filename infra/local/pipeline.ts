@@ -29,6 +29,7 @@ import { StreamPoller } from './stream-poller';
 import { JournaledQueue, type RunJournal } from './run-journal';
 import { PacedQueue } from './paced-queue';
 import type { LocalStack } from './stack';
+import { tablesDir } from './table-files';
 
 export interface PipelineOptions {
   readonly stack: LocalStack;
@@ -55,7 +56,7 @@ export interface PipelineOptions {
 }
 
 /** The stream poller's checkpoints in a data folder: beside DynamoDB Local's files, so a fresh start clears both. */
-export const streamCheckpoints = (dataDir: string): string => join(dataDir, 'dynamodb', 'stream-checkpoints.json');
+export const streamCheckpoints = (dataDir: string): string => join(tablesDir(dataDir), 'stream-checkpoints.json');
 
 export const DEFAULT_MAX_BACKLOG = 5_000;
 /** How long settling waits for published alerts to reach the inbox queue. */

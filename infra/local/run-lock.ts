@@ -47,7 +47,7 @@ export interface RunLock {
 }
 
 /** The command line of this process as a user would name it: `pantau run`, `load --count 100`. */
-export function currentCommand(): string {
+function currentCommand(): string {
   const script = process.argv[1] ? basename(process.argv[1]).replace(/\.[cm]?[jt]s$/, '') : 'node';
   return [script, ...process.argv.slice(2)].join(' ').slice(0, 120);
 }

@@ -6,7 +6,7 @@
 import { ScanCommand, type DynamoDBDocumentClient, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { allItems } from '../../shared/adapters/pages';
 
-export const SCAN_SEGMENTS = 8;
+const SCAN_SEGMENTS = 8;
 
 /** Hands every item of the scan to `each` (strongly consistent; segments interleave, so in no order). */
 export async function scanAll(

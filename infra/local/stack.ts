@@ -59,7 +59,7 @@ export interface LocalStackOptions {
 }
 
 /** Whether the local stack answers transaction conflicts as DynamoDB does, unless told: PANTAU_LOCAL_CONFLICTS=1. */
-export function conflictsFromEnv(): boolean {
+function conflictsFromEnv(): boolean {
   return process.env.PANTAU_LOCAL_CONFLICTS === '1';
 }
 

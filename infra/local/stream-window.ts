@@ -9,12 +9,13 @@ import type { AttributeValue as SdkAttributeValue, _Record as SdkRecord } from '
 import type { AttributeValue, Context, DynamoDBRecord } from 'aws-lambda';
 import { FUNCTION_MEMORY_MB, type StreamConsumerSpec } from '../../shared/resources';
 import { readJsonFile, writeJsonFile } from './json-file';
+import { backoffDelay, type Backoff } from '../../shared/retry';
 
 // Lambda's shapes for a stream function with a tumbling window, as the aggregator declares them.
 export type { WindowedStreamEvent, WindowedStreamResponse } from '../../functions/aggregator/handler';
 
 /** Lambda's limit on a synchronous invocation's payload. */
-export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
 export function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value));
@@ -22,8 +23,11 @@ export function jsonBytes(value: unknown): number {
 
 /** Wait before retry number `retry` (1 for the first): 200 ms, doubling, at most 5 s. */
 export function retryDelayMs(retry: number): number {
-  return Math.min(5_000, 200 * 2 ** (retry - 1));
+  return backoffDelay(STREAM_RETRY, retry);
 }
+
+/** The event source mapping's retries of a failed batch: doubling waits, none left to chance (tries are counted elsewhere). */
+const STREAM_RETRY: Backoff = { attempts: Infinity, baseDelayMs: 200, maxDelayMs: 5_000, jitter: 'none' };
 
 export interface WindowBounds {
   /** Epoch milliseconds, inclusive. */

@@ -3,7 +3,7 @@
  * is tried: each item remembers the sequence number of the last post it counts, and only posts
  * after it are added. Pure: the items as stored and the posts in, the items to write out.
  */
-import { addCounts, type CounterIncrement, type CounterValues } from '../items';
+import { addCounts, NO_COUNTS, type CounterIncrement, type CounterValues } from '../items';
 import { seqAfter, seqKey } from './sequence';
 
 /** One post's increments, with the sequence number that orders it on its shard. */
@@ -21,8 +21,6 @@ export interface CounterState {
   readonly seq: string;
   readonly expiresAt: number;
 }
-
-const ZERO: CounterValues = { total: 0, negative: 0, positive: 0, neutral: 0, hoax: 0 };
 
 export const counterId = (topic: string, bucket: string): string => `${topic}\u0000${bucket}`;
 
@@ -45,7 +43,7 @@ export function nextCounters(current: ReadonlyMap<string, CounterState>, posts: 
       const id = counterId(inc.topic, inc.bucket);
       const stored = current.get(id);
       if (stored && !seqAfter(post.seq, stored.seq)) continue;
-      const base = next.get(id) ?? stored ?? { topic: inc.topic, bucket: inc.bucket, counts: ZERO, seq: '', expiresAt: inc.expiresAt };
+      const base = next.get(id) ?? stored ?? { topic: inc.topic, bucket: inc.bucket, counts: NO_COUNTS, seq: '', expiresAt: inc.expiresAt };
       next.set(id, {
         ...base,
         counts: addCounts(base.counts, inc.add),
