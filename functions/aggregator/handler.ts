@@ -108,7 +108,7 @@ export function wireFromEnv(clients?: AwsClients): AggregatorHandlerDeps {
   return {
     config,
     posts: new DynamoPostStore(doc, requireEnv(TABLES.posts.envVar)),
-    counters: new DynamoCounters(doc, stateTable),
+    counters: new DynamoCounters(doc, stateTable, { consistent: true }),
     tally: new DynamoWindowTally(doc, stateTable, config.retention.stateDays),
     spread: new DynamoSpreadLog(doc, stateTable),
     ...alertOutbox(w),

@@ -44,8 +44,8 @@ export type TableAction = (typeof READ_ACTIONS)[number] | (typeof WRITE_ACTIONS)
 
 /**
  * How a function may use a table: CDK's read or read/write data lists, or exactly the actions its
- * code calls. A transaction is authorised per action it holds (TransactWriteItems of Updates needs
- * `dynamodb:UpdateItem`), so no transaction action appears here.
+ * code calls. Pantau sends no transactions (nothing many posts share is written in one), so no
+ * transaction action appears here.
  */
 export type TableAccess = 'read' | 'readWrite' | readonly TableAction[];
 

@@ -116,8 +116,8 @@ export class Pipeline extends Construct {
       // whose stream it reads.
       .bindTable(posts, TABLES.posts, ['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'])
       .bindTable(props.tables.alerts, TABLES.alerts, 'readWrite')
-      // Counters (a TransactWriteItems of Updates: dynamodb:UpdateItem), spread entries
-      // (BatchWriteItem), alert episodes and the hourly cap.
+      // Counters (BatchGetItem, then BatchWriteItem of the shard's own items), spread entries
+      // (BatchWriteItem), the shard's mark, alert episodes and the hourly cap.
       .bindTable(props.tables.state, TABLES.state, 'readWrite')
       .bindTopicPublish(props.alertsTopic, TOPICS.alerts.envVar)
       // What the event source mapping does with the function's role: read the stream, and send the

@@ -5,10 +5,11 @@
  */
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { untilNonePending } from '../retry';
-import { realSleep, UNPROCESSED_BACKOFF } from './batch-write';
+import { sleep } from '../retry';
+import { UNPROCESSED_BACKOFF } from './batch-write';
 
 /** BatchGetItem takes at most 100 keys per request. */
-export const GET_BATCH_SIZE = 100;
+const GET_BATCH_SIZE = 100;
 
 export interface BatchGetOptions {
   /** What is being read, for the error message (`posts`). */
@@ -39,7 +40,7 @@ export async function batchGetAll(
         new Error(
           `${opts.what}: ${left.length} still unread after ${UNPROCESSED_BACKOFF.attempts} attempts: ${left.map(opts.describe).join(', ')}`,
         ),
-      opts.sleep ?? realSleep,
+      opts.sleep ?? sleep,
     );
   }
   return found;

@@ -25,9 +25,6 @@ export interface BatchWriteOptions {
   readonly what: string;
 }
 
-/** The real wait, replaced in tests. */
-export const realSleep = sleep;
-
 /** Writes every put request to `table`, in batches of 25, `concurrency` batches at a time. */
 export async function batchPutAll(
   doc: DynamoDBDocumentClient,
@@ -54,6 +51,6 @@ async function writeBatch(doc: DynamoDBDocumentClient, table: string, batch: Put
       const count = names.length === 1 ? '1 item' : `${names.length} items`;
       return new Error(`${opts.what}: ${count} still unprocessed after ${UNPROCESSED_BACKOFF.attempts} attempts: ${names.join(', ')}`);
     },
-    opts.sleep ?? realSleep,
+    opts.sleep ?? sleep,
   );
 }

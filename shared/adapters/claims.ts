@@ -9,7 +9,8 @@
  * well within what one partition serves. Nothing looks claims up one by one, so there is no hot key.
  */
 import { type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { batchPutAll, realSleep, type PutRequest } from './batch-write';
+import { sleep } from '../retry';
+import { batchPutAll, type PutRequest } from './batch-write';
 import type { ClaimRating, ClaimRecord } from '../claims/types';
 import type { ClaimStore } from '../pipeline/ports';
 import { queryItems } from './pages';
@@ -39,7 +40,7 @@ export class DynamoClaimStore implements ClaimStore {
     opts: ClaimStoreOptions = {},
   ) {
     this.now = opts.now ?? Date.now;
-    this.sleep = opts.sleep ?? realSleep;
+    this.sleep = opts.sleep ?? sleep;
   }
 
   async put(claims: readonly ClaimRecord[]): Promise<number> {

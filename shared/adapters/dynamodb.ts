@@ -10,7 +10,7 @@ import {
 import { ALERT_KINDS, type Alert } from '../alerts/alert';
 import { conditionHeld, whenCondition } from './conditional';
 import { batchGetAll } from './batch-get';
-import { batchPutAll, realSleep, type PutRequest } from './batch-write';
+import { batchPutAll, type PutRequest } from './batch-write';
 import { fromAlertItem, toAlertItem, type PostItem, type StoredHoax } from '../items';
 import { seqKey } from '../pipeline/sequence';
 import { counterId, countersTouched, nextCounters, type CounterState, type PostIncrements } from '../pipeline/tally';
@@ -31,6 +31,7 @@ import type {
 import type { Config } from '../config';
 import { DAY, MINUTE, epochSeconds } from '../time';
 import { queryItems } from './pages';
+import { sleep as realSleep } from '../retry';
 
 export const aggKey = (topic: string): string => `AGG#${topic}`;
 
@@ -39,7 +40,7 @@ export const aggKey = (topic: string): string => `AGG#${topic}`;
  * sk `<bucket>#<writer>`. Readers add up the writers of a bucket. Items of deployments from
  * before the aggregator have the bare bucket as sort key, and are read the same way.
  */
-export const counterSortKey = (bucket: string, writer: string): string => `${bucket}#${writer}`;
+const counterSortKey = (bucket: string, writer: string): string => `${bucket}#${writer}`;
 /** The bucket of a counter item's sort key. */
 export const bucketOfSortKey = (sk: string): string => sk.split('#', 1)[0] as string;
 
@@ -115,9 +116,14 @@ export class DynamoPostStore implements PostStore {
 }
 
 export class DynamoCounters implements Counters {
+  /**
+   * `consistent`: ranges are read strongly consistent (the aggregator reads what it has just
+   * counted; the digest, a day later, need not pay twice for that).
+   */
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly stateTable: string,
+    private readonly opts: { readonly consistent?: boolean } = {},
   ) {}
 
   async range(topic: string, fromIso: string, toIso: string): Promise<BucketCount[]> {
@@ -128,8 +134,7 @@ export class DynamoCounters implements Counters {
       ExpressionAttributeValues: { ':pk': aggKey(topic), ':from': fromIso, ':to': toIso },
       ProjectionExpression: 'sk, #total, negative, hoax',
       ExpressionAttributeNames: { '#total': 'total' },
-      // The aggregator reads what it has just counted.
-      ConsistentRead: true,
+      ConsistentRead: this.opts.consistent === true,
     };
     const buckets = new Map<string, { total: number; negative: number; hoax: number }>();
     for await (const it of queryItems(this.doc, input)) {

@@ -15,10 +15,11 @@ import type { SpreadEntry } from '../alerts/spread';
 import type { SpreadLog, SpreadPage } from '../pipeline/ports';
 import { seqKey } from '../pipeline/sequence';
 import { DAY, HOUR, epochSeconds } from '../time';
-import { batchPutAll, realSleep, type PutRequest } from './batch-write';
+import { sleep } from '../retry';
+import { batchPutAll, type PutRequest } from './batch-write';
 import { queryItems } from './pages';
 
-export const spreadPartition = (hourMs: number): string => `SPREAD#${new Date(hourMs).toISOString().slice(0, 13)}`;
+const spreadPartition = (hourMs: number): string => `SPREAD#${new Date(hourMs).toISOString().slice(0, 13)}`;
 
 /** Bytes of entries an item holds at most (DynamoDB items are at most 400 KB). */
 const PART_BYTES = 300_000;
@@ -43,7 +44,7 @@ export class DynamoSpreadLog implements SpreadLog {
   ) {
     this.now = opts.now ?? Date.now;
     this.margin = opts.margin ?? DAY;
-    this.sleep = opts.sleep ?? realSleep;
+    this.sleep = opts.sleep ?? sleep;
   }
 
   async put(writer: string, window: string, entries: readonly SpreadEntry[]): Promise<void> {

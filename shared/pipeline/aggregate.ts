@@ -26,6 +26,7 @@ import type { PostStore, SpreadLog, WindowTally } from './ports';
 import { raiseWindowAlerts, type AlertDeps, type JudgedPost } from './window-alerts';
 import { seqAfter } from './sequence';
 import type { PostFact } from './window';
+import { mapLimited } from '../pool';
 
 export interface AggregatorDeps extends AlertDeps {
   readonly posts: Pick<PostStore, 'byTopic' | 'get' | 'setHoax'>;
@@ -59,14 +60,10 @@ export async function closeWindow(writer: string, facts: readonly PostFact[], de
   const marked = fresh.filter((p) => p.pushed);
   const { windowMinutes } = deps.config.hoax.coordinated;
   const stored = marked.length > 0 ? await deps.posts.get(marked.map((p) => p.fact.key)) : [];
-  for (let i = 0; i < stored.length; i += MARKS_AT_ONCE) {
-    await Promise.all(
-      stored.slice(i, i + MARKS_AT_ONCE).map((item) => {
-        const { authors } = judged.get(item.postKey)?.pushed as Spread;
-        return deps.posts.setHoax(item.postKey, storedHoax(withIndicator(hoaxOf(item), coordinatedIndicator(authors, windowMinutes))));
-      }),
-    );
-  }
+  await mapLimited(stored, MARKS_AT_ONCE, (item) => {
+    const { authors } = judged.get(item.postKey)?.pushed as Spread;
+    return deps.posts.setHoax(item.postKey, storedHoax(withIndicator(hoaxOf(item), coordinatedIndicator(authors, windowMinutes))));
+  });
 
   const { bucketMinutes } = deps.config.alerts.spike;
   const { stateDays } = deps.config.retention;

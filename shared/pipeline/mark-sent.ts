@@ -8,7 +8,7 @@ import type { Alert } from '../alerts/alert';
 import { withRetry, type Backoff } from '../retry';
 import type { AlertEpisodes } from './ports';
 
-/** Tries at 0, ~0.5, ~1.5, ~3.5, ~7.5 and ~11.5 s (up to half again at random): well inside the classifier's 30 s. */
+/** Tries at 0, ~0.5, ~1.5, ~3.5, ~7.5 and ~11.5 s (up to half again at random): well inside the timeout of the aggregator, the sweeper and the digest. */
 export const MARK_SENT_BACKOFF: Backoff = { attempts: 6, baseDelayMs: 500, maxDelayMs: 4_000 };
 
 export interface MarkSentDeps {

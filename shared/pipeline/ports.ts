@@ -5,8 +5,6 @@ import type { SpreadEntry } from '../alerts/spread';
 import type { PostItem, StoredHoax } from '../items';
 import type { PostIncrements } from './tally';
 
-export type { Spread, SpreadEntry } from '../alerts/spread';
-
 export type SaveOutcome = 'stored' | 'duplicate';
 
 export interface PostStore {

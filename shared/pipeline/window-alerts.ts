@@ -46,7 +46,7 @@ export interface JudgedPost {
 }
 
 /** The topic name used for a hoax or a large post outside every watch topic. */
-export const OFF_TOPIC = 'umum';
+const OFF_TOPIC = 'umum';
 
 interface Episode {
   readonly kind: AlertKind;

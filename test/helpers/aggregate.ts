@@ -49,7 +49,7 @@ export function handDriven(
   const aggregator: AggregatorDeps = {
     config,
     posts: new DynamoPostStore(doc, tables.posts),
-    counters: new DynamoCounters(doc, tables.state),
+    counters: new DynamoCounters(doc, tables.state, { consistent: true }),
     tally: new DynamoWindowTally(doc, tables.state, config.retention.stateDays, now),
     spread: new DynamoSpreadLog(doc, tables.state, { now }),
     episodes: alertEpisodes(doc, tables.alerts, tables.state, config),

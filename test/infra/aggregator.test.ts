@@ -152,7 +152,7 @@ describe('aggregator', () => {
       expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
       expect(actionsOf(statements)).toEqual(
         [
-          // The tables (TransactWriteItems is authorised per action it holds: UpdateItem).
+          // The tables: counters and spread entries by batch, marks and episodes by item.
           'dynamodb:BatchGetItem',
           'dynamodb:BatchWriteItem',
           'dynamodb:ConditionCheckItem',
