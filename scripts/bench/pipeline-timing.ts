@@ -11,6 +11,8 @@ import { sqsSafe } from '../../shared/adapters/sqs';
 import type { SaveOutcome } from '../../shared/pipeline/ports';
 import { postKey } from '../../shared/post';
 import { AGGREGATOR } from '../../shared/resources';
+import { mapLimited } from '../../shared/pool';
+import { sleep } from '../../shared/retry';
 
 const SEND_BATCH = 10;
 const SEND_CONCURRENCY = 4;
@@ -23,7 +25,7 @@ export interface Outgoing {
   readonly body: string;
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export { sleep };
 
 /** Posts of a JSON-lines file, one message each, the first of each (source, id) only. */
 export function outgoing(lines: readonly string[]): Outgoing[] {
@@ -72,11 +74,7 @@ export class Enqueuer {
   async burst(posts: readonly Outgoing[]): Promise<void> {
     const batches: Outgoing[][] = [];
     for (let i = 0; i < posts.length; i += SEND_BATCH) batches.push(posts.slice(i, i + SEND_BATCH));
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < batches.length) await this.send(batches[next++]!);
-    };
-    await Promise.all(Array.from({ length: SEND_CONCURRENCY }, worker));
+    await mapLimited(batches, SEND_CONCURRENCY, (batch) => this.send(batch));
   }
 
   /** One batch every SEND_BATCH / rate seconds. */

@@ -48,7 +48,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, type DynamoDBDocumentClient, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as aggregator from '../../functions/aggregator/handler';
 import * as classifier from '../../functions/classifier/handler';
 import { receiveAlerts } from '../../infra/local/alert-inbox';
@@ -69,8 +69,7 @@ import { pipelineRows, splitByTable, type Latencies, type PerPost, type Pipeline
 import { AggregatorClock, Enqueuer, StoredPosts, outgoing, sleep, waitStored, windowsClosed } from './pipeline-timing';
 import { median, percentile, sig } from './stats';
 import type { PartResult, UnitsPerPost } from './types';
-
-export { pipelineRows, type PipelineDetail } from './pipeline-rows';
+import { allItems } from '../../shared/adapters/pages';
 
 const ROOT = resolve(__dirname, '..', '..');
 const BASELINE_ROUNDS = 3;
@@ -139,12 +138,10 @@ function indexKeys(stack: LocalStack): IndexKeys {
 
 async function scanAll(doc: DynamoDBDocumentClient, table: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await doc.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const pages = allItems((start: ScanCommandInput['ExclusiveStartKey']) =>
+    doc.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start })),
+  );
+  for await (const item of pages) items.push(item);
   return items;
 }
 

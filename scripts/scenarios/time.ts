@@ -1,6 +1,6 @@
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+import { HOUR } from '../../shared/time';
+
+export { DAY, HOUR, MINUTE } from '../../shared/time';
 
 /** Western Indonesia Time (Jakarta) is UTC+7 all year. */
 const WIB = 7 * HOUR;

@@ -15,7 +15,7 @@ import {
 import { DEFAULT_BACKOFF, sleep, withRetry } from '../retry';
 
 /** HttpClient.get over fetch. */
-export async function httpGet(url: string, opts: GetOptions = {}): Promise<GetResult> {
+async function httpGet(url: string, opts: GetOptions = {}): Promise<GetResult> {
   const label = opts.label ?? url;
   return withRetry(
     async () => {
@@ -50,7 +50,7 @@ function snippet(body: string): string {
 }
 
 /** HttpClient.post over fetch. */
-export async function httpPost(url: string, body: unknown, opts: PostOptions): Promise<GetResult> {
+async function httpPost(url: string, body: unknown, opts: PostOptions): Promise<GetResult> {
   const timeoutMs = opts.timeoutMs ?? 20_000;
   if (!URL.canParse(url)) throw new HttpError(`POST ${opts.label}: the address is not a valid URL`, undefined);
   let nextWaitMs = 0;

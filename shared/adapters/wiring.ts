@@ -17,7 +17,7 @@ import type { AwsClients } from './clients';
 import { DynamoCollectorState, DynamoRunLock } from './collector-state';
 
 /** The config file `PANTAU_CONFIG` names (`pantau.config.json` when unset), read and checked. */
-export function configFromEnv(): Config {
+function configFromEnv(): Config {
   return loadConfig(optionalEnv(ENV.config, 'pantau.config.json'));
 }
 
@@ -27,7 +27,7 @@ export interface Observability {
   readonly metrics: Metrics;
 }
 
-export function observability(service: string): Observability {
+function observability(service: string): Observability {
   return { logger: new Logger({ serviceName: service }), metrics: new Metrics({ namespace: 'Pantau', serviceName: service }) };
 }
 
