@@ -229,6 +229,18 @@ export const AnalyticsSchema = z.strictObject({
   keepQueryResultsDays: z.number().int().min(1).default(30),
 });
 
+/** The console: the web page the on-call officer opens from an alert (docs/console.md). */
+export const ConsoleSchema = z.strictObject({
+  /**
+   * The console's address (deployed: the CloudFront address or the team's own domain). When set,
+   * every alert message links to its episode's page there. Locally, `pantau run` links to the
+   * address it prints unless this is set.
+   */
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://pantau.example.go.id' }).optional(),
+  /** The colleagues and agencies (dinas) an episode can be assigned to. */
+  assignees: z.array(z.string().trim().min(1).max(120)).default([]),
+});
+
 export const ConfigSchema = z.strictObject({
   /** Deployment prefix for resource names. */
   name: name.default('pantau'),
@@ -288,6 +300,7 @@ export const ConfigSchema = z.strictObject({
   subscriptions: z.array(SubscriptionSchema).default([]),
   /** Chat channels the notifier forwards alerts to (Telegram, Slack). */
   notify: NotifySchema.default({}),
+  console: ConsoleSchema.default({ assignees: [] }),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -301,6 +314,7 @@ export type NewsSource = z.infer<typeof NewsSourceSchema>;
 export type FactCheckSource = z.infer<typeof FactCheckSourceSchema>;
 export type NotifyConfig = z.infer<typeof NotifySchema>;
 export type AnalyticsConfig = z.infer<typeof AnalyticsSchema>;
+export type ConsoleConfig = z.infer<typeof ConsoleSchema>;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
