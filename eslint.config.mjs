@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.pantau/', 'coverage/', 'demo/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.pantau/', 'coverage/', 'demo/', 'web/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,6 +25,25 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   ...boundaries(),
+  {
+    // The console page runs in a browser: from the rest of the project it takes types only (the API's contract).
+    files: ['web/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/**', '**/infra/**', '**/functions/**', '**/cli/**', '**/scripts/**', '**/bin/**', 'zod', 'node:*'],
+              allowTypeImports: true,
+              message:
+                'web/src takes only types from the rest of Pantau (`import type`): a value would bring zod and server code into the page.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['test/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
