@@ -183,9 +183,9 @@ describe('reading', () => {
     const city = negative.body.items.flatMap((p) => p.cities)[0] as string;
     const inCity = await ask<Page<PostView>>(`/posts?topic=banjir&place=${encodeURIComponent(city.toLowerCase())}`);
     expect(inCity.body.items.length).toBeGreaterThan(0);
-    expect(inCity.body.items.every((p) => p.cities.includes(city) || p.places.some((n) => n.toLowerCase().includes(city.toLowerCase())))).toBe(
-      true,
-    );
+    expect(
+      inCity.body.items.every((p) => p.cities.includes(city) || p.places.some((n) => n.toLowerCase().includes(city.toLowerCase()))),
+    ).toBe(true);
     const hoaxLike = await ask<Page<PostView>>('/posts?topic=banjir&hoax=hoax-like');
     expect(hoaxLike.body.items.every((p) => p.hoax.level === 'medium' || p.hoax.level === 'high')).toBe(true);
     const word = await ask<Page<PostView>>('/posts?topic=banjir&q=BANJIR');
