@@ -18,6 +18,13 @@ export const ENV = {
   aggregatorFailures: 'AGGREGATOR_FAILURES_URL',
   /** The alerts topic's ARN (TOPICS). */
   alertsTopic: 'ALERTS_TOPIC_ARN',
+  /**
+   * The console's address, over the config's `console.url`: set by the CDK app to the deployed
+   * console, and by `pantau run` to the address it serves the console on.
+   */
+  consoleUrl: 'PANTAU_CONSOLE_URL',
+  /** The Cognito group whose members may write in the console (`officers` when unset). */
+  consoleOfficersGroup: 'PANTAU_CONSOLE_OFFICERS_GROUP',
   /** The file collector's posts file (`sources.file.path` when unset). */
   postsFile: 'POSTS_FILE',
   /** Base addresses of third-party APIs: their real ones when unset, a stand-in's in tests. */

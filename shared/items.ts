@@ -2,7 +2,7 @@
  * The stored shape of a classified post: flat, typed attributes that analysts can filter on in
  * exports (no JSON inside strings), and the counter keys a post adds to.
  */
-import type { Alert } from './alerts/alert';
+import type { Alert, Handling } from './alerts/alert';
 import type { Classification, HoaxLevel, HoaxResult } from './classify/types';
 import type { Post } from './post';
 import { postKey } from './post';
@@ -182,8 +182,43 @@ export interface AlertItem extends Omit<Alert, 'claim'> {
   readonly expiresAt: number;
 }
 
+/**
+ * The console's response log on an alert item: who acknowledged, assigned, noted or handled the
+ * episode, and when. Written only by the console (adapters/console-store.ts), kept when a later
+ * revision of the episode is recorded.
+ */
+export const RESPONSE_ATTRIBUTES = ['responseState', 'responseAssignee', 'responseBy', 'responseAt', 'responseEvents'] as const;
+
+/** One revision of an episode as the alert item's `revisions` list keeps it (every message, in order). */
+export interface RevisionEntry {
+  readonly revision: number;
+  readonly severity: number;
+  readonly firedAt: string;
+  readonly observed: number;
+  readonly expected: number;
+  readonly ratio: number;
+  readonly windowStart: string;
+  readonly windowEnd: string;
+  readonly resolvedAt?: string;
+}
+
+export function revisionEntry(alert: Alert): RevisionEntry {
+  return {
+    revision: alert.revision,
+    severity: alert.severity,
+    firedAt: alert.firedAt,
+    observed: alert.observed,
+    expected: alert.expected,
+    ratio: alert.ratio,
+    windowStart: alert.windowStart,
+    windowEnd: alert.windowEnd,
+    ...(alert.resolvedAt ? { resolvedAt: alert.resolvedAt } : {}),
+  };
+}
+
 export function toAlertItem(alert: Alert, { retentionDays, nowMs, timeZone }: ItemOptions): AlertItem {
-  const { claim, ...rest } = alert;
+  // Who handles it lives in the response log, not in the message's copy.
+  const { claim, handling: _handling, ...rest } = alert;
   const firedMs = Date.parse(alert.firedAt);
   return {
     ...rest,
@@ -218,8 +253,23 @@ export function fromAlertItem(item: Record<string, unknown>): { alert: Alert; st
     status,
     sentAt: _at,
     expiresAt: _e,
+    revisions: _r,
+    responseState,
+    responseAssignee,
+    responseBy,
+    responseAt,
+    responseEvents: _events,
     ...alert
   } = item;
+  const handling: Handling | undefined =
+    responseState === 'acknowledged' || responseState === 'assigned' || responseState === 'handled'
+      ? {
+          state: responseState,
+          by: String(responseBy),
+          at: String(responseAt),
+          ...(typeof responseAssignee === 'string' ? { assignee: responseAssignee } : {}),
+        }
+      : undefined;
   const claim =
     typeof claimText === 'string'
       ? {
@@ -229,7 +279,10 @@ export function fromAlertItem(item: Record<string, unknown>): { alert: Alert; st
           source: String(claimSource),
         }
       : undefined;
-  return { alert: { ...(alert as unknown as Alert), ...(claim ? { claim } : {}) }, status: String(status) };
+  return {
+    alert: { ...(alert as unknown as Alert), ...(claim ? { claim } : {}), ...(handling ? { handling } : {}) },
+    status: String(status),
+  };
 }
 
 /** What a counter holds: posts, and of them the negative, positive, neutral and hoax-like ones. */

@@ -15,6 +15,8 @@ import { makeDocumentClient } from '../../shared/adapters/clients';
 import { makeSnsClient } from '../../shared/adapters/sns';
 import * as kit from '../../shared/adapters/wiring';
 import { requireEnv } from '../../shared/env';
+import { LiveTopics } from '../../shared/classify/live-topics';
+import { DynamoTopicStore } from '../../shared/adapters/topic-store';
 import type { PostItem } from '../../shared/items';
 import { closeWindow, type AggregatorDeps } from '../../shared/pipeline/aggregate';
 import { foldPosts, windowState, type StreamedPost } from '../../shared/pipeline/window';
@@ -41,7 +43,10 @@ export interface WindowedStreamResponse {
 
 export type AggregatorHandler = (event: WindowedStreamEvent, context: Context) => Promise<WindowedStreamResponse>;
 
-export interface AggregatorHandlerDeps extends AggregatorDeps, kit.Observability {}
+export interface AggregatorHandlerDeps extends AggregatorDeps, kit.Observability {
+  /** The watch topics in effect, brought up to date before each window is closed (labels of the console's topics). */
+  readonly liveTopics?: Pick<LiveTopics, 'refresh' | 'label'>;
+}
 
 export function makeHandler(deps: AggregatorHandlerDeps): AggregatorHandler {
   const { logger, metrics } = deps;
@@ -67,6 +72,7 @@ export function makeHandler(deps: AggregatorHandlerDeps): AggregatorHandler {
       metrics.addMetric('posts_folded', MetricUnit.Count, posts.length);
       if (!event.isFinalInvokeForWindow) return { state: { ...state } };
 
+      await refreshTopics(deps);
       const outcome = await closeWindow(event.shardId, state.facts, core);
       metrics.addMetric('window_posts', MetricUnit.Count, outcome.posts);
       metrics.addMetric('posts_counted', MetricUnit.Count, outcome.counted);
@@ -89,6 +95,15 @@ export function makeHandler(deps: AggregatorHandlerDeps): AggregatorHandler {
   };
 }
 
+/** A failed reload keeps the topics loaded before: labels are not worth failing a window for. */
+async function refreshTopics(deps: AggregatorHandlerDeps): Promise<void> {
+  try {
+    await deps.liveTopics?.refresh();
+  } catch (err) {
+    deps.logger.warn('could not reload watch topics; using the ones loaded before', { error: err as Error });
+  }
+}
+
 /** The post a stream record carries, with its sequence number; undefined when it holds none. */
 function streamedPost(record: DynamoDBRecord): StreamedPost | undefined {
   const image = record.dynamodb?.NewImage;
@@ -105,8 +120,11 @@ export function wireFromEnv(clients?: AwsClients): AggregatorHandlerDeps {
   const w = kit.wiring('aggregator', clients ?? { doc: makeDocumentClient(), sns: makeSnsClient() });
   const { config, stateTable } = w;
   const { doc } = w.clients;
+  const liveTopics = new LiveTopics(config.topics, new DynamoTopicStore(doc, stateTable));
   return {
     config,
+    liveTopics,
+    topics: liveTopics,
     posts: new DynamoPostStore(doc, requireEnv(TABLES.posts.envVar)),
     counters: new DynamoCounters(doc, stateTable, { consistent: true }),
     tally: new DynamoWindowTally(doc, stateTable, config.retention.stateDays),

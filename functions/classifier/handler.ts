@@ -13,6 +13,8 @@ import { makeDocumentClient } from '../../shared/adapters/clients';
 import { makeSqsClient, postsDeadLetters } from '../../shared/adapters/sqs';
 import * as kit from '../../shared/adapters/wiring';
 import { LiveClaims } from '../../shared/claims/live';
+import { LiveTopics } from '../../shared/classify/live-topics';
+import { DynamoTopicStore } from '../../shared/adapters/topic-store';
 import { makeClassifier } from '../../shared/classify';
 import { requireEnv } from '../../shared/env';
 import { DuplicateTally, handlePostMessage, type ClassifierDeps } from '../../shared/pipeline/classify-post';
@@ -24,6 +26,8 @@ export interface ClassifierHandlerDeps extends ClassifierDeps, kit.Observability
   readonly counters: Pick<Counters, 'noteDuplicates'>;
   /** Debunked claims to bring up to date before each batch (imports reach running classifiers). */
   readonly claims?: Pick<LiveClaims, 'refresh' | 'size'>;
+  /** Watch topics to bring up to date before each batch (the console's additions and edits). */
+  readonly topics?: Pick<LiveTopics, 'refresh' | 'all'>;
 }
 
 export type ClassifierHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -62,6 +66,13 @@ export function makeHandler(deps: ClassifierHandlerDeps): ClassifierHandler {
         logger.warn('could not reload debunked claims; using the ones loaded before', { claims: deps.claims.size, error: err as Error });
       }
     }
+    if (deps.topics) {
+      try {
+        await deps.topics.refresh();
+      } catch (err) {
+        logger.warn('could not reload watch topics; using the ones loaded before', { topics: deps.topics.all.length, error: err as Error });
+      }
+    }
     // A processor per invocation: it holds the batch's successes and failures, and the local
     // poller runs invocations of one handler side by side (Lambda runs one at a time per instance).
     return kit.publishingMetrics(metrics, async () => {
@@ -84,10 +95,12 @@ export function wireFromEnv(clients?: AwsClients): ClassifierHandlerDeps {
   const w = kit.wiring('classifier', clients ?? { doc: makeDocumentClient(), sqs: makeSqsClient() });
   const { doc } = w.clients;
   const claims = new LiveClaims(new DynamoClaimStore(doc, w.stateTable));
+  const topics = new LiveTopics(w.config.topics, new DynamoTopicStore(doc, w.stateTable));
   return {
     config: w.config,
-    classify: makeClassifier(w.config.topics, { claims }),
+    classify: makeClassifier(topics, { claims }),
     claims,
+    topics,
     posts: new DynamoPostStore(doc, requireEnv(TABLES.posts.envVar)),
     counters: new DynamoCounters(doc, w.stateTable),
     deadLetters: postsDeadLetters(w),

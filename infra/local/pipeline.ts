@@ -53,6 +53,8 @@ export interface PipelineOptions {
   readonly dataDir?: string;
   /** Told of each failed aggregator invocation or stream read (retried). */
   readonly onAggregatorFailure?: (failure: { readonly error?: unknown }) => void;
+  /** The local console's address: alert messages link to it (unless the config names a console). */
+  readonly consoleUrl?: string;
 }
 
 /** The stream poller's checkpoints in a data folder: beside DynamoDB Local's files, so a fresh start clears both. */
@@ -107,9 +109,10 @@ export interface LocalPipeline {
 }
 
 /** Sets the functions' environment as the CDK app does on AWS, pointing at the emulators. */
-export function applyFunctionEnv(opts: Pick<PipelineOptions, 'stack' | 'configPath' | 'postsPath' | 'logLevel'>): void {
+export function applyFunctionEnv(opts: Pick<PipelineOptions, 'stack' | 'configPath' | 'postsPath' | 'logLevel' | 'consoleUrl'>): void {
   Object.assign(process.env, opts.stack.env, {
     [ENV.config]: resolve(opts.configPath),
+    [ENV.consoleUrl]: opts.consoleUrl ?? '',
     [ENV.postsFile]: resolve(opts.postsPath),
     POWERTOOLS_LOG_LEVEL: opts.logLevel ?? 'SILENT',
     POWERTOOLS_METRICS_DISABLED: 'true',

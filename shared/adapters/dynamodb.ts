@@ -11,7 +11,7 @@ import { ALERT_KINDS, type Alert } from '../alerts/alert';
 import { conditionHeld, whenCondition } from './conditional';
 import { batchGetAll } from './batch-get';
 import { batchPutAll, type PutRequest } from './batch-write';
-import { fromAlertItem, toAlertItem, type PostItem, type StoredHoax } from '../items';
+import { fromAlertItem, revisionEntry, toAlertItem, type PostItem, type StoredHoax } from '../items';
 import { seqKey } from '../pipeline/sequence';
 import { counterId, countersTouched, nextCounters, type CounterState, type PostIncrements } from '../pipeline/tally';
 import type {
@@ -242,6 +242,21 @@ export class DynamoWindowTally implements WindowTally {
   }
 }
 
+/** The attributes of an alert item a revision may lack: recording it removes what the one before left. */
+const REPLACEABLE_ALERT_ATTRIBUTES = [
+  'indicators',
+  'claimId',
+  'claimText',
+  'claimRating',
+  'claimSource',
+  'followers',
+  'reposts',
+  'resolvedAt',
+  'digest',
+  'link',
+  'sentAt',
+] as const;
+
 interface CooldownItem {
   alertId: string;
   revision: number;
@@ -373,14 +388,39 @@ export class DynamoAlertEpisodes implements AlertEpisodes {
   }
 
   async record(alert: Alert): Promise<void> {
-    // When the same revision is already recorded (a retried delivery), the first record stays.
+    // One update, not a put: the item keeps the console's response log and every earlier
+    // revision (`revisions`), and the attributes this revision lacks are removed. When the same
+    // revision is already recorded (a retried delivery), the first record stays.
+    const { alertId: _id, ...item } = toAlertItem(alert, {
+      retentionDays: this.keep.alertsDays,
+      nowMs: this.wallClock(),
+      timeZone: this.keep.timeZone,
+    }) as unknown as Record<string, unknown>;
+    const set = Object.entries(item).filter(([, value]) => value !== undefined);
+    const removed = REPLACEABLE_ALERT_ATTRIBUTES.filter((name) => item[name] === undefined);
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':rev': alert.revision, ':entry': [revisionEntry(alert)], ':none': [] };
+    const assignments = set.map(([name, value], i) => {
+      names[`#a${i}`] = name;
+      values[`:a${i}`] = value;
+      return `#a${i} = :a${i}`;
+    });
+    removed.forEach((name, i) => (names[`#r${i}`] = name));
+    names['#revisions'] = 'revisions';
+    names['#revision'] = 'revision';
+    const update = [
+      `SET ${[...assignments, '#revisions = list_append(if_not_exists(#revisions, :none), :entry)'].join(', ')}`,
+      ...(removed.length > 0 ? [`REMOVE ${removed.map((_, i) => `#r${i}`).join(', ')}`] : []),
+    ].join(' ');
     await whenCondition(() =>
       this.doc.send(
-        new PutCommand({
+        new UpdateCommand({
           TableName: this.alertsTable,
-          Item: toAlertItem(alert, { retentionDays: this.keep.alertsDays, nowMs: this.wallClock(), timeZone: this.keep.timeZone }),
-          ConditionExpression: 'attribute_not_exists(alertId) OR revision < :rev',
-          ExpressionAttributeValues: { ':rev': alert.revision },
+          Key: { alertId: alert.alertId },
+          UpdateExpression: update,
+          ConditionExpression: 'attribute_not_exists(alertId) OR #revision < :rev',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
         }),
       ),
     );

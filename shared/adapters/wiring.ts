@@ -16,9 +16,14 @@ import { COLLECTOR, TABLES } from '../resources';
 import type { AwsClients } from './clients';
 import { DynamoCollectorState, DynamoRunLock } from './collector-state';
 
-/** The config file `PANTAU_CONFIG` names (`pantau.config.json` when unset), read and checked. */
+/**
+ * The config file `PANTAU_CONFIG` names (`pantau.config.json` when unset), read and checked, with
+ * the console's address from `PANTAU_CONSOLE_URL` when that is set.
+ */
 function configFromEnv(): Config {
-  return loadConfig(optionalEnv(ENV.config, 'pantau.config.json'));
+  const config = loadConfig(optionalEnv(ENV.config, 'pantau.config.json'));
+  const consoleUrl = process.env[ENV.consoleUrl];
+  return consoleUrl ? { ...config, console: { ...config.console, url: consoleUrl } } : config;
 }
 
 /** A function's logger and metrics (namespace `Pantau`, one service per function). */

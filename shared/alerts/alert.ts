@@ -61,6 +61,25 @@ export interface Alert {
   readonly resolvedAt?: string;
   /** digest: the day in figures. */
   readonly digest?: DailyFigures;
+  /** Who is handling the episode, as the console's response log stood when this message was made. */
+  readonly handling?: Handling;
+  /** The episode's page in the console, when `console.url` is configured. */
+  readonly link?: string;
+}
+
+/** The response to an episode as a message tells it: acknowledged, assigned or handled, by whom. */
+export interface Handling {
+  readonly state: 'acknowledged' | 'assigned' | 'handled';
+  /** The colleague or agency it is assigned to. */
+  readonly assignee?: string;
+  /** Who took the last step. */
+  readonly by: string;
+  readonly at: string;
+}
+
+/** The episode's page in the console at `consoleUrl` (its hash route, so a static host serves it). */
+export function episodeLink(consoleUrl: string, alertId: string): string {
+  return `${consoleUrl.replace(/\/+$/, '')}/#/alerts/${encodeURIComponent(alertId)}`;
 }
 
 export interface DailyFigures {

@@ -69,9 +69,32 @@ export function alertText(alert: Alert, lang: AlertLanguage = 'id'): string {
     const url = webUrl(sample.url);
     lines.push(`- ${sample.author ? `@${sample.author}: ` : ''}"${text.replace(/\s+/g, ' ')}"${url ? ` ${url}` : ''}`);
   }
-  lines.push(FIRST_STEP[alert.kind](alert, lang));
+  const handling = handlingText(alert, lang);
+  // Someone is on it already: the first step is theirs, the others need only know who.
+  lines.push(handling ?? FIRST_STEP[alert.kind](alert, lang));
+  lines.push(...linkLines(alert, lang));
   lines.push(`ID: ${alert.alertId}${alert.revision > 1 ? ` (rev ${alert.revision})` : ''}`);
   return lines.join('\n');
+}
+
+/** Who is handling the episode, from the console's response log: `Ditangani: Dinas SDA (ditugaskan oleh rina, 14.05 WIB).` */
+export function handlingText(alert: Alert, lang: AlertLanguage): string | undefined {
+  const h = alert.handling;
+  if (!h) return undefined;
+  const at = formatJakarta(Date.parse(h.at));
+  if (h.state === 'handled') return lang === 'id' ? `Sudah ditangani (${h.by}, ${at}).` : `Marked handled (${h.by}, ${at}).`;
+  if (h.state === 'assigned' && h.assignee) {
+    return lang === 'id'
+      ? `Ditangani: ${h.assignee} (ditugaskan oleh ${h.by}, ${at}).`
+      : `Handled by: ${h.assignee} (assigned by ${h.by}, ${at}).`;
+  }
+  return lang === 'id' ? `Ditangani: ${h.by} (sejak ${at}).` : `Handled by: ${h.by} (since ${at}).`;
+}
+
+/** The episode's page in the console, when one is configured. */
+function linkLines(alert: Alert, lang: AlertLanguage): string[] {
+  const link = webUrl(alert.link);
+  return link ? [`${lang === 'id' ? 'Buka di konsol' : 'Open in the console'}: ${link}`] : [];
 }
 
 const WHAT: Record<AlertKind, (alert: Alert, lang: AlertLanguage) => string[]> = {
@@ -198,6 +221,8 @@ function resolvedText(alert: Alert, lang: AlertLanguage): string {
       ? `Sudah mereda: tidak ada kenaikan baru sejak ${since}. Puncaknya tingkat ${alert.severity}/10 (${alert.observed} ${UNIT[alert.kind].id}).`
       : `Calmed down: nothing new has raised it since ${since}. Its peak was severity ${alert.severity}/10 (${alert.observed} ${UNIT[alert.kind].en}).`,
     lang === 'id' ? 'Tidak perlu tindakan baru; catat tanggapan yang sudah diberikan.' : 'No new action needed; note the responses given.',
+    ...[handlingText(alert, lang) ?? []].flat(),
+    ...linkLines(alert, lang),
     `ID: ${alert.alertId} (rev ${alert.revision})`,
   ].join('\n');
 }

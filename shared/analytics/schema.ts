@@ -139,6 +139,24 @@ export const ALERTS_TABLE: ExportedTable = {
     optional(n('reposts', 'reach: reposts of the post when collected.')),
     optional(s('resolvedAt', "Set on an episode's last message, when it was calm for a whole cooldown.", 'timestamp')),
     optional(attr('digest', 'M', "digest: the day in figures (per topic and city, and the day's alerts).")),
+    optional(s('link', "The episode's page in the console, when `console.url` is configured.")),
+    optional(
+      attr(
+        'revisions',
+        'L<M>',
+        'Every message of the episode in order, `{revision, severity, firedAt, observed, expected, ratio, windowStart, windowEnd, resolvedAt?}` (items recorded before the console have none).',
+      ),
+    ),
+    optional(
+      s(
+        'responseState',
+        "The officers' response in the console: `acknowledged`, `assigned` or `handled` (absent: nobody has responded yet).",
+      ),
+    ),
+    optional(s('responseAssignee', 'The colleague or agency (dinas) the episode is assigned to.')),
+    optional(s('responseBy', 'Who took the last response step (their sign-in e-mail).')),
+    optional(s('responseAt', 'When the last response step was taken, ISO 8601 UTC.', 'timestamp')),
+    optional(attr('responseEvents', 'L<M>', 'Every response step, `{at, by, action, assignee?, note?}`, in order.')),
     s('status', '`pending` until the message was published, then `sent`, or `capped` when the hourly cap held it back.'),
     optional(s('sentAt', 'When the latest message was published, ISO 8601 UTC.', 'timestamp')),
     n('expiresAt', 'When DynamoDB deletes the item (TTL, epoch seconds): stored time plus `retention.alertsDays`.'),
@@ -211,6 +229,19 @@ export const STATE_ITEMS: readonly StateItemDoc[] = [
     sk: '<claim id>',
     writer: '`pantau claims import`, fact-check collector',
     meaning: 'A debunked claim the classifier matches posts against.',
+  },
+  {
+    pk: 'TOPIC',
+    sk: '<topic name>',
+    writer: 'console',
+    meaning:
+      "A watch topic added or edited in the console (the config file's rules, `disabled`, `updatedAt`, `updatedBy`, `version`); it replaces the config's topic of the same name. Classifiers reload them every few minutes.",
+  },
+  {
+    pk: 'TOPICLOG',
+    sk: '<at>#<topic>#<version>',
+    writer: 'console',
+    meaning: 'One change of a watch topic in the console: who (`by`), when (`at`), `action` and the fields `changed`.',
   },
   { pk: 'CKPT#<collector>', sk: '<file>', writer: 'file collector', meaning: 'How far a posts file has been read.' },
   {

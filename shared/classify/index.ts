@@ -5,7 +5,7 @@ import { detectLanguage } from './language';
 import { normalise } from './normalise';
 import { findPlaces } from './places';
 import { analyseSentiment } from './sentiment';
-import { makeTopicMatcher, type TopicRule } from './topics';
+import { makeTopicMatcher, type TopicMatcher, type TopicRule } from './topics';
 import type { Classification } from './types';
 
 /** What the source tells about a post besides its text (the post contract's `author` and `createdAt`). */
@@ -27,10 +27,20 @@ export interface ClassifierOptions {
   readonly claims?: ClaimMatcher;
 }
 
-/** Builds the classifier for a set of watch topics (compiled once, then pure per call). */
-export function makeClassifier(topics: readonly TopicRule[], options: ClassifierOptions = {}): Classify {
-  const matchTopics = makeTopicMatcher(topics);
+/** Watch topics that change while the classifier runs (classify/live-topics.ts): their matcher at each call. */
+export interface TopicSource {
+  matcher(): TopicMatcher;
+}
+
+/**
+ * Builds the classifier for a set of watch topics (compiled once, then pure per call), or for a
+ * source of topics that change (each call matches the topics in effect then).
+ */
+export function makeClassifier(topics: readonly TopicRule[] | TopicSource, options: ClassifierOptions = {}): Classify {
+  const fixed = Array.isArray(topics) ? makeTopicMatcher(topics) : undefined;
+  const source = topics as TopicSource;
   return (text, context = {}) => {
+    const matchTopics = fixed ?? source.matcher();
     const norm = normalise(text);
     const lang = detectLanguage(norm);
     const places = findPlaces(norm, text);

@@ -4,6 +4,7 @@ import type { ClaimRecord } from '../claims/types';
 import type { SpreadEntry } from '../alerts/spread';
 import type { PostItem, StoredHoax } from '../items';
 import type { PostIncrements } from './tally';
+import type { WatchTopic } from '../config';
 
 export type SaveOutcome = 'stored' | 'duplicate';
 
@@ -212,4 +213,38 @@ export interface ReadBudget {
   refund(day: string, unused: number): Promise<void>;
   /** Reads counted on `day` so far. */
   spent(day: string): Promise<number>;
+}
+
+/** A watch topic as the console keeps it: the config file's rules, and who changed it last. */
+export interface StoredTopic extends WatchTopic {
+  /** A disabled topic matches no post; it stays listed so it can be enabled again. */
+  readonly disabled: boolean;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+  /** 1 for the first write, +1 for each change: a change is written only over the version it was made from. */
+  readonly version: number;
+}
+
+export interface TopicChange {
+  readonly at: string;
+  readonly by: string;
+  readonly action: 'add' | 'edit' | 'disable' | 'enable';
+  readonly topic: string;
+  /** The fields that changed. */
+  readonly changed: readonly string[];
+}
+
+/**
+ * Watch topics added or edited in the console (state table), on top of the config file's: read
+ * by running classifiers every few minutes (as claims are), written by the console.
+ */
+export interface TopicStore {
+  all(): Promise<StoredTopic[]>;
+  /**
+   * Writes the topic and its change in the log together, only when the stored version is still
+   * `topic.version - 1` (none stored: 0); false when someone else changed it meanwhile.
+   */
+  put(topic: StoredTopic, change: TopicChange): Promise<boolean>;
+  /** The latest changes, newest first. */
+  changes(limit: number): Promise<TopicChange[]>;
 }

@@ -9,7 +9,8 @@
  * Each alert goes through the episode record (cooldown, updates only when severity rises, conditional
  * writes), then the alerts table, then SNS. The counters are read once per topic per window.
  */
-import { hoaxAlertId, reachAlertId, spikeAlertId, type Alert, type AlertKind } from '../alerts/alert';
+import { episodeLink, hoaxAlertId, reachAlertId, spikeAlertId, type Alert, type AlertKind } from '../alerts/alert';
+import type { LiveTopics } from '../classify/live-topics';
 import { countsAsHoax, evaluateHoaxSpread } from '../alerts/hoax';
 import { evaluateReach } from '../alerts/reach';
 import { evaluateSpike } from '../alerts/spike';
@@ -32,6 +33,8 @@ export interface AlertDeps {
   readonly onHeld?: (alert: Alert, error: unknown) => void;
   /** Waits between tries of marking a published alert sent (mark-sent.ts); replaced in tests. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The watch topics in effect (the console's too), for the topics' labels; the config's when absent. */
+  readonly topics?: Pick<LiveTopics, 'label'>;
 }
 
 /** A post of the window as the rules see it once coordinated posting has been judged. */
@@ -105,7 +108,7 @@ async function sendOnce(episode: Episode, build: (claim: Claim) => Promise<Alert
     if (pending && pending.revision === claim.revision) return publishOrHold(kind, key, pending, deps);
     // Claimed but never recorded: build it now from the current evidence.
   }
-  const alert = await build(claim);
+  const alert = await withHandling(await build(claim), claim, deps);
   await deps.episodes.record(alert);
   // Flood control across every kind and topic: past the hourly cap the alert is kept, not sent.
   if (!(await deps.episodes.takeHourSlot(episode.eventMs, deps.config.alerts.maxPerHour))) {
@@ -113,6 +116,13 @@ async function sendOnce(episode: Episode, build: (claim: Claim) => Promise<Alert
     return undefined;
   }
   return publishOrHold(kind, key, alert, deps);
+}
+
+/** An update tells who is handling the episode (the console's response log), so the team does not act twice. */
+async function withHandling(alert: Alert, claim: Claim, deps: AlertDeps): Promise<Alert> {
+  if (claim.revision <= 1) return alert;
+  const handling = (await deps.episodes.get(claim.alertId))?.handling;
+  return handling ? { ...alert, handling } : alert;
 }
 
 /**
@@ -348,7 +358,8 @@ async function storedPost(deps: AlertDeps, fact: PostFact): Promise<PostItem> {
 }
 
 function common(claim: Claim, kind: AlertKind, topic: string, severity: number, eventMs: number, deps: AlertDeps) {
-  const label = deps.config.topics.find((t) => t.name === topic)?.label;
+  const label = deps.topics ? deps.topics.label(topic) : deps.config.topics.find((t) => t.name === topic)?.label;
+  const consoleUrl = deps.config.console.url;
   return {
     alertId: claim.alertId,
     kind,
@@ -357,6 +368,7 @@ function common(claim: Claim, kind: AlertKind, topic: string, severity: number, 
     severity,
     revision: claim.revision,
     firedAt: new Date(eventMs).toISOString(),
+    ...(consoleUrl ? { link: episodeLink(consoleUrl, claim.alertId) } : {}),
   };
 }
 

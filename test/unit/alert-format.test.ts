@@ -1,4 +1,4 @@
-import type { Alert } from '../../shared/alerts/alert';
+import { episodeLink, type Alert } from '../../shared/alerts/alert';
 import { alertSms, alertSubject, alertText } from '../../shared/alerts/format';
 import { alertMessage } from '../../shared/adapters/sns';
 import { parseInboxBody, sqsPayload } from '../../infra/local/alert-inbox';
@@ -164,4 +164,29 @@ test('the daily digest lists the day per watch topic and its alerts', () => {
   expect(text).not.toContain('Sampah');
   expect(text).toContain('- lonjakan keluhan: Banjir dan genangan, tingkat 9/10, selesai (spike:banjir:2026-11-26T08:30Z)');
   expect(alertSms(digest)).toBe('Pantau: ringkasan harian, 1.200 unggahan, 1 peringatan. digest:2026-11-27');
+});
+
+test('an update of an episode someone handles says who, instead of the first step; every message links to the console', () => {
+  const link = episodeLink('https://pantau.example.go.id/', alert.alertId);
+  expect(link).toBe(`https://pantau.example.go.id/#/alerts/${encodeURIComponent(alert.alertId)}`);
+  const assigned: Alert = {
+    ...alert,
+    revision: 2,
+    link,
+    handling: { state: 'assigned', assignee: 'Dinas Sumber Daya Air', by: 'rina', at: '2026-11-26T08:40:00Z' },
+  };
+  const text = alertText(assigned);
+  expect(text).toContain('Ditangani: Dinas Sumber Daya Air (ditugaskan oleh rina, 26 Nov 15.40 WIB).');
+  expect(text).not.toContain('Langkah pertama');
+  expect(text).toContain(`Buka di konsol: ${link}`);
+  expect(alertText({ ...assigned, handling: { state: 'acknowledged', by: 'rina', at: '2026-11-26T08:40:00Z' } }, 'en')).toContain(
+    'Handled by: rina (since 26 Nov 15.40 WIB).',
+  );
+  // Nobody on it yet: the first step, and still the link.
+  expect(alertText({ ...alert, link })).toMatch(/Langkah pertama[\s\S]*Buka di konsol/);
+  // A link that is not a web address is never offered.
+  expect(alertText({ ...alert, link: 'javascript:alert(1)' })).not.toContain('konsol');
+  expect(alertText({ ...alert, revision: 3, resolvedAt: '2026-11-26T10:00:00Z', handling: assigned.handling, link })).toMatch(
+    /Ditangani: Dinas Sumber Daya Air[\s\S]*Buka di konsol/,
+  );
 });

@@ -6,13 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Alert } from '../../shared/alerts/alert';
+import { episodeLink, type Alert } from '../../shared/alerts/alert';
 import { renderSchemaDoc } from '../../shared/analytics/doc';
 import { ALERTS_TABLE, POSTS_TABLE, columnName, type AttributeType, type ExportedTable } from '../../shared/analytics/schema';
 import { duckdbItemType, glueItemType, viewAttributes, viewSql } from '../../shared/analytics/sql';
 import { makeClassifier } from '../../shared/classify';
 import type { Classification } from '../../shared/classify/types';
-import { fromAlertItem, toAlertItem, toPostItem } from '../../shared/items';
+import { RESPONSE_ATTRIBUTES, fromAlertItem, toAlertItem, toPostItem } from '../../shared/items';
 import { makePost } from '../helpers/posts';
 
 const KEEP = { retentionDays: 30, nowMs: Date.parse('2026-11-27T00:00:00Z'), timeZone: 'Asia/Jakarta' };
@@ -153,7 +153,8 @@ test('a bare post classified for real stores every attribute documented as alway
 
 test('alerts of every kind store the documented attributes, and read back as the alert published', () => {
   const names = new Set<string>();
-  for (const alert of [spike, hoax, reach, digest]) {
+  const linked: Alert = { ...spike, link: episodeLink('https://pantau.example.go.id', spike.alertId) };
+  for (const alert of [spike, hoax, reach, digest, linked]) {
     const item = toAlertItem(alert, KEEP);
     expect({ alertId: alert.alertId, problems: mismatches(ALERTS_TABLE, item) }).toEqual({ alertId: alert.alertId, problems: [] });
     for (const name of written(item)) names.add(name);
@@ -162,8 +163,10 @@ test('alerts of every kind store the documented attributes, and read back as the
       status: 'sent',
     });
   }
-  // sentAt is set when the message goes out (markSent), not by toAlertItem.
-  expect([...names, 'sentAt'].sort()).toEqual(ALERTS_TABLE.attributes.map((a) => a.name).sort());
+  // Set by others than toAlertItem: sentAt when the message goes out (markSent), revisions when
+  // it is recorded, the response log by the console.
+  const byOthers = ['sentAt', 'revisions', ...RESPONSE_ATTRIBUTES];
+  expect([...names, ...byOthers].sort()).toEqual(ALERTS_TABLE.attributes.map((a) => a.name).sort());
   expect(toAlertItem(hoax, KEEP)).toMatchObject({
     claimId: 'seed-007',
     claimRating: 'salah',
