@@ -31,6 +31,8 @@ export const ENV = {
   xApiBaseUrl: 'X_API_BASE_URL',
   factCheckApiBaseUrl: 'FACTCHECK_API_BASE_URL',
   telegramApiBaseUrl: 'TELEGRAM_API_BASE_URL',
+  /** The console's Cognito group whose members may respond, edit watch topics and import claims. */
+  consoleOfficersGroup: 'PANTAU_CONSOLE_OFFICERS_GROUP',
 } as const;
 
 /** The exporter's environment: set by infra/aws/analytics.ts, read once by functions/exporter. */

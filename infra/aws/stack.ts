@@ -8,13 +8,17 @@ import { QUEUES, TABLES, TOPICS } from '../../shared/resources';
 import { Alerting } from './alerting';
 import { Analytics } from './analytics';
 import { Collectors } from './collectors';
+import { Console } from './console';
 import { Encryption } from './encryption';
 import { Observability } from './observability';
 import type { PantauInputs } from './inputs';
 import { Pipeline } from './pipeline';
 import { Storage } from './storage';
 
-export interface PantauStackProps extends StackProps, PantauInputs {}
+export interface PantauStackProps extends StackProps, PantauInputs {
+  /** The console's built page (web/build.ts): a folder holding `index.html` and what it loads. */
+  readonly consolePageDir: string;
+}
 
 export class PantauStack extends Stack {
   /** The customer-managed key of every table, queue, topic and secret (and of the ops topic's alarms). */
@@ -25,6 +29,8 @@ export class PantauStack extends Stack {
   readonly collectors: Collectors;
   /** Exports for analysts (when `analytics.enabled`). */
   readonly analytics?: Analytics;
+  /** The officers' web page, its API and their sign-in. */
+  readonly console: Console;
   readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: PantauStackProps) {
@@ -50,6 +56,7 @@ export class PantauStack extends Stack {
     if (props.config.analytics.enabled) {
       this.analytics = new Analytics(this, 'Analytics', { inputs, tables: this.storage.tables, key });
     }
+    this.console = new Console(this, 'Console', { inputs, tables: this.storage.tables, pageDir: props.consolePageDir });
 
     this.observability = new Observability(this, 'Observability', {
       inputs,
@@ -64,6 +71,7 @@ export class PantauStack extends Stack {
         'factcheck-collector': this.collectors.factCheckCollector,
         notifier: this.alerting.notifier?.function,
         exporter: this.analytics?.exporter,
+        'console-api': this.console.function,
       },
       queues: {
         posts: this.pipeline.postsQueue,
@@ -101,6 +109,13 @@ export class PantauStack extends Stack {
         description: "The analysts' Athena workgroup (saved queries)",
       });
     }
+    new CfnOutput(this, 'consoleUrl', { value: this.console.distributionUrl, description: "The console: the officers' web page" });
+    new CfnOutput(this, 'consoleApiUrl', { value: this.console.apiUrl, description: "The console's API (routes under /api)" });
+    new CfnOutput(this, 'consoleUserPoolId', {
+      value: this.console.userPool.userPoolId,
+      description: "The console's users: create them with aws cognito-idp admin-create-user",
+    });
+    new CfnOutput(this, 'consoleClientId', { value: this.console.client.userPoolClientId, description: "The console page's app client" });
     const secrets = {
       xBearerToken: this.collectors.xBearerToken,
       factCheckApiKey: this.collectors.factCheckApiKey,

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ConfigError } from '../../shared/config';
 import { buildApp } from '../../infra/aws/build';
-import { NO_BUNDLING, REPO_ROOT, tempDir, testConfigObject, writeJson } from './fixtures';
+import { consolePageDir, NO_BUNDLING, REPO_ROOT, tempDir, testConfigObject, writeJson } from './fixtures';
 
 /** Writes a config (with a real posts file) to a temp folder; returns its path. */
 function writeConfig(overrides: Record<string, unknown> = {}): string {
@@ -16,7 +16,11 @@ function writeConfig(overrides: Record<string, unknown> = {}): string {
 }
 
 function build(configPath: string) {
-  return buildApp(new App({ context: { ...NO_BUNDLING, config: configPath } }), { repoRoot: REPO_ROOT, account: '123456789012' });
+  return buildApp(new App({ context: { ...NO_BUNDLING, config: configPath } }), {
+    repoRoot: REPO_ROOT,
+    account: '123456789012',
+    consolePageDir: consolePageDir(),
+  });
 }
 
 function configError(configPath: string): ConfigError {
@@ -35,8 +39,9 @@ describe('buildApp', () => {
     expect(stack.stackName).toBe('pantau-staging');
     expect(stack.region).toBe('ap-southeast-3');
     expect(stack.account).toBe('123456789012');
-    // classifier, aggregator, alert sweeper, digest, file collector, exporter
-    Template.fromStack(stack).resourceCountIs('AWS::Lambda::Function', 6);
+    // classifier, aggregator, alert sweeper, digest, file collector, exporter, console API, and CDK's
+    // copy function of the console page
+    Template.fromStack(stack).resourceCountIs('AWS::Lambda::Function', 8);
   });
 
   it('throws a ConfigError naming topics.0.keywords for a topic without keywords', () => {
@@ -77,5 +82,54 @@ describe('infra/aws/app.ts', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^pantau: bad configuration: .*topics\.0\.keywords/);
+  });
+});
+
+describe('consolePage (the page build before the stack)', () => {
+  const BUILDER = ['web', 'build.ts'];
+
+  /** Runs consolePage under tsx (as app.ts runs: web/build.ts is loaded by path, outside jest's module system). */
+  function run(repoRoot: string, outDir: string) {
+    const script = `require(${JSON.stringify(join(REPO_ROOT, 'infra', 'aws', 'build'))}).consolePage(${JSON.stringify(repoRoot)}, ${JSON.stringify(outDir)}).then((files) => console.log(JSON.stringify(files)))`;
+    return spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['-e', script], { cwd: REPO_ROOT, encoding: 'utf8' });
+  }
+
+  /** A repository root whose web/build.ts writes `files` (each holding its own name). */
+  function repoWithBuilder(files: string[]): string {
+    const root = tempDir();
+    mkdirSync(join(root, 'web'));
+    writeFileSync(
+      join(root, ...BUILDER),
+      [
+        "import { writeFileSync } from 'node:fs';",
+        "import { join } from 'node:path';",
+        `const FILES = ${JSON.stringify(files)};`,
+        'export async function buildPage(outDir: string): Promise<{ files: string[] }> {',
+        '  for (const file of FILES) writeFileSync(join(outDir, file), file);',
+        '  return { files: FILES };',
+        '}',
+      ].join('\n'),
+    );
+    return root;
+  }
+
+  it("writes the page with web/build.ts's buildPage into the folder, and returns its files", () => {
+    const outDir = tempDir();
+    const result = run(repoWithBuilder(['index.html', 'app.js']), outDir);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(['index.html', 'app.js']);
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('index.html');
+  });
+
+  it('fails naming web/build.ts when it is missing', () => {
+    const result = run(tempDir(), tempDir());
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('web/build.ts not found');
+  });
+
+  it('fails when the build wrote no index.html', () => {
+    const result = run(repoWithBuilder(['app.js']), tempDir());
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('buildPage wrote no index.html');
   });
 });
