@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   appConfig(app, repoRoot);
   const consolePageDir = mkdtempSync(join(tmpdir(), 'pantau-console-page-'));
   try {
-    await consolePage(repoRoot, consolePageDir);
+    await consolePage(consolePageDir);
     buildApp(app, { repoRoot, account: process.env.CDK_DEFAULT_ACCOUNT, consolePageDir });
     app.synth();
   } finally {

@@ -3,11 +3,11 @@
  * (default `pantau.config.json`, resolved from the repository root). Kept apart from `app.ts`
  * so tests can build it without the process-wide entry point.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadConfig, type Config } from '../../shared/config';
+import { buildPage } from '../../web/build';
 import { PantauStack } from './stack';
 
 export const DEFAULT_CONFIG = 'pantau.config.json';
@@ -52,24 +52,12 @@ export function buildApp(app: App, options: BuildOptions): PantauStack {
   });
 }
 
-/** What web/build.ts exports: writes the console page's static files into `outDir`. */
-export type BuildPage = (outDir: string) => Promise<{ readonly files: readonly string[] }>;
-
-/** The page's builder, relative to the repository root. */
-export const PAGE_BUILDER = join('web', 'build.ts');
-
 /**
- * Builds the console page into `outDir` with web/build.ts's `buildPage`, before the stack is
- * built (CDK constructs are synchronous; the page build is not). web/ is its own TypeScript
- * project (browser libraries, its own tsconfig), so its builder is loaded by path at synth time
- * rather than compiled into the CDK app's. Returns the files written.
+ * Builds the console page into `outDir` (web/build.ts), before the stack is built: CDK constructs
+ * are synchronous, the page build is not. Returns the files written.
  */
-export async function consolePage(repoRoot: string, outDir: string): Promise<readonly string[]> {
-  const path = join(repoRoot, PAGE_BUILDER);
-  if (!existsSync(path)) throw new Error(`${PAGE_BUILDER} not found: it builds the console page the stack deploys`);
-  const builder = (await import(path)) as { buildPage?: unknown };
-  if (typeof builder.buildPage !== 'function') throw new Error(`${PAGE_BUILDER} must export buildPage(outDir)`);
-  const { files } = await (builder.buildPage as BuildPage)(outDir);
-  if (!files.includes('index.html')) throw new Error(`${PAGE_BUILDER}: buildPage wrote no index.html into ${outDir}`);
+export async function consolePage(outDir: string): Promise<readonly string[]> {
+  const { files } = await buildPage(outDir);
+  if (!files.includes('index.html')) throw new Error(`the console page build wrote no index.html into ${outDir}`);
   return files;
 }

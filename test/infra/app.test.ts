@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ConfigError } from '../../shared/config';
-import { buildApp } from '../../infra/aws/build';
+import { buildApp, consolePage } from '../../infra/aws/build';
 import { consolePageDir, NO_BUNDLING, REPO_ROOT, tempDir, testConfigObject, writeJson } from './fixtures';
 
 /** Writes a config (with a real posts file) to a temp folder; returns its path. */
@@ -86,50 +86,11 @@ describe('infra/aws/app.ts', () => {
 });
 
 describe('consolePage (the page build before the stack)', () => {
-  const BUILDER = ['web', 'build.ts'];
-
-  /** Runs consolePage under tsx (as app.ts runs: web/build.ts is loaded by path, outside jest's module system). */
-  function run(repoRoot: string, outDir: string) {
-    const script = `require(${JSON.stringify(join(REPO_ROOT, 'infra', 'aws', 'build'))}).consolePage(${JSON.stringify(repoRoot)}, ${JSON.stringify(outDir)}).then((files) => console.log(JSON.stringify(files)))`;
-    return spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['-e', script], { cwd: REPO_ROOT, encoding: 'utf8' });
-  }
-
-  /** A repository root whose web/build.ts writes `files` (each holding its own name). */
-  function repoWithBuilder(files: string[]): string {
-    const root = tempDir();
-    mkdirSync(join(root, 'web'));
-    writeFileSync(
-      join(root, ...BUILDER),
-      [
-        "import { writeFileSync } from 'node:fs';",
-        "import { join } from 'node:path';",
-        `const FILES = ${JSON.stringify(files)};`,
-        'export async function buildPage(outDir: string): Promise<{ files: string[] }> {',
-        '  for (const file of FILES) writeFileSync(join(outDir, file), file);',
-        '  return { files: FILES };',
-        '}',
-      ].join('\n'),
-    );
-    return root;
-  }
-
-  it("writes the page with web/build.ts's buildPage into the folder, and returns its files", () => {
+  it('builds the real page into the folder: index.html and the assets it loads', async () => {
     const outDir = tempDir();
-    const result = run(repoWithBuilder(['index.html', 'app.js']), outDir);
-    expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual(['index.html', 'app.js']);
-    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('index.html');
-  });
-
-  it('fails naming web/build.ts when it is missing', () => {
-    const result = run(tempDir(), tempDir());
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('web/build.ts not found');
-  });
-
-  it('fails when the build wrote no index.html', () => {
-    const result = run(repoWithBuilder(['app.js']), tempDir());
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('buildPage wrote no index.html');
+    const files = await consolePage(outDir);
+    expect(files).toContain('index.html');
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    for (const asset of files.filter((f) => /\.(js|css)$/.test(f))) expect(html).toContain(asset);
   });
 });
