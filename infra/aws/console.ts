@@ -1,6 +1,6 @@
 /**
  * The console: the page the on-call officer opens from an alert, and the API behind it.
- * - Sign-in: a Cognito user pool (users created by an admin, TOTP MFA available), its hosted
+ * - Sign-in: a Cognito user pool (users created by an admin, TOTP MFA required), its hosted
  *   sign-in page, one app client for the page, and the `officers` and `readers` groups.
  * - API: an HTTP API whose every route checks the pool's JWT, in front of the console-api
  *   function, which reads and writes the tables with exact actions.
@@ -181,7 +181,10 @@ export class Console extends Construct {
       signInAliases: { email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
-      mfa: Mfa.OPTIONAL,
+      // Every officer signs in with a second factor: the accounts read residents' posts and speak
+      // for the city. Required, the hosted sign-in page itself walks a new user through setting
+      // up their authenticator app (a QR code, then a first code) at their first sign-in.
+      mfa: Mfa.REQUIRED,
       // TOTP (an authenticator app) only: SMS codes are not a sound second factor (AWS's own
       // advice) and would need an SMS role and leaving the SMS sandbox.
       mfaSecondFactor: { otp: true, sms: false },
@@ -211,9 +214,7 @@ export class Console extends Construct {
       generateSecret: false,
       oAuth: {
         flows: { authorizationCodeGrant: true },
-        // aws.cognito.signin.user.admin lets a signed-in user set up their own TOTP app
-        // (AssociateSoftwareToken), which the hosted page does not offer while MFA is optional.
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.COGNITO_ADMIN],
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
         callbackUrls: pageUrls,
         logoutUrls: pageUrls,
       },
@@ -379,18 +380,11 @@ export class Console extends Construct {
   }
 
   private acknowledgeUserPoolFindings(): void {
-    Validations.of(this.userPool).acknowledge(
-      {
-        id: 'AwsSolutions-COG2',
-        reason:
-          'MFA is optional by the issue\'s choice ("MFA available"): each officer turns on a TOTP app for their own account, and then every sign-in asks for its code. Users are created by an admin only, with a 12-character password of four character classes.',
-      },
-      {
-        id: 'AwsSolutions-COG8',
-        reason:
-          "The Essentials plan (Cognito's default): threat protection (Plus plan) is billed for every active user with no free tier, for a pool of a few admin-created officers with TOTP available; switching is one property (featurePlan) if the team wants adaptive authentication.",
-      },
-    );
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        "The Essentials plan (Cognito's default): threat protection (Plus plan) is billed for every active user with no free tier, for a pool of a few admin-created officers who all sign in with TOTP; switching is one property (featurePlan) if the team wants adaptive authentication.",
+    });
   }
 }
 

@@ -241,12 +241,12 @@ describe('Console', () => {
   });
 
   describe('sign-in', () => {
-    it('has users created by an admin only, signing in by email, MFA optional with TOTP, strong passwords, retained', () => {
+    it('has users created by an admin only, signing in by email, MFA required with TOTP, strong passwords, retained', () => {
       const [, pool] = only('AWS::Cognito::UserPool');
       expect(pool.Properties).toMatchObject({
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
         UsernameAttributes: ['email'],
-        MfaConfiguration: 'OPTIONAL',
+        MfaConfiguration: 'ON',
         EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
         Policies: {
           PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true },

@@ -87,12 +87,11 @@ describe('cdk-nag AwsSolutionsChecks', () => {
     expect([...acknowledged.keys()].sort()).toEqual(
       [
         // The console's distribution (geo restriction, WAF, access logs, TLS on the default
-        // certificate) and user pool (optional MFA, Essentials plan).
+        // certificate) and user pool (Essentials plan).
         'AwsSolutions-CFR1',
         'AwsSolutions-CFR2',
         'AwsSolutions-CFR3',
         'AwsSolutions-CFR4',
-        'AwsSolutions-COG2',
         'AwsSolutions-COG8',
         'AwsSolutions-DDB3',
         'AwsSolutions-IAM5[Resource::*]',
