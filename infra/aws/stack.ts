@@ -4,6 +4,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
+import { ENV } from '../../shared/env-names';
 import { QUEUES, TABLES, TOPICS } from '../../shared/resources';
 import { Alerting } from './alerting';
 import { Analytics } from './analytics';
@@ -57,6 +58,11 @@ export class PantauStack extends Stack {
       this.analytics = new Analytics(this, 'Analytics', { inputs, tables: this.storage.tables, key });
     }
     this.console = new Console(this, 'Console', { inputs, tables: this.storage.tables, pageDir: props.consolePageDir });
+    // The functions that make alert messages link them to the console: the config's `console.url`
+    // when it names one (a domain of the team's own), the distribution's address otherwise.
+    if (!props.config.console.url) {
+      for (const fn of [this.pipeline.aggregator, this.pipeline.sweeper]) fn.setEnv(ENV.consoleUrl, this.console.distributionUrl);
+    }
 
     this.observability = new Observability(this, 'Observability', {
       inputs,

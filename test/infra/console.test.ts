@@ -308,6 +308,23 @@ describe('Console without console.url', () => {
   });
 });
 
+describe('the address in alert messages', () => {
+  const envOf = (stack: PantauStack, fn: { fn: { node: { defaultChild?: unknown } } }) =>
+    (stack.resolve((fn.fn.node.defaultChild as CfnFunction).environment) as { variables: Record<string, unknown> }).variables;
+
+  it("is the distribution's for the functions that make alert messages, when console.url names none", () => {
+    const { stack } = buildStack();
+    const url = stack.resolve(stack.console.distributionUrl);
+    for (const fn of [stack.pipeline.aggregator, stack.pipeline.sweeper]) expect(envOf(stack, fn)[ENV.consoleUrl]).toEqual(url);
+    expect(envOf(stack, stack.pipeline.classifier)[ENV.consoleUrl]).toBeUndefined();
+  });
+
+  it('is left to the config when console.url names one', () => {
+    const { stack } = buildStack({ console: { url: OWN_URL } });
+    expect(envOf(stack, stack.pipeline.aggregator)[ENV.consoleUrl]).toBeUndefined();
+  });
+});
+
 describe('console.url', () => {
   it('must be an https address when deployed, naming the field', () => {
     expect(() => buildStack({ console: { url: 'http://pantau.example.go.id' } })).toThrow(ConfigError);
