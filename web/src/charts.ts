@@ -83,6 +83,31 @@ export function bucketData(buckets: readonly BucketPoint[]): uPlot.AlignedData {
   return [buckets.map((b) => seconds(b.t)), buckets.map((b) => b.total), buckets.map((b) => b.negative), buckets.map((b) => b.hoax)];
 }
 
+/**
+ * At most `max` buckets, consecutive ones added together (24 hours of 5-minute buckets become
+ * 96 of 15 minutes), so a small chart shows the day's shape rather than noise. Each group starts
+ * at its first bucket's time.
+ */
+export function regroup(
+  buckets: readonly BucketPoint[],
+  bucketMinutes: number,
+  max: number,
+): { buckets: readonly BucketPoint[]; minutes: number } {
+  const factor = Math.ceil(buckets.length / max);
+  if (factor <= 1) return { buckets, minutes: bucketMinutes };
+  const out: BucketPoint[] = [];
+  for (let i = 0; i < buckets.length; i += factor) {
+    const group = buckets.slice(i, i + factor);
+    out.push({
+      t: group[0]?.t ?? '',
+      total: group.reduce((n, b) => n + b.total, 0),
+      negative: group.reduce((n, b) => n + b.negative, 0),
+      hoax: group.reduce((n, b) => n + b.hoax, 0),
+    });
+  }
+  return { buckets: out, minutes: bucketMinutes * factor };
+}
+
 export function topicChartOptions(t: Text, f: Formats, width: number): uPlot.Options {
   return {
     ...baseOptions(f, width),

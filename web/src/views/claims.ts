@@ -45,7 +45,7 @@ function ClaimImport({ onImported }: { onImported: () => void }) {
           id="claims-lines"
           name="lines"
           rows="6"
-          spellcheck="false"
+          spellcheck=${false}
           value=${lines}
           onInput=${(e: Event) => setLines((e.currentTarget as HTMLTextAreaElement).value)}
         ></textarea>

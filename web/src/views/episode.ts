@@ -55,15 +55,23 @@ function Places({ places }: { places: EpisodeView['places'] }) {
   </section>`;
 }
 
+/** How many spreaders show before "show all". */
+const SPREADERS_SHOWN = 10;
+
 function Spreaders({ spreaders }: { spreaders: EpisodeView['spreaders'] }) {
   const { t, f } = useApp();
+  const [all, setAll] = useState(false);
+  const shown = all ? spreaders : spreaders.slice(0, SPREADERS_SHOWN);
   return html`<section class="panel" data-testid="spreaders" aria-labelledby="spreaders-title">
-    <h2 id="spreaders-title">${t.spreaders}</h2>
+    <h2 id="spreaders-title">${t.spreaders} (${spreaders.length})</h2>
     ${
       spreaders.length === 0
         ? html`<p class="muted">${t.none}</p>`
         : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="spreaders-title">
             <table>
+              <caption class="small muted">
+                ${t.timesIn(f.zone)}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">${t.account}</th>
@@ -75,13 +83,13 @@ function Spreaders({ spreaders }: { spreaders: EpisodeView['spreaders'] }) {
                 </tr>
               </thead>
               <tbody>
-                ${spreaders.map(
+                ${shown.map(
                   (s, i) =>
                     html`<tr key=${s.authorId ?? s.handle ?? i}>
                       <th scope="row">${s.handle ? `@${s.handle}` : (s.authorId ?? t.unknownAuthor)}</th>
                       <td class="num">${f.number(s.posts)}</td>
-                      <td>${f.dateTime(s.firstAt)}</td>
-                      <td>${f.dateTime(s.lastAt)}</td>
+                      <td>${f.dateTimeShort(s.firstAt)}</td>
+                      <td>${f.dateTimeShort(s.lastAt)}</td>
                       <td class="num">${s.followers === undefined ? '—' : f.number(s.followers)}</td>
                       <td>${s.coordinated ? html`<span class="pill coordinated">⚑ ${t.coordinatedYes}</span>` : t.coordinatedNo}</td>
                     </tr>`,
@@ -89,6 +97,11 @@ function Spreaders({ spreaders }: { spreaders: EpisodeView['spreaders'] }) {
               </tbody>
             </table>
           </div>`
+    }
+    ${
+      !all && spreaders.length > SPREADERS_SHOWN
+        ? html`<p><button type="button" class="secondary" onClick=${() => setAll(true)}>${t.showAll(spreaders.length)}</button></p>`
+        : null
     }
   </section>`;
 }
@@ -126,7 +139,7 @@ function Header({ episode }: { episode: EpisodeView }) {
       </div>
       <div>
         <dt>${t.window}</dt>
-        <dd>${f.dateTime(a.windowStart)} – ${f.dateTime(a.windowEnd)}</dd>
+        <dd>${f.span(a.windowStart, a.windowEnd)}</dd>
       </div>
       <div>
         <dt>${t.observed}</dt>

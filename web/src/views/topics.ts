@@ -83,7 +83,9 @@ function TopicForm({ editing, onSaved, onCancel }: { editing?: TopicView; onSave
         const field = err instanceof ApiFailure ? fieldOf(err.field) : undefined;
         report(err);
         if (field && err instanceof ApiFailure) {
-          setFieldError({ field, message: err.message });
+          // The message may start with the path it names ("keywords.0: ..."), which the input's place already says.
+          const prefix = `${err.field ?? ''}: `;
+          setFieldError({ field, message: err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message });
           form.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
         }
       })
