@@ -104,8 +104,10 @@ export interface Paged<T> {
   readonly loading: boolean;
   /** True once the first page has arrived. */
   readonly loaded: boolean;
+  /** The first page could not be read (the error region says why). */
+  readonly failed: boolean;
   readonly more: () => void;
-  readonly reload: () => void;
+  readonly retry: () => void;
 }
 
 /**
@@ -114,7 +116,7 @@ export interface Paged<T> {
  */
 export function usePaged<T>(key: string | null, load: (cursor?: string) => Promise<Page<T>>): Paged<T> {
   const { report } = useApp();
-  const [state, setState] = useState<{ key: string | null; items: readonly T[]; next?: string; loaded: boolean }>({
+  const [state, setState] = useState<{ key: string | null; items: readonly T[]; next?: string; loaded: boolean; failed?: boolean }>({
     key,
     items: [],
     loaded: false,
@@ -134,7 +136,11 @@ export function usePaged<T>(key: string | null, load: (cursor?: string) => Promi
           if (current.current !== forKey) return;
           setState((s) => ({ key: forKey, items: append ? [...s.items, ...page.items] : page.items, next: page.next, loaded: true }));
         })
-        .catch(report)
+        .catch((err: unknown) => {
+          if (current.current !== forKey) return;
+          if (!append) setState((s) => ({ ...s, failed: true }));
+          report(err);
+        })
         .finally(() => {
           if (current.current === forKey) setLoading(false);
         });
@@ -153,9 +159,26 @@ export function usePaged<T>(key: string | null, load: (cursor?: string) => Promi
     next: state.key === key ? state.next : undefined,
     loading,
     loaded: state.key === key && state.loaded,
+    failed: state.key === key && state.failed === true,
     more: () => {
       if (state.next && !loading) fetchPage(state.next, true);
     },
-    reload: () => fetchPage(undefined, false),
+    retry: () => {
+      setState((s) => ({ ...s, failed: false }));
+      fetchPage(undefined, false);
+    },
   };
+}
+
+export function RetryButton({ onClick }: { onClick: () => void }) {
+  const { t } = useApp();
+  return html`<p><button type="button" class="secondary" onClick=${onClick}>${t.retry}</button></p>`;
+}
+
+/** What a list shows instead of its items: loading, a retry after a failure, or that it is empty; `null` once it has items. */
+export function listStatus(list: Paged<unknown>, empty: string) {
+  if (list.failed) return html`<${RetryButton} onClick=${list.retry} />`;
+  if (!list.loaded) return html`<${Loading} />`;
+  if (list.items.length === 0) return html`<p class="muted">${empty}</p>`;
+  return null;
 }

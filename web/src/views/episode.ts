@@ -7,11 +7,12 @@ import { html } from 'htm/preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { EpisodeView, PostView } from '../../../shared/console/contract';
 import { ApiFailure } from '../api';
-import { Chart, timelineData, timelineOptions } from '../charts';
+import { Chart, timelineOptions } from '../charts';
 import { useApp } from '../context';
 import { webUrl } from '../format';
 import { indicatorName } from '../i18n';
-import { Loading, MoreButton, PostCard, SeverityBadge } from '../ui';
+import { timelineData } from '../series';
+import { Loading, MoreButton, PostCard, RetryButton, SeverityBadge } from '../ui';
 import { ResponsePanel } from './response';
 
 type Counted = readonly { readonly name: string; readonly count: number }[];
@@ -232,11 +233,14 @@ export function EpisodePage({ alertId }: { alertId: string }) {
   const { api, t, report } = useApp();
   const [episode, setEpisode] = useState<EpisodeView>();
   const [missing, setMissing] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let stale = false;
     setEpisode(undefined);
     setMissing(false);
+    setFailed(false);
     api
       .episode(alertId)
       .then((e) => {
@@ -245,18 +249,20 @@ export function EpisodePage({ alertId }: { alertId: string }) {
       .catch((err: unknown) => {
         if (stale) return;
         if (err instanceof ApiFailure && err.status === 404) setMissing(true);
+        else setFailed(true);
         report(err);
       });
     return () => {
       stale = true;
     };
-  }, [api, alertId, report]);
+  }, [api, alertId, report, attempt]);
 
   if (missing)
     return html`<div data-testid="episode">
       <h1 tabindex="-1">${t.notFound}</h1>
       <p><a href="#/">${t.backToOverview}</a></p>
     </div>`;
+  if (failed) return html`<div data-testid="episode"><${RetryButton} onClick=${() => setAttempt((n) => n + 1)} /></div>`;
   if (!episode) return html`<div data-testid="episode"><${Loading} /></div>`;
   const setResponse = (response: EpisodeView['response']) => setEpisode((e) => (e ? { ...e, response } : e));
   return html`<article data-testid="episode" class="episode">

@@ -6,8 +6,9 @@
 import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Overview } from '../../../shared/console/contract';
-import { bucketData, Chart, regroup, topicChartOptions } from '../charts';
+import { Chart, topicChartOptions } from '../charts';
 import { useApp } from '../context';
+import { bucketData, regroup } from '../series';
 import { EpisodeCard, Loading } from '../ui';
 
 export const REFRESH_MS = 10_000;
@@ -52,15 +53,15 @@ function TopicChart({ topic, hours, bucketMinutes }: { topic: TopicRow; hours: n
 export function OverviewView({ hours }: { hours: number }) {
   const { api, t, f, report } = useApp();
   const [overview, setOverview] = useState<Overview>();
-  const inFlight = useRef(false);
   /** The last refresh failed and said so: the next good one clears the message. */
   const failed = useRef(false);
 
   useEffect(() => {
     let stopped = false;
+    let inFlight = false;
     const refresh = () => {
-      if (inFlight.current || document.hidden) return;
-      inFlight.current = true;
+      if (inFlight || document.hidden) return;
+      inFlight = true;
       api
         .overview(hours)
         .then((o) => {
@@ -75,7 +76,7 @@ export function OverviewView({ hours }: { hours: number }) {
           report(err);
         })
         .finally(() => {
-          inFlight.current = false;
+          inFlight = false;
         });
     };
     refresh();

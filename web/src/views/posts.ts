@@ -6,7 +6,7 @@
 import { html } from 'htm/preact';
 import { useApp } from '../context';
 import { hrefOf } from '../router';
-import { Loading, MoreButton, PostCard, usePaged } from '../ui';
+import { listStatus, MoreButton, PostCard, usePaged } from '../ui';
 import { useTopicNames } from './alerts';
 
 const FIELDS = ['topic', 'sentiment', 'hoax', 'place', 'q', 'from', 'to'] as const;
@@ -61,13 +61,7 @@ export function PostsView({ query }: { query: URLSearchParams }) {
       <button type="submit" class="primary">${t.find}</button>
     </form>
     <section data-testid="post-results" aria-busy=${list.loading ? 'true' : 'false'}>
-      ${
-        !list.loaded
-          ? html`<${Loading} />`
-          : list.items.length === 0
-            ? html`<p class="muted">${t.noPosts}</p>`
-            : list.items.map((p) => html`<${PostCard} key=${p.postKey} post=${p} />`)
-      }
+      ${listStatus(list, t.noPosts) ?? list.items.map((p) => html`<${PostCard} key=${p.postKey} post=${p} />`)}
     </section>
     ${list.next ? html`<${MoreButton} onClick=${list.more} busy=${list.loading} />` : null}
   </div>`;
