@@ -18,8 +18,9 @@ import { collect } from './commands/collect';
 import { exportCommand, NoLocalTablesError } from './commands/export';
 import { ExportNotFoundError, query, UnknownQueryError } from './commands/query';
 import { run } from './commands/run';
+import { consoleCommand } from './commands/console';
 
-export const COMMANDS: readonly Command[] = [run, classify, claims, collect, exportCommand, query, check];
+export const COMMANDS: readonly Command[] = [run, consoleCommand, classify, claims, collect, exportCommand, query, check];
 
 export const USAGE = `Pantau: social-media listening for Jakarta's public-communication team.
 

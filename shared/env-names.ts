@@ -23,7 +23,7 @@ export const ENV = {
    * console, and by `pantau run` to the address it serves the console on.
    */
   consoleUrl: 'PANTAU_CONSOLE_URL',
-  /** The Cognito group whose members may write in the console (`officers` when unset). */
+  /** The console's Cognito group whose members may respond, edit watch topics and import claims (`officers` when unset). */
   consoleOfficersGroup: 'PANTAU_CONSOLE_OFFICERS_GROUP',
   /** The file collector's posts file (`sources.file.path` when unset). */
   postsFile: 'POSTS_FILE',

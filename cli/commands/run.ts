@@ -27,6 +27,9 @@ import {
   type Values,
 } from '../args';
 import { Progress } from '../progress';
+import { startConsoleServer } from '../../infra/local/console-server';
+import { withConsolePage } from '../console-page';
+import { portOf } from './console';
 import {
   collectAll,
   countLines,
@@ -58,6 +61,7 @@ export const run: Command = {
     data: DATA_OPTION,
     resume: { type: 'boolean', help: 'keep the tables of the last run and finish its replay, instead of starting afresh' },
     follow: { type: 'boolean', help: 'keep collecting on the configured schedules until Ctrl-C' },
+    port: { type: 'string', value: 'N', help: 'serve the console on this port of 127.0.0.1 (default 8787, or a free one when busy)' },
     verbose: { type: 'boolean', help: "show the functions' logs" },
   },
   run: (values) => runCommand(runOptions(values)),
@@ -72,6 +76,7 @@ interface RunOptions {
   readonly resume: boolean;
   readonly follow: boolean;
   readonly verbose: boolean;
+  readonly port?: number;
 }
 
 function runOptions(values: Values): RunOptions {
@@ -86,6 +91,7 @@ function runOptions(values: Values): RunOptions {
     resume: values.resume === true,
     follow: values.follow === true,
     verbose: values.verbose === true,
+    port: portOf(stringOf(values, 'port')),
   };
 }
 
@@ -112,20 +118,37 @@ async function runCommand(opts: RunOptions): Promise<number> {
     try {
       const journal = new RunJournal(opts.dataDir);
       if (!opts.resume) await startAfresh(stack, journal, opts.dataDir);
-      const total = await countLines(opts.postsPath);
-      err.write(`Pantau: replaying ${total} lines from ${opts.postsPath}\n`);
-      const progress = new Progress(total, err);
-      pipeline = await startPipeline({
-        stack,
-        configPath: opts.configPath,
-        postsPath: opts.postsPath,
-        logLevel: opts.verbose ? 'INFO' : 'SILENT',
-        onPage: (p) => progress.collected(p.line),
-        onAlert: (m) => progress.log(`\n${alertText(m.alert, opts.config.alerts.language)}\n${alertIdNote(m.alert)}\n`, true),
-        journal,
-        dataDir: opts.dataDir,
+      return await withConsolePage(async (pageDir) => {
+        const consoleServer = await startConsoleServer({
+          doc: stack.clients.doc,
+          tables: stack.resources.tables,
+          config: opts.config,
+          port: opts.port,
+          pageDir,
+        });
+        try {
+          err.write(
+            `Pantau: the console is at ${consoleServer.url} (live while the run goes on; pantau console${dataFlag(opts.dataDir)} serves it afterwards)\n`,
+          );
+          const total = await countLines(opts.postsPath);
+          err.write(`Pantau: replaying ${total} lines from ${opts.postsPath}\n`);
+          const progress = new Progress(total, err);
+          pipeline = await startPipeline({
+            stack,
+            configPath: opts.configPath,
+            postsPath: opts.postsPath,
+            logLevel: opts.verbose ? 'INFO' : 'SILENT',
+            onPage: (p) => progress.collected(p.line),
+            onAlert: (m) => progress.log(`\n${alertText(m.alert, opts.config.alerts.language)}\n${alertIdNote(m.alert)}\n`, true),
+            journal,
+            dataDir: opts.dataDir,
+            consoleUrl: opts.config.console.url ? undefined : consoleServer.url,
+          });
+          return await replayAndReport({ stack, pipeline, journal, config: opts.config }, opts, { progress, stop, startedAt });
+        } finally {
+          await consoleServer.close();
+        }
       });
-      return await replayAndReport({ stack, pipeline, journal, config: opts.config }, opts, { progress, stop, startedAt });
     } finally {
       await pipeline?.stop();
       await stack.stop();

@@ -15,6 +15,8 @@ import { TABLES } from '../../shared/resources';
 
 /** The officers' group when the environment names none. */
 export const OFFICERS_GROUP = 'officers';
+/** The read-only group: a signed-in user in neither group reads nothing. */
+export const READERS_GROUP = 'readers';
 
 /**
  * Who asks, from the claims of the JWT API Gateway checked: the e-mail (else the user name) and
@@ -47,6 +49,7 @@ function wire() {
     ...consoleStores(w.clients.doc, tables, w.config),
     identify: (c: Context) => identityFromClaims((c.env as LambdaBindings).event?.requestContext?.authorizer?.jwt?.claims),
     officersGroup: optionalEnv(ENV.consoleOfficersGroup, OFFICERS_GROUP),
+    readersGroup: READERS_GROUP,
     onError: (err, path) => w.logger.error('console request failed', { path, error: err as Error }),
   });
   return handle(app);

@@ -54,6 +54,7 @@ export const FUNCTION_NAMES = [
   'factcheck-collector',
   'notifier',
   'exporter',
+  'console-api',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 

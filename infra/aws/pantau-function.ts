@@ -322,13 +322,14 @@ function shellQuote(value: string): string {
 
 /**
  * A resource as cdk-nag names it in a finding: the template value with `Fn::Join` joined,
- * `Fn::GetAtt` as `<LogicalId.Attribute>` and `Ref` as `<LogicalId>`
- * (`AwsSolutions-IAM5[Resource::<PostsTable.Arn>/export/*]`).
+ * `Fn::GetAtt` as `<LogicalId.Attribute>`, `Ref` as `<LogicalId>` and a `Fn::Sub` string's
+ * `${Name}` as `<Name>` (`AwsSolutions-IAM5[Resource::<PostsTable.Arn>/export/*]`).
  */
-function findingName(node: unknown): string {
+export function findingName(node: unknown): string {
   if (typeof node === 'string') return node;
   if (typeof node === 'object' && node !== null) {
     const value = node as Record<string, unknown>;
+    if (typeof value['Fn::Sub'] === 'string') return value['Fn::Sub'].replace(/\$\{([^}]+)\}/g, '<$1>');
     if (Array.isArray(value['Fn::Join'])) {
       const [delimiter, parts] = value['Fn::Join'] as [string, unknown[]];
       return parts.map(findingName).join(delimiter);

@@ -4,17 +4,22 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
+import { ENV } from '../../shared/env-names';
 import { QUEUES, TABLES, TOPICS } from '../../shared/resources';
 import { Alerting } from './alerting';
 import { Analytics } from './analytics';
 import { Collectors } from './collectors';
+import { Console } from './console';
 import { Encryption } from './encryption';
 import { Observability } from './observability';
 import type { PantauInputs } from './inputs';
 import { Pipeline } from './pipeline';
 import { Storage } from './storage';
 
-export interface PantauStackProps extends StackProps, PantauInputs {}
+export interface PantauStackProps extends StackProps, PantauInputs {
+  /** The console's built page (web/build.ts): a folder holding `index.html` and what it loads. */
+  readonly consolePageDir: string;
+}
 
 export class PantauStack extends Stack {
   /** The customer-managed key of every table, queue, topic and secret (and of the ops topic's alarms). */
@@ -25,6 +30,8 @@ export class PantauStack extends Stack {
   readonly collectors: Collectors;
   /** Exports for analysts (when `analytics.enabled`). */
   readonly analytics?: Analytics;
+  /** The officers' web page, its API and their sign-in. */
+  readonly console: Console;
   readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: PantauStackProps) {
@@ -50,6 +57,12 @@ export class PantauStack extends Stack {
     if (props.config.analytics.enabled) {
       this.analytics = new Analytics(this, 'Analytics', { inputs, tables: this.storage.tables, key });
     }
+    this.console = new Console(this, 'Console', { inputs, tables: this.storage.tables, pageDir: props.consolePageDir });
+    // The functions that make alert messages link them to the console: the config's `console.url`
+    // when it names one (a domain of the team's own), the distribution's address otherwise.
+    if (!props.config.console.url) {
+      for (const fn of [this.pipeline.aggregator, this.pipeline.sweeper]) fn.setEnv(ENV.consoleUrl, this.console.distributionUrl);
+    }
 
     this.observability = new Observability(this, 'Observability', {
       inputs,
@@ -64,6 +77,7 @@ export class PantauStack extends Stack {
         'factcheck-collector': this.collectors.factCheckCollector,
         notifier: this.alerting.notifier?.function,
         exporter: this.analytics?.exporter,
+        'console-api': this.console.function,
       },
       queues: {
         posts: this.pipeline.postsQueue,
@@ -101,6 +115,13 @@ export class PantauStack extends Stack {
         description: "The analysts' Athena workgroup (saved queries)",
       });
     }
+    new CfnOutput(this, 'consoleUrl', { value: this.console.distributionUrl, description: "The console: the officers' web page" });
+    new CfnOutput(this, 'consoleApiUrl', { value: this.console.apiUrl, description: "The console's API (routes under /api)" });
+    new CfnOutput(this, 'consoleUserPoolId', {
+      value: this.console.userPool.userPoolId,
+      description: "The console's users: create them with aws cognito-idp admin-create-user",
+    });
+    new CfnOutput(this, 'consoleClientId', { value: this.console.client.userPoolClientId, description: "The console page's app client" });
     const secrets = {
       xBearerToken: this.collectors.xBearerToken,
       factCheckApiKey: this.collectors.factCheckApiKey,

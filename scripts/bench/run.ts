@@ -9,13 +9,16 @@
  *                  conflicts on): posts/s queue → stored and latency percentiles, post → alert
  *                  message through the aggregator's windows, vs raw BatchWriteItem into the same
  *                  DynamoDB Local; DynamoDB requests and capacity per post (ReturnConsumedCapacity);
- *   4. cost      — AWS cost per million posts in ap-southeast-3 from the measured units and the
+ *   4. console   — the console's API on the demo day as `npm start` serves it: overview, episode
+ *                  and alerts routes over HTTP, latency percentiles vs one plain DynamoDB Query
+ *                  of a topic's counters; the page's JavaScript gzipped;
+ *   5. cost      — AWS cost per million posts in ap-southeast-3 from the measured units and the
  *                  price table (bench/prices.json), each table at its class, vs Amazon Comprehend
  *                  sentiment on the same texts.
  *
  * Writes bench/results.json (every figure, with the detail behind it) and prints the table.
  *
- *   npm run bench [-- --parts classify,bundles,pipeline] [--rounds N] [--runs N] [--burst POSTS] [--out FILE]
+ *   npm run bench [-- --parts classify,bundles,pipeline,console] [--rounds N] [--runs N] [--burst POSTS] [--requests N] [--out FILE]
  *
  * `cost` needs `pipeline`'s measured units and runs whenever `pipeline` does.
  */
@@ -29,12 +32,13 @@ import { benchBundles } from './bundles';
 import { benchClassify } from './classify';
 import { POSTS_TABLE_CLASS, costPerMillionPosts, comprehendCostPerMillionPosts, costRows, loadPrices } from './cost';
 import { benchPipeline } from './pipeline';
+import { benchConsole } from './console';
 import { percentile } from './stats';
 import { markdownTable } from './table';
 import type { BenchRow } from './types';
 
 const ROOT = resolve(__dirname, '..', '..');
-const PARTS = ['classify', 'bundles', 'pipeline'] as const;
+const PARTS = ['classify', 'bundles', 'pipeline', 'console'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -42,6 +46,7 @@ interface Options {
   readonly rounds?: number;
   readonly runs?: number;
   readonly burstPosts?: number;
+  readonly requests?: number;
   readonly out: string;
 }
 
@@ -53,6 +58,7 @@ function readOptions(argv: string[]): Options {
       rounds: { type: 'string' },
       runs: { type: 'string' },
       burst: { type: 'string' },
+      requests: { type: 'string' },
       out: { type: 'string' },
     },
     strict: true,
@@ -65,6 +71,7 @@ function readOptions(argv: string[]): Options {
     rounds: wholeNumber('rounds', values.rounds, 1),
     runs: wholeNumber('runs', values.runs, 5),
     burstPosts: wholeNumber('burst', values.burst, 100),
+    requests: wholeNumber('requests', values.requests, 20),
     out: resolve(values.out ?? resolve(ROOT, 'bench', 'results.json')),
   };
 }
@@ -122,6 +129,12 @@ async function main(): Promise<void> {
         .totalUsd,
       comprehend: comprehendCostPerMillionPosts(textLengths, prices),
     };
+  }
+
+  if (opts.parts.includes('console')) {
+    const r = await timed('console', () => benchConsole({ requests: opts.requests, log }));
+    rows.push(...r.rows);
+    parts.console = r.detail;
   }
 
   const targets = rows.filter((r) => r.target);

@@ -87,6 +87,8 @@ export interface ConsoleDeps {
   readonly identify: (c: Context) => Identity | undefined;
   /** The group whose members may write. */
   readonly officersGroup: string;
+  /** When given, the group whose members may read: a user in neither group is refused (403). */
+  readonly readersGroup?: string;
   readonly now?: () => number;
   /** Told of an error the API answered 500 for. */
   readonly onError?: (err: unknown, path: string) => void;
@@ -126,6 +128,13 @@ export function consoleApp(deps: ConsoleDeps): Hono<Env> {
   app.use('*', async (c, next) => {
     const identity = deps.identify(c);
     if (!identity) return c.json<ApiError>({ error: 'sign in first' }, 401);
+    const { readersGroup } = deps;
+    if (readersGroup && !identity.groups.some((g) => g === deps.officersGroup || g === readersGroup)) {
+      return c.json<ApiError>(
+        { error: `your account is in neither console group (${deps.officersGroup}, ${readersGroup}): ask an admin to add you to one` },
+        403,
+      );
+    }
     c.set('identity', identity);
     c.header('Cache-Control', 'no-store');
     await next();

@@ -3,6 +3,7 @@
  * tables and views Athena reads, the analysts' workgroup and saved queries, the exporter's exact
  * grants and its alarms; and none of it when `analytics.enabled` is false.
  */
+import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { EXPORTER_ENV } from '../../shared/env-names';
@@ -433,13 +434,11 @@ describe('Analytics turned off', () => {
   it('builds no bucket, Glue, Athena, exporter or export alarm', () => {
     const { stack, template } = buildStack({ analytics: { enabled: false } });
     expect(stack.analytics).toBeUndefined();
-    for (const type of [
-      'AWS::S3::Bucket',
-      'AWS::Glue::Database',
-      'AWS::Glue::Table',
-      'AWS::Athena::WorkGroup',
-      'AWS::Athena::NamedQuery',
-    ]) {
+    // The console's page bucket is the only bucket left.
+    expect(Object.keys(template.findResources('AWS::S3::Bucket'))).toEqual([
+      stack.getLogicalId(stack.console.pageBucket.node.defaultChild as CfnElement),
+    ]);
+    for (const type of ['AWS::Glue::Database', 'AWS::Glue::Table', 'AWS::Athena::WorkGroup', 'AWS::Athena::NamedQuery']) {
       template.resourceCountIs(type, 0);
     }
     template.resourcePropertiesCountIs(

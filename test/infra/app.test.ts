@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ConfigError } from '../../shared/config';
-import { buildApp } from '../../infra/aws/build';
-import { NO_BUNDLING, REPO_ROOT, tempDir, testConfigObject, writeJson } from './fixtures';
+import { buildApp, consolePage } from '../../infra/aws/build';
+import { consolePageDir, NO_BUNDLING, REPO_ROOT, tempDir, testConfigObject, writeJson } from './fixtures';
 
 /** Writes a config (with a real posts file) to a temp folder; returns its path. */
 function writeConfig(overrides: Record<string, unknown> = {}): string {
@@ -16,7 +16,11 @@ function writeConfig(overrides: Record<string, unknown> = {}): string {
 }
 
 function build(configPath: string) {
-  return buildApp(new App({ context: { ...NO_BUNDLING, config: configPath } }), { repoRoot: REPO_ROOT, account: '123456789012' });
+  return buildApp(new App({ context: { ...NO_BUNDLING, config: configPath } }), {
+    repoRoot: REPO_ROOT,
+    account: '123456789012',
+    consolePageDir: consolePageDir(),
+  });
 }
 
 function configError(configPath: string): ConfigError {
@@ -35,8 +39,9 @@ describe('buildApp', () => {
     expect(stack.stackName).toBe('pantau-staging');
     expect(stack.region).toBe('ap-southeast-3');
     expect(stack.account).toBe('123456789012');
-    // classifier, aggregator, alert sweeper, digest, file collector, exporter
-    Template.fromStack(stack).resourceCountIs('AWS::Lambda::Function', 6);
+    // classifier, aggregator, alert sweeper, digest, file collector, exporter, console API, and CDK's
+    // copy function of the console page
+    Template.fromStack(stack).resourceCountIs('AWS::Lambda::Function', 8);
   });
 
   it('throws a ConfigError naming topics.0.keywords for a topic without keywords', () => {
@@ -77,5 +82,15 @@ describe('infra/aws/app.ts', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^pantau: bad configuration: .*topics\.0\.keywords/);
+  });
+});
+
+describe('consolePage (the page build before the stack)', () => {
+  it('builds the real page into the folder: index.html and the assets it loads', async () => {
+    const outDir = tempDir();
+    const files = await consolePage(outDir);
+    expect(files).toContain('index.html');
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    for (const asset of files.filter((f) => /\.(js|css)$/.test(f))) expect(html).toContain(asset);
   });
 });

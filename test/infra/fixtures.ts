@@ -17,6 +17,13 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'pantau-infra-'));
 }
 
+/** A stand-in for the console's built page (web/build.ts): a temp folder holding an index.html. */
+export function consolePageDir(): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Pantau</title>');
+  return dir;
+}
+
 export function writeJson(dir: string, name: string, value: unknown): string {
   const path = join(dir, name);
   writeFileSync(path, JSON.stringify(value, null, 2));
@@ -66,6 +73,12 @@ export function buildStack(overrides: Overrides = {}): Built {
   const configPath = writeJson(dir, 'pantau.config.json', value);
   const config = parseConfig(value, configPath);
   const app = new App({ context: NO_BUNDLING });
-  const stack = new PantauStack(app, 'Test', { config, configPath, repoRoot: REPO_ROOT, env: { region: config.region } });
+  const stack = new PantauStack(app, 'Test', {
+    config,
+    configPath,
+    repoRoot: REPO_ROOT,
+    consolePageDir: consolePageDir(),
+    env: { region: config.region },
+  });
   return { stack, template: Template.fromStack(stack) };
 }

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, type CfnElement, Validations } from 'aws-cdk-lib';
+import { App, type CfnElement, DefaultStackSynthesizer, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -13,7 +13,7 @@ import type { IConstruct } from 'constructs';
 import { exportPrefix } from '../../shared/analytics/layout';
 import { EXPORTED_TABLES } from '../../shared/analytics/schema';
 import { buildApp } from '../../infra/aws/build';
-import { everythingEnabled, NO_BUNDLING, REPO_ROOT, tempDir, testConfigObject, writeJson } from './fixtures';
+import { consolePageDir, everythingEnabled, NO_BUNDLING, REPO_ROOT, tempDir, testConfigObject, writeJson } from './fixtures';
 
 /** A config file that enables every source and both chat channels. */
 function writeFullConfig(): string {
@@ -40,7 +40,7 @@ function acknowledgments(app: App): Map<string, string[]> {
 
 describe('cdk-nag AwsSolutionsChecks', () => {
   const app = new App({ context: { ...NO_BUNDLING, config: writeFullConfig() } });
-  const stack = buildApp(app, { repoRoot: REPO_ROOT, account: '123456789012' });
+  const stack = buildApp(app, { repoRoot: REPO_ROOT, account: '123456789012', consolePageDir: consolePageDir() });
 
   it('reports no unacknowledged error or warning', () => {
     const report = new AwsSolutionsChecks().validateScope(stack);
@@ -57,7 +57,7 @@ describe('cdk-nag AwsSolutionsChecks', () => {
 
   it('is registered by buildApp, so synthesis fails on an unacknowledged finding', () => {
     const other = new App({ context: { ...NO_BUNDLING, config: writeFullConfig() } });
-    const built = buildApp(other, { repoRoot: REPO_ROOT, account: '123456789012' });
+    const built = buildApp(other, { repoRoot: REPO_ROOT, account: '123456789012', consolePageDir: consolePageDir() });
     // A queue without a dead-letter queue, TLS enforcement or a customer-managed key.
     new Queue(built, 'Unchecked', { encryption: QueueEncryption.SQS_MANAGED });
     expect(() => other.synth()).toThrow(/AwsSolutions-SQS3/);
@@ -74,8 +74,25 @@ describe('cdk-nag AwsSolutionsChecks', () => {
         (kind) => `AwsSolutions-IAM5[Resource::${arn(stack.analytics!.bucket)}/${exportPrefix(table, kind)}/*]`,
       ),
     ]);
+    // CDK's page deployment: its S3 actions written with wildcards, on the objects of the stack's
+    // asset bucket and of the console page bucket.
+    const assets = `cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${stack.account}-${stack.region}`;
+    const deploymentWildcards = [
+      ...['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*'].map(
+        (action) => `AwsSolutions-IAM5[Action::${action}]`,
+      ),
+      `AwsSolutions-IAM5[Resource::${arn(stack.console.pageBucket)}/*]`,
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${assets}/*]`,
+    ];
     expect([...acknowledged.keys()].sort()).toEqual(
       [
+        // The console's distribution (geo restriction, WAF, access logs, TLS on the default
+        // certificate) and user pool (Essentials plan).
+        'AwsSolutions-CFR1',
+        'AwsSolutions-CFR2',
+        'AwsSolutions-CFR3',
+        'AwsSolutions-CFR4',
+        'AwsSolutions-COG8',
         'AwsSolutions-DDB3',
         'AwsSolutions-IAM5[Resource::*]',
         'AwsSolutions-L1',
@@ -83,6 +100,7 @@ describe('cdk-nag AwsSolutionsChecks', () => {
         'AwsSolutions-SMG4',
         'AwsSolutions-SQS3',
         ...exportWildcards,
+        ...deploymentWildcards,
       ].sort(),
     );
     for (const reasons of acknowledged.values()) {

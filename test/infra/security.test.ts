@@ -3,6 +3,7 @@
  * and both chats enabled: one customer-managed key (rotated, retained) on every table, queue,
  * topic and secret; every table protected from deletion; no function with a wildcard action.
  */
+import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { buildStack, everythingEnabled } from './fixtures';
 
@@ -103,18 +104,25 @@ describe('PantauStack security', () => {
     );
   });
 
-  describe('every function role', () => {
-    const functions = resourcesOf('AWS::Lambda::Function');
-    const roleIds = functions.map(([, fn]) => (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0]);
-    const statementsOf = (roleId: string): Statement[] =>
-      Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) } })).flatMap(
-        (p) => p.Properties.PolicyDocument.Statement as Statement[],
-      );
+  const roleOf = (fn: { Properties: { Role: unknown } }) => (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const statementsOf = (roleId: string): Statement[] =>
+    Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) } })).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Statement[],
+    );
+  // Pantau's own functions (the house construct); CDK's copy function of the console page is apart.
+  const [functions, cdkFunctions] = [true, false].map((own) =>
+    resourcesOf('AWS::Lambda::Function').filter(
+      ([, fn]) => (fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME !== undefined) === own,
+    ),
+  ) as [[string, { Properties: { Role: unknown } }][], [string, { Properties: { Role: unknown } }][]];
 
-    it('exists for each of the ten functions, and has no AWS managed policy', () => {
-      // classifier, aggregator, alert sweeper, digest, four collectors, notifier, exporter
-      expect(functions).toHaveLength(10);
-      expect(new Set(roleIds).size).toBe(10);
+  describe('every function role', () => {
+    const roleIds = functions.map(([, fn]) => roleOf(fn));
+
+    it('exists for each of the eleven functions, and has no AWS managed policy', () => {
+      // classifier, aggregator, alert sweeper, digest, four collectors, notifier, exporter, console API
+      expect(functions).toHaveLength(11);
+      expect(new Set(roleIds).size).toBe(11);
       for (const roleId of roleIds) {
         expect(template.toJSON().Resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
       }
@@ -173,6 +181,35 @@ describe('PantauStack security', () => {
           expect(asList(s.Action).filter((a) => !allowed[service]!.includes(a))).toEqual([]);
         }
       }
+    });
+  });
+
+  describe("the console page's copy function (CDK's BucketDeployment)", () => {
+    it('has its own role, without an AWS managed policy, writing to its own log group', () => {
+      expect(cdkFunctions).toHaveLength(1);
+      const roleId = roleOf(cdkFunctions[0]![1]);
+      expect(functions.map(([, fn]) => roleOf(fn))).not.toContain(roleId);
+      expect(template.toJSON().Resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
+      const logGroup = stack.getLogicalId(stack.console.node.findChild('DeployPageLogs').node.defaultChild as CfnElement);
+      const logs = statementsOf(roleId).filter((s) => asList(s.Action).some((a) => a.startsWith('logs:')));
+      expect(logs.map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [logGroup, 'Arn'] }]);
+    });
+
+    it('reads the asset bucket and writes the page bucket, and nothing else', () => {
+      const roleId = roleOf(cdkFunctions[0]![1]);
+      const s3 = statementsOf(roleId).filter((s) => asList(s.Action).some((a) => a.startsWith('s3:')));
+      const page = stack.resolve(stack.console.pageBucket.bucketArn) as unknown;
+      const resources = s3.flatMap((s) => asList(s.Resource as unknown[]));
+      const onPage = resources.filter((r) => JSON.stringify(r).includes(JSON.stringify(page)));
+      const onAssets = resources.filter((r) => JSON.stringify(r).includes('cdk-hnb659fds-assets-'));
+      expect(onPage).toHaveLength(2);
+      expect(onAssets).toHaveLength(2);
+      expect(resources).toHaveLength(4);
+      expect(
+        statementsOf(roleId)
+          .flatMap((s) => asList(s.Action))
+          .filter((a) => !a.startsWith('s3:') && !a.startsWith('logs:')),
+      ).toEqual([]);
     });
   });
 });

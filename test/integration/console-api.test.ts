@@ -26,6 +26,7 @@ import type {
   TopicView,
 } from '../../shared/console/contract';
 import { makeHandler as makeClassifierHandler } from '../../functions/classifier/handler';
+import { handler as consoleHandler } from '../../functions/console-api/handler';
 import { startConsoleServer } from '../../infra/local/console-server';
 import { startPipeline, type LocalPipeline } from '../../infra/local/pipeline';
 import { testStack, type TestStack } from '../helpers/local-stack';
@@ -402,3 +403,46 @@ async function episodeOf(kind: string, topic: string): Promise<EpisodeView> {
   expect(status).toBe(200);
   return body;
 }
+
+describe('the API Lambda behind API Gateway', () => {
+  /** An HTTP API (payload 2.0) event as API Gateway sends it once the JWT authorizer has checked the token. */
+  const event = (method: string, path: string, claims: Record<string, unknown>, body?: string) => ({
+    version: '2.0',
+    routeKey: 'ANY /api/{proxy+}',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'abc123.execute-api.ap-southeast-3.amazonaws.com', ...(body ? { 'content-type': 'application/json' } : {}) },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: 'abc123.execute-api.ap-southeast-3.amazonaws.com',
+      domainPrefix: 'abc123',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'test' },
+      requestId: 'r-1',
+      routeKey: 'ANY /api/{proxy+}',
+      stage: '$default',
+      time: '07/Dec/2026:10:00:00 +0000',
+      timeEpoch: 1_796_032_800_000,
+      authorizer: { jwt: { claims, scopes: null } },
+    },
+    ...(body ? { body, isBase64Encoded: false } : { isBase64Encoded: false }),
+  });
+  // HTTP APIs hand the Cognito groups over as one string.
+  const reader = { sub: 'u-2', email: 'budi@humas.jakarta.go.id', 'cognito:groups': '[readers]' };
+  const officer = { sub: 'u-1', email: 'rina@humas.jakarta.go.id', 'cognito:groups': '[officers readers]' };
+
+  test("who asks comes from the token's claims: readers read, only officers write, others nothing", async () => {
+    const call = async (method: string, path: string, claims: Record<string, unknown>, body?: string) => {
+      const res = (await consoleHandler(event(method, path, claims, body) as never, {} as never)) as { statusCode: number; body: string };
+      return { status: res.statusCode, body: JSON.parse(res.body) as Record<string, unknown> };
+    };
+    expect(await call('GET', '/api/me', reader)).toMatchObject({ status: 200, body: { user: reader.email, canRespond: false } });
+    expect(await call('GET', '/api/me', officer)).toMatchObject({ status: 200, body: { canRespond: true } });
+    const refused = await call('POST', '/api/topics', reader, JSON.stringify({ name: 'x-topic', label: 'X', keywords: ['xx'] }));
+    expect(refused.status).toBe(403);
+    const outsider = await call('GET', '/api/overview', { sub: 'u-3', email: 'tamu@example.com' });
+    expect(outsider.status).toBe(403);
+    expect(String(outsider.body.error)).toMatch(/neither console group/);
+    expect((await call('GET', '/api/overview', reader)).status).toBe(200);
+  });
+});
