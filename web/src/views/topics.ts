@@ -83,9 +83,7 @@ function TopicForm({ editing, onSaved, onCancel }: { editing?: TopicView; onSave
         const field = err instanceof ApiFailure ? fieldOf(err.field) : undefined;
         report(err);
         if (field && err instanceof ApiFailure) {
-          // The message may start with the path it names ("keywords.0: ..."), which the input's place already says.
-          const prefix = `${err.field ?? ''}: `;
-          setFieldError({ field, message: err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message });
+          setFieldError({ field, message: err.message });
           form.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
         }
       })
@@ -151,7 +149,7 @@ function TopicRow({ topic, onEdit, onToggle }: { topic: TopicView; onEdit: () =>
   >
     <p class="row-head">
       <strong>${topic.label}</strong> <code>${topic.name}</code>
-      <span class=${`pill ${topic.disabled ? 'muted' : 'state-open'}`}>${topic.disabled ? t.topicDisabled : t.topicActive}</span>
+      <span class=${`pill ${topic.disabled ? 'muted' : 'topic-active'}`}>${topic.disabled ? t.topicDisabled : t.topicActive}</span>
     </p>
     <p class="small">${rules}</p>
     <p class="small muted">
