@@ -36,7 +36,8 @@ export interface Auth {
   readonly signOut: () => void;
 }
 
-const redirectUri = (): string => `${location.origin}${location.pathname}`;
+/** The page's address as the app client lists it: `https://host/` (an `index.html` at its end left out). */
+const redirectUri = (): string => `${location.origin}${location.pathname.replace(/index\.html$/, '')}`;
 
 function base64url(bytes: Uint8Array): string {
   let s = '';

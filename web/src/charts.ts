@@ -7,9 +7,10 @@
 import { html } from 'htm/preact';
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
-import type { BucketPoint, EpisodeView } from '../../shared/console/contract';
+import type { EpisodeView } from '../../shared/console/contract';
 import type { Formats } from './format';
 import type { Text } from './i18n';
+import { seconds } from './series';
 
 export const COLOURS = {
   total: '#1d4ed8',
@@ -26,8 +27,6 @@ const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const HEIGHT = 180;
 /** Whole numbers only: counts of posts and accounts. */
 const COUNT_INCRS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 1_000_000];
-
-const seconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 
 /** The x axis: times in the zone, the day written under the first tick and wherever the day changes. */
 function timeAxis(f: Formats): uPlot.Axis {
@@ -78,11 +77,6 @@ const countRange: uPlot.Scale['range'] = (_u, _min, max) => [0, Math.max(4, Math
 /** The timeline leaves room at the top for the revisions' labels. */
 const roomyRange: uPlot.Scale['range'] = (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.4))];
 
-/** A topic's buckets as uPlot's columns: times (seconds), total, negative, hoax-like. */
-export function bucketData(buckets: readonly BucketPoint[]): uPlot.AlignedData {
-  return [buckets.map((b) => seconds(b.t)), buckets.map((b) => b.total), buckets.map((b) => b.negative), buckets.map((b) => b.hoax)];
-}
-
 export function topicChartOptions(t: Text, f: Formats, width: number): uPlot.Options {
   return {
     ...baseOptions(f, width),
@@ -98,37 +92,6 @@ export function topicChartOptions(t: Text, f: Formats, width: number): uPlot.Opt
 }
 
 type Revisions = EpisodeView['revisions'];
-
-/**
- * An episode's timeline as uPlot's columns. The x values are the buckets' starts and the
- * revisions' firing times together; total, negative and hoax-like are the buckets' (null at a
- * revision's own time, spanned over); `expected` is, at each time, the level the latest revision
- * fired by then expected (a step from the first revision's window on); `observed` is a point at
- * each revision.
- */
-export function timelineData(buckets: readonly BucketPoint[], revisions: Revisions): uPlot.AlignedData {
-  const byTime = new Map<number, BucketPoint>();
-  for (const b of buckets) byTime.set(seconds(b.t), b);
-  const fired = new Map<number, Revisions[number]>();
-  for (const r of revisions) fired.set(seconds(r.firedAt), r);
-  const xs = [...new Set([...byTime.keys(), ...fired.keys()])].sort((a, b) => a - b);
-  const ordered = [...revisions].sort((a, b) => seconds(a.firedAt) - seconds(b.firedAt));
-  const first = ordered[0];
-  const expectedAt = (x: number): number | null => {
-    if (!first || x < seconds(first.windowStart)) return null;
-    let level = first.expected;
-    for (const r of ordered) if (seconds(r.firedAt) <= x) level = r.expected;
-    return level;
-  };
-  return [
-    xs,
-    xs.map((x) => byTime.get(x)?.total ?? null),
-    xs.map((x) => byTime.get(x)?.negative ?? null),
-    xs.map((x) => byTime.get(x)?.hoax ?? null),
-    xs.map(expectedAt),
-    xs.map((x) => fired.get(x)?.observed ?? null),
-  ];
-}
 
 /**
  * Draws each revision as a dashed vertical line across the plot, labelled `r<n> <severity>/10`

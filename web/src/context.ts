@@ -33,7 +33,7 @@ export function errorText(err: unknown, t: Text): string {
     if (err.status === 403) return t.readOnly;
     if (err.status === 0) return t.networkError;
     if (err.status === 404) return `${t.notFound} ${err.message}`;
-    return err.field ? `${err.field}: ${err.message}` : err.message;
+    return err.message;
   }
   return err instanceof Error ? err.message : String(err);
 }

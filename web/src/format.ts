@@ -8,6 +8,10 @@ import type { Lang } from './i18n';
 export interface Formats {
   /** "26 Nov 15.25 WIB" (no year when it is this year). */
   readonly dateTime: (iso: string | number) => string;
+  /** "26 Nov 14.45–15.45 WIB", or both dates in full when they are different days. */
+  readonly span: (from: string, to: string) => string;
+  /** "26 Nov 15.25": for tables whose header names the zone. */
+  readonly dateTimeShort: (iso: string | number) => string;
   /** "15.25" */
   readonly time: (seconds: number) => string;
   /** "26 Nov" */
@@ -68,12 +72,20 @@ export function formats(lang: Lang, wantedZone: string): Formats {
   const hm = new Intl.DateTimeFormat(loc, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const dm = new Intl.DateTimeFormat(loc, { timeZone, day: 'numeric', month: 'short' });
   const num = new Intl.NumberFormat(loc);
+  const plain = (value: string | number): string => {
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return String(value);
+    const f = year.format(date) === thisYear ? noYear : withYear;
+    return f.format(date).replace(' pukul ', ' ').replace(',', '');
+  };
   return {
-    dateTime(value) {
-      const date = new Date(value);
-      if (Number.isNaN(date.getTime())) return String(value);
-      const f = year.format(date) === thisYear ? noYear : withYear;
-      return `${f.format(date).replace(' pukul ', ' ').replace(',', '')} ${zone}`;
+    dateTime: (value) => `${plain(value)} ${zone}`,
+    dateTimeShort: plain,
+    span(from, to) {
+      const [a, b] = [new Date(from), new Date(to)];
+      if (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime()) || dm.format(a) !== dm.format(b))
+        return `${plain(from)} – ${plain(to)} ${zone}`;
+      return `${plain(from)}–${hm.format(b)} ${zone}`;
     },
     time: (seconds) => hm.format(new Date(seconds * 1000)),
     day: (seconds) => dm.format(new Date(seconds * 1000)),

@@ -40,7 +40,7 @@ export function EpisodeCard({ alert }: { alert: AlertSummary }) {
       <span class=${`pill response-${alert.response.state}`}>${t.responseState[alert.response.state]}</span>
       <span>${t.revision} ${alert.revision}</span>
     </span>
-    <span class="card-meta">${t.handledBy}: <strong>${who ?? t.nobodyYet}</strong></span>
+    <span class="card-line">${t.handledBy}: <strong>${who ?? t.nobodyYet}</strong></span>
     <span class="card-meta muted">${t.fired} ${f.dateTime(alert.firedAt)}</span>
   </a>`;
 }
@@ -53,6 +53,7 @@ export function PostCard({ post }: { post: PostView }) {
   const sentiment = t.sentimentLabel[post.sentiment.label] ?? post.sentiment.label;
   const hoax = t.hoaxLevelLabel[post.hoax.level] ?? post.hoax.level;
   const textLang = post.lang === 'id' || post.lang === 'en' ? post.lang : undefined;
+  const places = [...new Set([...post.places, ...post.kecamatan, ...post.cities])];
   return html`<article class="post" data-testid="post">
     <p class="post-head">
       <strong class="author">${handle ? `@${handle}` : t.unknownAuthor}</strong>
@@ -67,22 +68,22 @@ export function PostCard({ post }: { post: PostView }) {
     </p>
     ${
       post.hoax.indicators.length > 0
-        ? html`<ul class="indicators" aria-label=${t.indicators}>
-            ${post.hoax.indicators.map(
-              (i) =>
-                html`<li>
-                  <strong>${indicatorName(i.name, lang)}</strong
-                  >${i.evidence.length > 0 ? html`: ${i.evidence.map((e) => `“${e}”`).join(', ')}` : null}
-                </li>`,
-            )}
-          </ul>`
+        ? html`<details class="indicators">
+            <summary>${t.indicators} (${post.hoax.indicators.length})</summary>
+            <ul>
+              ${post.hoax.indicators.map(
+                (i) =>
+                  html`<li>
+                    <strong>${indicatorName(i.name, lang)}</strong>${
+                      i.evidence.length > 0 ? `: ${i.evidence.map((e) => `“${e}”`).join(', ')}` : ''
+                    }
+                  </li>`,
+              )}
+            </ul>
+          </details>`
         : null
     }
-    ${
-      post.places.length > 0 || post.cities.length > 0
-        ? html`<p class="muted small">${t.places}: ${[...post.places, ...post.cities].join(', ')}</p>`
-        : null
-    }
+    ${places.length > 0 ? html`<p class="muted small">${t.places}: ${places.join(', ')}</p>` : null}
     ${url ? html`<p class="small"><a href=${url} target="_blank" rel="noopener noreferrer">${t.openPost}</a></p>` : null}
   </article>`;
 }
@@ -103,23 +104,25 @@ export interface Paged<T> {
   readonly loading: boolean;
   /** True once the first page has arrived. */
   readonly loaded: boolean;
+  /** The first page could not be read (the error region says why). */
+  readonly failed: boolean;
   readonly more: () => void;
-  readonly reload: () => void;
+  readonly retry: () => void;
 }
 
 /**
  * A list read page by page: the first page whenever `key` changes, the following ones on
- * `more()`. An answer to an older key is dropped.
+ * `more()`. An answer to an older key is dropped. A `null` key reads nothing (not yet known what).
  */
-export function usePaged<T>(key: string, load: (cursor?: string) => Promise<Page<T>>): Paged<T> {
+export function usePaged<T>(key: string | null, load: (cursor?: string) => Promise<Page<T>>): Paged<T> {
   const { report } = useApp();
-  const [state, setState] = useState<{ key: string; items: readonly T[]; next?: string; loaded: boolean }>({
+  const [state, setState] = useState<{ key: string | null; items: readonly T[]; next?: string; loaded: boolean; failed?: boolean }>({
     key,
     items: [],
     loaded: false,
   });
   const [loading, setLoading] = useState(false);
-  const current = useRef(key);
+  const current = useRef<string | null>(key);
   const loader = useRef(load);
   loader.current = load;
 
@@ -133,7 +136,11 @@ export function usePaged<T>(key: string, load: (cursor?: string) => Promise<Page
           if (current.current !== forKey) return;
           setState((s) => ({ key: forKey, items: append ? [...s.items, ...page.items] : page.items, next: page.next, loaded: true }));
         })
-        .catch(report)
+        .catch((err: unknown) => {
+          if (current.current !== forKey) return;
+          if (!append) setState((s) => ({ ...s, failed: true }));
+          report(err);
+        })
         .finally(() => {
           if (current.current === forKey) setLoading(false);
         });
@@ -144,7 +151,7 @@ export function usePaged<T>(key: string, load: (cursor?: string) => Promise<Page
   useEffect(() => {
     current.current = key;
     setState({ key, items: [], loaded: false });
-    fetchPage(undefined, false);
+    if (key !== null) fetchPage(undefined, false);
   }, [key, fetchPage]);
 
   return {
@@ -152,9 +159,26 @@ export function usePaged<T>(key: string, load: (cursor?: string) => Promise<Page
     next: state.key === key ? state.next : undefined,
     loading,
     loaded: state.key === key && state.loaded,
+    failed: state.key === key && state.failed === true,
     more: () => {
       if (state.next && !loading) fetchPage(state.next, true);
     },
-    reload: () => fetchPage(undefined, false),
+    retry: () => {
+      setState((s) => ({ ...s, failed: false }));
+      fetchPage(undefined, false);
+    },
   };
+}
+
+export function RetryButton({ onClick }: { onClick: () => void }) {
+  const { t } = useApp();
+  return html`<p><button type="button" class="secondary" onClick=${onClick}>${t.retry}</button></p>`;
+}
+
+/** What a list shows instead of its items: loading, a retry after a failure, or that it is empty; `null` once it has items. */
+export function listStatus(list: Paged<unknown>, empty: string) {
+  if (list.failed) return html`<${RetryButton} onClick=${list.retry} />`;
+  if (!list.loaded) return html`<${Loading} />`;
+  if (list.items.length === 0) return html`<p class="muted">${empty}</p>`;
+  return null;
 }

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TopicView } from '../../../shared/console/contract';
 import { useApp } from '../context';
 import { hrefOf } from '../router';
-import { EpisodeCard, Loading, MoreButton, usePaged } from '../ui';
+import { EpisodeCard, listStatus, MoreButton, usePaged } from '../ui';
 
 export function useTopicNames(): readonly TopicView[] {
   const { api, report } = useApp();
@@ -71,13 +71,10 @@ export function AlertsView({ query }: { query: URLSearchParams }) {
       <button type="submit" class="secondary">${t.apply}</button>
     </form>
     ${
-      !list.loaded
-        ? html`<${Loading} />`
-        : list.items.length === 0
-          ? html`<p class="muted">${t.noAlerts}</p>`
-          : html`<ul class="cards">
-              ${list.items.map((a) => html`<li key=${a.alertId}><${EpisodeCard} alert=${a} /></li>`)}
-            </ul>`
+      listStatus(list, t.noAlerts) ??
+      html`<ul class="cards">
+        ${list.items.map((a) => html`<li key=${a.alertId}><${EpisodeCard} alert=${a} /></li>`)}
+      </ul>`
     }
     ${list.next ? html`<${MoreButton} onClick=${list.more} busy=${list.loading} />` : null}
   </div>`;

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { ClaimImportResult } from '../../../shared/console/contract';
 import { useApp } from '../context';
 import { webUrl } from '../format';
-import { Loading, MoreButton, usePaged } from '../ui';
+import { listStatus, MoreButton, usePaged } from '../ui';
 
 function ClaimImport({ onImported }: { onImported: () => void }) {
   const { api, t, report } = useApp();
@@ -45,7 +45,7 @@ function ClaimImport({ onImported }: { onImported: () => void }) {
           id="claims-lines"
           name="lines"
           rows="6"
-          spellcheck="false"
+          spellcheck=${false}
           value=${lines}
           onInput=${(e: Event) => setLines((e.currentTarget as HTMLTextAreaElement).value)}
         ></textarea>
@@ -91,24 +91,21 @@ export function ClaimsView() {
     <h1 tabindex="-1">${t.claimsTitle}</h1>
     ${me.canRespond ? html`<${ClaimImport} onImported=${() => setGeneration((g) => g + 1)} />` : null}
     ${
-      !list.loaded
-        ? html`<${Loading} />`
-        : list.items.length === 0
-          ? html`<p class="muted">${t.noClaims}</p>`
-          : html`<ul class="claim-list">
-              ${list.items.map((c) => {
-                const source = webUrl(c.source);
-                return html`<li key=${c.id} class="panel" data-testid="claim-row">
-                  <p class="claim-text">${c.text}</p>
-                  <p class="small">
-                    <strong class="pill rating">${c.rating.replace(/_/g, ' ')}</strong>
-                    ${c.topic ? html` · <code>${c.topic}</code>` : null} ${c.publisher ? ` · ${c.publisher}` : ''}
-                    ${c.reviewedAt ? ` · ${t.reviewed} ${f.dateTime(c.reviewedAt)}` : ''} · ${t.claimOrigin[c.origin]}
-                    ${source ? html` · <a href=${source} target="_blank" rel="noopener noreferrer">${t.factCheck}</a>` : null}
-                  </p>
-                </li>`;
-              })}
-            </ul>`
+      listStatus(list, t.noClaims) ??
+      html`<ul class="claim-list">
+        ${list.items.map((c) => {
+          const source = webUrl(c.source);
+          return html`<li key=${c.id} class="panel" data-testid="claim-row">
+            <p class="claim-text">${c.text}</p>
+            <p class="small">
+              <strong class="pill rating">${c.rating.replace(/_/g, ' ')}</strong>
+              ${c.topic ? html` · <code>${c.topic}</code>` : null} ${c.publisher ? ` · ${c.publisher}` : ''}
+              ${c.reviewedAt ? ` · ${t.reviewed} ${f.dateTime(c.reviewedAt)}` : ''} · ${t.claimOrigin[c.origin]}
+              ${source ? html` · <a href=${source} target="_blank" rel="noopener noreferrer">${t.factCheck}</a>` : null}
+            </p>
+          </li>`;
+        })}
+      </ul>`
     }
     ${list.next ? html`<${MoreButton} onClick=${list.more} busy=${list.loading} />` : null}
   </div>`;

@@ -7,11 +7,12 @@ import { html } from 'htm/preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { EpisodeView, PostView } from '../../../shared/console/contract';
 import { ApiFailure } from '../api';
-import { Chart, timelineData, timelineOptions } from '../charts';
+import { Chart, timelineOptions } from '../charts';
 import { useApp } from '../context';
 import { webUrl } from '../format';
 import { indicatorName } from '../i18n';
-import { Loading, MoreButton, PostCard, SeverityBadge } from '../ui';
+import { timelineData } from '../series';
+import { Loading, MoreButton, PostCard, RetryButton, SeverityBadge } from '../ui';
 import { ResponsePanel } from './response';
 
 type Counted = readonly { readonly name: string; readonly count: number }[];
@@ -55,15 +56,23 @@ function Places({ places }: { places: EpisodeView['places'] }) {
   </section>`;
 }
 
+/** How many spreaders show before "show all". */
+const SPREADERS_SHOWN = 10;
+
 function Spreaders({ spreaders }: { spreaders: EpisodeView['spreaders'] }) {
   const { t, f } = useApp();
+  const [all, setAll] = useState(false);
+  const shown = all ? spreaders : spreaders.slice(0, SPREADERS_SHOWN);
   return html`<section class="panel" data-testid="spreaders" aria-labelledby="spreaders-title">
-    <h2 id="spreaders-title">${t.spreaders}</h2>
+    <h2 id="spreaders-title">${t.spreaders} (${spreaders.length})</h2>
     ${
       spreaders.length === 0
         ? html`<p class="muted">${t.none}</p>`
         : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="spreaders-title">
             <table>
+              <caption class="small muted">
+                ${t.timesIn(f.zone)}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">${t.account}</th>
@@ -75,13 +84,13 @@ function Spreaders({ spreaders }: { spreaders: EpisodeView['spreaders'] }) {
                 </tr>
               </thead>
               <tbody>
-                ${spreaders.map(
+                ${shown.map(
                   (s, i) =>
                     html`<tr key=${s.authorId ?? s.handle ?? i}>
                       <th scope="row">${s.handle ? `@${s.handle}` : (s.authorId ?? t.unknownAuthor)}</th>
                       <td class="num">${f.number(s.posts)}</td>
-                      <td>${f.dateTime(s.firstAt)}</td>
-                      <td>${f.dateTime(s.lastAt)}</td>
+                      <td>${f.dateTimeShort(s.firstAt)}</td>
+                      <td>${f.dateTimeShort(s.lastAt)}</td>
                       <td class="num">${s.followers === undefined ? '—' : f.number(s.followers)}</td>
                       <td>${s.coordinated ? html`<span class="pill coordinated">⚑ ${t.coordinatedYes}</span>` : t.coordinatedNo}</td>
                     </tr>`,
@@ -89,6 +98,11 @@ function Spreaders({ spreaders }: { spreaders: EpisodeView['spreaders'] }) {
               </tbody>
             </table>
           </div>`
+    }
+    ${
+      !all && spreaders.length > SPREADERS_SHOWN
+        ? html`<p><button type="button" class="secondary" onClick=${() => setAll(true)}>${t.showAll(spreaders.length)}</button></p>`
+        : null
     }
   </section>`;
 }
@@ -126,7 +140,7 @@ function Header({ episode }: { episode: EpisodeView }) {
       </div>
       <div>
         <dt>${t.window}</dt>
-        <dd>${f.dateTime(a.windowStart)} – ${f.dateTime(a.windowEnd)}</dd>
+        <dd>${f.span(a.windowStart, a.windowEnd)}</dd>
       </div>
       <div>
         <dt>${t.observed}</dt>
@@ -219,11 +233,14 @@ export function EpisodePage({ alertId }: { alertId: string }) {
   const { api, t, report } = useApp();
   const [episode, setEpisode] = useState<EpisodeView>();
   const [missing, setMissing] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let stale = false;
     setEpisode(undefined);
     setMissing(false);
+    setFailed(false);
     api
       .episode(alertId)
       .then((e) => {
@@ -232,18 +249,20 @@ export function EpisodePage({ alertId }: { alertId: string }) {
       .catch((err: unknown) => {
         if (stale) return;
         if (err instanceof ApiFailure && err.status === 404) setMissing(true);
+        else setFailed(true);
         report(err);
       });
     return () => {
       stale = true;
     };
-  }, [api, alertId, report]);
+  }, [api, alertId, report, attempt]);
 
   if (missing)
     return html`<div data-testid="episode">
       <h1 tabindex="-1">${t.notFound}</h1>
       <p><a href="#/">${t.backToOverview}</a></p>
     </div>`;
+  if (failed) return html`<div data-testid="episode"><${RetryButton} onClick=${() => setAttempt((n) => n + 1)} /></div>`;
   if (!episode) return html`<div data-testid="episode"><${Loading} /></div>`;
   const setResponse = (response: EpisodeView['response']) => setEpisode((e) => (e ? { ...e, response } : e));
   return html`<article data-testid="episode" class="episode">

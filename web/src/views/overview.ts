@@ -6,19 +6,25 @@
 import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Overview } from '../../../shared/console/contract';
-import { bucketData, Chart, topicChartOptions } from '../charts';
+import { Chart, topicChartOptions } from '../charts';
 import { useApp } from '../context';
+import { bucketData, regroup } from '../series';
 import { EpisodeCard, Loading } from '../ui';
 
 export const REFRESH_MS = 10_000;
+/** The most points a topic's chart draws. */
+const MAX_POINTS = 96;
 
 type TopicRow = Overview['topics'][number];
 
-function TopicChart({ topic, hours }: { topic: TopicRow; hours: number }) {
+function TopicChart({ topic, hours, bucketMinutes }: { topic: TopicRow; hours: number; bucketMinutes: number }) {
   const { t, f, lang } = useApp();
-  const data = useRef<{ buckets: TopicRow['buckets']; columns: ReturnType<typeof bucketData> } | null>(null);
+  const data = useRef<{ buckets: TopicRow['buckets']; columns: ReturnType<typeof bucketData>; minutes: number } | null>(null);
   // The same columns object while the buckets are the same answer's, so the chart is not fed twice.
-  if (data.current?.buckets !== topic.buckets) data.current = { buckets: topic.buckets, columns: bucketData(topic.buckets) };
+  if (data.current?.buckets !== topic.buckets) {
+    const grouped = regroup(topic.buckets, bucketMinutes, MAX_POINTS);
+    data.current = { buckets: topic.buckets, columns: bucketData(grouped.buckets), minutes: grouped.minutes };
+  }
   const { total, negative, hoax } = topic.totals;
   return html`<section class="panel topic-panel" aria-labelledby=${`topic-${topic.name}`}>
     <h3 id=${`topic-${topic.name}`}>${topic.label} ${topic.disabled ? html`<span class="pill muted">${t.disabledTopic}</span>` : null}</h3>
@@ -32,6 +38,7 @@ function TopicChart({ topic, hours }: { topic: TopicRow; hours: number }) {
       )}
       <a class="small" href=${`#/posts?topic=${encodeURIComponent(topic.name)}`}>${t.navPosts}</a>
     </p>
+    <p class="small muted chart-note">${t.perMinutes(data.current.minutes)}</p>
     <${Chart}
       testid="topic-chart"
       topic=${topic.name}
@@ -46,15 +53,15 @@ function TopicChart({ topic, hours }: { topic: TopicRow; hours: number }) {
 export function OverviewView({ hours }: { hours: number }) {
   const { api, t, f, report } = useApp();
   const [overview, setOverview] = useState<Overview>();
-  const inFlight = useRef(false);
   /** The last refresh failed and said so: the next good one clears the message. */
   const failed = useRef(false);
 
   useEffect(() => {
     let stopped = false;
+    let inFlight = false;
     const refresh = () => {
-      if (inFlight.current || document.hidden) return;
-      inFlight.current = true;
+      if (inFlight || document.hidden) return;
+      inFlight = true;
       api
         .overview(hours)
         .then((o) => {
@@ -69,7 +76,7 @@ export function OverviewView({ hours }: { hours: number }) {
           report(err);
         })
         .finally(() => {
-          inFlight.current = false;
+          inFlight = false;
         });
     };
     refresh();
@@ -103,7 +110,7 @@ export function OverviewView({ hours }: { hours: number }) {
     <section aria-labelledby="topics-title">
       <h2 id="topics-title">${t.perTopic(hours)}</h2>
       <div class="topic-grid">
-        ${overview?.topics.map((topic) => html`<${TopicChart} key=${topic.name} topic=${topic} hours=${hours} />`)}
+        ${overview?.topics.map((topic) => html`<${TopicChart} key=${topic.name} topic=${topic} hours=${hours} bucketMinutes=${overview.bucketMinutes} />`)}
       </div>
     </section>
   </div>`;

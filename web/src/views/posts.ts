@@ -1,12 +1,12 @@
 /**
  * `#/posts?topic=&sentiment=&hoax=&place=&q=` (and `from`, `to` when a link carries them): the
  * stored posts, searched. The search lives in the address, so it can be shared and the back
- * button works.
+ * button works. Posts are read per watch topic: without one in the address, the first topic.
  */
 import { html } from 'htm/preact';
 import { useApp } from '../context';
 import { hrefOf } from '../router';
-import { Loading, MoreButton, PostCard, usePaged } from '../ui';
+import { listStatus, MoreButton, PostCard, usePaged } from '../ui';
 import { useTopicNames } from './alerts';
 
 const FIELDS = ['topic', 'sentiment', 'hoax', 'place', 'q', 'from', 'to'] as const;
@@ -14,8 +14,9 @@ const FIELDS = ['topic', 'sentiment', 'hoax', 'place', 'q', 'from', 'to'] as con
 export function PostsView({ query }: { query: URLSearchParams }) {
   const { api, t } = useApp();
   const topics = useTopicNames();
-  const values = Object.fromEntries(FIELDS.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof FIELDS)[number], string>;
-  const key = FIELDS.map((k) => values[k]).join('|');
+  const asked = Object.fromEntries(FIELDS.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof FIELDS)[number], string>;
+  const values = { ...asked, topic: asked.topic || (topics[0]?.name ?? '') };
+  const key = values.topic ? FIELDS.map((k) => values[k]).join('|') : null;
   const list = usePaged(key, (cursor) => api.posts({ ...values, limit: 25, cursor }));
 
   const search = (e: Event) => {
@@ -31,8 +32,7 @@ export function PostsView({ query }: { query: URLSearchParams }) {
     <form class="filters" role="search" onSubmit=${search}>
       <label>
         ${t.filterTopic}
-        <select name="topic" value=${values.topic}>
-          <option value="">${t.any}</option>
+        <select name="topic" value=${values.topic} required>
           ${topics.map((tp) => html`<option key=${tp.name} value=${tp.name}>${tp.label}</option>`)}
         </select>
       </label>
@@ -47,7 +47,7 @@ export function PostsView({ query }: { query: URLSearchParams }) {
         ${t.hoaxLevel}
         <select name="hoax" value=${values.hoax}>
           <option value="">${t.any}</option>
-          ${['high', 'medium', 'low', 'none'].map((s) => html`<option key=${s} value=${s}>${t.hoaxLevelLabel[s]}</option>`)}
+          ${['hoax-like', 'high', 'medium', 'low', 'none'].map((s) => html`<option key=${s} value=${s}>${t.hoaxLevelLabel[s]}</option>`)}
         </select>
       </label>
       <label>
@@ -61,13 +61,7 @@ export function PostsView({ query }: { query: URLSearchParams }) {
       <button type="submit" class="primary">${t.find}</button>
     </form>
     <section data-testid="post-results" aria-busy=${list.loading ? 'true' : 'false'}>
-      ${
-        !list.loaded
-          ? html`<${Loading} />`
-          : list.items.length === 0
-            ? html`<p class="muted">${t.noPosts}</p>`
-            : list.items.map((p) => html`<${PostCard} key=${p.postKey} post=${p} />`)
-      }
+      ${listStatus(list, t.noPosts) ?? list.items.map((p) => html`<${PostCard} key=${p.postKey} post=${p} />`)}
     </section>
     ${list.next ? html`<${MoreButton} onClick=${list.more} busy=${list.loading} />` : null}
   </div>`;

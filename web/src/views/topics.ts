@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TopicInput, TopicList, TopicView } from '../../../shared/console/contract';
 import { ApiFailure } from '../api';
 import { useApp } from '../context';
-import { Loading } from '../ui';
+import { Loading, RetryButton } from '../ui';
 
 const FIELDS = ['name', 'label', 'keywords', 'all', 'exclude', 'query'] as const;
 type Field = (typeof FIELDS)[number];
@@ -149,7 +149,7 @@ function TopicRow({ topic, onEdit, onToggle }: { topic: TopicView; onEdit: () =>
   >
     <p class="row-head">
       <strong>${topic.label}</strong> <code>${topic.name}</code>
-      <span class=${`pill ${topic.disabled ? 'muted' : 'state-open'}`}>${topic.disabled ? t.topicDisabled : t.topicActive}</span>
+      <span class=${`pill ${topic.disabled ? 'muted' : 'topic-active'}`}>${topic.disabled ? t.topicDisabled : t.topicActive}</span>
     </p>
     <p class="small">${rules}</p>
     <p class="small muted">
@@ -181,9 +181,17 @@ export function TopicsView() {
   const { api, me, t, f, report } = useApp();
   const [list, setList] = useState<TopicList>();
   const [editing, setEditing] = useState<TopicView>();
+  const [failed, setFailed] = useState(false);
 
   const load = useCallback(() => {
-    api.topics().then(setList).catch(report);
+    setFailed(false);
+    api
+      .topics()
+      .then(setList)
+      .catch((err: unknown) => {
+        setFailed(true);
+        report(err);
+      });
   }, [api, report]);
   useEffect(load, [load]);
 
@@ -205,7 +213,9 @@ export function TopicsView() {
     <h1 tabindex="-1">${t.topicsTitle}</h1>
     ${
       !list
-        ? html`<${Loading} />`
+        ? failed
+          ? html`<${RetryButton} onClick=${load} />`
+          : html`<${Loading} />`
         : html`<ul class="topic-list">
             ${list.items.map((tp) => html`<${TopicRow} key=${tp.name} topic=${tp} onEdit=${() => edit(tp)} onToggle=${() => toggle(tp)} />`)}
           </ul>`
