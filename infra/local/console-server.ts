@@ -17,6 +17,8 @@ import type { Config } from '../../shared/config';
 /** The port the console is served on unless told (another one is taken when it is busy). */
 export const CONSOLE_PORT = 8787;
 const LOOPBACK = '127.0.0.1';
+/** The page's files named by their content hash (web/build.ts). */
+const HASHED_ASSET = /\/(app|styles)-[A-Z0-9]+\.(js|css)(\.map)?$/;
 const OFFICERS = 'officers';
 
 export interface ConsoleServerOptions {
@@ -83,8 +85,9 @@ export async function startConsoleServer(opts: ConsoleServerOptions): Promise<Co
       serveStatic({
         root: pageDir,
         onFound: (path, c) => {
-          // The page itself is read again each time (a rebuilt page shows at once); its assets are named by content.
-          c.header('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=3600');
+          // The page itself is read again each time (a rebuilt page shows at once); its scripts and
+          // styles are named by their content, so a name is never served with other content.
+          c.header('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
         },
       }),
     );
