@@ -67,7 +67,7 @@ function boundaries() {
   const coreUsesPorts = [
     rule(
       ['**/adapters', '**/adapters/**'],
-      'the core (shared/{classify,alerts,claims,pipeline,notify,sources,analytics}) never imports shared/adapters: it reaches AWS and HTTP only through its ports.',
+      'the core (shared/{classify,alerts,claims,pipeline,notify,sources,analytics,console}) never imports shared/adapters: it reaches AWS and HTTP only through its ports.',
     ),
     rule(
       ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*'],
@@ -77,7 +77,10 @@ function boundaries() {
   const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
   return [
     restrict(['shared/**/*.ts'], sharedNeverImportsApps),
-    restrict(['shared/{classify,alerts,claims,pipeline,notify,sources,analytics}/**/*.ts'], [...sharedNeverImportsApps, ...coreUsesPorts]),
+    restrict(
+      ['shared/{classify,alerts,claims,pipeline,notify,sources,analytics,console}/**/*.ts'],
+      [...sharedNeverImportsApps, ...coreUsesPorts],
+    ),
     restrict(
       ['functions/**/*.ts'],
       [
