@@ -3,12 +3,11 @@
  * data folder, on 127.0.0.1, until Ctrl-C. `pantau run` serves it too, live while it replays.
  */
 import { existsSync } from 'node:fs';
-import { startConsoleServer } from '../../infra/local/console-server';
 import { startLocalStack } from '../../infra/local/stack';
 import { listenForStop } from '../../infra/local/stop-signals';
 import { tablesDir } from '../../infra/local/table-files';
 import { CONFIG_OPTION, DATA_OPTION, UsageError, configOf, dataDirOf, stringOf, type Command } from '../args';
-import { withConsolePage } from '../console-page';
+import { servingConsole } from '../console-page';
 import { NoLocalTablesError } from './export';
 
 export const consoleCommand: Command = {
@@ -48,18 +47,9 @@ async function consoleRun(opts: { dataDir: string; port?: number; config: Return
       onFolderTaken: () => err.write(`Pantau: starting DynamoDB Local in ${opts.dataDir} ...\n`),
     });
     try {
-      return await withConsolePage(async (pageDir) => {
-        const server = await startConsoleServer({
-          doc: stack.clients.doc,
-          tables: stack.resources.tables,
-          config: opts.config,
-          port: opts.port,
-          pageDir,
-          onError: (error, path) => err.write(`Pantau: the console could not answer ${path}: ${String(error)}\n`),
-        });
+      return await servingConsole({ stack, config: opts.config, port: opts.port, err }, async (server) => {
         err.write(`Pantau: the console is at ${server.url} (Ctrl-C to stop)\n`);
         await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
-        await server.close();
         return 0;
       });
     } finally {

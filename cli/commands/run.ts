@@ -27,8 +27,7 @@ import {
   type Values,
 } from '../args';
 import { Progress } from '../progress';
-import { startConsoleServer } from '../../infra/local/console-server';
-import { withConsolePage } from '../console-page';
+import { servingConsole } from '../console-page';
 import { portOf } from './console';
 import {
   collectAll,
@@ -118,36 +117,25 @@ async function runCommand(opts: RunOptions): Promise<number> {
     try {
       const journal = new RunJournal(opts.dataDir);
       if (!opts.resume) await startAfresh(stack, journal, opts.dataDir);
-      return await withConsolePage(async (pageDir) => {
-        const consoleServer = await startConsoleServer({
-          doc: stack.clients.doc,
-          tables: stack.resources.tables,
-          config: opts.config,
-          port: opts.port,
-          pageDir,
+      return await servingConsole({ stack, config: opts.config, port: opts.port, err }, async (consoleServer) => {
+        err.write(
+          `Pantau: the console is at ${consoleServer.url} (live while the run goes on; pantau console${dataFlag(opts.dataDir)} serves it afterwards)\n`,
+        );
+        const total = await countLines(opts.postsPath);
+        err.write(`Pantau: replaying ${total} lines from ${opts.postsPath}\n`);
+        const progress = new Progress(total, err);
+        pipeline = await startPipeline({
+          stack,
+          configPath: opts.configPath,
+          postsPath: opts.postsPath,
+          logLevel: opts.verbose ? 'INFO' : 'SILENT',
+          onPage: (p) => progress.collected(p.line),
+          onAlert: (m) => progress.log(`\n${alertText(m.alert, opts.config.alerts.language)}\n${alertIdNote(m.alert)}\n`, true),
+          journal,
+          dataDir: opts.dataDir,
+          consoleUrl: opts.config.console.url ? undefined : consoleServer.url,
         });
-        try {
-          err.write(
-            `Pantau: the console is at ${consoleServer.url} (live while the run goes on; pantau console${dataFlag(opts.dataDir)} serves it afterwards)\n`,
-          );
-          const total = await countLines(opts.postsPath);
-          err.write(`Pantau: replaying ${total} lines from ${opts.postsPath}\n`);
-          const progress = new Progress(total, err);
-          pipeline = await startPipeline({
-            stack,
-            configPath: opts.configPath,
-            postsPath: opts.postsPath,
-            logLevel: opts.verbose ? 'INFO' : 'SILENT',
-            onPage: (p) => progress.collected(p.line),
-            onAlert: (m) => progress.log(`\n${alertText(m.alert, opts.config.alerts.language)}\n${alertIdNote(m.alert)}\n`, true),
-            journal,
-            dataDir: opts.dataDir,
-            consoleUrl: opts.config.console.url ? undefined : consoleServer.url,
-          });
-          return await replayAndReport({ stack, pipeline, journal, config: opts.config }, opts, { progress, stop, startedAt });
-        } finally {
-          await consoleServer.close();
-        }
+        return await replayAndReport({ stack, pipeline, journal, config: opts.config }, opts, { progress, stop, startedAt });
       });
     } finally {
       await pipeline?.stop();

@@ -13,7 +13,7 @@ import type { ResponseEvent, ResponseSummary } from '../console/contract';
 import type { AlertReads, AlertRecord, CountedUpTo, PageKey, PostReads, ResponseLog, ResponseRecord } from '../console/ports';
 import { batchGetAll } from './batch-get';
 import { whenCondition } from './conditional';
-import { aggKey, alertEpisodes, bucketOfSortKey, DynamoCounters } from './dynamodb';
+import { aggKey, alertEpisodes, bucketOfSortKey, DynamoCounters, topicPostsQuery } from './dynamodb';
 import { DynamoClaimStore } from './claims';
 import { DynamoTopicStore } from './topic-store';
 import { LiveTopics } from '../classify/live-topics';
@@ -70,15 +70,7 @@ export class DynamoPostReads implements PostReads {
     start?: PageKey,
   ): Promise<{ items: PostItem[]; last?: PageKey }> {
     const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.postsTable,
-        IndexName: 'byTopic',
-        KeyConditionExpression: 'topic = :t AND createdAt BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':t': topic, ':from': fromIso, ':to': toIso },
-        ScanIndexForward: false,
-        Limit: pageSize,
-        ExclusiveStartKey: start,
-      }),
+      new QueryCommand({ ...topicPostsQuery(this.postsTable, topic, fromIso, toIso, pageSize), ExclusiveStartKey: start }),
     );
     // BETWEEN takes `toIso` itself; the range is half-open.
     const items = ((out.Items ?? []) as PostItem[]).filter((p) => p.createdAt < toIso);

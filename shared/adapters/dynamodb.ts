@@ -55,6 +55,21 @@ export const COUNTED = 'COUNTED';
 const EPISODES = 'EPISODES';
 const episodeKey = (kind: string, key: string): { pk: string; sk: string } => ({ pk: EPISODES, sk: `${kind}#${key}` });
 
+/**
+ * A topic's posts with `createdAt` in [fromIso, toIso], newest first, from the `byTopic` index
+ * (BETWEEN takes `toIso` itself: readers of a half-open range drop it).
+ */
+export function topicPostsQuery(postsTable: string, topic: string, fromIso: string, toIso: string, limit: number): QueryCommandInput {
+  return {
+    TableName: postsTable,
+    IndexName: 'byTopic',
+    KeyConditionExpression: 'topic = :t AND createdAt BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':t': topic, ':from': fromIso, ':to': toIso },
+    ScanIndexForward: false,
+    Limit: limit,
+  };
+}
+
 export class DynamoPostStore implements PostStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -70,16 +85,7 @@ export class DynamoPostStore implements PostStore {
   }
 
   async byTopic(topic: string, fromIso: string, toIso: string, limit: number): Promise<PostItem[]> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.postsTable,
-        IndexName: 'byTopic',
-        KeyConditionExpression: 'topic = :t AND createdAt BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':t': topic, ':from': fromIso, ':to': toIso },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
+    const out = await this.doc.send(new QueryCommand(topicPostsQuery(this.postsTable, topic, fromIso, toIso, limit)));
     return ((out.Items ?? []) as PostItem[]).filter((p) => p.createdAt < toIso);
   }
 

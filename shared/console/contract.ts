@@ -8,6 +8,8 @@
  */
 import * as z from 'zod';
 import { WatchTopicSchema } from '../config';
+import type { RevisionEntry } from '../items';
+import type { TopicChange } from '../pipeline/ports';
 
 export const API_BASE = '/api';
 
@@ -116,17 +118,8 @@ export interface PostView {
   readonly claimId?: string;
 }
 
-export interface Revision {
-  readonly revision: number;
-  readonly severity: number;
-  readonly firedAt: string;
-  readonly observed: number;
-  readonly expected: number;
-  readonly ratio: number;
-  readonly windowStart: string;
-  readonly windowEnd: string;
-  readonly resolvedAt?: string;
-}
+/** One message of an episode, as the alert item keeps every one. */
+export type Revision = RevisionEntry;
 
 export interface Spreader {
   readonly handle?: string;
@@ -191,14 +184,8 @@ export interface TopicView {
   readonly updatedBy?: string;
 }
 
-export interface TopicChange {
-  readonly at: string;
-  readonly by: string;
-  readonly action: 'add' | 'edit' | 'disable' | 'enable';
-  readonly topic: string;
-  /** The fields that changed, with their values after the change. */
-  readonly changed: readonly string[];
-}
+/** One change of a watch topic in the console: who, when, what, and the fields that changed. */
+export type { TopicChange };
 
 /** `GET /api/topics`. */
 export interface TopicList {
