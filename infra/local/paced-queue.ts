@@ -1,8 +1,13 @@
 /**
- * The local file collector held back while the posts queue is full. On AWS, SQS keeps whatever
- * backlog a collector makes; on the embedded stack the queue lives in this process (fauxqs), so a
- * large replay put on it at once would cost memory in proportion to the file. Waiting while
- * `maxBacklog` messages are queued keeps a replay's memory flat, whatever its size.
+ * The local file collector held back:
+ * - while the posts queue is full. On AWS, SQS keeps whatever backlog a collector makes; on the
+ *   embedded stack the queue lives in this process (fauxqs), so a large replay put on it at once
+ *   would cost memory in proportion to the file. Waiting while `maxBacklog` messages are queued
+ *   keeps a replay's memory flat, whatever its size;
+ * - when asked, until each post's event time comes round at `speed` times the real pace (from the
+ *   first post sent): a day replayed at 2,400 times takes 36 seconds, long enough to watch the
+ *   console follow it. Event time decides the alerts, so the pace changes when they come, not
+ *   what they say.
  */
 import type { OutgoingPost, PostQueue, RefusedPost } from '../../shared/pipeline/ports';
 
@@ -12,9 +17,16 @@ export interface PacedQueueOptions {
   /** A page is sent only while fewer than this many are queued. */
   readonly maxBacklog: number;
   readonly pollMs?: number;
+  /** Replay the posts at this many times the pace of their event time (`createdAt`); as fast as the queue takes them when absent. */
+  readonly speed?: number;
+  /** True once the replay is being stopped: posts are no longer held for their time. */
+  readonly stopped?: () => boolean;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
 }
+
+/** The longest single wait for a post's time, so a stop is noticed soon. */
+const PACE_STEP_MS = 250;
 
 export class PacedQueue implements PostQueue {
   /**
@@ -28,13 +40,62 @@ export class PacedQueue implements PostQueue {
     private readonly opts: PacedQueueOptions,
   ) {}
 
+  /** The first post's event time and the wall-clock time it was sent, when pacing. */
+  private origin: { readonly eventMs: number; readonly wallMs: number } | undefined;
+
   async sendAll(posts: readonly OutgoingPost[]): Promise<RefusedPost[]> {
-    const now = this.opts.now ?? Date.now;
-    const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    if (this.opts.speed === undefined) return this.sendWhenRoom(posts);
+    const refused: RefusedPost[] = [];
+    let rest = [...posts];
+    while (rest.length > 0) {
+      // The posts whose time has come go together; then wait for the next one's.
+      const now = this.clock();
+      const due = rest.findIndex((post) => this.dueAt(post) > now);
+      const ready = due === -1 ? rest : rest.slice(0, due);
+      rest = due === -1 ? [] : rest.slice(due);
+      if (ready.length > 0) refused.push(...(await this.sendWhenRoom(ready)));
+      const next = rest[0];
+      if (next) await this.waitFor(Math.min(this.dueAt(next) - this.clock(), PACE_STEP_MS));
+    }
+    return refused;
+  }
+
+  private clock(): number {
+    return (this.opts.now ?? Date.now)();
+  }
+
+  private async waitFor(ms: number): Promise<void> {
+    if (ms <= 0) return;
+    await (this.opts.sleep ?? ((t: number) => new Promise<void>((r) => setTimeout(r, t))))(ms);
+    this.waitedMs += ms;
+  }
+
+  /** When a post is due at the replay's pace: now for one without a readable time, or once stopping. */
+  private dueAt(post: OutgoingPost): number {
+    const eventMs = eventTimeOf(post);
+    if (eventMs === undefined || this.opts.stopped?.() === true) return Number.NEGATIVE_INFINITY;
+    this.origin ??= { eventMs, wallMs: this.clock() };
+    return this.origin.wallMs + (eventMs - this.origin.eventMs) / (this.opts.speed ?? 1);
+  }
+
+  private async sendWhenRoom(posts: readonly OutgoingPost[]): Promise<RefusedPost[]> {
     if (!Number.isFinite(this.opts.maxBacklog)) return this.inner.sendAll(posts);
-    const started = now();
-    while ((await this.opts.backlog()) >= this.opts.maxBacklog) await sleep(this.opts.pollMs ?? 200);
-    this.waitedMs += now() - started;
+    const started = this.clock();
+    while ((await this.opts.backlog()) >= this.opts.maxBacklog) {
+      await (this.opts.sleep ?? ((t: number) => new Promise<void>((r) => setTimeout(r, t))))(this.opts.pollMs ?? 200);
+    }
+    this.waitedMs += this.clock() - started;
     return this.inner.sendAll(posts);
+  }
+}
+
+/** A post's event time (`createdAt` of its message body), if it has a readable one. */
+function eventTimeOf(post: OutgoingPost): number | undefined {
+  try {
+    const createdAt = (JSON.parse(post.body) as { createdAt?: unknown }).createdAt;
+    const ms = typeof createdAt === 'string' ? Date.parse(createdAt) : NaN;
+    return Number.isNaN(ms) ? undefined : ms;
+  } catch {
+    return undefined;
   }
 }

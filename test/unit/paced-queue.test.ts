@@ -46,3 +46,57 @@ test('without a mark (Infinity) the queue is never asked and nothing waits', asy
   expect(h.looks).toEqual([]);
   expect(h.sent).toEqual(['file#1']);
 });
+
+describe('at the pace of event time', () => {
+  const timed = (id: string, createdAt: string): OutgoingPost => ({
+    key: `file#${id}`,
+    body: JSON.stringify({ id, createdAt }),
+    source: 'file',
+  });
+
+  function paced(speed: number, stopped = () => false) {
+    const sends: { at: number; keys: string[] }[] = [];
+    let clock = 1_000;
+    const inner: PostQueue = { sendAll: async (posts) => (sends.push({ at: clock, keys: posts.map((p) => p.key) }), []) };
+    const queue = new PacedQueue(inner, {
+      maxBacklog: Infinity,
+      backlog: async () => 0,
+      speed,
+      stopped,
+      sleep: async (ms) => void (clock += ms),
+      now: () => clock,
+    });
+    return { queue, sends };
+  }
+
+  test('each post goes when its event time comes round at the speed, from the first post sent; posts due together go together', async () => {
+    const h = paced(3_600);
+    // An hour of event time at 3,600 times is a second.
+    await h.queue.sendAll([
+      timed('a', '2026-11-26T00:00:00Z'),
+      timed('b', '2026-11-26T00:00:00Z'),
+      timed('c', '2026-11-26T00:30:00Z'),
+      timed('d', '2026-11-26T01:00:00Z'),
+    ]);
+    expect(h.sends).toEqual([
+      { at: 1_000, keys: ['file#a', 'file#b'] },
+      { at: 1_500, keys: ['file#c'] },
+      { at: 2_000, keys: ['file#d'] },
+    ]);
+    // The next page keeps the same clock: its posts wait for their own time.
+    await h.queue.sendAll([timed('e', '2026-11-26T02:00:00Z')]);
+    expect(h.sends[3]).toEqual({ at: 3_000, keys: ['file#e'] });
+    expect(h.queue.waitedMs).toBe(2_000);
+  });
+
+  test('a post without a readable time goes at once, and once stopping nothing waits', async () => {
+    let stopping = false;
+    const h = paced(1, () => stopping);
+    await h.queue.sendAll([timed('a', '2026-11-26T00:00:00Z'), post('no-time')]);
+    expect(h.sends.flatMap((s) => s.keys)).toEqual(['file#a', 'file#no-time']);
+    stopping = true;
+    await h.queue.sendAll([timed('b', '2026-12-26T00:00:00Z')]);
+    expect(h.sends[h.sends.length - 1]?.keys).toEqual(['file#b']);
+    expect(h.queue.waitedMs).toBe(0);
+  });
+});

@@ -11,7 +11,7 @@ import { useApp } from '../context';
 import { bucketData, regroup } from '../series';
 import { EpisodeCard, Loading } from '../ui';
 
-export const REFRESH_MS = 10_000;
+export const REFRESH_MS = 5_000;
 /** The most points a topic's chart draws. */
 const MAX_POINTS = 96;
 
