@@ -10,7 +10,7 @@ import { DynamoClaimStore } from '../../shared/adapters/claims';
 import { loadConfig, type Config } from '../../shared/config';
 import { formatAccounting } from '../../infra/local/books';
 import { RunJournal } from '../../infra/local/run-journal';
-import { startPipeline, type LocalCollector, type LocalPipeline } from '../../infra/local/pipeline';
+import { REPLAY_AGGREGATOR_TIMING, startPipeline, type LocalCollector, type LocalPipeline } from '../../infra/local/pipeline';
 import { runOnSchedule } from '../../infra/local/scheduler';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import { listenForStop, signalExitCode, type StopSignals } from '../../infra/local/stop-signals';
@@ -46,12 +46,6 @@ import { alertIdNote, alertLine, formatSummary, type RunSummary } from '../summa
 import { keptClaimsFile, restoreKeptClaims } from './claims';
 
 const DEMO_POSTS = join(REPO_ROOT, 'demo', 'jakarta-day.jsonl');
-/**
- * The aggregator's windows in a run (deployed: 30 s tumbling, 5 s batching). A replay goes through
- * a day in seconds; short windows let the counters, the alerts and the console follow it rather
- * than all come at its end. The alerts are the same.
- */
-const REPLAY_AGGREGATOR_TIMING = { windowSeconds: 2, maxBatchingWindowSeconds: 1 } as const;
 
 export const run: Command = {
   name: 'run',

@@ -74,6 +74,13 @@ export interface PipelineOptions {
 export const streamCheckpoints = (dataDir: string): string => join(tablesDir(dataDir), 'stream-checkpoints.json');
 
 export const DEFAULT_MAX_BACKLOG = 5_000;
+
+/**
+ * The aggregator's windows in a replay (deployed: 30 s tumbling, 5 s batching). A replay goes
+ * through a day in seconds; short windows let the counters, the alerts and the console follow it
+ * rather than all come at its end. The alerts are the same.
+ */
+export const REPLAY_AGGREGATOR_TIMING = { windowSeconds: 2, maxBatchingWindowSeconds: 1 } as const;
 /** How long settling waits for published alerts to reach the inbox queue. */
 const SETTLE_INBOX_MS = 10_000;
 

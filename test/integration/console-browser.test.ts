@@ -6,7 +6,7 @@
  *
  * One replay and one browser for the whole file; every view is reached as an officer reaches it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -14,7 +14,7 @@ import { loadConfig } from '../../shared/config';
 import type { EpisodeView } from '../../shared/console/contract';
 import type { Post } from '../../shared/post';
 import { startConsoleServer, type ConsoleServer } from '../../infra/local/console-server';
-import { startPipeline, type LocalPipeline } from '../../infra/local/pipeline';
+import { REPLAY_AGGREGATOR_TIMING, startPipeline, type LocalPipeline } from '../../infra/local/pipeline';
 import { buildPage } from '../../web/build';
 import { testStack, type TestStack } from '../helpers/local-stack';
 import { makePost, writePostsFile } from '../helpers/posts';
@@ -37,13 +37,10 @@ const INJECTED: Post = makePost({
 /** The demo day's span: the posts search is asked for it, whatever today's date. */
 const DAY_SPAN = { from: '2026-11-25T12:00:00Z', to: '2026-11-27T00:00:00Z' };
 /**
- * The replay comes in as the collector's runs would bring it: a page of posts, the pipeline
- * settled, a pause, the next page. Unpaced, the whole day goes through in about 20 s, inside one
- * or two of the aggregator's 30 s windows: the spike is counted as the replay ends, and a live
- * overview could not be told from one that only shows the end.
+ * The replay as `npm start` plays it: at 2,400 times the posts' own pace (the day in 36 s) with the
+ * aggregator's windows of a run, so the overview can be seen filling in before the replay ends.
  */
-const PAGE_LINES = 200;
-const PAGE_PAUSE_MS = 3_000;
+const SPEED = 2_400;
 /** The spike shows on the overview halfway through the replay; on a loaded machine that takes a while. */
 const LIVE_WAIT_MS = 150_000;
 
@@ -59,8 +56,6 @@ let replayFinished = false;
 /** The last line of the posts file the collector has sent on. */
 let linesRead = 0;
 let totalLines = 0;
-/** Stops the collector's current run after its page. */
-let pageStop: AbortController | undefined;
 const contexts: BrowserContext[] = [];
 /** Every dialog (alert, confirm, prompt) any page of this file opened. */
 const dialogs: string[] = [];
@@ -74,25 +69,14 @@ function demoWithInjected(): string[] {
   return [...lines.slice(0, at), JSON.stringify(INJECTED), ...lines.slice(at)];
 }
 
-/** The project's config with the file collector reading `PAGE_LINES` a page, written beside the posts file. */
-function pagedConfig(posts: string): string {
-  const raw = JSON.parse(readFileSync(CONFIG_PATH, 'utf8')) as { sources: { file: Record<string, unknown> } };
-  raw.sources.file = { ...raw.sources.file, path: posts, pageSize: PAGE_LINES };
-  const path = join(dirname(posts), 'pantau.config.json');
-  writeFileSync(path, JSON.stringify(raw));
-  return path;
-}
-
-/** The demo day one page at a time, the pipeline settled after each (its window closed, its alerts raised), then a pause. */
+/** The demo day through the file collector's runs until the file is read, then the pipeline settled. */
 async function runReplay(p: LocalPipeline): Promise<{ error?: unknown }> {
   try {
     for (;;) {
-      pageStop = new AbortController();
-      const run = await p.collect(pageStop.signal);
-      await p.settle();
+      const run = await p.collect();
       if (run.done) break;
-      await new Promise((r) => setTimeout(r, PAGE_PAUSE_MS));
     }
+    await p.settle();
     replayFinished = true;
     return {};
   } catch (error) {
@@ -160,11 +144,12 @@ beforeAll(async () => {
   totalLines = lines.length;
   pipeline = await startPipeline({
     stack,
-    configPath: pagedConfig(postsPath),
+    configPath: CONFIG_PATH,
     postsPath,
+    speed: SPEED,
+    aggregatorTiming: REPLAY_AGGREGATOR_TIMING,
     onPage: (progress) => {
       linesRead = progress.line;
-      pageStop?.abort();
     },
   });
   // Not awaited here: the first test watches the overview while the replay goes on.
@@ -192,7 +177,7 @@ describe('the console in Chromium over the demo day', () => {
       // Opened with the first page of the day in: nothing has been raised yet.
       await expectText(page.getByTestId('open-episodes'), 'Tidak ada episode terbuka.');
 
-      // The spike is raised halfway through the day; the overview, refreshed every 10 s, shows it without a reload.
+      // The spike is raised in the afternoon of the day; the overview, refreshed every 5 s, shows it without a reload.
       await cardOf(page, 'spike').first().waitFor({ timeout: LIVE_WAIT_MS });
       expect(replayFinished).toBe(false);
       expect(linesRead).toBeLessThan(totalLines);
