@@ -3,11 +3,12 @@
  *
  *   npx tsx scripts/console-screenshots.ts [--out docs]
  *
- * runs `pantau run` (what `npm start` runs) on a temporary data folder, opens the overview in
- * Chromium while the demo day is replayed to check that it shows the run live, then, once the
- * run has ended, serves that folder with `pantau console` and saves, in --out:
+ * runs `pantau run --speed 2400` (what `npm start` runs) on a temporary data folder and opens the
+ * overview in Chromium while the demo day is replayed: it must show the run live, and once the
+ * flood spike and the hoax are both open it is saved. Once the run has ended, that folder is
+ * served with `pantau console` for the episode's pictures. In --out:
  *
- *   console-overview.png   the overview, 1280 px wide, whole
+ *   console-overview.png   the overview during the run, 1280 px wide, whole
  *   console-episode.png    the flood spike's episode page, 1280 px wide (its top 1,600 px)
  *   console-phone.png      the same episode on a 360 × 780 phone screen
  *
@@ -98,7 +99,7 @@ interface Watched {
  * and draw its charts while the run goes on; what it shows meanwhile is reported, not required
  * (the counters move when the aggregator closes a window, every 30 s, and the page asks every 10 s).
  */
-async function watchLive(browser: Browser, url: string, run: Pantau, startedAt: number): Promise<Watched> {
+async function watchLive(browser: Browser, url: string, run: Pantau, startedAt: number, outDir: string): Promise<Watched> {
   const context = await browser.newContext(DESKTOP);
   try {
     const page = await context.newPage();
@@ -108,6 +109,7 @@ async function watchLive(browser: Browser, url: string, run: Pantau, startedAt: 
     const asOf: string[] = [];
     let last = '';
     let mostEpisodes = 0;
+    let liveShot = false;
     while (run.child.exitCode === null) {
       // The line under the title, "Data hingga …", changes with each refresh that brings newer posts.
       const line = page.getByTestId('overview').locator('p.muted.small').first();
@@ -117,8 +119,15 @@ async function watchLive(browser: Browser, url: string, run: Pantau, startedAt: 
         asOf.push(`${Math.round((Date.now() - startedAt) / 1000)} s: ${text.replace(/\. .*$/, '')}`);
       }
       mostEpisodes = Math.max(mostEpisodes, await page.getByTestId('episode-card').count());
+      // The overview as the run shows it live, once the flood spike and the hoax are both open.
+      if (!liveShot && mostEpisodes >= 2 && run.child.exitCode === null) {
+        await page.waitForLoadState('networkidle');
+        await shoot(page, join(outDir, 'console-overview.png'), OVERVIEW_HEIGHT);
+        liveShot = true;
+      }
       await pause(WATCH_MS);
     }
+    if (!liveShot) throw new Error('the run ended before the overview showed both episodes open');
     return { asOf, mostEpisodes };
   } finally {
     await context.close();
@@ -148,13 +157,6 @@ async function screenshots(browser: Browser, url: string, outDir: string): Promi
   const phone = await browser.newContext(PHONE);
   try {
     const page = await desktop.newPage();
-    await page.goto(`${url}/#/`);
-    // Once the run is over, its sweep has closed the flood spike: the hoax is what is still open.
-    await page.getByTestId('episode-card').first().waitFor();
-    await page.getByTestId('topic-chart').locator('canvas').last().waitFor();
-    await page.waitForLoadState('networkidle');
-    await shoot(page, join(outDir, 'console-overview.png'), OVERVIEW_HEIGHT);
-
     // The spike, from the list of every episode, as an officer looking back at the day finds it.
     await page.goto(`${url}/#/alerts?state=all`);
     const spike = page.locator('[data-testid="episode-card"][href^="#/alerts/spike%3A"]').first();
@@ -185,12 +187,13 @@ async function main(): Promise<void> {
   let run: Pantau | undefined;
   let served: Pantau | undefined;
   try {
-    log(`pantau run --data ${dataDir}`);
+    // As npm start runs it, with a data folder of its own.
+    log(`pantau run --speed 2400 --data ${dataDir}`);
     const startedAt = Date.now();
-    run = pantau(['run', '--data', dataDir]);
+    run = pantau(['run', '--speed', '2400', '--data', dataDir]);
     const liveUrl = await run.consoleUrl;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    const watched = await watchLive(browser, liveUrl, run, startedAt);
+    const watched = await watchLive(browser, liveUrl, run, startedAt, outDir);
     const code = await run.exited;
     if (code !== 0) throw new Error(`pantau run ended with code ${code}:\n${run.output()}`);
     log(`pantau run took ${Math.round((Date.now() - startedAt) / 1000)} s`);

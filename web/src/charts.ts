@@ -94,9 +94,11 @@ export function topicChartOptions(t: Text, f: Formats, width: number): uPlot.Opt
 type Revisions = EpisodeView['revisions'];
 
 /**
- * Draws each revision as a dashed vertical line across the plot, labelled `r<n> <severity>/10`
- * at its top; a label that would overlap goes down a row (three rows), else it is left out (the
- * list under the chart names every revision).
+ * Draws each message of the episode as a dashed vertical line across the plot; the first and the
+ * last are labelled `r<n> <severity>/10` at the top (updates often come minutes apart, and their
+ * labels would pile up: the list under the chart names every revision). A label that would
+ * overlap goes down a row (three rows), else it is left out. The resolution message repeats the
+ * peak and is not drawn.
  */
 function revisionMarkers(revisions: Revisions): uPlot.Plugin {
   return {
@@ -113,7 +115,9 @@ function revisionMarkers(revisions: Revisions): uPlot.Plugin {
         ctx.lineWidth = ratio;
         ctx.font = `${Math.round(11 * ratio)}px system-ui, sans-serif`;
         ctx.textBaseline = 'top';
-        for (const r of [...revisions].sort((a, b) => seconds(a.firedAt) - seconds(b.firedAt))) {
+        const drawn = revisions.filter((r) => !r.resolvedAt).sort((a, b) => seconds(a.firedAt) - seconds(b.firedAt));
+        const labelled = new Set([drawn[0], drawn[drawn.length - 1]]);
+        for (const r of drawn) {
           const x = Math.round(u.valToPos(seconds(r.firedAt), 'x', true));
           if (x < left || x > left + width) continue;
           ctx.setLineDash([4 * ratio, 4 * ratio]);
@@ -121,6 +125,7 @@ function revisionMarkers(revisions: Revisions): uPlot.Plugin {
           ctx.moveTo(x, top);
           ctx.lineTo(x, top + height);
           ctx.stroke();
+          if (!labelled.has(r)) continue;
           const label = `r${r.revision} ${r.severity}/10`;
           const textWidth = ctx.measureText(label).width;
           // Near the right edge the label goes to the line's left.

@@ -194,13 +194,17 @@ function Timeline({ episode }: { episode: EpisodeView }) {
       ${episode.revisions.map(
         (r) =>
           html`<li key=${r.revision}>
-            ${[
-              `r${r.revision}`,
-              f.dateTime(r.firedAt),
-              `${t.severity} ${r.severity}/10`,
-              `${t.observed} ${f.number(r.observed)}`,
-              `${kind === 'hoax' ? t.threshold : t.expected} ${f.number(r.expected)}`,
-            ].join(' · ')}
+            ${(r.resolvedAt
+              ? // The resolution message: it repeats the peak; what is new is when it calmed down.
+                [`r${r.revision}`, `${t.stateResolved} ${f.dateTime(r.resolvedAt)}`]
+              : [
+                  `r${r.revision}`,
+                  f.dateTime(r.firedAt),
+                  `${t.severity} ${r.severity}/10`,
+                  `${t.observed} ${f.number(r.observed)}`,
+                  `${kind === 'hoax' ? t.threshold : t.expected} ${f.number(r.expected)}`,
+                ]
+            ).join(' · ')}
           </li>`,
       )}
     </ol>
