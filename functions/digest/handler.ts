@@ -8,6 +8,8 @@ import { alertOutbox } from '../../shared/adapters/alert-outbox';
 import { makeDocumentClient } from '../../shared/adapters/clients';
 import { makeSnsClient } from '../../shared/adapters/sns';
 import * as kit from '../../shared/adapters/wiring';
+import { DynamoTopicStore } from '../../shared/adapters/topic-store';
+import { LiveTopics } from '../../shared/classify/live-topics';
 import { sendDailyDigest, type DigestDeps } from '../../shared/pipeline/daily-digest';
 
 export interface DigestHandlerDeps extends DigestDeps, kit.Observability {
@@ -34,6 +36,7 @@ export function wireFromEnv(): DigestHandlerDeps {
   return {
     config: w.config,
     counters: new DynamoCounters(w.clients.doc, w.stateTable),
+    topics: new LiveTopics(w.config.topics, new DynamoTopicStore(w.clients.doc, w.stateTable)),
     ...alertOutbox(w),
     ...kit.tools(w),
   };

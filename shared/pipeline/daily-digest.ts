@@ -4,6 +4,7 @@
  * so subscriptions can take or leave it).
  */
 import { digestAlertId, type Alert, type DailyFigures } from '../alerts/alert';
+import type { LiveTopics } from '../classify/live-topics';
 import type { Config } from '../config';
 import { DAY, calendarDay, isoMinute } from '../time';
 import { CITIES } from '../classify/places-jakarta';
@@ -18,6 +19,8 @@ export interface DigestDeps {
   readonly publisher: AlertPublisher;
   /** Waits between tries of marking the published digest sent; replaced in tests. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The watch topics in effect (the console's additions too); the config's when absent. */
+  readonly topics?: Pick<LiveTopics, 'all' | 'refresh'>;
 }
 
 /** Once a day, whatever runs it: the second run of the same day finds the day's digest claimed. */
@@ -42,7 +45,9 @@ async function buildDigest(nowMs: number, alertId: string, deps: DigestDeps): Pr
   const topics: DailyFigures['topics'][number][] = [];
   const sum = (buckets: readonly BucketCount[], field: 'total' | 'negative' | 'hoax'): number =>
     buckets.reduce((n, b) => n + (b[field] ?? 0), 0);
-  for (const topic of deps.config.topics) {
+  await deps.topics?.refresh();
+  const watched = deps.topics ? deps.topics.all.filter((t) => !t.disabled) : deps.config.topics;
+  for (const topic of watched) {
     const buckets = await deps.counters.range(topic.name, isoMinute(from), isoMinute(nowMs));
     const cities: DailyFigures['topics'][number]['cities'][number][] = [];
     if (buckets.length > 0) {

@@ -34,7 +34,7 @@ export interface AlertDeps {
   /** Waits between tries of marking a published alert sent (mark-sent.ts); replaced in tests. */
   readonly sleep?: (ms: number) => Promise<void>;
   /** The watch topics in effect (the console's too), for the topics' labels; the config's when absent. */
-  readonly topics?: Pick<LiveTopics, 'label'>;
+  readonly topics?: Pick<LiveTopics, 'label' | 'all' | 'refresh'>;
 }
 
 /** A post of the window as the rules see it once coordinated posting has been judged. */

@@ -7,7 +7,8 @@ import type { SQSEvent } from 'aws-lambda';
 import type { Hono } from 'hono';
 import { consoleStores } from '../../shared/adapters/console-store';
 import { DynamoTopicStore } from '../../shared/adapters/topic-store';
-import { alertEpisodes, DynamoPostStore } from '../../shared/adapters/dynamodb';
+import { alertEpisodes, DynamoCounters, DynamoPostStore } from '../../shared/adapters/dynamodb';
+import { sendDailyDigest } from '../../shared/pipeline/daily-digest';
 import { LiveTopics } from '../../shared/classify/live-topics';
 import { makeClassifier } from '../../shared/classify';
 import { loadConfig } from '../../shared/config';
@@ -351,6 +352,23 @@ describe('watch topics', () => {
     expect((await send('console-topic-1'))?.topics).toContain('banjir-rob-muara');
     await post('/topics/banjir-rob-muara/disable', {});
     expect((await send('console-topic-2'))?.topics).not.toContain('banjir-rob-muara');
+  });
+  test("the daily digest counts the console's topics too, and leaves out a disabled one", async () => {
+    await post('/topics', { name: 'genangan-digest', label: 'Genangan (digest)', keywords: ['genangan digest'] });
+    await post('/topics/genangan-digest/disable', {});
+    await post('/topics', { name: 'pohon-digest', label: 'Pohon tumbang (digest)', keywords: ['pohon tumbang digest'] });
+    const topics = new LiveTopics(config.topics, new DynamoTopicStore(stack.clients.doc, stack.resources.tables.state), Date.now, 0);
+    const digest = await sendDailyDigest(Date.parse('2026-11-27T00:00:00Z'), {
+      config,
+      counters: new DynamoCounters(stack.clients.doc, stack.resources.tables.state),
+      episodes: alertEpisodes(stack.clients.doc, stack.resources.tables.alerts, stack.resources.tables.state, config),
+      publisher: { publish: async () => undefined },
+      topics,
+    });
+    const named = digest?.digest?.topics.map((t) => t.topic) ?? [];
+    expect(named).toEqual(expect.arrayContaining(['banjir', 'pohon-digest']));
+    expect(named).not.toContain('genangan-digest');
+    expect(digest?.digest?.topics.find((t) => t.topic === 'pohon-digest')?.label).toBe('Pohon tumbang (digest)');
   });
 });
 
