@@ -2,6 +2,7 @@
  * The console's API over the demo day, on DynamoDB Local: the demo day replayed through the real
  * pipeline, then every route asked through the same app the Lambda and the local server serve.
  */
+import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
 import type { Hono } from 'hono';
@@ -407,6 +408,14 @@ describe('the local console server', () => {
       expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('cache-control')).toBe('no-store');
+      // Not on the machine's other addresses: nothing listens there on the console's port.
+      const others = Object.values(networkInterfaces())
+        .flat()
+        .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+        .map((a) => a!.address);
+      for (const address of others) {
+        await expect(fetch(`http://${address}:${server.port}/api/me`, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow();
+      }
     } finally {
       await server.close();
     }
