@@ -68,6 +68,13 @@ export function localIdentity(): Identity {
 export async function startConsoleServer(opts: ConsoleServerOptions): Promise<ConsoleServer> {
   const identity = opts.identity ?? localIdentity();
   const app = new Hono();
+  // Only requests addressed to this server: a page elsewhere that points a name of its own at
+  // 127.0.0.1 (DNS rebinding) sends its own name as the Host, and is refused.
+  let hosts: readonly string[] = [];
+  app.use('*', async (c, next) => {
+    if (!hosts.includes(c.req.header('host') ?? '')) return c.text('not this server', 421);
+    await next();
+  });
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, strictTransportSecurity: false }));
   app.route(
     '/',
@@ -94,6 +101,7 @@ export async function startConsoleServer(opts: ConsoleServerOptions): Promise<Co
   }
   const server = await listen(app, opts.port);
   const port = (server.address() as AddressInfo).port;
+  hosts = [`${LOOPBACK}:${port}`, `localhost:${port}`];
   return {
     url: `http://${LOOPBACK}:${port}`,
     port,

@@ -12,7 +12,7 @@ import type { EffectiveTopic } from '../classify/live-topics';
 import type { Config } from '../config';
 import type { AlertEpisodes, ClaimStore, Counters, TopicStore } from '../pipeline/ports';
 import { claimRoutes } from './claim-routes';
-import { API_BASE, type ApiError, type Me } from './contract';
+import { API_BASE, CLAIMS_IMPORT_MEDIA_TYPE, type ApiError, type Me } from './contract';
 import { episodeRoutes } from './episode-routes';
 import type { AlertReads, CountedUpTo, PostReads, ResponseLog } from './ports';
 import { BadRequest, canWrite, type ConsoleEnv, type Identity } from './request';
@@ -49,6 +49,14 @@ export interface ConsoleDeps {
   readonly onError?: (err: unknown, path: string) => void;
 }
 
+/**
+ * What a write may be sent as. Neither is a type a page of another site can send without asking
+ * first (CORS preflight), so no other site can make a signed-in browser, or a browser beside the
+ * local console, write here.
+ */
+const WRITE_TYPES = ['application/json', CLAIMS_IMPORT_MEDIA_TYPE];
+const mediaType = (header: string | undefined): string => (header ?? '').split(';')[0]!.trim().toLowerCase();
+
 export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>().basePath(API_BASE);
 
@@ -71,6 +79,9 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     }
     c.set('identity', identity);
     c.header('Cache-Control', 'no-store');
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !WRITE_TYPES.includes(mediaType(c.req.header('content-type')))) {
+      return c.json<ApiError>({ error: `a write must be sent as ${WRITE_TYPES.join(' or ')}`, field: 'content-type' }, 415);
+    }
     await next();
   });
 

@@ -2,6 +2,7 @@
  * The console's API over the demo day, on DynamoDB Local: the demo day replayed through the real
  * pipeline, then every route asked through the same app the Lambda and the local server serve.
  */
+import { request as httpRequest } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
@@ -55,6 +56,9 @@ async function ask<T>(path: string, init: RequestInit & { who?: Identity | null 
   const res = await app.request(`/api${path}`, { ...rest, headers });
   return { status: res.status, body: (await res.json()) as T };
 }
+
+const JSON_BODY = { 'content-type': 'application/json' };
+const NDJSON_BODY = { 'content-type': 'application/x-ndjson' };
 
 const post = <T>(path: string, body: unknown, who: Identity = OFFICER) =>
   ask<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, who });
@@ -244,7 +248,7 @@ describe('bad requests name the field', () => {
     expect(badName).toMatchObject({ status: 400, body: { field: 'name' } });
     const notJson = await ask<ApiError>('/topics', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } });
     expect(notJson).toMatchObject({ status: 400, body: { field: 'body' } });
-    expect((await ask<ApiError>('/topics/nope', { method: 'PUT', body: '{}' })).status).toBe(400);
+    expect((await ask<ApiError>('/topics/nope', { method: 'PUT', body: '{}', headers: JSON_BODY })).status).toBe(400);
     expect((await post<ApiError>('/topics/nope/disable', {})).status).toBe(404);
   });
 });
@@ -257,7 +261,7 @@ describe("writing takes the officers' group", () => {
       await post<ApiError>(`/alerts/${id}/response`, { action: 'acknowledge' }, READER),
       await post<ApiError>('/topics', { name: 'pembaca', label: 'Pembaca', keywords: ['pembaca'] }, READER),
       await post<ApiError>('/topics/banjir/disable', {}, READER),
-      await ask<ApiError>('/claims', { method: 'POST', body: '{}', who: READER }),
+      await ask<ApiError>('/claims', { method: 'POST', body: '{}', who: READER, headers: NDJSON_BODY }),
     ];
     for (const r of refused) {
       expect(r.status).toBe(403);
@@ -311,6 +315,7 @@ describe('watch topics', () => {
     const edited = await ask<TopicView>('/topics/kebakaran-glodok', {
       method: 'PUT',
       body: JSON.stringify({ ...topic, keywords: [...topic.keywords, 'api glodok'] }),
+      headers: JSON_BODY,
     });
     expect(edited.status).toBe(200);
     expect(edited.body.keywords).toContain('api glodok');
@@ -390,10 +395,10 @@ describe('claims import', () => {
     const listed = await ask<Page<ClaimView>>('/claims?limit=100');
     expect(listed.body.items[0]).toMatchObject({ id: 'tim-001', origin: 'store' });
 
-    const allBad = await ask<ClaimImportResult>('/claims', { method: 'POST', body: 'not json\n' });
+    const allBad = await ask<ClaimImportResult>('/claims', { method: 'POST', body: 'not json\n', headers: NDJSON_BODY });
     expect(allBad.status).toBe(400);
     expect(allBad.body.rejected[0]).toMatch(/^line 1: not JSON/);
-    expect((await ask<ApiError>('/claims', { method: 'POST', body: '  ' })).body.field).toBe('body');
+    expect((await ask<ApiError>('/claims', { method: 'POST', body: '  ', headers: NDJSON_BODY })).body.field).toBe('body');
   });
 });
 
@@ -408,6 +413,26 @@ describe('the local console server', () => {
       expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('cache-control')).toBe('no-store');
+      // A name pointed at 127.0.0.1 by someone else's page (DNS rebinding) is not this server's.
+      const rebound = await new Promise<number>((done, fail) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port: server.port, path: '/api/me', headers: { host: `attacker.example:${server.port}` } },
+          (r) => {
+            r.resume();
+            done(r.statusCode ?? 0);
+          },
+        );
+        req.on('error', fail);
+        req.end();
+      });
+      expect(rebound).toBe(421);
+      // A write another site's page could send without asking first (text/plain) is refused.
+      const plain = await fetch(`${server.url}/api/topics`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ name: 'csrf-topic', label: 'CSRF', keywords: ['csrf'] }),
+      });
+      expect(plain.status).toBe(415);
       // Not on the machine's other addresses: nothing listens there on the console's port.
       const others = Object.values(networkInterfaces())
         .flat()

@@ -92,7 +92,7 @@ export function makeApi(apiBase: string, auth?: Auth) {
     addTopic: (input: TopicInput) => call<TopicView>('POST', '/topics', json(input)),
     editTopic: (name: string, input: TopicInput) => call<TopicView>('PUT', `/topics/${seg(name)}`, json(input)),
     setTopicDisabled: (name: string, disabled: boolean) =>
-      call<TopicView>('POST', `/topics/${seg(name)}/${disabled ? 'disable' : 'enable'}`),
+      call<TopicView>('POST', `/topics/${seg(name)}/${disabled ? 'disable' : 'enable'}`, json({})),
     claims: (cursor?: string) => get<Page<ClaimView>>('/claims', { limit: 50, cursor }),
     importClaims: (lines: string) => call<ClaimImportResult>('POST', '/claims', { type: NDJSON, data: lines }),
   };
