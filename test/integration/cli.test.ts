@@ -2,7 +2,7 @@
  * The `pantau` command as a user runs it: a child process that starts its own embedded stack.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -148,4 +148,20 @@ test('pantau run --posts naming a folder says it is a folder, naming it; no stac
   expect(res.status).toBe(2);
   expect(res.stderr.trim()).toBe(`pantau: posts file ${folder} is a folder, not a file (give the .jsonl file inside it)`);
   expect(res.stderr).not.toMatch(/EISDIR|starting the local stack/);
+});
+
+test('pantau console refuses a folder without tables, and bad --port and --speed are named', () => {
+  const empty = mkdtempSync(join(tmpdir(), 'pantau-console-'));
+  const noTables = pantau(['console', '--data', empty]);
+  expect(noTables.status).toBe(1);
+  expect(noTables.stderr).toMatch(/no tables in .*: run "pantau run"/);
+  const port = pantau(['console', '--data', empty, '--port', '70000']);
+  expect(port.status).toBe(2);
+  expect(port.stderr).toMatch(/--port must be a port number from 1 to 65535 \(got "70000"\)/);
+  const speed = pantau(['run', '--speed', 'fast', '--data', empty]);
+  expect(speed.status).toBe(2);
+  expect(speed.stderr).toMatch(/--speed must be a number of at least 1 \(got "fast"\)/);
+  // Nothing was started, and the folder is as it was.
+  expect(javaFor(empty)).toEqual([]);
+  expect(readdirSync(empty)).toEqual([]);
 });
