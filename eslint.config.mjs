@@ -2,6 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** What the console page may not import, and why. */
+const message =
+  'web/src takes only types from the rest of Pantau (`import type`), and shared/alerts/indicator-names: a value would bring zod and server code into the page.';
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.pantau/', 'coverage/', 'demo/', 'web/dist/'] },
   js.configs.recommended,
@@ -26,7 +30,8 @@ export default tseslint.config(
   },
   ...boundaries(),
   {
-    // The console page runs in a browser: from the rest of the project it takes types only (the API's contract).
+    // The console page runs in a browser: from the rest of the project it takes types only (the API's
+    // contract), and the indicators' names, which are data with no imports.
     files: ['web/src/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -34,10 +39,15 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/shared/**', '**/infra/**', '**/functions/**', '**/cli/**', '**/scripts/**', '**/bin/**', 'zod', 'node:*'],
+              // Of shared/, only the indicators' names: data with no imports.
+              regex: '(^|/)shared/(?!alerts/indicator-names$)',
               allowTypeImports: true,
-              message:
-                'web/src takes only types from the rest of Pantau (`import type`): a value would bring zod and server code into the page.',
+              message,
+            },
+            {
+              group: ['**/infra/**', '**/functions/**', '**/cli/**', '**/scripts/**', '**/bin/**', 'zod', 'node:*'],
+              allowTypeImports: true,
+              message,
             },
           ],
         },

@@ -4,6 +4,7 @@
  * per kind of alert (spike, hoax, reach), the same for email, the notifier's chats and the CLI.
  */
 import { formatJakarta } from '../time';
+import { INDICATOR_NAMES } from './indicator-names';
 import type { Alert, AlertKind } from './alert';
 
 export type AlertLanguage = 'id' | 'en';
@@ -16,24 +17,6 @@ const HEADLINE: Record<AlertKind, Record<AlertLanguage, string>> = {
   hoax: { id: 'Hoaks menyebar', en: 'Hoax spreading' },
   reach: { id: 'Unggahan berjangkauan luas', en: 'High-reach post' },
   digest: { id: 'Ringkasan harian', en: 'Daily summary' },
-};
-
-/** The hoax indicators as people call them. */
-const INDICATOR: Record<string, Record<AlertLanguage, string>> = {
-  known_claim: { id: 'klaim yang sudah dibantah', en: 'a claim already debunked' },
-  coordinated: { id: 'disebar serentak oleh banyak akun', en: 'pushed by many accounts at once' },
-  call_to_share: { id: 'ajakan menyebarkan', en: 'a call to share' },
-  alarm: { id: 'nada panik', en: 'alarm' },
-  hearsay: { id: 'kabar "katanya"', en: 'hearsay' },
-  pseudo_authority: { id: 'mengaku sumber resmi/orang dalam', en: 'a claimed insider or official source' },
-  shouting: { id: 'huruf kapital dan tanda seru berlebihan', en: 'shouting' },
-  suspicious_link: { id: 'tautan mencurigakan', en: 'a suspicious link' },
-  absolute_claim: { id: 'klaim mutlak', en: 'absolute claims' },
-  conspiracy: { id: 'teori konspirasi', en: 'conspiracy talk' },
-  forwarded: { id: 'pesan terusan', en: 'a forwarded message' },
-  account: { id: 'akun baru atau tanpa pengikut', en: 'a new or follower-less account' },
-  scam: { id: 'pola penipuan', en: 'a scam pattern' },
-  personal_appeal: { id: 'permintaan pribadi', en: 'a personal appeal' },
 };
 
 /**
@@ -61,7 +44,7 @@ export function alertText(alert: Alert, lang: AlertLanguage = 'id'): string {
   const where = whereText(alert, lang);
   if (where) lines.push(lang === 'id' ? `Lokasi terbanyak: ${where}.` : `Most mentioned places: ${where}.`);
   if (alert.indicators && alert.indicators.length > 0) {
-    const named = alert.indicators.map((i) => INDICATOR[i.name]?.[lang] ?? i.name);
+    const named = alert.indicators.map((i) => INDICATOR_NAMES[i.name]?.[lang] ?? i.name);
     lines.push(`${lang === 'id' ? 'Tanda hoaks' : 'Hoax signs'}: ${named.join(', ')}.`);
   }
   for (const sample of alert.samples.slice(0, 3)) {

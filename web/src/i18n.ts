@@ -1,3 +1,4 @@
+import { INDICATOR_NAMES } from '../../shared/alerts/indicator-names';
 /**
  * The page's words, Indonesian first and English on request. `text(lang)` gives one language's
  * table; every label the page shows comes from here, so the two never drift apart key by key
@@ -351,27 +352,9 @@ const en: Text = {
   reviewed: 'Reviewed',
 };
 
-/** The hoax indicators as people call them (the names the classifier gives). */
-const INDICATOR: Record<string, Record<Lang, string>> = {
-  known_claim: { id: 'klaim yang sudah dibantah', en: 'a claim already debunked' },
-  coordinated: { id: 'disebar serentak oleh banyak akun', en: 'pushed by many accounts at once' },
-  call_to_share: { id: 'ajakan menyebarkan', en: 'a call to share' },
-  alarm: { id: 'nada panik', en: 'alarm' },
-  hearsay: { id: 'kabar "katanya"', en: 'hearsay' },
-  pseudo_authority: { id: 'mengaku sumber resmi/orang dalam', en: 'a claimed insider or official source' },
-  shouting: { id: 'huruf kapital dan tanda seru berlebihan', en: 'shouting' },
-  suspicious_link: { id: 'tautan mencurigakan', en: 'a suspicious link' },
-  absolute_claim: { id: 'klaim mutlak', en: 'absolute claims' },
-  conspiracy: { id: 'teori konspirasi', en: 'conspiracy talk' },
-  forwarded: { id: 'pesan terusan', en: 'a forwarded message' },
-  account: { id: 'akun baru atau tanpa pengikut', en: 'a new or follower-less account' },
-  scam: { id: 'pola penipuan', en: 'a scam pattern' },
-  personal_appeal: { id: 'permintaan pribadi', en: 'a personal appeal' },
-};
-
 export const text = (lang: Lang): Text => (lang === 'en' ? en : id);
 
-export const indicatorName = (name: string, lang: Lang): string => INDICATOR[name]?.[lang] ?? name.replace(/_/g, ' ');
+export const indicatorName = (name: string, lang: Lang): string => INDICATOR_NAMES[name]?.[lang] ?? name.replace(/_/g, ' ');
 
 export const LANG_KEY = 'pantau.lang';
 
