@@ -5,6 +5,7 @@
  * within minutes without a deploy.
  */
 import type { ClaimStore } from '../pipeline/ports';
+import { ReloadWhenStale } from '../stale';
 import { ClaimIndex } from './match';
 import { SEED_CLAIMS } from './seed';
 import type { ClaimMatcher, NormalisedText } from '../classify/types';
@@ -14,30 +15,20 @@ export const CLAIMS_MAX_AGE_MS = 10 * 60 * 1000;
 
 export class LiveClaims implements ClaimMatcher {
   private index = new ClaimIndex(SEED_CLAIMS);
-  private loadedAt = Number.NEGATIVE_INFINITY;
-  private loading: Promise<void> | undefined;
+  private readonly reload: ReloadWhenStale | undefined;
 
-  constructor(
-    private readonly store: ClaimStore | undefined,
-    private readonly now: () => number = Date.now,
-    private readonly maxAgeMs = CLAIMS_MAX_AGE_MS,
-  ) {}
+  constructor(store: ClaimStore | undefined, now: () => number = Date.now, maxAgeMs = CLAIMS_MAX_AGE_MS) {
+    this.reload = store ? new ReloadWhenStale(() => this.load(store), now, maxAgeMs) : undefined;
+  }
 
   /** Claims known now: the seed list until the store has been read. */
   get size(): number {
     return this.index.size;
   }
 
-  /**
-   * Reloads from the store when the loaded copy is stale. Concurrent callers share one load. A
-   * failed load keeps the claims already loaded and throws, so the caller's retry policy applies.
-   */
+  /** Reloads from the store when the loaded copy is stale (shared/stale.ts). */
   async refresh(): Promise<void> {
-    if (!this.store || this.now() - this.loadedAt < this.maxAgeMs) return;
-    this.loading ??= this.load(this.store).finally(() => {
-      this.loading = undefined;
-    });
-    await this.loading;
+    await this.reload?.refresh();
   }
 
   match(norm: NormalisedText): ClaimMatch | undefined {
@@ -45,8 +36,6 @@ export class LiveClaims implements ClaimMatcher {
   }
 
   private async load(store: ClaimStore): Promise<void> {
-    const stored = await store.all();
-    this.index = new ClaimIndex([...SEED_CLAIMS, ...stored]);
-    this.loadedAt = this.now();
+    this.index = new ClaimIndex([...SEED_CLAIMS, ...(await store.all())]);
   }
 }

@@ -7,6 +7,7 @@
  */
 import type { WatchTopic } from '../config';
 import type { StoredTopic, TopicStore } from '../pipeline/ports';
+import { ReloadWhenStale } from '../stale';
 import { makeTopicMatcher, type TopicMatcher, type TopicRule } from './topics';
 
 export const TOPICS_MAX_AGE_MS = 2 * 60 * 1000;
@@ -36,18 +37,18 @@ export function effectiveTopics(config: readonly WatchTopic[], stored: readonly 
 
 export class LiveTopics {
   private topics: readonly EffectiveTopic[];
-  private compiled: TopicMatcher;
-  private loadedAt = Number.NEGATIVE_INFINITY;
-  private loading: Promise<void> | undefined;
+  /** Compiled on first use after each load: the aggregator and the digest only name topics. */
+  private compiled: TopicMatcher | undefined;
+  private readonly reload: ReloadWhenStale | undefined;
 
   constructor(
     private readonly config: readonly WatchTopic[],
-    private readonly store: TopicStore | undefined,
-    private readonly now: () => number = Date.now,
-    private readonly maxAgeMs = TOPICS_MAX_AGE_MS,
+    store: TopicStore | undefined,
+    now: () => number = Date.now,
+    maxAgeMs = TOPICS_MAX_AGE_MS,
   ) {
     this.topics = effectiveTopics(config, []);
-    this.compiled = makeTopicMatcher(this.topics);
+    this.reload = store ? new ReloadWhenStale(() => this.load(store), now, maxAgeMs) : undefined;
   }
 
   /** Topics in effect now: the config's until the store has been read. */
@@ -55,9 +56,9 @@ export class LiveTopics {
     return this.topics;
   }
 
-  /** The matcher of the enabled topics (compiled once per load). */
+  /** The matcher of the enabled topics. */
   matcher(): TopicMatcher {
-    return this.compiled;
+    return (this.compiled ??= makeTopicMatcher(this.topics.filter((t) => !t.disabled)));
   }
 
   /** How alerts name a topic: its label, also for a topic added in the console. */
@@ -65,23 +66,13 @@ export class LiveTopics {
     return this.topics.find((t) => t.name === name)?.label;
   }
 
-  /**
-   * Reloads from the store when the loaded copy is stale, or when `force`d (the console after a
-   * change). Concurrent callers share one load. A failed load keeps the topics already loaded
-   * and throws, so the caller's retry policy applies.
-   */
+  /** Reloads from the store when the loaded copy is stale, or when `force`d (the console after a change); shared/stale.ts. */
   async refresh(force = false): Promise<void> {
-    if (!this.store || (!force && this.now() - this.loadedAt < this.maxAgeMs)) return;
-    this.loading ??= this.load(this.store).finally(() => {
-      this.loading = undefined;
-    });
-    await this.loading;
+    await this.reload?.refresh(force);
   }
 
   private async load(store: TopicStore): Promise<void> {
-    const topics = effectiveTopics(this.config, await store.all());
-    this.topics = topics;
-    this.compiled = makeTopicMatcher(topics.filter((t) => !t.disabled));
-    this.loadedAt = this.now();
+    this.topics = effectiveTopics(this.config, await store.all());
+    this.compiled = undefined;
   }
 }
