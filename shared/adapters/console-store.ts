@@ -1,19 +1,17 @@
 /**
  * The console's reads and its response log, on the tables in shared/resources.ts:
  * - alerts by kind and time (index `byKind`), one or many by id;
- * - a topic's posts by time (index `byTopic`), page by page;
- * - the newest counted bucket (`AGG#*`, the counter of every post);
+ * - a topic's posts by time (index `byTopic`), page by page (the post store's, with paging);
  * - the response log on the alert item (`responseState`, `responseAssignee`, `responseBy`,
  *   `responseAt` and the list `responseEvents`), one update per step.
  */
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PostItem } from '../items';
-import { ALL_TOPICS } from '../items';
 import type { ResponseEvent, ResponseSummary } from '../console/contract';
-import type { AlertReads, AlertRecord, CountedUpTo, PageKey, PostReads, ResponseLog, ResponseRecord } from '../console/ports';
+import type { AlertReads, AlertRecord, PageKey, PostReads, ResponseLog, ResponseRecord } from '../console/ports';
 import { batchGetAll } from './batch-get';
 import { whenCondition } from './conditional';
-import { aggKey, alertEpisodes, bucketOfSortKey, DynamoCounters, topicPostsQuery } from './dynamodb';
+import { alertEpisodes, DynamoCounters, DynamoPostStore, topicPostsQuery } from './dynamodb';
 import { DynamoClaimStore } from './claims';
 import { DynamoTopicStore } from './topic-store';
 import { LiveTopics } from '../classify/live-topics';
@@ -56,12 +54,8 @@ export class DynamoAlertReads implements AlertReads {
   }
 }
 
-export class DynamoPostReads implements PostReads {
-  constructor(
-    private readonly doc: DynamoDBDocumentClient,
-    private readonly postsTable: string,
-  ) {}
-
+/** The post store with the console's paged reads of a topic's posts. */
+export class DynamoPostReads extends DynamoPostStore implements PostReads {
   async page(
     topic: string,
     fromIso: string,
@@ -75,38 +69,6 @@ export class DynamoPostReads implements PostReads {
     // BETWEEN takes `toIso` itself; the range is half-open.
     const items = ((out.Items ?? []) as PostItem[]).filter((p) => p.createdAt < toIso);
     return { items, ...(out.LastEvaluatedKey ? { last: out.LastEvaluatedKey } : {}) };
-  }
-
-  async get(keys: readonly string[]): Promise<PostItem[]> {
-    const found = await batchGetAll(
-      this.doc,
-      this.postsTable,
-      [...new Set(keys)].map((postKey) => ({ postKey })),
-      { what: 'posts', describe: (key) => String(key.postKey) },
-    );
-    return found as unknown as PostItem[];
-  }
-}
-
-export class DynamoCountedUpTo implements CountedUpTo {
-  constructor(
-    private readonly doc: DynamoDBDocumentClient,
-    private readonly stateTable: string,
-  ) {}
-
-  async latestBucket(): Promise<string | undefined> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.stateTable,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': aggKey(ALL_TOPICS) },
-        ProjectionExpression: 'sk',
-        ScanIndexForward: false,
-        Limit: 1,
-      }),
-    );
-    const sk = out.Items?.[0]?.sk;
-    return typeof sk === 'string' ? bucketOfSortKey(sk) : undefined;
   }
 }
 
@@ -164,12 +126,13 @@ export function consoleStores(
   opts: { readonly topicsMaxAgeMs?: number } = {},
 ): Omit<ConsoleDeps, 'identify' | 'officersGroup' | 'onError' | 'now'> {
   const topicStore = new DynamoTopicStore(doc, tables.state);
+  const counters = new DynamoCounters(doc, tables.state);
   return {
     config,
     alerts: new DynamoAlertReads(doc, tables.alerts),
     posts: new DynamoPostReads(doc, tables.posts),
-    counters: new DynamoCounters(doc, tables.state),
-    countedUpTo: new DynamoCountedUpTo(doc, tables.state),
+    counters,
+    countedUpTo: counters,
     episodes: alertEpisodes(doc, tables.alerts, tables.state, config),
     responses: new DynamoResponseLog(doc, tables.alerts),
     topics: new LiveTopics(config.topics, topicStore, Date.now, opts.topicsMaxAgeMs ?? CONSOLE_TOPICS_MAX_AGE_MS),

@@ -11,7 +11,9 @@ import { ALERT_KINDS, type Alert } from '../alerts/alert';
 import { conditionHeld, whenCondition } from './conditional';
 import { batchGetAll } from './batch-get';
 import { batchPutAll, type PutRequest } from './batch-write';
-import { fromAlertItem, revisionEntry, toAlertItem, type PostItem, type StoredHoax } from '../items';
+import { ALERTS_TABLE } from '../analytics/schema';
+import { ALL_TOPICS, RESPONSE_ATTRIBUTES, fromAlertItem, revisionEntry, toAlertItem, type PostItem, type StoredHoax } from '../items';
+import type { CountedUpTo } from '../console/ports';
 import { seqKey } from '../pipeline/sequence';
 import { counterId, countersTouched, nextCounters, type CounterState, type PostIncrements } from '../pipeline/tally';
 import type {
@@ -72,8 +74,8 @@ export function topicPostsQuery(postsTable: string, topic: string, fromIso: stri
 
 export class DynamoPostStore implements PostStore {
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
-    private readonly postsTable: string,
+    protected readonly doc: DynamoDBDocumentClient,
+    protected readonly postsTable: string,
     private readonly sleep: (ms: number) => Promise<void> = realSleep,
   ) {}
 
@@ -121,7 +123,7 @@ export class DynamoPostStore implements PostStore {
   }
 }
 
-export class DynamoCounters implements Counters {
+export class DynamoCounters implements Counters, CountedUpTo {
   /**
    * `consistent`: ranges are read strongly consistent (the aggregator reads what it has just
    * counted; the digest, a day later, need not pay twice for that).
@@ -154,6 +156,22 @@ export class DynamoCounters implements Counters {
       });
     }
     return [...buckets].map(([bucket, counts]) => ({ bucket, ...counts }));
+  }
+
+  /** The newest bucket counted of every post (`AGG#*`): where the console's "last 24 hours" end when the data is older (a replay). */
+  async latestBucket(): Promise<string | undefined> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.stateTable,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': aggKey(ALL_TOPICS) },
+        ProjectionExpression: 'sk',
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    const sk = out.Items?.[0]?.sk;
+    return typeof sk === 'string' ? bucketOfSortKey(sk) : undefined;
   }
 
   async noteDuplicates(source: string, count: number): Promise<void> {
@@ -248,20 +266,14 @@ export class DynamoWindowTally implements WindowTally {
   }
 }
 
-/** The attributes of an alert item a revision may lack: recording it removes what the one before left. */
-const REPLACEABLE_ALERT_ATTRIBUTES = [
-  'indicators',
-  'claimId',
-  'claimText',
-  'claimRating',
-  'claimSource',
-  'followers',
-  'reposts',
-  'resolvedAt',
-  'digest',
-  'link',
-  'sentAt',
-] as const;
+/**
+ * The attributes of an alert item a revision may lack, as the export schema documents them:
+ * recording a revision removes what the one before left. Not the revisions kept and the response
+ * log, which recording a revision keeps.
+ */
+const REPLACEABLE_ALERT_ATTRIBUTES: readonly string[] = ALERTS_TABLE.attributes
+  .filter((a) => !a.always && a.name !== 'revisions' && !(RESPONSE_ATTRIBUTES as readonly string[]).includes(a.name))
+  .map((a) => a.name);
 
 interface CooldownItem {
   alertId: string;
