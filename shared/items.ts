@@ -237,6 +237,23 @@ export function toAlertItem(alert: Alert, { retentionDays, nowMs, timeZone }: It
   };
 }
 
+/** Who is handling the episode, from the response log on its alert item; undefined before anyone took a step. */
+export function handlingOf(item: Record<string, unknown>): Handling | undefined {
+  const { responseState: state, responseAssignee: assignee, responseBy: by, responseAt: at } = item;
+  if (state !== 'acknowledged' && state !== 'assigned' && state !== 'handled') return undefined;
+  return { state, by: String(by), at: String(at), ...(typeof assignee === 'string' ? { assignee } : {}) };
+}
+
+/** Names counted, most named first (ties by name), the first `top` of them: the places an alert or an episode names. */
+export function mostNamed(names: readonly string[], top: number): { name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .slice(0, top);
+}
+
 /** The alert as published, from its stored item (the flat copies and the bookkeeping left out). */
 export function fromAlertItem(item: Record<string, unknown>): { alert: Alert; status: string } {
   const {
@@ -254,22 +271,13 @@ export function fromAlertItem(item: Record<string, unknown>): { alert: Alert; st
     sentAt: _at,
     expiresAt: _e,
     revisions: _r,
-    responseState,
-    responseAssignee,
-    responseBy,
-    responseAt,
+    responseState: _state,
+    responseAssignee: _assignee,
+    responseBy: _by,
+    responseAt: _at2,
     responseEvents: _events,
     ...alert
   } = item;
-  const handling: Handling | undefined =
-    responseState === 'acknowledged' || responseState === 'assigned' || responseState === 'handled'
-      ? {
-          state: responseState,
-          by: String(responseBy),
-          at: String(responseAt),
-          ...(typeof responseAssignee === 'string' ? { assignee: responseAssignee } : {}),
-        }
-      : undefined;
   const claim =
     typeof claimText === 'string'
       ? {
@@ -279,6 +287,7 @@ export function fromAlertItem(item: Record<string, unknown>): { alert: Alert; st
           source: String(claimSource),
         }
       : undefined;
+  const handling = handlingOf(item);
   return {
     alert: { ...(alert as unknown as Alert), ...(claim ? { claim } : {}), ...(handling ? { handling } : {}) },
     status: String(status),

@@ -4,7 +4,8 @@
  * leads to are decided here, so the API only reads, calls these and answers.
  */
 import { ALERT_KINDS, type Alert, type AlertKind } from '../alerts/alert';
-import { fromAlertItem, hoaxOf, type PostItem, type RevisionEntry } from '../items';
+import { fromAlertItem, handlingOf, hoaxOf, mostNamed, type PostItem, type RevisionEntry } from '../items';
+import { MINUTE, bucketStart } from '../time';
 import type { AlertSummary, BucketPoint, PostView, ResponseEvent, ResponseStep, ResponseSummary, Revision, Spreader } from './contract';
 import type { AlertRecord } from './ports';
 
@@ -13,14 +14,10 @@ import type { AlertRecord } from './ports';
 
 /** The response log's state on an alert item (`new` before any step). */
 export function responseSummaryOf(item: AlertRecord): ResponseSummary {
-  const state = item.responseState;
-  if (state !== 'acknowledged' && state !== 'assigned' && state !== 'handled') return { state: 'new' };
-  return {
-    state,
-    ...(typeof item.responseAssignee === 'string' ? { assignee: item.responseAssignee } : {}),
-    ...(typeof item.responseBy === 'string' ? { by: item.responseBy } : {}),
-    ...(typeof item.responseAt === 'string' ? { at: item.responseAt } : {}),
-  };
+  const handling = handlingOf(item);
+  if (!handling) return { state: 'new' };
+  const { state, assignee, by, at } = handling;
+  return { state, ...(assignee !== undefined ? { assignee } : {}), by, at };
 }
 
 export function responseEventsOf(item: AlertRecord): ResponseEvent[] {
@@ -182,20 +179,23 @@ export function episodeFilter(alert: Alert): PostFilter {
 // ---------------------------------------------------------------------------------------------
 // where and who
 
-export function tallyNames(names: readonly string[], top = 10): { name: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return [...counts]
-    .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
-    .slice(0, top);
-}
+/** Places an episode's page lists, at most, at each level. */
+const PLACES_LISTED = 10;
 
 export function placesOf(posts: readonly PostItem[]) {
   return {
-    cities: tallyNames(posts.flatMap((p) => p.placeCities ?? [])),
-    kecamatan: tallyNames(posts.flatMap((p) => p.placeKecamatan ?? [])),
-    places: tallyNames(posts.flatMap((p) => p.places ?? [])),
+    cities: mostNamed(
+      posts.flatMap((p) => p.placeCities ?? []),
+      PLACES_LISTED,
+    ),
+    kecamatan: mostNamed(
+      posts.flatMap((p) => p.placeKecamatan ?? []),
+      PLACES_LISTED,
+    ),
+    places: mostNamed(
+      posts.flatMap((p) => p.places ?? []),
+      PLACES_LISTED,
+    ),
   };
 }
 
@@ -236,10 +236,9 @@ export function filledBuckets(
   toMs: number,
   bucketMinutes: number,
 ): BucketPoint[] {
-  const step = bucketMinutes * 60_000;
   const byStart = new Map(counted.map((c) => [Date.parse(c.bucket), c]));
   const points: BucketPoint[] = [];
-  for (let t = Math.floor(fromMs / step) * step; t < toMs; t += step) {
+  for (let t = bucketStart(fromMs, bucketMinutes); t < toMs; t += bucketMinutes * MINUTE) {
     const c = byStart.get(t);
     points.push({ t: new Date(t).toISOString(), total: c?.total ?? 0, negative: c?.negative ?? 0, hoax: c?.hoax ?? 0 });
   }

@@ -17,7 +17,7 @@ import { evaluateSpike } from '../alerts/spike';
 import type { Spread } from '../alerts/spread';
 import type { HoaxLevel } from '../classify/types';
 import type { Config } from '../config';
-import { hoaxOf, type PostItem } from '../items';
+import { hoaxOf, mostNamed, type PostItem } from '../items';
 import { DAY, HOUR, MINUTE, bucketStart, isoMinute } from '../time';
 import { markPublished } from './mark-sent';
 import type { AlertEpisodes, AlertPublisher, Claim, Counters, PostStore } from './ports';
@@ -47,6 +47,9 @@ export interface JudgedPost {
   /** The spread of the debunked claim it repeats, within the hoax rule's window. */
   readonly claimSpread?: Spread;
 }
+
+/** Places and cities an alert names, at most. */
+const PLACES_SHOWN = 5;
 
 /** The topic name used for a hoax or a large post outside every watch topic. */
 const OFF_TOPIC = 'umum';
@@ -378,8 +381,14 @@ function whereAndWho(
   order: (a: PostItem, b: PostItem) => number,
 ): Pick<Alert, 'places' | 'cities' | 'samples'> {
   return {
-    places: tally(posts.flatMap((p) => p.places)),
-    cities: tally(posts.flatMap((p) => p.placeCities)),
+    places: mostNamed(
+      posts.flatMap((p) => p.places),
+      PLACES_SHOWN,
+    ),
+    cities: mostNamed(
+      posts.flatMap((p) => p.placeCities),
+      PLACES_SHOWN,
+    ),
     samples: [...posts]
       .sort(order)
       .slice(0, 3)
@@ -391,14 +400,5 @@ const reachOf = (p: PostItem): number => (p.reposts ?? 0) + (p.likes ?? 0) + (p.
 /** The most negative posts first, ties broken by reach. */
 const mostNegative = (a: PostItem, b: PostItem): number => a.sentimentScore - b.sentimentScore || reachOf(b) - reachOf(a);
 const widestReach = (a: PostItem, b: PostItem): number => reachOf(b) - reachOf(a);
-
-function tally(names: readonly string[]): { name: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return [...counts]
-    .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
-    .slice(0, 5);
-}
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
