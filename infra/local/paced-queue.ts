@@ -10,6 +10,7 @@
  *   what they say.
  */
 import type { OutgoingPost, PostQueue, RefusedPost } from '../../shared/pipeline/ports';
+import { sleep } from '../../shared/retry';
 
 export interface PacedQueueOptions {
   /** Messages on the queue now (waiting or in flight). */
@@ -35,56 +36,55 @@ export class PacedQueue implements PostQueue {
    */
   waitedMs = 0;
 
-  constructor(
-    private readonly inner: PostQueue,
-    private readonly opts: PacedQueueOptions,
-  ) {}
-
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
   /** The first post's event time and the wall-clock time it was sent, when pacing. */
   private origin: { readonly eventMs: number; readonly wallMs: number } | undefined;
 
+  constructor(
+    private readonly inner: PostQueue,
+    private readonly opts: PacedQueueOptions,
+  ) {
+    this.sleep = opts.sleep ?? sleep;
+    this.now = opts.now ?? Date.now;
+  }
+
   async sendAll(posts: readonly OutgoingPost[]): Promise<RefusedPost[]> {
     if (this.opts.speed === undefined) return this.sendWhenRoom(posts);
+    const timed = posts.map((post) => ({ post, eventMs: eventTimeOf(post) }));
     const refused: RefusedPost[] = [];
-    let rest = [...posts];
-    while (rest.length > 0) {
+    let from = 0;
+    while (from < timed.length) {
       // The posts whose time has come go together; then wait for the next one's.
-      const now = this.clock();
-      const due = rest.findIndex((post) => this.dueAt(post) > now);
-      const ready = due === -1 ? rest : rest.slice(0, due);
-      rest = due === -1 ? [] : rest.slice(due);
-      if (ready.length > 0) refused.push(...(await this.sendWhenRoom(ready)));
-      const next = rest[0];
-      if (next) await this.waitFor(Math.min(this.dueAt(next) - this.clock(), PACE_STEP_MS));
+      const now = this.now();
+      let to = from;
+      while (to < timed.length && this.dueAt(timed[to]!.eventMs) <= now) to += 1;
+      if (to > from) refused.push(...(await this.sendWhenRoom(timed.slice(from, to).map((t) => t.post))));
+      from = to;
+      const next = timed[from];
+      if (next) await this.waitFor(Math.min(this.dueAt(next.eventMs) - this.now(), PACE_STEP_MS));
     }
     return refused;
   }
 
-  private clock(): number {
-    return (this.opts.now ?? Date.now)();
-  }
-
   private async waitFor(ms: number): Promise<void> {
     if (ms <= 0) return;
-    await (this.opts.sleep ?? ((t: number) => new Promise<void>((r) => setTimeout(r, t))))(ms);
+    await this.sleep(ms);
     this.waitedMs += ms;
   }
 
   /** When a post is due at the replay's pace: now for one without a readable time, or once stopping. */
-  private dueAt(post: OutgoingPost): number {
-    const eventMs = eventTimeOf(post);
+  private dueAt(eventMs: number | undefined): number {
     if (eventMs === undefined || this.opts.stopped?.() === true) return Number.NEGATIVE_INFINITY;
-    this.origin ??= { eventMs, wallMs: this.clock() };
+    this.origin ??= { eventMs, wallMs: this.now() };
     return this.origin.wallMs + (eventMs - this.origin.eventMs) / (this.opts.speed ?? 1);
   }
 
   private async sendWhenRoom(posts: readonly OutgoingPost[]): Promise<RefusedPost[]> {
     if (!Number.isFinite(this.opts.maxBacklog)) return this.inner.sendAll(posts);
-    const started = this.clock();
-    while ((await this.opts.backlog()) >= this.opts.maxBacklog) {
-      await (this.opts.sleep ?? ((t: number) => new Promise<void>((r) => setTimeout(r, t))))(this.opts.pollMs ?? 200);
-    }
-    this.waitedMs += this.clock() - started;
+    const started = this.now();
+    while ((await this.opts.backlog()) >= this.opts.maxBacklog) await this.sleep(this.opts.pollMs ?? 200);
+    this.waitedMs += this.now() - started;
     return this.inner.sendAll(posts);
   }
 }
