@@ -9,14 +9,10 @@ import { makeDocumentClient } from '../../shared/adapters/clients';
 import { consoleStores } from '../../shared/adapters/console-store';
 import * as kit from '../../shared/adapters/wiring';
 import { consoleApp, type Identity } from '../../shared/console/app';
+import { CONSOLE_GROUPS } from '../../shared/console/contract';
 import { optionalEnv, requireEnv } from '../../shared/env';
 import { ENV } from '../../shared/env-names';
 import { TABLES } from '../../shared/resources';
-
-/** The officers' group when the environment names none. */
-export const OFFICERS_GROUP = 'officers';
-/** The read-only group: a signed-in user in neither group reads nothing. */
-export const READERS_GROUP = 'readers';
 
 /**
  * Who asks, from the claims of the JWT API Gateway checked: the e-mail (else the user name) and
@@ -48,8 +44,9 @@ function wire() {
   const app = consoleApp({
     ...consoleStores(w.clients.doc, tables, w.config),
     identify: (c: Context) => identityFromClaims((c.env as LambdaBindings).event?.requestContext?.authorizer?.jwt?.claims),
-    officersGroup: optionalEnv(ENV.consoleOfficersGroup, OFFICERS_GROUP),
-    readersGroup: READERS_GROUP,
+    officersGroup: optionalEnv(ENV.consoleOfficersGroup, CONSOLE_GROUPS.officers),
+    // A signed-in user in neither group reads nothing.
+    readersGroup: CONSOLE_GROUPS.readers,
     onError: (err, path) => w.logger.error('console request failed', { path, error: err as Error }),
   });
   return handle(app);

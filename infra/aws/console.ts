@@ -50,6 +50,7 @@ import { Construct } from 'constructs';
 import { ConfigError } from '../../shared/config';
 import { ENV } from '../../shared/env-names';
 import { TABLES, type TableName } from '../../shared/resources';
+import { CONSOLE_GROUPS as CONSOLE_GROUP_NAMES } from '../../shared/console/contract';
 import type { PantauInputs } from './inputs';
 import { findingName, PantauFunction } from './pantau-function';
 
@@ -59,8 +60,12 @@ import { findingName, PantauFunction } from './pantau-function';
  * `PANTAU_CONSOLE_OFFICERS_GROUP` and decides from the token's `cognito:groups` claim.
  */
 export const CONSOLE_GROUPS = {
-  officers: { groupName: 'officers', description: 'May respond to alert episodes, edit watch topics and import claims', precedence: 0 },
-  readers: { groupName: 'readers', description: 'May read the console, and change nothing', precedence: 1 },
+  officers: {
+    groupName: CONSOLE_GROUP_NAMES.officers,
+    description: 'May respond to alert episodes, edit watch topics and import claims',
+    precedence: 0,
+  },
+  readers: { groupName: CONSOLE_GROUP_NAMES.readers, description: 'May read the console, and change nothing', precedence: 1 },
 } as const;
 
 /** Just under the 30 seconds an HTTP API waits for a Lambda integration. */

@@ -13,13 +13,13 @@ import { secureHeaders } from 'hono/secure-headers';
 import { consoleStores, type ConsoleTables } from '../../shared/adapters/console-store';
 import { consoleApp, type Identity } from '../../shared/console/app';
 import type { Config } from '../../shared/config';
+import { CONSOLE_GROUPS } from '../../shared/console/contract';
+import { LOOPBACK } from './emulators';
 
 /** The port the console is served on unless told (another one is taken when it is busy). */
 export const CONSOLE_PORT = 8787;
-const LOOPBACK = '127.0.0.1';
 /** The page's files named by their content hash (web/build.ts). */
 const HASHED_ASSET = /\/(app|styles)-[A-Z0-9]+\.(js|css)(\.map)?$/;
-const OFFICERS = 'officers';
 
 export interface ConsoleServerOptions {
   readonly doc: DynamoDBDocumentClient;
@@ -62,7 +62,7 @@ export function localIdentity(): Identity {
   } catch {
     // No user entry (a container): the default name will do.
   }
-  return { user, groups: [OFFICERS] };
+  return { user, groups: [CONSOLE_GROUPS.officers] };
 }
 
 export async function startConsoleServer(opts: ConsoleServerOptions): Promise<ConsoleServer> {
@@ -81,7 +81,7 @@ export async function startConsoleServer(opts: ConsoleServerOptions): Promise<Co
     consoleApp({
       ...consoleStores(opts.doc, opts.tables, opts.config),
       identify: () => identity,
-      officersGroup: OFFICERS,
+      officersGroup: CONSOLE_GROUPS.officers,
       ...(opts.onError ? { onError: opts.onError } : {}),
     }),
   );

@@ -13,6 +13,12 @@ import type { TopicChange } from '../pipeline/ports';
 
 export const API_BASE = '/api';
 
+/**
+ * The console's groups: officers may respond to episodes, edit watch topics and import claims;
+ * readers only read. The user pool's groups (deployed) and the local user's group are these.
+ */
+export const CONSOLE_GROUPS = { officers: 'officers', readers: 'readers' } as const;
+
 /** A page of a list; `next` is opaque, given back as `?cursor=`. */
 export interface Page<T> {
   readonly items: readonly T[];
