@@ -8,7 +8,9 @@
  * 50,000 claims of at most 2,000 characters are about 100 MB at most, read with a paged Query,
  * well within what one partition serves. Nothing looks claims up one by one, so there is no hot key.
  */
-import { type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from './batch-get';
+import type { ClaimPages, PageKey } from '../console/ports';
 import { sleep } from '../retry';
 import { batchPutAll, type PutRequest } from './batch-write';
 import type { ClaimRating, ClaimRecord } from '../claims/types';
@@ -30,7 +32,7 @@ export interface ClaimStoreOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-export class DynamoClaimStore implements ClaimStore {
+export class DynamoClaimStore implements ClaimStore, ClaimPages {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -74,25 +76,41 @@ export class DynamoClaimStore implements ClaimStore {
   }
 
   async all(): Promise<ClaimRecord[]> {
-    const input: QueryCommandInput = {
+    const claims: ClaimRecord[] = [];
+    for await (const it of queryItems(this.doc, this.query())) claims.push(claimOf(it));
+    return claims;
+  }
+
+  async page(limit: number, start?: PageKey): Promise<{ claims: ClaimRecord[]; last?: PageKey }> {
+    const out = await this.doc.send(new QueryCommand({ ...this.query(), Limit: limit, ExclusiveStartKey: start }));
+    return { claims: (out.Items ?? []).map(claimOf), ...(out.LastEvaluatedKey ? { last: out.LastEvaluatedKey } : {}) };
+  }
+
+  async storedOf(ids: readonly string[]): Promise<Set<string>> {
+    const found = await batchGetAll(
+      this.doc,
+      this.stateTable,
+      [...new Set(ids)].map((id) => ({ pk: CLAIM_PK, sk: id })),
+      { what: 'claims', describe: (key) => String(key.sk), sleep: this.sleep },
+    );
+    return new Set(found.map((it) => String(it.sk)));
+  }
+
+  /** Every stored claim, in id order, with the attributes a claim has. */
+  private query(): QueryCommandInput {
+    return {
       TableName: this.stateTable,
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': CLAIM_PK },
       ProjectionExpression: ['sk', ...PROJECTED.map((field) => `#${field}`)].join(', '),
       ExpressionAttributeNames: Object.fromEntries(PROJECTED.map((field) => [`#${field}`, field])),
     };
-    const claims: ClaimRecord[] = [];
-    for await (const it of queryItems(this.doc, input)) {
-      claims.push({
-        id: String(it.sk),
-        text: String(it.text),
-        rating: it.rating as ClaimRating,
-        source: String(it.source),
-        ...optionalFields(it),
-      });
-    }
-    return claims;
   }
+}
+
+/** A claim back from its stored item. */
+function claimOf(it: Record<string, unknown>): ClaimRecord {
+  return { id: String(it.sk), text: String(it.text), rating: it.rating as ClaimRating, source: String(it.source), ...optionalFields(it) };
 }
 
 /** The optional fields that `from` holds as strings, under their own names. */

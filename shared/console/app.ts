@@ -14,7 +14,7 @@ import type { AlertEpisodes, ClaimStore, Counters, TopicStore } from '../pipelin
 import { claimRoutes } from './claim-routes';
 import { API_BASE, CLAIMS_IMPORT_MEDIA_TYPE, type ApiError, type Me } from './contract';
 import { episodeRoutes } from './episode-routes';
-import type { AlertReads, CountedUpTo, PostReads, ResponseLog } from './ports';
+import type { AlertReads, ClaimPages, CountedUpTo, PostReads, ResponseLog } from './ports';
 import { BadRequest, canWrite, type ConsoleEnv, type Identity } from './request';
 import { topicRoutes } from './topic-routes';
 
@@ -37,7 +37,7 @@ export interface ConsoleDeps {
   readonly responses: ResponseLog;
   readonly topics: TopicsInEffect;
   readonly topicStore: TopicStore;
-  readonly claims: ClaimStore;
+  readonly claims: ClaimStore & ClaimPages;
   /** Who asks; undefined: nobody signed in (401). */
   readonly identify: (c: Context) => Identity | undefined;
   /** The group whose members may write. */

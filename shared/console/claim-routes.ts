@@ -5,23 +5,37 @@ import { parseClaimLine } from '../claims/parse';
 import type { ClaimRecord } from '../claims/types';
 import type { ConsoleDeps } from './app';
 import type { ClaimImportResult, ClaimView, Page } from './contract';
-import { BadRequest, canWrite, cursorParam, intParam, PAGE_MAX, refused, type ConsoleEnv } from './request';
+import type { PageKey } from './ports';
+import { BadRequest, canWrite, cursorParam, intParam, isRecord, PAGE_MAX, refused, type ConsoleEnv } from './request';
 import { encodeCursor } from './views';
+
+/** Where a page of the claims list ends: in the store (where its last page ended; null at the start), or in the seed list. */
+type ClaimsPosition = { readonly store: PageKey | null } | { readonly seed: number };
+
+const isClaimsPosition = (v: unknown): v is ClaimsPosition =>
+  isRecord(v) && (('store' in v && (v.store === null || isRecord(v.store))) || (Number.isInteger(v.seed) && (v.seed as number) >= 0));
 
 export function claimRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
 
   app.get('/claims', async (c) => {
     const limit = intParam(c, 'limit', { min: 1, max: PAGE_MAX, fallback: 50 });
-    const offset = cursorParam(c, (v): v is number => Number.isInteger(v) && (v as number) >= 0) ?? 0;
-    const stored = await deps.claims.all();
-    const storedIds = new Set(stored.map((s) => s.id));
-    const all: ClaimView[] = [
-      ...stored.map((claim) => claimView(claim, 'store')),
-      ...SEED_CLAIMS.filter((s) => !storedIds.has(s.id)).map((claim) => claimView(claim, 'seed')),
-    ];
-    const items = all.slice(offset, offset + limit);
-    return c.json<Page<ClaimView>>({ items, ...(offset + limit < all.length ? { next: encodeCursor(offset + limit) } : {}) });
+    let at: ClaimsPosition = cursorParam(c, isClaimsPosition) ?? { store: null };
+    // The stored claims first, a page at a time from the store; then the seed list, less the ones a stored claim replaces.
+    const items: ClaimView[] = [];
+    if ('store' in at) {
+      const page = await deps.claims.page(limit, at.store ?? undefined);
+      items.push(...page.claims.map((claim) => claimView(claim, 'store')));
+      at = page.last ? { store: page.last } : { seed: 0 };
+    }
+    if ('seed' in at && items.length < limit) {
+      const candidates = SEED_CLAIMS.slice(at.seed, at.seed + limit - items.length);
+      const replaced = candidates.length > 0 ? await deps.claims.storedOf(candidates.map((claim) => claim.id)) : new Set<string>();
+      items.push(...candidates.filter((claim) => !replaced.has(claim.id)).map((claim) => claimView(claim, 'seed')));
+      at = { seed: at.seed + candidates.length };
+    }
+    const more = 'store' in at || at.seed < SEED_CLAIMS.length;
+    return c.json<Page<ClaimView>>({ items, ...(more ? { next: encodeCursor(at) } : {}) });
   });
 
   app.post('/claims', async (c) => {

@@ -2,6 +2,7 @@
  * What the console reads and writes, behind small interfaces: DynamoDB implements them
  * (shared/adapters/console-store.ts), the API (app.ts) only calls them.
  */
+import type { ClaimRecord } from '../claims/types';
 import type { PostItem } from '../items';
 import type { ResponseEvent, ResponseSummary } from './contract';
 
@@ -47,4 +48,12 @@ export interface ResponseLog {
    * `next` names one); answers the log as it stands after, or undefined when no such alert is stored.
    */
   add(alertId: string, event: ResponseEvent, next?: ResponseSummary): Promise<ResponseRecord | undefined>;
+}
+
+/** The stored claims a page at a time, for the console's list (the store may hold tens of thousands). */
+export interface ClaimPages {
+  /** Up to `limit` stored claims in id order, from `start` (where the previous page ended); `last` absent at the end. */
+  page(limit: number, start?: PageKey): Promise<{ claims: ClaimRecord[]; last?: PageKey }>;
+  /** Which of these ids are stored. */
+  storedOf(ids: readonly string[]): Promise<Set<string>>;
 }

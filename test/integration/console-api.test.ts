@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
 import type { Hono } from 'hono';
 import { consoleStores } from '../../shared/adapters/console-store';
+import { SEED_CLAIMS } from '../../shared/claims/seed';
 import { DynamoTopicStore } from '../../shared/adapters/topic-store';
 import { alertEpisodes, DynamoCounters, DynamoPostStore } from '../../shared/adapters/dynamodb';
 import { sendDailyDigest } from '../../shared/pipeline/daily-digest';
@@ -399,6 +400,40 @@ describe('claims import', () => {
     expect(allBad.status).toBe(400);
     expect(allBad.body.rejected[0]).toMatch(/^line 1: not JSON/);
     expect((await ask<ApiError>('/claims', { method: 'POST', body: '  ', headers: NDJSON_BODY })).body.field).toBe('body');
+  });
+});
+
+describe('claims list', () => {
+  test('the store a page at a time, then the seed list; a stored claim with a seed id replaces it, once', async () => {
+    const seedId = SEED_CLAIMS[0]!.id;
+    const lines = [seedId, 'tim-101', 'tim-102']
+      .map((id) =>
+        JSON.stringify({
+          id,
+          text: `Klaim ${id} tentang pintu air yang katanya jebol`,
+          rating: 'salah',
+          source: 'https://turnbackhoax.id/x',
+        }),
+      )
+      .join('\n');
+    expect((await ask<ClaimImportResult>('/claims', { method: 'POST', body: lines, headers: NDJSON_BODY })).body.imported).toBe(3);
+    const seen: ClaimView[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await ask<Page<ClaimView>>(`/claims?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items);
+      cursor = page.body.next;
+      pages += 1;
+    } while (cursor && pages < 500);
+    const ids = seen.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(seen.filter((c) => c.id === seedId)).toEqual([expect.objectContaining({ origin: 'store' })]);
+    expect(seen.filter((c) => c.origin === 'seed')).toHaveLength(SEED_CLAIMS.length - 1);
+    const firstSeed = seen.findIndex((c) => c.origin === 'seed');
+    expect(seen.slice(firstSeed).every((c) => c.origin === 'seed')).toBe(true);
   });
 });
 
