@@ -246,11 +246,14 @@ export class Console extends Construct {
       // Posts behind an episode and a topic's timeline (Query on byTopic), single posts (GetItem)
       // and an episode's evidence by key (BatchGetItem); it never writes a post.
       .bindTable(tables.posts, TABLES.posts, ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'])
-      // Episodes by id and by kind (Query on byKind), and the response log written onto an episode (UpdateItem).
-      .bindTable(tables.alerts, TABLES.alerts, ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'])
-      // Counters read, watch topics kept (PutItem, UpdateItem) and claims imported (BatchWriteItem).
+      // Episodes by id, the open ones together (BatchGetItem) and by kind (Query on byKind), and the
+      // response log written onto an episode (UpdateItem).
+      .bindTable(tables.alerts, TABLES.alerts, ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'])
+      // Counters read, watch topics kept (PutItem in a transaction, UpdateItem), claims listed (Query,
+      // and BatchGetItem for the seed claims a stored one replaces) and imported (BatchWriteItem).
       .bindTable(tables.state, TABLES.state, [
         'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
         'dynamodb:Query',
         'dynamodb:PutItem',
         'dynamodb:UpdateItem',

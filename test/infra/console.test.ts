@@ -206,9 +206,19 @@ describe('Console', () => {
       const index = (name: keyof typeof TABLES, indexName: string) => ({ 'Fn::Join': ['', [arn(name), `/index/${indexName}`]] });
       expect(dynamo.map((s) => ({ actions: [...asList(s.Action)].sort(), resources: asList(s.Resource) }))).toEqual([
         { actions: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'], resources: [arn('posts'), index('posts', 'byTopic')] },
-        { actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], resources: [arn('alerts'), index('alerts', 'byKind')] },
         {
-          actions: ['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+          actions: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+          resources: [arn('alerts'), index('alerts', 'byKind')],
+        },
+        {
+          actions: [
+            'dynamodb:BatchGetItem',
+            'dynamodb:BatchWriteItem',
+            'dynamodb:GetItem',
+            'dynamodb:PutItem',
+            'dynamodb:Query',
+            'dynamodb:UpdateItem',
+          ],
           resources: [arn('state')],
         },
       ]);
