@@ -18,7 +18,7 @@ import { TABLES } from '../../shared/resources';
  * Who asks, from the claims of the JWT API Gateway checked: the e-mail (else the user name) and
  * the Cognito groups. HTTP APIs pass `cognito:groups` as one string, `[officers readers]`.
  */
-export function identityFromClaims(claims: Record<string, unknown> | undefined): Identity | undefined {
+function identityFromClaims(claims: Record<string, unknown> | undefined): Identity | undefined {
   if (!claims) return undefined;
   const user = [claims.email, claims['cognito:username'], claims.username, claims.sub].find((v) => typeof v === 'string' && v !== '');
   if (typeof user !== 'string') return undefined;

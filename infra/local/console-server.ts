@@ -17,7 +17,7 @@ import { CONSOLE_GROUPS } from '../../shared/console/contract';
 import { LOOPBACK } from './emulators';
 
 /** The port the console is served on unless told (another one is taken when it is busy). */
-export const CONSOLE_PORT = 8787;
+const CONSOLE_PORT = 8787;
 /** The page's files named by their content hash (web/build.ts). */
 const HASHED_ASSET = /\/(app|styles)-[A-Z0-9]+\.(js|css)(\.map)?$/;
 
@@ -55,7 +55,7 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-export function localIdentity(): Identity {
+function localIdentity(): Identity {
   let user = 'petugas';
   try {
     user = userInfo().username || user;

@@ -19,7 +19,7 @@ import type { Config } from '../config';
 import type { ConsoleDeps } from '../console/app';
 import { responseEventsOf, responseSummaryOf } from '../console/views';
 
-export class DynamoAlertReads implements AlertReads {
+class DynamoAlertReads implements AlertReads {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly alertsTable: string,
@@ -55,7 +55,7 @@ export class DynamoAlertReads implements AlertReads {
 }
 
 /** The post store with the console's paged reads of a topic's posts. */
-export class DynamoPostReads extends DynamoPostStore implements PostReads {
+class DynamoPostReads extends DynamoPostStore implements PostReads {
   async page(
     topic: string,
     fromIso: string,
@@ -72,7 +72,7 @@ export class DynamoPostReads extends DynamoPostStore implements PostReads {
   }
 }
 
-export class DynamoResponseLog implements ResponseLog {
+class DynamoResponseLog implements ResponseLog {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly alertsTable: string,

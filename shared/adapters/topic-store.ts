@@ -11,8 +11,8 @@ import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-
 import type { StoredTopic, TopicChange, TopicStore } from '../pipeline/ports';
 import { queryItems } from './pages';
 
-export const TOPIC_PK = 'TOPIC';
-export const TOPIC_LOG_PK = 'TOPICLOG';
+const TOPIC_PK = 'TOPIC';
+const TOPIC_LOG_PK = 'TOPICLOG';
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 

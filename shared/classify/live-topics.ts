@@ -10,7 +10,7 @@ import type { StoredTopic, TopicStore } from '../pipeline/ports';
 import { ReloadWhenStale } from '../stale';
 import { makeTopicMatcher, type TopicMatcher, type TopicRule } from './topics';
 
-export const TOPICS_MAX_AGE_MS = 2 * 60 * 1000;
+const TOPICS_MAX_AGE_MS = 2 * 60 * 1000;
 
 /** A watch topic in effect, and where it comes from. */
 export interface EffectiveTopic extends TopicRule {
