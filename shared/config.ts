@@ -144,6 +144,12 @@ export const SpikeRuleSchema = z.strictObject({
   cooldownMinutes: z.number().int().min(0).default(120),
   /** Within a cooldown, an update is sent only when severity has risen by at least this much. */
   severityStep: z.number().int().min(1).max(9).default(2),
+  /**
+   * One incident, one thread: when two topics' spikes rise together and at least this share of
+   * the smaller one's complaints are about the larger one's topic too, the smaller one joins the
+   * larger one's alert instead of opening an episode of its own. 1 keeps every topic apart.
+   */
+  joinOverlap: z.number().min(0.1).max(1).default(0.6),
 });
 
 export const HoaxAlertRuleSchema = z.strictObject({

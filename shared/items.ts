@@ -294,13 +294,18 @@ export function fromAlertItem(item: Record<string, unknown>): { alert: Alert; st
   };
 }
 
-/** What a counter holds: posts, and of them the negative, positive, neutral and hoax-like ones. */
+/**
+ * What a counter holds: posts, and of them the negative, positive, neutral and hoax-like ones;
+ * `driven`: of the negative ones, those that spread a hoax that was alerting when they were
+ * counted (the hoax's own posts: they belong to its episode, not to a complaint spike).
+ */
 export interface CounterValues {
   readonly total: number;
   readonly negative: number;
   readonly positive: number;
   readonly neutral: number;
   readonly hoax: number;
+  readonly driven: number;
 }
 
 /** One counter increment: the (topic, bucket) item and what to add to it. */
@@ -311,20 +316,34 @@ export interface CounterIncrement {
   readonly expiresAt: number;
 }
 
-/** What a post's counting needs of it. */
-export type CountedPost = Pick<PostItem, 'createdAtEpoch' | 'sentimentLabel' | 'hoaxLevel' | 'topics' | 'placeCities'>;
+/**
+ * What a post's counting needs of it; `driven`: it spreads a hoax that is alerting (the
+ * aggregator judges it when the window closes; a recount from the stored posts cannot).
+ */
+export type CountedPost = Pick<PostItem, 'createdAtEpoch' | 'sentimentLabel' | 'hoaxLevel' | 'topics' | 'placeCities'> & {
+  readonly driven?: boolean;
+};
 
 /** The counters of a watch topic in one city (kota administrasi): `banjir@Jakarta Selatan`. */
 export function placeCounter(topic: string, city: string): string {
   return `${topic}@${city}`;
 }
 
+/**
+ * The counters of the posts about both of two watch topics (`banjir&pemprov`, names in order):
+ * how far two topics' spikes are made of the same posts.
+ */
+export function pairCounter(a: string, b: string): string {
+  return a < b ? `${a}&${b}` : `${b}&${a}`;
+}
+
 /** Counts of nothing: what a counter holds before its first post. */
-export const NO_COUNTS: CounterValues = { total: 0, negative: 0, positive: 0, neutral: 0, hoax: 0 };
+export const NO_COUNTS: CounterValues = { total: 0, negative: 0, positive: 0, neutral: 0, hoax: 0, driven: 0 };
 
 /**
- * A stored post adds to the bucket of each of its topics, to the all-topics bucket, and, where
- * it names a place, to each of its topics' bucket in that city.
+ * A stored post adds to the bucket of each of its topics, to the all-topics bucket, to the
+ * bucket of each pair of its topics, and, where it names a place, to each of its topics' bucket
+ * in that city.
  */
 export function counterIncrements(item: CountedPost, bucketMinutes: number, stateDays: number): CounterIncrement[] {
   const start = bucketStart(item.createdAtEpoch * 1000, bucketMinutes);
@@ -334,10 +353,13 @@ export function counterIncrements(item: CountedPost, bucketMinutes: number, stat
     positive: item.sentimentLabel === 'positive' ? 1 : 0,
     neutral: item.sentimentLabel === 'neutral' ? 1 : 0,
     hoax: item.hoaxLevel === 'medium' || item.hoaxLevel === 'high' ? 1 : 0,
+    driven: item.driven === true && item.sentimentLabel === 'negative' ? 1 : 0,
   };
   const expiresAt = epochSeconds(start + stateDays * DAY);
   const cities = [...new Set(item.placeCities)];
-  const counters = [ALL_TOPICS, ...item.topics, ...item.topics.flatMap((topic) => cities.map((city) => placeCounter(topic, city)))];
+  const topics = [...new Set(item.topics)];
+  const pairs = topics.flatMap((a, i) => topics.slice(i + 1).map((b) => pairCounter(a, b)));
+  const counters = [ALL_TOPICS, ...topics, ...pairs, ...topics.flatMap((topic) => cities.map((city) => placeCounter(topic, city)))];
   return counters.map((topic) => ({ topic, bucket: isoMinute(start), add, expiresAt }));
 }
 
@@ -348,5 +370,6 @@ export function addCounts(a: CounterValues, b: CounterValues): CounterValues {
     positive: a.positive + b.positive,
     neutral: a.neutral + b.neutral,
     hoax: a.hoax + b.hoax,
+    driven: a.driven + b.driven,
   };
 }

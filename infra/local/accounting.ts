@@ -6,7 +6,7 @@
 import { type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { aggKey, bucketOfSortKey } from '../../shared/adapters/dynamodb';
 import { CITIES } from '../../shared/classify/places-jakarta';
-import { ALL_TOPICS, placeCounter } from '../../shared/items';
+import { ALL_TOPICS, pairCounter, placeCounter } from '../../shared/items';
 import { Accounts, type AccountingReport, type DeadLetterRecord, type ReceivedAlert, type StoredPostRecord } from './books';
 import type { Config } from '../../shared/config';
 import { scanAll } from './scan';
@@ -48,7 +48,7 @@ export async function checkBooks(input: BooksInput): Promise<AccountingReport> {
         TableName: tables.state,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': aggKey(topic) },
-        ProjectionExpression: 'sk, #total, negative, positive, neutral, hoax',
+        ProjectionExpression: 'sk, #total, negative, positive, neutral, hoax, driven',
         ExpressionAttributeNames: { '#total': 'total' },
       },
       (item) =>
@@ -61,6 +61,7 @@ export async function checkBooks(input: BooksInput): Promise<AccountingReport> {
           positive: Number(item.positive ?? 0),
           neutral: Number(item.neutral ?? 0),
           hoax: Number(item.hoax ?? 0),
+          driven: Number(item.driven ?? 0),
         }),
     );
   }
@@ -87,10 +88,11 @@ export async function checkBooks(input: BooksInput): Promise<AccountingReport> {
   return books.report();
 }
 
-/** Every counter partition there can be: all posts, each watch topic, and each topic in each city. */
+/** Every counter partition there can be: all posts, each watch topic, each pair of them, and each topic in each city. */
 function counterTopics(topics: readonly { readonly name: string }[]): string[] {
   const names = topics.map((t) => t.name);
-  return [ALL_TOPICS, ...names, ...names.flatMap((name) => CITIES.map((city) => placeCounter(name, city)))];
+  const pairs = names.flatMap((a, i) => names.slice(i + 1).map((b) => pairCounter(a, b)));
+  return [ALL_TOPICS, ...names, ...pairs, ...names.flatMap((name) => CITIES.map((city) => placeCounter(name, city)))];
 }
 
 async function queryAll(

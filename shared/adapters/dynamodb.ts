@@ -140,19 +140,20 @@ export class DynamoCounters implements Counters, CountedUpTo {
       TableName: this.stateTable,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: { ':pk': aggKey(topic), ':from': fromIso, ':to': toIso },
-      ProjectionExpression: 'sk, #total, negative, hoax',
+      ProjectionExpression: 'sk, #total, negative, hoax, driven',
       ExpressionAttributeNames: { '#total': 'total' },
       ConsistentRead: this.opts.consistent === true,
     };
-    const buckets = new Map<string, { total: number; negative: number; hoax: number }>();
+    const buckets = new Map<string, { total: number; negative: number; hoax: number; driven: number }>();
     for await (const it of queryItems(this.doc, input)) {
       const bucket = bucketOfSortKey(String(it.sk));
       if (bucket >= toIso) continue;
-      const had = buckets.get(bucket) ?? { total: 0, negative: 0, hoax: 0 };
+      const had = buckets.get(bucket) ?? { total: 0, negative: 0, hoax: 0, driven: 0 };
       buckets.set(bucket, {
         total: had.total + Number(it.total ?? 0),
         negative: had.negative + Number(it.negative ?? 0),
         hoax: had.hoax + Number(it.hoax ?? 0),
+        driven: had.driven + Number(it.driven ?? 0),
       });
     }
     return [...buckets].map(([bucket, counts]) => ({ bucket, ...counts }));
@@ -230,6 +231,7 @@ export class DynamoWindowTally implements WindowTally {
           positive: Number(item.positive ?? 0),
           neutral: Number(item.neutral ?? 0),
           hoax: Number(item.hoax ?? 0),
+          driven: Number(item.driven ?? 0),
         },
         seq: typeof item.seq === 'string' ? item.seq : '',
         expiresAt: Number(item.expiresAt ?? 0),

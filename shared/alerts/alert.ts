@@ -55,6 +55,16 @@ export interface Alert {
   /** reach: how often the post was reposted when collected. */
   readonly reposts?: number;
   /**
+   * hoax: the hoax's own negative posts in the window. They belong to this episode and raise no
+   * complaint spike of their own: the alert says how many complaints the hoax is driving.
+   */
+  readonly complaints?: number;
+  /**
+   * Other watch topics' labels in the same incident: for a hoax, the topics of the complaints it
+   * drives; for a spike, topics whose spikes were made largely of the same posts and joined this thread.
+   */
+  readonly related?: readonly string[];
+  /**
    * Set on the episode's last message: nothing has raised it for a whole cooldown, so the team can
    * stand down. The other fields are those of its last alert; `revision` counts this message too.
    */

@@ -11,6 +11,8 @@ export type AlertLanguage = 'id' | 'en';
 
 const one = (n: number): string => (Math.round(n * 10) / 10).toLocaleString('en-US');
 const whole = (n: number): string => Math.round(n).toLocaleString('id-ID');
+/** Topic labels in a sentence, lower case: `pemprov dki, transportasi`. */
+const listed = (labels: readonly string[]): string => labels.map((l) => l.toLowerCase()).join(', ');
 
 const HEADLINE: Record<AlertKind, Record<AlertLanguage, string>> = {
   spike: { id: 'Lonjakan keluhan', en: 'Spike in complaints' },
@@ -85,10 +87,18 @@ const WHAT: Record<AlertKind, (alert: Alert, lang: AlertLanguage) => string[]> =
   spike(alert, lang) {
     const minutes = Math.round((Date.parse(alert.windowEnd) - Date.parse(alert.windowStart)) / 60_000);
     const until = formatJakarta(Date.parse(alert.windowEnd));
+    const related = alert.related ?? [];
     return [
       lang === 'id'
         ? `${alert.observed} unggahan negatif tentang ${alert.topicLabel.toLowerCase()} dalam ${minutes} menit hingga ${until}: ${one(alert.ratio)}x dari biasanya (perkiraan ${one(alert.expected)}).`
         : `${alert.observed} negative posts about ${alert.topicLabel.toLowerCase()} in the ${minutes} minutes to ${until}: ${one(alert.ratio)}x the usual (expected ${one(alert.expected)}).`,
+      ...(related.length === 0
+        ? []
+        : [
+            lang === 'id'
+              ? `Satu kejadian: keluhan tentang ${listed(related)} sebagian besar unggahan yang sama, jadi tidak diberi peringatan terpisah.`
+              : `One incident: the complaints about ${listed(related)} are mostly the same posts, so they get no alert of their own.`,
+          ]),
     ];
   },
   hoax(alert, lang) {
@@ -110,7 +120,12 @@ const WHAT: Record<AlertKind, (alert: Alert, lang: AlertLanguage) => string[]> =
       lang === 'id'
         ? `${alert.observed} akun berbeda dalam ${minutes} menit hingga ${until} (ambang ${alert.expected})${reach}.`
         : `${alert.observed} different accounts in the ${minutes} minutes to ${until} (threshold ${alert.expected})${reach}.`;
-    return [what, spread];
+    const driving = alert.complaints
+      ? lang === 'id'
+        ? `Hoaks ini memicu ${whole(alert.complaints)} unggahan negatif${alert.related?.length ? ` (juga tentang ${listed(alert.related)})` : ''}; itu bagian dari peringatan ini, bukan lonjakan keluhan tersendiri.`
+        : `The hoax is driving ${whole(alert.complaints)} negative posts${alert.related?.length ? ` (also about ${listed(alert.related)})` : ''}; they belong to this alert, not to a complaint spike of their own.`
+      : undefined;
+    return driving ? [what, spread, driving] : [what, spread];
   },
   reach(alert, lang) {
     const sample = alert.samples[0];

@@ -137,6 +137,13 @@ export const ALERTS_TABLE: ExportedTable = {
     optional(s('claimSource', 'hoax: where the debunk can be read.')),
     optional(n('followers', "hoax: followers of the spreading accounts added up; reach: the author's followers.")),
     optional(n('reposts', 'reach: reposts of the post when collected.')),
+    optional(n('complaints', "hoax: the hoax's own negative posts in the window, which raise no complaint spike of their own.")),
+    optional(
+      list(
+        'related',
+        "Other watch topics (labels) in the same incident: a hoax's complaints' topics; for a spike, topics whose spikes were largely the same posts and joined it.",
+      ),
+    ),
     optional(s('resolvedAt', "Set on an episode's last message, when it was calm for a whole cooldown.", 'timestamp')),
     optional(attr('digest', 'M', "digest: the day in figures (per topic and city, and the day's alerts).")),
     optional(s('link', "The episode's page in the console, when `console.url` is configured.")),
@@ -190,7 +197,7 @@ export const STATE_ITEMS: readonly StateItemDoc[] = [
     sk: '<bucket>#<shard>',
     writer: 'aggregator',
     meaning:
-      "Posts counted in one 5-minute event-time bucket (`total`, `negative`, `positive`, `neutral`, `hoax`) by one writer, the stream shard whose windows wrote it; a bucket's count is the sum over its shards. `<counter>` is `*` (every post), a watch topic, or `<topic>@<city>`. `seq`: the sequence number of the last post it counts (a window tried again adds only later posts). Items written before the aggregator have the bare bucket as sort key and no `seq`.",
+      "Posts counted in one 5-minute event-time bucket (`total`, `negative`, `positive`, `neutral`, `hoax`, and `driven`: the negative ones spreading a hoax that was alerting, which complaint spikes leave to the hoax's episode) by one writer, the stream shard whose windows wrote it; a bucket's count is the sum over its shards. `<counter>` is `*` (every post), a watch topic, `<topic>&<topic>` (posts about both, names in order: how far two spikes share their posts), or `<topic>@<city>`. `seq`: the sequence number of the last post it counts (a window tried again adds only later posts). Items written before the aggregator have the bare bucket as sort key and no `seq`.",
   },
   {
     pk: 'COUNTED',

@@ -154,6 +154,10 @@ export interface EpisodeView {
     readonly followers?: number;
     readonly reposts?: number;
     readonly indicators?: readonly { readonly name: string; readonly evidence: readonly string[] }[];
+    /** hoax: the negative posts it drives (no complaint spike of their own). */
+    readonly complaints?: number;
+    /** Other watch topics' labels in the same incident (alert.ts, `related`). */
+    readonly related?: readonly string[];
   };
   readonly revisions: readonly Revision[];
   /** Its topic's counts from before the episode to its end (or now), with each revision's expected level. */

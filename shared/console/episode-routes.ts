@@ -217,6 +217,8 @@ export function episodeRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
         ...(alert.followers !== undefined ? { followers: alert.followers } : {}),
         ...(alert.reposts !== undefined ? { reposts: alert.reposts } : {}),
         ...(alert.indicators ? { indicators: alert.indicators } : {}),
+        ...(alert.complaints !== undefined ? { complaints: alert.complaints } : {}),
+        ...(alert.related ? { related: alert.related } : {}),
       },
       revisions,
       timeline,

@@ -9,7 +9,8 @@
  *      on two shards the later one sees both), and the posts found pushed get `coordinated`;
  *   2. counted: each counter item the window adds to is written once, as this writer's own item
  *      (no other writer touches it; nothing here is a transaction, so nothing can conflict),
- *      keeping the sequence number of the last post it counts;
+ *      keeping the sequence number of the last post it counts; a negative post spreading a hoax
+ *      that is alerting is counted as `driven` too, so complaint spikes leave it to the hoax's episode;
  *   3. held against the alert rules (window-alerts.ts).
  * Tried again after any failure (Lambda retries the window's final invocation with the same
  * state; a process that died reads the window again), it adds to each counter only what it lacks,
@@ -23,7 +24,7 @@ import type { HoaxLevel, HoaxResult } from '../classify/types';
 import { counterIncrements, hoaxOf, hoaxWeights, storedHoax } from '../items';
 import { MINUTE } from '../time';
 import type { PostStore, SpreadLog, WindowTally } from './ports';
-import { raiseWindowAlerts, type AlertDeps, type JudgedPost } from './window-alerts';
+import { alertingHoax, raiseWindowAlerts, type AlertDeps, type JudgedPost } from './window-alerts';
 import { seqAfter } from './sequence';
 import type { PostFact } from './window';
 import { mapLimited } from '../pool';
@@ -67,10 +68,18 @@ export async function closeWindow(writer: string, facts: readonly PostFact[], de
 
   const { bucketMinutes } = deps.config.alerts.spike;
   const { stateDays } = deps.config.retention;
-  const increments = fresh.map(({ fact, level }) => ({
-    seq: fact.seq,
+  const hoaxRule = deps.config.alerts.hoax;
+  const increments = fresh.map((post) => ({
+    seq: post.fact.seq,
     increments: counterIncrements(
-      { createdAtEpoch: fact.at, sentimentLabel: fact.sentiment, hoaxLevel: level, topics: fact.topics, placeCities: fact.cities },
+      {
+        createdAtEpoch: post.fact.at,
+        sentimentLabel: post.fact.sentiment,
+        hoaxLevel: post.level,
+        topics: post.fact.topics,
+        placeCities: post.fact.cities,
+        driven: alertingHoax(post, hoaxRule) !== undefined,
+      },
       bucketMinutes,
       stateDays,
     ),

@@ -25,6 +25,8 @@ export interface BucketCount {
   readonly negative: number;
   /** Posts at hoax level medium or high. */
   readonly hoax?: number;
+  /** Of the negative posts, those spreading a hoax that was alerting (items.ts, `CounterValues`). */
+  readonly driven?: number;
 }
 
 export interface Counters {

@@ -11,13 +11,13 @@
  */
 import { episodeLink, hoaxAlertId, reachAlertId, spikeAlertId, type Alert, type AlertKind } from '../alerts/alert';
 import type { LiveTopics } from '../classify/live-topics';
-import { countsAsHoax, evaluateHoaxSpread } from '../alerts/hoax';
+import { countsAsHoax, evaluateHoaxSpread, type HoaxDecision } from '../alerts/hoax';
 import { evaluateReach } from '../alerts/reach';
 import { evaluateSpike } from '../alerts/spike';
 import type { Spread } from '../alerts/spread';
 import type { HoaxLevel } from '../classify/types';
-import type { Config } from '../config';
-import { hoaxOf, mostNamed, type PostItem } from '../items';
+import type { Config, HoaxAlertRule } from '../config';
+import { hoaxOf, mostNamed, pairCounter, type PostItem } from '../items';
 import { DAY, HOUR, MINUTE, bucketStart, isoMinute } from '../time';
 import { markPublished } from './mark-sent';
 import type { AlertEpisodes, AlertPublisher, Claim, Counters, PostStore } from './ports';
@@ -148,38 +148,56 @@ async function publishOrHold(kind: string, key: string, alert: Alert, deps: Aler
 // ---------------------------------------------------------------------------------------------
 // spike
 
-/** Negative and total posts per bucket (by its start, epoch ms) of one topic, as counted before the window and then post by post. */
-type BucketCounts = Map<number, { total: number; negative: number }>;
+/** Complaints (negative posts not spreading an alerting hoax) and all posts per bucket (by its start, epoch ms) of one counter. */
+type BucketCounts = Map<number, { total: number; complaints: number }>;
+
+/** A spike decision with what joining it to another topic's thread needs (its severity rises with what joins it). */
+interface SpikeDecision extends Omit<Decision, 'severity'> {
+  severity: number;
+  readonly topic: string;
+  readonly start: number;
+  readonly end: number;
+  /** Complaints about the topic in the window, as of the post that raised it. */
+  readonly complaints: number;
+  /** Other watch topics whose spikes joined this one's thread (their posts are largely this one's). */
+  related: string[];
+}
 
 async function spikeDecisions(window: readonly JudgedPost[], deps: AlertDeps): Promise<Decision[]> {
   const rule = deps.config.alerts.spike;
   const width = rule.bucketMinutes * MINUTE;
   const windowEnd = (fact: PostFact): number => bucketStart(fact.at * 1000, rule.bucketMinutes) + width;
-  const negative = window.filter((p) => p.fact.sentiment === 'negative' && p.fact.topics.length > 0);
+  // A post spreading a hoax that is alerting belongs to the hoax's episode: it is no complaint here.
+  const driven = new Set(window.filter((p) => alertingHoax(p, deps.config.alerts.hoax)).map((p) => p.fact.key));
+  const complaint = (fact: PostFact): boolean => fact.sentiment === 'negative' && !driven.has(fact.key);
+  const negative = window.filter((p) => complaint(p.fact) && p.fact.topics.length > 0);
   if (negative.length === 0) return [];
   const topics = [...new Set(negative.flatMap((p) => p.fact.topics))];
   const from = Math.min(...negative.map((p) => windowEnd(p.fact))) - rule.windowMinutes * MINUTE - rule.baselineHours * HOUR;
   const to = Math.max(...negative.map((p) => windowEnd(p.fact)));
+  const countsAt = (counts: BucketCounts, fromMs: number, toMs: number, field: 'total' | 'complaints') =>
+    sum(counts, fromMs, toMs, width, field);
 
-  const decisions: Decision[] = [];
+  const decisions: SpikeDecision[] = [];
   for (const topic of topics) {
     // The counters include the whole window by now (it was counted before the rules run): take
     // its posts out, and put them back one by one below.
+    const about = (fact: PostFact) => fact.topics.includes(topic);
     const counts = await bucketCounts(deps, topic, from, to);
-    for (const { fact } of window) if (fact.topics.includes(topic)) addPost(counts, fact, -1, rule.bucketMinutes);
+    for (const { fact } of window) if (about(fact)) addPost(counts, fact, -1, rule.bucketMinutes, complaint);
     const pastDays = new Map<number, BucketCounts>();
     for (const [index, { fact }] of window.entries()) {
-      if (!fact.topics.includes(topic)) continue;
-      addPost(counts, fact, +1, rule.bucketMinutes);
-      if (fact.sentiment !== 'negative') continue;
+      if (!about(fact)) continue;
+      addPost(counts, fact, +1, rule.bucketMinutes, complaint);
+      if (!complaint(fact)) continue;
       const end = windowEnd(fact);
       const start = end - rule.windowMinutes * MINUTE;
-      const windowNegative = sum(counts, start, end, width, 'negative');
+      const windowNegative = countsAt(counts, start, end, 'complaints');
       if (windowNegative < rule.minCount) continue;
       const spikeCounts = {
         windowNegative,
-        windowTotal: sum(counts, start, end, width, 'total'),
-        shortBaselineNegative: sum(counts, start - rule.baselineHours * HOUR, start, width, 'negative'),
+        windowTotal: countsAt(counts, start, end, 'total'),
+        shortBaselineNegative: countsAt(counts, start - rule.baselineHours * HOUR, start, 'complaints'),
         pastDaysNegative: [] as number[],
       };
       if (!evaluateSpike(spikeCounts, rule).fire) continue;
@@ -188,13 +206,13 @@ async function spikeDecisions(window: readonly JudgedPost[], deps: AlertDeps): P
         if (!past) pastDays.set(day, (past = await bucketCounts(deps, topic, from - day * DAY, to - day * DAY)));
         // Only days with data in that window count (a new deployment has none).
         if ([...past.keys()].some((b) => b >= start - day * DAY && b < end - day * DAY)) {
-          spikeCounts.pastDaysNegative.push(sum(past, start - day * DAY, end - day * DAY, width, 'negative'));
+          spikeCounts.pastDaysNegative.push(sum(past, start - day * DAY, end - day * DAY, width, 'complaints'));
         }
       }
       const decision = evaluateSpike(spikeCounts, rule);
       if (!decision.fire) continue;
       const eventMs = fact.at * 1000;
-      decisions.push({
+      const spike: SpikeDecision = {
         index,
         kind: 'spike',
         key: topic,
@@ -202,42 +220,88 @@ async function spikeDecisions(window: readonly JudgedPost[], deps: AlertDeps): P
         severity: decision.severity,
         eventMs,
         rule,
+        topic,
+        start,
+        end,
+        complaints: windowNegative,
+        related: [],
         build: async (claim) => {
           // The posts up to the one that raised it: later ones of the same window are not in `observed`.
           const evidence = await deps.posts.byTopic(topic, isoMinute(start), new Date(eventMs + 1).toISOString(), 500);
-          const negativePosts = evidence.filter((p) => p.sentimentLabel === 'negative' && p.topics.includes(topic));
+          const complaints = evidence.filter((p) => p.sentimentLabel === 'negative' && p.topics.includes(topic) && !spreadsHoax(p, deps));
           return {
-            ...common(claim, 'spike', topic, decision.severity, eventMs, deps),
+            ...common(claim, 'spike', topic, spike.severity, eventMs, deps),
             windowStart: new Date(start).toISOString(),
             windowEnd: new Date(end).toISOString(),
             observed: decision.observed,
             expected: round2(decision.expected),
             ratio: round2(decision.ratio),
             windowTotal: spikeCounts.windowTotal,
-            ...whereAndWho(negativePosts, mostNegative),
+            ...whereAndWho(complaints, mostNegative),
+            ...(spike.related.length > 0 ? { related: spike.related.map((t) => topicLabel(t, deps)) } : {}),
           };
         },
-      });
+      };
+      decisions.push(spike);
     }
   }
-  return decisions;
+  return joinThreads(decisions, window, deps, complaint);
 }
 
+/**
+ * One incident, one thread: when two watch topics' spikes are raised by the same post and the
+ * smaller one's complaints in the window are mostly the larger one's too (at least
+ * `joinOverlap` of them carry both topics), the smaller one is not an episode of its own: the
+ * larger one's alert names it, at the higher of the two severities.
+ */
+async function joinThreads(
+  decisions: SpikeDecision[],
+  window: readonly JudgedPost[],
+  deps: AlertDeps,
+  complaint: (fact: PostFact) => boolean,
+): Promise<Decision[]> {
+  const { joinOverlap, bucketMinutes } = deps.config.alerts.spike;
+  if (joinOverlap >= 1) return decisions;
+  const byIndex = new Map<number, SpikeDecision[]>();
+  for (const d of decisions) byIndex.set(d.index, [...(byIndex.get(d.index) ?? []), d]);
+  const joined = new Set<SpikeDecision>();
+  for (const [index, raised] of byIndex) {
+    if (raised.length < 2) continue;
+    // The largest first (most complaints, then by name): each smaller one joins the first larger one it overlaps.
+    raised.sort((a, b) => b.complaints - a.complaints || a.topic.localeCompare(b.topic));
+    for (const [i, small] of raised.entries()) {
+      for (const big of raised.slice(0, i)) {
+        if (joined.has(big)) continue;
+        const both = (fact: PostFact) => fact.topics.includes(big.topic) && fact.topics.includes(small.topic);
+        const counts = await bucketCounts(deps, pairCounter(big.topic, small.topic), small.start, small.end);
+        // Counted with the whole window: the posts after this one are taken out again.
+        for (const [later, { fact }] of window.entries())
+          if (later > index && both(fact)) addPost(counts, fact, -1, bucketMinutes, complaint);
+        if (sum(counts, small.start, small.end, bucketMinutes * MINUTE, 'complaints') < joinOverlap * small.complaints) continue;
+        joined.add(small);
+        big.related.push(small.topic, ...small.related);
+        big.severity = Math.max(big.severity, small.severity);
+        break;
+      }
+    }
+  }
+  return decisions.filter((d) => !joined.has(d));
+}
 async function bucketCounts(deps: AlertDeps, topic: string, fromMs: number, toMs: number): Promise<BucketCounts> {
   const counts: BucketCounts = new Map();
   for (const b of await deps.counters.range(topic, isoMinute(fromMs), isoMinute(toMs))) {
-    counts.set(Date.parse(b.bucket), { total: b.total, negative: b.negative });
+    counts.set(Date.parse(b.bucket), { total: b.total, complaints: b.negative - (b.driven ?? 0) });
   }
   return counts;
 }
 
-function addPost(counts: BucketCounts, fact: PostFact, sign: 1 | -1, bucketMinutes: number): void {
+function addPost(counts: BucketCounts, fact: PostFact, sign: 1 | -1, bucketMinutes: number, complaint: (fact: PostFact) => boolean): void {
   const bucket = bucketStart(fact.at * 1000, bucketMinutes);
-  const had = counts.get(bucket) ?? { total: 0, negative: 0 };
-  counts.set(bucket, { total: had.total + sign, negative: had.negative + (fact.sentiment === 'negative' ? sign : 0) });
+  const had = counts.get(bucket) ?? { total: 0, complaints: 0 };
+  counts.set(bucket, { total: had.total + sign, complaints: had.complaints + (complaint(fact) ? sign : 0) });
 }
 
-function sum(counts: BucketCounts, fromMs: number, toMs: number, width: number, field: 'total' | 'negative'): number {
+function sum(counts: BucketCounts, fromMs: number, toMs: number, width: number, field: 'total' | 'complaints'): number {
   let n = 0;
   for (let at = fromMs; at < toMs; at += width) n += counts.get(at)?.[field] ?? 0;
   return n;
@@ -250,14 +314,10 @@ function hoaxDecisions(window: readonly JudgedPost[], deps: AlertDeps): Decision
   const rule = deps.config.alerts.hoax;
   const decisions: Decision[] = [];
   for (const [index, judged] of window.entries()) {
-    const { fact, level } = judged;
-    if (!countsAsHoax(level, rule)) continue;
-    // How far the post's hoax has spread: the debunked claim it repeats, else the text it was pushed with.
-    const spread = fact.claim ? judged.claimSpread : judged.pushed;
-    if (!spread) continue;
-    const knownClaim = fact.claim !== undefined;
-    const decision = evaluateHoaxSpread({ ...spread, knownClaim }, rule);
-    if (!decision.fire) continue;
+    const { fact } = judged;
+    const alerting = alertingHoax(judged, rule);
+    if (!alerting) continue;
+    const { spread, decision } = alerting;
     const eventMs = fact.at * 1000;
     const windowStart = eventMs - rule.windowMinutes * MINUTE;
     const topic = fact.topics[0] ?? OFF_TOPIC;
@@ -282,6 +342,9 @@ function hoaxDecisions(window: readonly JudgedPost[], deps: AlertDeps): Decision
             : p.hoaxIndicators.includes('coordinated'),
         );
         if (!members.some((p) => p.postKey === item.postKey)) members.push(item);
+        // Its negative posts are the hoax's, not complaint spikes of their own: the alert says how many, and about what.
+        const complaints = members.filter((p) => p.sentimentLabel === 'negative');
+        const related = [...new Set(complaints.flatMap((p) => p.topics))].filter((t) => t !== topic);
         return {
           ...common(claim, 'hoax', topic, decision.severity, eventMs, deps),
           windowStart: new Date(windowStart).toISOString(),
@@ -296,6 +359,8 @@ function hoaxDecisions(window: readonly JudgedPost[], deps: AlertDeps): Decision
             : {}),
           indicators: indicatorsOf(item),
           followers: spread.followers,
+          ...(complaints.length > 0 ? { complaints: complaints.length } : {}),
+          ...(related.length > 0 ? { related: related.map((t) => topicLabel(t, deps)) } : {}),
         };
       },
     });
@@ -303,13 +368,35 @@ function hoaxDecisions(window: readonly JudgedPost[], deps: AlertDeps): Decision
   return decisions;
 }
 
+/**
+ * The hoax rule's answer for a post: its level counts as a hoax and the text it spreads (the
+ * debunked claim it repeats, else the text it was pushed with) has reached enough accounts.
+ * Such a post is the hoax episode's: it opens no complaint spike and no reach episode of its own.
+ */
+export function alertingHoax(judged: JudgedPost, rule: HoaxAlertRule): { spread: Spread; decision: HoaxDecision } | undefined {
+  const { fact, level } = judged;
+  if (!countsAsHoax(level, rule)) return undefined;
+  const spread = fact.claim ? judged.claimSpread : judged.pushed;
+  if (!spread) return undefined;
+  const decision = evaluateHoaxSpread({ ...spread, knownClaim: fact.claim !== undefined }, rule);
+  return decision.fire ? { spread, decision } : undefined;
+}
+
+/** A stored post that spreads a hoax (a debunked claim it repeats, or a pushed text): not a complaint of a spike's. */
+const spreadsHoax = (item: PostItem, deps: AlertDeps): boolean =>
+  countsAsHoax(item.hoaxLevel as HoaxLevel, deps.config.alerts.hoax) &&
+  (item.claimId !== undefined || item.hoaxIndicators.includes('coordinated'));
+
 // ---------------------------------------------------------------------------------------------
 // reach
 
 function reachDecisions(window: readonly JudgedPost[], deps: AlertDeps): Decision[] {
   const rule = deps.config.alerts.reach;
   const decisions: Decision[] = [];
-  for (const [index, { fact, level }] of window.entries()) {
+  for (const [index, judged] of window.entries()) {
+    const { fact, level } = judged;
+    // A post of an alerting hoax is that episode's news: its reach is in the hoax alert's severity.
+    if (alertingHoax(judged, deps.config.alerts.hoax)) continue;
     const hoaxLike = countsAsHoax(level, deps.config.alerts.hoax);
     const complaint = fact.sentiment === 'negative' && fact.topics.length > 0;
     const decision = evaluateReach({ followers: fact.followers, reposts: fact.reposts, complaint, hoaxLike }, rule);
@@ -360,14 +447,19 @@ async function storedPost(deps: AlertDeps, fact: PostFact): Promise<PostItem> {
   return item;
 }
 
-function common(claim: Claim, kind: AlertKind, topic: string, severity: number, eventMs: number, deps: AlertDeps) {
+/** A watch topic's label (the console's topics too), for the officer. */
+function topicLabel(topic: string, deps: AlertDeps): string {
   const label = deps.topics ? deps.topics.label(topic) : deps.config.topics.find((t) => t.name === topic)?.label;
+  return label ?? (deps.config.alerts.language === 'en' ? 'Outside the watch topics' : 'Di luar topik pantauan');
+}
+
+function common(claim: Claim, kind: AlertKind, topic: string, severity: number, eventMs: number, deps: AlertDeps) {
   const consoleUrl = deps.config.console.url;
   return {
     alertId: claim.alertId,
     kind,
     topic,
-    topicLabel: label ?? (deps.config.alerts.language === 'en' ? 'Outside the watch topics' : 'Di luar topik pantauan'),
+    topicLabel: topicLabel(topic, deps),
     severity,
     revision: claim.revision,
     firedAt: new Date(eventMs).toISOString(),

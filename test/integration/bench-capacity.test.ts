@@ -45,7 +45,7 @@ describe('capacity meter', () => {
     Array.from({ length: n }, (_, i) => ({
       topic: `${prefix}${i}`,
       bucket: '2026-12-06T10:00',
-      add: { total: 3, negative: 1, positive: 1, neutral: 1, hoax: 0 },
+      add: { total: 3, negative: 1, positive: 1, neutral: 1, hoax: 0, driven: 0 },
       expiresAt: 1_800_000_000,
     }));
 

@@ -87,7 +87,7 @@ describe('the books of a run', () => {
 
   it('finds a counter that counted a post twice, and one that missed a post', () => {
     const books = balanced([post('x#1'), post('x#2')]);
-    books.counter({ topic: 'banjir', bucket: '2026-11-26T08:00Z', total: 1, negative: 1, positive: 0, neutral: 0, hoax: 0 });
+    books.counter({ topic: 'banjir', bucket: '2026-11-26T08:00Z', total: 1, negative: 1, positive: 0, neutral: 0, hoax: 0, driven: 0 });
     books.storedPost(post('x#3', { topics: ['macet'] }));
     books.collect('x#3');
     const report = books.report();

@@ -85,6 +85,23 @@ test('a hoax alert names the claim and its debunk, how many accounts spread it, 
   );
 });
 
+test('one incident, one thread: a hoax says how many complaints it drives and about what; a joined spike names the topics it took in', () => {
+  expect(alertText(hoax)).not.toContain('memicu');
+  const driving = alertText({ ...hoax, complaints: 31, related: ['Pemprov DKI dan gubernur'] });
+  expect(driving).toContain(
+    'Hoaks ini memicu 31 unggahan negatif (juga tentang pemprov dki dan gubernur); itu bagian dari peringatan ini, bukan lonjakan keluhan tersendiri.',
+  );
+  expect(alertText({ ...hoax, complaints: 31 }, 'en')).toContain('The hoax is driving 31 negative posts; they belong to this alert');
+  expect(alertText(alert)).not.toContain('Satu kejadian');
+  const joined = { ...alert, related: ['Pemprov DKI dan gubernur', 'Air bersih dan PAM'] };
+  expect(alertText(joined)).toContain(
+    'Satu kejadian: keluhan tentang pemprov dki dan gubernur, air bersih dan pam sebagian besar unggahan yang sama, jadi tidak diberi peringatan terpisah.',
+  );
+  expect(alertText(joined, 'en')).toContain(
+    'One incident: the complaints about pemprov dki dan gubernur, air bersih dan pam are mostly the same posts',
+  );
+});
+
 test('a reach alert says who posted, to how many, and what to do', () => {
   const reach: Alert = {
     ...alert,

@@ -108,6 +108,8 @@ const hoax: Alert = {
   claim: { id: 'seed-007', text: 'Tanggul jebol malam ini', rating: 'salah', source: 'https://example.org/cek' },
   indicators: [{ name: 'known_claim', evidence: ['tanggul jebol'] }],
   followers: 5400,
+  complaints: 31,
+  related: ['Pemerintah Provinsi'],
 };
 const reach: Alert = {
   ...spike,

@@ -6,7 +6,7 @@ import { counterId, countersTouched, nextCounters, type CounterState, type PostI
 const inc = (topic: string, bucket: string, negative: 0 | 1, expiresAt = 100): CounterIncrement => ({
   topic,
   bucket,
-  add: { total: 1, negative, positive: 1 - negative, neutral: 0, hoax: 0 },
+  add: { total: 1, negative, positive: 1 - negative, neutral: 0, hoax: 0, driven: 0 },
   expiresAt,
 });
 const post = (seq: string, ...increments: CounterIncrement[]): PostIncrements => ({ seq, increments });
@@ -24,7 +24,7 @@ test('new items hold the sums of their posts and the last post’s sequence numb
   expect(next.get(counterId('*', 'b1'))).toEqual({
     topic: '*',
     bucket: 'b1',
-    counts: { total: 2, negative: 1, positive: 1, neutral: 0, hoax: 0 },
+    counts: { total: 2, negative: 1, positive: 1, neutral: 0, hoax: 0, driven: 0 },
     seq: seqKey('12'),
     expiresAt: 100,
   });

@@ -161,6 +161,19 @@ function Header({ episode }: { episode: EpisodeView }) {
           : null
       }
       ${
+        a.complaints !== undefined || (a.related ?? []).length > 0
+          ? html`<div data-testid="incident">
+              <dt>${t.incident}</dt>
+              <dd>
+                ${[
+                  ...(a.complaints !== undefined ? [t.drivesComplaints(f.number(a.complaints))] : []),
+                  ...((a.related ?? []).length > 0 ? [t.alsoAbout((a.related ?? []).join(', '))] : []),
+                ].join('; ')}
+              </dd>
+            </div>`
+          : null
+      }
+      ${
         a.resolvedAt
           ? html`<div>
               <dt>${t.episodeState.resolved}</dt>
