@@ -1,19 +1,21 @@
 /**
- * Measures hoax flagging (`level ≥ medium`) on eval/hoax-posts.jsonl, the dev set
- * (`{"id", "text", "hoax": true|false, "kind"}`, one post per line), and on
- * eval/hoax-posts-test.jsonl, a test set written apart from the rules: its texts and errors are
- * never printed, only its scores (eval/README.md).
+ * Measures hoax flagging (`level ≥ medium`) on the dev sets eval/hoax-posts.jsonl and
+ * eval/hoax-voices.jsonl (`{"id", "text", "hoax": true|false, "kind", "author"?}`, one post per
+ * line), and on sets written apart from the rules, eval/hoax-posts-test.jsonl and
+ * eval/hoax-voices-heldout.jsonl: their texts and errors are never printed, only their scores
+ * (eval/README.md).
  *
  * Pantau's level comes from the same path as `pantau classify`: normalise → known-claim match
- * against the seed claims (shared/claims/seed.ts) → scoreHoax. The sets carry no author or
+ * against the seed claims (shared/claims/seed.ts) → scoreHoax, with the post's author where the
+ * set gives one (its handle and whether the source verified it). The sets carry no account age or
  * timing, so `account` and `coordinated` never fire here.
  *
  * Baseline, in the same run: flag a post when it contains any alarm or share word
  * (sebarkan|viralkan|awas|waspada|hoax|urgent), to show what the indicators add.
  *
- *   npx tsx scripts/eval-hoax.ts [--errors N] [--dev]   (--errors: the first N misclassified dev
- *                                                        rows, with the indicators that fired;
- *                                                        --dev: the dev set alone)
+ *   npx tsx scripts/eval-hoax.ts [--errors N] [--dev] [--save-before]
+ *     --errors: the first N misclassified dev rows, with the indicators that fired;
+ *     --dev: the dev sets alone; --save-before: record the figures as eval/before.json's "before".
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -21,12 +23,15 @@ import { ClaimIndex } from '../shared/claims/match';
 import { SEED_CLAIMS } from '../shared/claims/seed';
 import { scoreHoax } from '../shared/classify/hoax';
 import { normalise } from '../shared/classify/normalise';
+import type { HoaxInput } from '../shared/classify/hoax';
 import type { HoaxResult } from '../shared/classify/types';
+import { BeforeAfter } from './eval-before-after';
 import { readExamples } from './eval-examples';
 
 const ROOT = path.resolve(__dirname, '..');
-const DEV_FILE = path.join(ROOT, 'eval', 'hoax-posts.jsonl');
-const TEST_FILE = path.join(ROOT, 'eval', 'hoax-posts-test.jsonl');
+const DEV_FILES = ['hoax-posts.jsonl', 'hoax-voices.jsonl'].map((f) => path.join(ROOT, 'eval', f));
+const TEST_FILES = ['hoax-posts-test.jsonl', 'hoax-voices-heldout.jsonl'].map((f) => path.join(ROOT, 'eval', f));
+const figures = new BeforeAfter('hoax');
 const errorsArg = process.argv.indexOf('--errors');
 const SHOW_ERRORS = errorsArg >= 0 ? Number(process.argv[errorsArg + 1] ?? 20) || 20 : 0;
 
@@ -35,13 +40,15 @@ interface Example {
   readonly text: string;
   readonly hoax: boolean;
   readonly kind: string;
+  readonly author?: HoaxInput['author'];
 }
 
 function read(file: string): Example[] {
   return readExamples(file, (value: Partial<Example>, line) => {
     if (typeof value.text !== 'string' || typeof value.hoax !== 'boolean')
       throw new Error(`${path.basename(file)}:${line}: needs "text" and a boolean "hoax"`);
-    return { id: String(value.id ?? line), text: value.text, hoax: value.hoax, kind: String(value.kind ?? '-') };
+    const author = value.author && typeof value.author === 'object' ? { author: value.author } : {};
+    return { id: String(value.id ?? line), text: value.text, hoax: value.hoax, kind: String(value.kind ?? '-'), ...author };
   });
 }
 
@@ -58,7 +65,12 @@ interface Scored {
 function score(examples: readonly Example[]): Scored[] {
   return examples.map((example) => {
     const norm = normalise(example.text);
-    const result = scoreHoax({ text: example.text, norm, claim: claims.match(norm) });
+    const result = scoreHoax({
+      text: example.text,
+      norm,
+      claim: claims.match(norm),
+      ...(example.author ? { author: example.author } : {}),
+    });
     return {
       example,
       result,
@@ -70,20 +82,25 @@ function score(examples: readonly Example[]): Scored[] {
 
 const pct = (n: number): string => (Number.isFinite(n) ? n.toFixed(3) : '-');
 
-function row(name: string, scored: readonly Scored[], flaggedOf: (s: Scored) => boolean): string {
+function row(name: string, scored: readonly Scored[], flaggedOf: (s: Scored) => boolean, set?: string): string {
   const hoax = scored.filter((s) => s.example.hoax).length;
   const flagged = scored.filter(flaggedOf).length;
   const tp = scored.filter((s) => s.example.hoax && flaggedOf(s)).length;
   const precision = tp / flagged;
   const recall = tp / hoax;
   const f1 = (2 * precision * recall) / (precision + recall);
+  if (set !== undefined) {
+    figures.note(set, name, 'precision', Number.isFinite(precision) ? precision : 0);
+    figures.note(set, name, 'recall', recall);
+    figures.note(set, name, 'F1', Number.isFinite(f1) ? f1 : 0);
+  }
   return `| ${name} | ${scored.length} | ${hoax} | ${flagged} | ${pct(precision)} | ${pct(recall)} | ${pct(f1)} |`;
 }
 
-function report(title: string, scored: readonly Scored[]): void {
+function report(title: string, set: string, scored: readonly Scored[]): void {
   console.log(`\n### ${title}\n`);
   console.log('| method | n | hoax | flagged (≥ medium) | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|---:|');
-  console.log(row('Pantau', scored, (s) => s.flagged));
+  console.log(row('Pantau', scored, (s) => s.flagged, set));
   console.log(row('baseline: any alarm/share word', scored, (s) => s.baseline));
 
   const kinds = [...new Set(scored.map((s) => s.example.kind))].sort();
@@ -111,21 +128,28 @@ function printErrors(scored: readonly Scored[]): void {
 
 function main(): void {
   console.log('## Hoax indicators (level ≥ medium)');
-  if (!existsSync(DEV_FILE)) {
-    console.log(`\nskipped: ${path.relative(ROOT, DEV_FILE)} not found`);
-  } else {
-    const dev = score(read(DEV_FILE));
-    report(`Dev set: ${path.relative(ROOT, DEV_FILE)}`, dev);
+  for (const file of DEV_FILES) {
+    const set = path.relative(ROOT, file);
+    if (!existsSync(file)) {
+      console.log(`\nskipped: ${set} not found`);
+      continue;
+    }
+    const dev = score(read(file));
+    report(`Dev set: ${set}`, set, dev);
     if (SHOW_ERRORS > 0) printErrors(dev);
   }
 
-  // The test set was written apart from the rules and is never used to tune them: scores only.
+  // The test and held-out sets were written apart from the rules and are never used to tune them: scores only.
   if (process.argv.includes('--dev')) return;
-  if (!existsSync(TEST_FILE)) {
-    console.log(`\nTest set ${path.relative(ROOT, TEST_FILE)} not found: skipped.`);
-    return;
+  for (const file of TEST_FILES) {
+    const set = path.relative(ROOT, file);
+    if (!existsSync(file)) {
+      console.log(`\nTest set ${set} not found: skipped.`);
+      continue;
+    }
+    report(`Test set: ${set} (scores only)`, set, score(read(file)));
   }
-  report(`Test set: ${path.relative(ROOT, TEST_FILE)} (scores only)`, score(read(TEST_FILE)));
+  figures.finish();
 }
 
 main();

@@ -8,10 +8,13 @@
  *
  * Sets, each skipped with a message when its file is absent:
  * (a) SmSA valid (IndoNLU reviews; ../shared/data, never shipped with the project);
- * (b) eval/jakarta-posts.jsonl, Pantau's dev set of Jakarta posts, with macro-F1 per `kind`;
- * (b') test sets written after the rules and never used to tune them (scores only, `--errors`
- *     never prints their texts): eval/jakarta-posts-test.jsonl (Jakarta public-service posts),
- *     eval/tweets-id.jsonl (informal Indonesian tweets), eval/tweets-en.jsonl (English tweets);
+ * (b) dev sets, with macro-F1 per `kind`: eval/jakarta-posts.jsonl (Jakarta posts),
+ *     eval/stance-id.jsonl and eval/stance-en.jsonl (timeline tweets, mostly neutral: news,
+ *     information, questions, descriptions, a health campaign);
+ * (b') test and held-out sets, written apart from the rules and never used to tune them (scores
+ *     only, `--errors` never prints their texts): eval/jakarta-posts-test.jsonl (Jakarta
+ *     public-service posts), eval/tweets-id.jsonl and eval/tweets-en.jsonl (tweets),
+ *     eval/stance-id-heldout.jsonl and eval/stance-en-heldout.jsonl (the stance sets' other halves);
  * (c) test/fixtures/sentiment-examples-id.jsonl, the small informal set the unit tests also use;
  * (d) eval/language-id.jsonl, short posts labeled id / en / und / ms (Malay counts as right
  *     when Pantau answers `id`; it is also reported on its own).
@@ -23,6 +26,8 @@
  *   npx tsx scripts/eval-sentiment.ts --calibrate     grid-search the label thresholds on SmSA
  *                                                     TRAIN (never on a dev or valid set)
  *   npx tsx scripts/eval-sentiment.ts --file x.tsv    another text<TAB>label file in place of (a)
+ *   npx tsx scripts/eval-sentiment.ts --save-before   record the figures as eval/before.json's
+ *                                                     "before" (scripts/eval-before-after.ts)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,15 +38,38 @@ import { normalise } from '../shared/classify/normalise';
 import { findPlaces } from '../shared/classify/places';
 import { analyseSentiment, SENTIMENT_THRESHOLDS } from '../shared/classify/sentiment';
 import type { Language, SentimentLabel } from '../shared/classify/types';
+import { BeforeAfter } from './eval-before-after';
 
 const LABELS: readonly SentimentLabel[] = ['positive', 'neutral', 'negative'];
 const ROOT = path.resolve(__dirname, '..');
 const SHARED_DATA = path.resolve(ROOT, '../shared/data');
+const DEV_SETS: readonly (readonly [file: string, title: string])[] = [
+  ['eval/jakarta-posts.jsonl', 'Jakarta posts'],
+  ['eval/stance-id.jsonl', 'Indonesian timeline tweets'],
+  ['eval/stance-en.jsonl', 'English timeline tweets'],
+];
 const TEST_SETS: readonly (readonly [file: string, title: string])[] = [
   ['eval/jakarta-posts-test.jsonl', 'Jakarta public-service posts'],
   ['eval/tweets-id.jsonl', 'Informal Indonesian tweets'],
   ['eval/tweets-en.jsonl', 'English tweets'],
+  ['eval/stance-id-heldout.jsonl', 'Indonesian timeline tweets, held-out half'],
+  ['eval/stance-en-heldout.jsonl', 'English timeline tweets, held-out half'],
 ];
+/** Sets whose texts are English: the English path is also held against AFINN alone there. */
+const ENGLISH_SETS = new Set(['eval/tweets-en.jsonl', 'eval/stance-en.jsonl', 'eval/stance-en-heldout.jsonl']);
+const figures = new BeforeAfter('sentiment');
+
+/** Notes a set's headline figures for the before-and-after table. */
+function noteFigures(set: string, examples: readonly Example[], methods: readonly Method[]): void {
+  const gold = examples.map((e) => e.label);
+  for (const m of methods) {
+    const ours = m.name === 'Pantau';
+    if (!ours && !(ENGLISH_SETS.has(set) && m.name.startsWith('sentiment (AFINN'))) continue;
+    const s = score(gold, m.predicted, LABELS);
+    if (ours) figures.note(set, m.name, 'accuracy', s.accuracy);
+    figures.note(set, m.name, 'macro-F1', s.macroF1);
+  }
+}
 
 interface Example {
   readonly text: string;
@@ -298,6 +326,8 @@ function languageReport(examples: readonly LangExample[], errors: number): void 
     console.log(`| ${m.name} | ${rate(() => true)} | ${rate(long)} | ${rate((e) => e.lang === 'ms')} | ${rate((e) => e.lang === 'und')} |`);
     oursAnswers = answers;
   }
+  const right = examples.filter((e, i) => langCorrect(e.lang, oursAnswers[i] ?? 'und')).length;
+  figures.note('eval/language-id.jsonl', 'Pantau', 'accuracy', right / examples.length);
   console.log('\nPantau, confusion matrix:');
   confusion(
     examples.map((e) => e.lang),
@@ -365,38 +395,42 @@ async function main(): Promise<void> {
   console.log('## Sentiment');
   if (existsSync(smsa)) {
     const examples = readTsv(smsa);
-    sentimentReport(`SmSA (${path.basename(smsa)})`, examples, await methodsFor(examples, nlpjs), errors);
+    const methods = await methodsFor(examples, nlpjs);
+    sentimentReport(`SmSA (${path.basename(smsa)})`, examples, methods, errors);
+    noteFigures(`SmSA ${path.basename(smsa)}`, examples, methods);
   } else {
     console.log(`\nSmSA data not found at ${smsa}: skipping that set (see ../shared/data/README.md).`);
   }
 
-  const jakarta = path.join(ROOT, 'eval/jakarta-posts.jsonl');
-  if (existsSync(jakarta)) {
-    const examples = readSentimentJsonl(jakarta);
-    sentimentReport('Jakarta posts, dev set (eval/jakarta-posts.jsonl)', examples, await methodsFor(examples, nlpjs), errors);
-  } else {
-    console.log('\neval/jakarta-posts.jsonl not found: skipping the Jakarta dev set.');
-  }
-
-  // Test sets: scores only. Their texts are never printed, so rules are not fitted to them.
-  for (const [file, title] of TEST_SETS) {
-    const at = path.join(ROOT, file);
-    if (!existsSync(at)) {
-      console.log(`\n${file} not found: skipping ${title}.`);
-      continue;
+  // Dev sets, then test and held-out sets: scores only. Their texts are never printed, so rules are not fitted to them.
+  for (const [sets, which, shown] of [
+    [DEV_SETS, 'dev set', errors],
+    [TEST_SETS, 'test set', 0],
+  ] as const) {
+    for (const [file, title] of sets) {
+      const at = path.join(ROOT, file);
+      if (!existsSync(at)) {
+        console.log(`\n${file} not found: skipping ${title}.`);
+        continue;
+      }
+      const examples = readSentimentJsonl(at);
+      const methods = await methodsFor(examples, nlpjs);
+      sentimentReport(`${title} (${file}, ${which})`, examples, methods, shown);
+      noteFigures(file, examples, methods);
     }
-    const examples = readSentimentJsonl(at);
-    sentimentReport(`${title} (${file}, test set)`, examples, await methodsFor(examples, nlpjs), 0);
   }
 
   const fixtures = path.join(ROOT, 'test/fixtures/sentiment-examples-id.jsonl');
   const own = readSentimentJsonl(fixtures);
-  sentimentReport('Informal examples (test/fixtures/sentiment-examples-id.jsonl)', own, await methodsFor(own, nlpjs), errors);
+  const ownMethods = await methodsFor(own, nlpjs);
+  sentimentReport('Informal examples (test/fixtures/sentiment-examples-id.jsonl)', own, ownMethods, errors);
+  noteFigures('test/fixtures/sentiment-examples-id.jsonl', own, ownMethods);
 
   console.log('\n## Language');
   const langSet = path.join(ROOT, 'eval/language-id.jsonl');
   if (existsSync(langSet)) languageReport(readLanguageSet(langSet), errors);
   else console.log('\neval/language-id.jsonl not found: skipping language identification.');
+  figures.finish(args);
 }
 
 main().catch((e: unknown) => {
