@@ -36,7 +36,7 @@ export class BeforeAfter {
   finish(args: readonly string[] = process.argv.slice(2)): void {
     const all = existsSync(BEFORE_FILE) ? (JSON.parse(readFileSync(BEFORE_FILE, 'utf8')) as BeforeFile) : {};
     if (args.includes('--save-before')) {
-      writeFileSync(BEFORE_FILE, `${JSON.stringify({ ...all, [this.part]: this.figures }, null, 1)}\n`);
+      writeFileSync(BEFORE_FILE, serialise({ ...all, [this.part]: this.figures }));
       console.log(
         `\nRecorded ${this.figures.length} figures as the "before" of ${this.part} in ${path.relative(process.cwd(), BEFORE_FILE)}.`,
       );
@@ -61,6 +61,14 @@ export class BeforeAfter {
     }
     console.log(lower === 0 ? '\nNo figure is lower than before.' : `\n${lower} figure(s) lower than before.`);
   }
+}
+
+/** One figure a line, so a change of the "before" reads as a diff of the figures that moved. */
+function serialise(file: BeforeFile): string {
+  const parts = Object.entries(file).map(
+    ([part, figures]) => `  ${JSON.stringify(part)}: [\n${figures.map((f) => `    ${JSON.stringify(f)}`).join(',\n')}\n  ]`,
+  );
+  return `{\n${parts.join(',\n')}\n}\n`;
 }
 
 const key = (f: Pick<Figure, 'set' | 'method' | 'metric'>): string => `${f.set}\u0000${f.method}\u0000${f.metric}`;
