@@ -163,13 +163,13 @@ const INFORMAL_VERB_RE = /^(?:di|nge|ng|ny|n)[a-z]{3,}in$|^nge[a-z]{3,}$/;
  */
 const DATELINE_RE = /^\s*[A-Z][A-Z]{2,}(?:\s+[A-Z]{2,})*\s*(?:,|\()[^\n]{0,40}?\s[-–—]{1,2}\s|\((?:ANTARA|Antara|Reuters|AP|AFP|Bernama)\)/;
 /** `cek di …`, `cek link …`, `info lengkap …`, `check out …`, `link in bio`: pointing readers elsewhere. */
-const POINTERS: readonly (readonly [string, ReadonlySet<string>])[] = [
+const POINTERS = new Map<string, ReadonlySet<string>>([
   ['cek', wordSet('di link bio ig website web instagram aplikasi')],
   ['info', wordSet('lengkap selengkapnya lebih lanjut')],
   ['link', wordSet('di in pendaftaran')],
   ['check', wordSet('out here')],
   ['klik', wordSet('link di')],
-];
+]);
 /**
  * A post in a reporting register (a headline, an announcement, an agency's notice, a question
  * asking for information) with no sign of the writer's own voice mentions problems without
@@ -227,10 +227,17 @@ export function reportRegister(
     } else if (t === 'ada' && tokens[i + 1] === 'yang' && ASKING_AROUND.has(tokens[i + 2] ?? '')) report = true;
     else if (QUESTION_WORDS.has(t) && (tokens[i + 1] === 'ya' || question)) report = true;
     else if (question && (INFO_QUESTION.has(t) || EN_QUESTION_WORDS.has(t))) report = true;
-    else if (POINTERS.some(([first, then]) => first === t && then.has(tokens[i + 1] ?? ''))) report = true;
+    else if (POINTERS.get(t)?.has(tokens[i + 1] ?? '')) report = true;
   }
   if (!report && norm.urls.length > 0) weak++;
-  if (!report && text !== undefined && DATELINE_RE.test(text)) report = true;
+  // Cheap test first: a dateline or an agency tag has a dash or a bracket.
+  if (
+    !report &&
+    text !== undefined &&
+    (text.includes(' -') || text.includes(' –') || text.includes(' —') || text.includes('(')) &&
+    DATELINE_RE.test(text)
+  )
+    report = true;
   // A yes/no question closing on `gak?` (`macet gak?`, `berlaku gak?`): normalised to a final `tidak`.
   for (let i = 1; i < keys.length; i++) if (keys[i] === 'tidak' && (breaks[i] === Break.Sentence || i === keys.length - 1)) report = true;
   return report || weak >= WEAK_NEEDED ? REPORT_DAMPING : 1;
