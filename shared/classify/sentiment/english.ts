@@ -7,6 +7,7 @@ import type { NormalisedText } from '../types';
 import * as analyserModule from './analyser';
 import type { Scored } from './analyser';
 import * as clausesModule from './clauses';
+import * as registerModule from './register';
 import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
@@ -14,6 +15,7 @@ const { AFINN } = afinnModule;
 const { EN_FRAMED_PRAISE, EN_PRAISE_FRAMES, EN_SLANG } = lexiconEnSlangModule;
 const { analyser, round, state } = analyserModule;
 const { beforeContrast, breaksOf } = clausesModule;
+const { HEADLINE_DAMPING, reportRegister } = registerModule;
 const { BEFORE_CONTRAST, INTENSIFY, NEGATED_NEGATIVE, NOT_VERY } = wordsModule;
 
 // ---------- the English scoring strategy ----------
@@ -56,7 +58,12 @@ analyser.registerLanguage(ENGLISH, {
   },
 });
 
-export function scoreEnglish(norm: NormalisedText): Scored {
+/**
+ * The English score of a post. With `register` (the post as written and whether it asks), a
+ * headline, a report, an announcement or a request for information with no voice of its
+ * writer is damped as Indonesian ones are (see `reportRegister`).
+ */
+export function scoreEnglish(norm: NormalisedText, register?: { headline: boolean; question: boolean; text?: string }): Scored {
   if (norm.tokens.length === 0) return { score: 0, tokenCount: 0, words: [] };
   const breaks = breaksOf(norm);
   state.breaks = breaks;
@@ -70,6 +77,16 @@ export function scoreEnglish(norm: NormalisedText): Scored {
     if (s === undefined || s === 0) continue;
     words.push({ word: norm.tokens[i] ?? '', score: round(s) });
     score += s;
+  }
+  const damping =
+    register === undefined
+      ? 1
+      : register.headline
+        ? HEADLINE_DAMPING
+        : reportRegister(norm, norm.tokens, breaks, register.question, register.text);
+  if (damping !== 1) {
+    score *= damping;
+    for (const w of words) w.score = round(w.score * damping);
   }
   return { score, tokenCount: result.tokens.length, words };
 }

@@ -23,16 +23,21 @@
  *   explanation carries a `sarcasm` entry;
  * - a when/why question with a particle, a negation or an awaited fix (`kapan sih dibenerin??`)
  *   is a complaint and scores −2 on its question word;
- * - a post in a reporting register (news verbs, attribution, agencies with counts, requests for
- *   information) with no sign of the writer's voice is damped (see `reportRegister`).
+ * - a post in a reporting register (news verbs, attribution, agencies with counts, datelines,
+ *   links, promotions, `cek di …`, requests for information, in either language) with no sign of
+ *   the writer's voice is damped (see `reportRegister`); a contrast (`tapi`, `but`) is the writer
+ *   weighing things and keeps the full score;
+ * - a post whose only bad news is events (`kecelakaan`, `korban tewas`, `flood`), with no voice
+ *   of the writer (pronoun, particle, `!`, `?`, emoji) and no judgement of theirs beside them,
+ *   describes rather than complains: its score is damped (see `isEvent`).
  * Before scoring, known phrases are joined into one token (`rumah sakit` → neutral, `luar biasa`
  * → positive), and a word missing from the lexicon is looked up by its stem (`dikecewakannya` →
  * `kecewa`-family, `nyusahin` → `susah`).
  *
  * English: the package's English (AFINN-165) with Pantau's English slang (lexicon-en-slang.ts)
  * registered as its own language, the package's negators plus the ones it lacks (`never`,
- * `wasnt`), `not very` as a mild negation, intensifiers, contrast as above, and `fire`/`lit` as
- * praise only after a praise frame (`is fire`). Undetermined: both, and the one that
+ * `wasnt`), `not very` as a mild negation, intensifiers, contrast as above, `fire`/`lit` as
+ * praise only after a praise frame (`is fire`), and the same headline and report damping. Undetermined: both, and the one that
  * found more scored words wins. Emoji are scored on their own (emoji.ts's table, then the package's
  * emoji list) and are not negated.
  */
@@ -53,7 +58,7 @@ const { round } = analyserModule;
 const { emojiScore } = emojiModule;
 const { EN_SCORES, scoreEnglish } = englishModule;
 const { scoreIndonesian } = indonesianModule;
-const { isHeadline, maskPlaces } = registerModule;
+const { EVENT_WEIGHT, hasVoice, isEvent, isHeadline, maskPlaces } = registerModule;
 const { SARCASM_MARKER } = sarcasmModule;
 const { has, LEXICON } = wordsModule;
 
@@ -101,6 +106,17 @@ function withOtherLanguage(own: Scored, norm: NormalisedText, other: 'id' | 'en'
   return { ...own, score: words.reduce((sum, w) => sum + w.score, 0), words };
 }
 
+/** Bad news in the post is only events (`banjir`, `korban tewas`), no judgement (`payah`, `kecewa`). */
+function describesEvents(words: readonly { word: string; score: number }[]): boolean {
+  let event = false;
+  for (const w of words) {
+    if (w.score >= 0) continue;
+    if (!isEvent(w.word)) return false;
+    event = true;
+  }
+  return event;
+}
+
 function labelOf(score: number): SentimentLabel {
   if (score >= SENTIMENT_THRESHOLDS.positive) return 'positive';
   if (score <= SENTIMENT_THRESHOLDS.negative) return 'negative';
@@ -131,15 +147,22 @@ export function analyseSentiment(norm: NormalisedText, lang: Language, options: 
   const masked = options.places && options.places.length > 0 ? maskPlaces(norm, options.places) : norm;
   let scored: Scored;
   const question = options.text?.includes('?') ?? false;
-  if (lang === 'id') scored = withOtherLanguage(scoreIndonesian(masked, affix, headline, question), masked, 'en', affix);
-  else if (lang === 'en') scored = withOtherLanguage(scoreEnglish(masked), masked, 'id', affix);
+  const register = { headline, question, ...(options.text === undefined ? {} : { text: options.text }) };
+  if (lang === 'id') scored = withOtherLanguage(scoreIndonesian(masked, affix, headline, question, options.text), masked, 'en', affix);
+  else if (lang === 'en') scored = withOtherLanguage(scoreEnglish(masked, register), masked, 'id', affix);
   else {
-    const id = scoreIndonesian(masked, affix, headline, question);
-    const en = scoreEnglish(masked);
+    const id = scoreIndonesian(masked, affix, headline, question, options.text);
+    const en = scoreEnglish(masked, register);
     scored = en.words.length > id.words.length ? en : id;
   }
-  const words = [...scored.words];
+  let words = [...scored.words];
   let score = scored.score;
+  // `Kecelakaan di tol, 3 korban tewas`: a post that names events, with no voice of its writer
+  // and no judgement of theirs (`payah`, `kecewa`) beside them, describes; it does not judge.
+  if (!scored.sarcasm && describesEvents(words) && !hasVoice(masked, options.text)) {
+    words = words.map((w) => ({ word: w.word, score: round(w.score * EVENT_WEIGHT) }));
+    score = words.reduce((sum, w) => sum + w.score, 0);
+  }
   for (const emoji of norm.emojis) {
     const raw = emojiScore(emoji);
     // Applause and smiles beside ironic praise are part of the irony (`rekor baru nih 👏`).

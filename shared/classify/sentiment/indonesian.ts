@@ -164,7 +164,7 @@ analyser.registerLanguage(INDONESIAN, {
   },
 });
 
-export function scoreIndonesian(norm: NormalisedText, affix: boolean, headline = false, question = false): Scored {
+export function scoreIndonesian(norm: NormalisedText, affix: boolean, headline = false, question = false, text?: string): Scored {
   const { keys, surfaces, breaks } = prepare(norm.tokens, breaksOf(norm), affix);
   state.breaks = breaks;
   state.halve = beforeContrast(keys, breaks);
@@ -187,7 +187,7 @@ export function scoreIndonesian(norm: NormalisedText, affix: boolean, headline =
     words.push({ word: blame, score: COMPLAINT_QUESTION });
     score += COMPLAINT_QUESTION;
   }
-  const register = sarcasm ? 1 : headline ? HEADLINE_DAMPING : reportRegister(norm, keys, breaks, question);
+  const register = sarcasm ? 1 : headline ? HEADLINE_DAMPING : reportRegister(norm, keys, breaks, question, text);
   if (register !== 1) {
     score *= register;
     for (const w of words) w.score = round(w.score * register);

@@ -5,7 +5,7 @@ import { Break } from './clauses';
 import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
-const { DIGIT_RE, LEXICON, NEGATORS } = wordsModule;
+const { CONTRASTS, DIGIT_RE, LEXICON, NEGATORS } = wordsModule;
 
 // ---------- places and headlines ----------
 
@@ -102,42 +102,74 @@ export function complaintQuestion(keys: readonly string[], breaks: readonly Brea
 
 // ---------- reports and questions ----------
 
-/** Words of reporting and asking: news verbs, attribution, time stamps, requests for information. */
+/**
+ * Words of reporting and asking, in Indonesian and English: news verbs, attribution, time
+ * stamps, announcements, schedules, promotions, requests for information. Any one marks a
+ * report.
+ */
 const REPORT_MARKERS = wordSet(`
   terkait diduga akibat imbas penyebab selidiki menyelidiki tercatat dilaporkan mengimbau imbauan pukul wib
   persen pengumuman update info informasi jadwal apakah tanya bertanya nanya menanyakan kabarnya sebaiknya
   imbau diimbau mengumumkan umumkan terbitkan menerbitkan tinjau meninjau pastikan memastikan alami mengalami
   perpanjang memperpanjang uji pengalihan pendaftaran berlaku sebanyak puluhan ratusan ribuan
   sejumlah menurut ujar ungkap jelasnya
+  menyebutkan mengatakan disebutkan dikatakan melaporkan breaking
+  promo diskon cashback voucher giveaway kupon
+  according reportedly announced announces announcement spokesperson spokesman statement officials
+  authorities percent schedule scheduled postponed rescheduled advisory reminder discount
 `);
 /**
- * Weaker signs of a report: official agencies and officials, areas. Praise and complaints name
- * them too, so two of these (or one with a count such as `12 RT`) are needed.
+ * Weaker signs of a report: official agencies and officials, areas, news outlets. Praise and
+ * complaints name them too, so two of these (or one with a count such as `12 RT`) are needed.
  */
 const AGENCY_MARKERS = wordSet(`
   bpbd dinas dinkes dishub sudin pemprov pemkot pemda pln pam pamjaya bmkg polda polres polsek satpol damkar
   bapenda dprd rsud kadis kapolda kapolres walikota kawasan wilayah kelurahan kecamatan pemeliharaan
   sebagian tambah menambah dapat selama mulai beroperasi operasional tersedia dihubungi melalui
   lajur jalur besok
+  kemenkes kementerian menteri polisi
+  ministry minister government governor police agency city officials residents available tomorrow
+  until starting daily weekly
 `);
-/** Units that, after a number, count things (`12 RT`, `35 gardu`): the register of reports. */
-const COUNT_UNITS = wordSet('rt rw unit orang rumah kk jiwa gardu titik lokasi ruas km meter cm persen pohon kendaraan');
+/** Units that, after a number, count things (`12 RT`, `35 gardu`, `3 people`): the register of reports. */
+const COUNT_UNITS = wordSet(`
+  rt rw unit orang rumah kk jiwa gardu titik lokasi ruas km meter cm persen pohon kendaraan
+  korban kasus pasien
+  people persons residents houses homes cases patients flights km percent am pm
+`);
 /** `ada yang tau …?`, `ada yang pernah …?`: asking around. */
 const ASKING_AROUND = wordSet('tau tahu pernah punya bisa');
 /** Asking for information: question words with a softening `ya` (`di mana ya`, `apa ya`). */
 const QUESTION_WORDS = wordSet('apa mana dimana berapa gimana bagaimana caranya syaratnya');
+/** English information questions (`where can I renew…?`, `what time does … open?`), in a question only. */
+const EN_QUESTION_WORDS = wordSet('where which what when how anyone anybody does');
 /**
  * Words of a person's own voice: pronouns, particles, exclamations, thanks, blame, waiting,
- * informal verbs. Any one of them keeps the full score.
+ * informal verbs, in both languages. Any one of them keeps the full score.
  */
 const VOICE_MARKERS = wordSet(`
   saya aku kami kita kamu kalian sih deh kok banget lah kan nih tuh mah parah tolong mohon astaga anjir
   aduh duh waduh wkwk haha hehe kesal kecewa capek sebal benci senang suka puas bangga masa pak bu
   terima makasih salut mantap keren hebat alhamdulillah semoga lega adem bikin padahal menunggu nunggu
   sering katanya doang kayak terus melulu mulu terusan
+  i im ive id me my mine we us our ours you youre your u ur lol lmao lmfao omg ugh wtf smh ngl tbh fr
+  honestly literally seriously thanks thank love loved hate hated why always still again ever
 `);
 /** Informal Jakarta verbs (`dibatalin`, `ngebantu`, `nertibin`) are a person talking, not a report. */
 const INFORMAL_VERB_RE = /^(?:di|nge|ng|ny|n)[a-z]{3,}in$|^nge[a-z]{3,}$/;
+/**
+ * A news dateline (`JAKARTA, KOMPAS.com -`, `JAKARTA (ANTARA) -`, `Jakarta, CNN Indonesia --`)
+ * or an agency tag (`(ANTARA)`, `(Reuters)`): wire style.
+ */
+const DATELINE_RE = /^\s*[A-Z][A-Z]{2,}(?:\s+[A-Z]{2,})*\s*(?:,|\()[^\n]{0,40}?\s[-–—]{1,2}\s|\((?:ANTARA|Antara|Reuters|AP|AFP|Bernama)\)/;
+/** `cek di …`, `cek link …`, `info lengkap …`, `check out …`, `link in bio`: pointing readers elsewhere. */
+const POINTERS = new Map<string, ReadonlySet<string>>([
+  ['cek', wordSet('di link bio ig website web instagram aplikasi')],
+  ['info', wordSet('lengkap selengkapnya lebih lanjut')],
+  ['link', wordSet('di in pendaftaran')],
+  ['check', wordSet('out here')],
+  ['klik', wordSet('link di')],
+]);
 /**
  * A post in a reporting register (a headline, an announcement, an agency's notice, a question
  * asking for information) with no sign of the writer's own voice mentions problems without
@@ -151,7 +183,29 @@ export const HEADLINE_DAMPING = 0.08;
 /** In a question, these ask for information (`syaratnya apa aja?`, `lewat JAKI atau kelurahan?`). */
 const INFO_QUESTION = wordSet('atau nanya bertanya');
 const WEAK_NEEDED = 2;
-export function reportRegister(norm: NormalisedText, keys: readonly string[], breaks: readonly Break[], question: boolean): number {
+/** Before a report word, these say it is missing (`zero announcement`, `without notice`). */
+const MISSING = wordSet('zero without');
+
+/** Does the post speak in its writer's voice (a pronoun, a particle, an exclamation, an emoji)? */
+export function hasVoice(norm: NormalisedText, text: string | undefined): boolean {
+  if (norm.emojis.length > 0) return true;
+  if (text !== undefined && (text.includes('!') || text.includes('?'))) return true;
+  const tokens = norm.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? '';
+    if (VOICE_MARKERS.has(t) || INFORMAL_VERB_RE.test(t)) return true;
+    if (t === 'gimana' && tokens[i + 1] === 'mau') return true;
+  }
+  return false;
+}
+
+export function reportRegister(
+  norm: NormalisedText,
+  keys: readonly string[],
+  breaks: readonly Break[],
+  question: boolean,
+  text?: string,
+): number {
   if (norm.emojis.length > 0) return 1;
   let report = false;
   let weak = 0;
@@ -160,16 +214,56 @@ export function reportRegister(norm: NormalisedText, keys: readonly string[], br
     const t = tokens[i] ?? '';
     if (VOICE_MARKERS.has(t) || INFORMAL_VERB_RE.test(t)) return 1;
     if (t === 'gimana' && tokens[i + 1] === 'mau') return 1;
+    // `bagus sih, tapi mahal`: weighing one thing against another is the writer judging.
+    if (CONTRASTS.has(t)) return 1;
+    if (report) continue;
     if (REPORT_MARKERS.has(t)) {
-      // `tanpa info` complains about missing information.
-      if (!NEGATORS.has(tokens[i - 1] ?? '')) report = true;
+      // `tanpa info`, `zero announcement` complain about missing information.
+      const before = tokens[i - 1] ?? '';
+      if (!NEGATORS.has(before) && !MISSING.has(before)) report = true;
     } else if (AGENCY_MARKERS.has(t)) weak++;
-    else if (DIGIT_RE.test(t) && COUNT_UNITS.has(tokens[i + 1] ?? '')) weak += 2;
-    else if (t === 'ada' && tokens[i + 1] === 'yang' && ASKING_AROUND.has(tokens[i + 2] ?? '')) report = true;
+    else if (DIGIT_RE.test(t)) {
+      if (COUNT_UNITS.has(tokens[i + 1] ?? '')) weak += 2;
+    } else if (t === 'ada' && tokens[i + 1] === 'yang' && ASKING_AROUND.has(tokens[i + 2] ?? '')) report = true;
     else if (QUESTION_WORDS.has(t) && (tokens[i + 1] === 'ya' || question)) report = true;
-    else if (question && INFO_QUESTION.has(t)) report = true;
+    else if (question && (INFO_QUESTION.has(t) || EN_QUESTION_WORDS.has(t))) report = true;
+    else if (POINTERS.get(t)?.has(tokens[i + 1] ?? '')) report = true;
   }
+  if (!report && norm.urls.length > 0) weak++;
+  // Cheap test first: a dateline or an agency tag has a dash or a bracket.
+  if (
+    !report &&
+    text !== undefined &&
+    (text.includes(' -') || text.includes(' –') || text.includes(' —') || text.includes('(')) &&
+    DATELINE_RE.test(text)
+  )
+    report = true;
   // A yes/no question closing on `gak?` (`macet gak?`, `berlaku gak?`): normalised to a final `tidak`.
   for (let i = 1; i < keys.length; i++) if (keys[i] === 'tidak' && (breaks[i] === Break.Sentence || i === keys.length - 1)) report = true;
   return report || weak >= WEAK_NEEDED ? REPORT_DAMPING : 1;
+}
+
+// ---------- description, not stance ----------
+
+/**
+ * Events the world reports (`kecelakaan`, `korban tewas`, `banjir`, `harga melonjak`, `flood`,
+ * `killed`): bad news, but saying that one happened is description, not the writer's judgement.
+ */
+const EVENTS = wordSet(`
+  banjir kebanjiran macet kemacetan kebakaran terbakar kecelakaan tewas meninggal meninggaldunia korban longsor
+  tersangka ditangkap pengungsi pengungsian genangan tergenang rob kriminal pencurian pembunuhan dibunuh
+  luka terluka cedera penyakit demam wabah polusi tumbang dialihkan antre antrean padat padam pemadaman
+  gangguan kerusakan dicuri perampokan begal tawuran inflasi anjlok melonjak lonjakan krisis darurat
+  bencana terdampak bahaya berbahaya ancaman mengancam
+  flood flooding floods flooded fire fires killed kill dead death deaths died dies injured injuries accident
+  crash crashed victims victim arrested suspect storm quake earthquake outbreak virus disease pollution
+  delayed delay delays cancelled canceled closure inflation crisis emergency disaster evacuated threat attack
+  war shooting
+`);
+/** How much an event word counts in a post with no voice of its writer. */
+export const EVENT_WEIGHT = 0.3;
+
+/** Is this scored word (a key, or a surface form of several words) an event reported rather than judged? */
+export function isEvent(word: string): boolean {
+  return EVENTS.has(word);
 }

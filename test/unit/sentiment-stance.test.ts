@@ -1,0 +1,51 @@
+import { normalise } from '../../shared/classify/normalise';
+import { analyseSentiment } from '../../shared/classify/sentiment';
+import type { Language } from '../../shared/classify/types';
+
+/** As `pantau classify` calls it: the post as written goes along, so its punctuation and casing count. */
+const analyse = (text: string, lang: Language = 'id') => analyseSentiment(normalise(text), lang, { text });
+
+describe('analyseSentiment (stance or description)', () => {
+  it('reads events named with no voice of the writer as description, and the same events complained about as negative', () => {
+    const report = analyse('Sebagian jalan di Cipinang tergenang sejak pagi');
+    expect(report.label).toBe('neutral');
+    expect(report.words.map((w) => w.word)).toContain('tergenang');
+    expect(analyse('Kecelakaan beruntun di tol dalam kota pagi tadi').score).toBeGreaterThan(-1);
+    expect(analyse('Jalan di Cipinang tergenang sejak pagi, saya kesal banget').label).toBe('negative');
+    expect(analyse('Jalan di Cipinang tergenang sejak pagi, kapan sih dibenerin?!').label).toBe('negative');
+  });
+
+  it('keeps the writer judging when a judgement stands beside the events', () => {
+    expect(analyse('Antrean panjang di bank, pelayanannya payah').label).toBe('negative');
+  });
+
+  it('damps a wire-style dateline and an agency tag', () => {
+    const wire = analyse('JAKARTA (ANTARA) - Warga mengeluhkan jalan rusak di Cakung');
+    expect(wire.label).toBe('neutral');
+    expect(analyse('Warga mengeluhkan jalan rusak di Cakung').label).toBe('negative');
+  });
+
+  it('damps promotions and posts that point readers elsewhere', () => {
+    expect(analyse('Diskon tiket konser untuk pemegang kartu pelajar, cek di aplikasi').label).toBe('neutral');
+    expect(analyse('Jadwal vaksinasi booster bulan ini sudah keluar, info lengkap di website dinkes').label).toBe('neutral');
+  });
+
+  it('damps English reports and information questions, not English complaints', () => {
+    expect(analyse('Officials announced the flyover will be closed due to damage', 'en').label).toBe('neutral');
+    expect(analyse('Which bus is best from Blok M to Senayan on weekends?', 'en').label).toBe('neutral');
+    expect(analyse('The flyover is closed again and the detour is a total mess, so annoying', 'en').label).toBe('negative');
+  });
+
+  it('reads an English headline as a report', () => {
+    const r = analyse('City Administration To Extend Odd-Even Traffic Policy To Ten More Roads', 'en');
+    expect(r.label).toBe('neutral');
+  });
+
+  it('still hears a missing announcement as a complaint', () => {
+    expect(analyse('KRL delayed 45 minutes with zero announcement, what a mess', 'en').label).toBe('negative');
+  });
+
+  it('hears a contrast as the writer weighing things, even beside a price or a promotion', () => {
+    expect(analyse('percuma banyak promo, tapi jaringannya payah').label).toBe('negative');
+  });
+});
