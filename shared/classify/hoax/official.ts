@@ -2,7 +2,7 @@
 import * as matcherModule from './matcher';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
-const { compileList, dedupe } = matcherModule;
+const { compileList, dedupe, list } = matcherModule;
 
 /** Agencies and public services whose word is a source (Jakarta first, then national). */
 const AGENCY = [
@@ -52,6 +52,37 @@ const AGENCY = [
 /** A handle of an official account (`@BPBDJakarta`, `@TMCPoldaMetro`, `@infoBMKG`, `@humasjakfire`). */
 const OFFICIAL_HANDLE =
   /^(?:bpbd|bmkg|infobmkg|dkijakarta|pemprov|humas|tmc|polda|dishub|dinkes|commuterline|kai|pt_?transjakarta|transjakarta|mrtjkt|pamjaya|pln|kominfo|komdigi|kemenkes|bnpb|basarnas|jakfire|humasjakfire|satpol|bpom|bank_?indonesia|disdik|jakartagoid|pemprovdki)/iu;
+/**
+ * Official accounts, by handle (lower case, without `@`): the agencies' own, which no one else
+ * can post from. A look-alike handle (`bpbd_jakarta_info`) is not one of them.
+ */
+const OFFICIAL_ACCOUNTS: ReadonlySet<string> = new Set(
+  list(`
+  bpbdjakarta | bpbddkijakarta | infobmkg | bmkg | tmcpoldametro | humaspoldametrojaya | divhumas_polri | humasjakfire
+  jakfire | commuterline | pt_transjakarta | transjakarta | mrtjkt | lrtjakarta | dkijakarta | pemprovdki | humaspemprovdki
+  jakartagoid | dishubdkijakarta | dishub_dki | dinkesdki | dinkesjakarta | pamjaya | pam_jaya | pln_123 | plnindonesia
+  kemenkesri | kemkominfo | komdigi | bnpb_indonesia | basarnas | bpom_ri | bank_indonesia | ojkindonesia
+  kai121 | disdikdki | satpolpp_dki | bapendadki | dukcapildki | kpu_dki | diskominfotikdki | jakartasmartcity
+  `),
+);
+/** An agency's name in a handle, as verified official accounts have it (`@kel_kebonjeruk`, `@sudinhub_jaksel`). */
+const OFFICIAL_HANDLE_NAME = /kelurahan|kecamatan|^kel_|^kec_|pemkot|pemkab|sudin|dinas|^dis[a-z]|polres|polsek|pemprov|humas/iu;
+export const OFFICIAL_ACCOUNT_WEIGHT = 0.45;
+
+/**
+ * The post's own author is an official account: a known agency handle, or a verified account
+ * whose handle names an agency. Unlike a name in the text, this a hoaxer cannot type.
+ */
+export function officialAccount(author: { readonly handle?: string; readonly verified?: boolean } | undefined): string | undefined {
+  const handle = author?.handle?.trim().replace(/^@/, '');
+  if (!handle) return undefined;
+  const key = handle.toLowerCase();
+  const known = OFFICIAL_ACCOUNTS.has(key);
+  if (known || (author?.verified === true && (OFFICIAL_HANDLE.test(key) || OFFICIAL_HANDLE_NAME.test(key))))
+    return `diunggah akun resmi @${handle}`;
+  return undefined;
+}
+
 /** The post opens as the agency speaking: `BMKG: …`, `Dinkes DKI: …`, `URGENT – PAM JAYA: …`, `Klarifikasi KAI Commuter: …`. */
 const SPEAKER = new RegExp(
   `^[\\s\\[(]*(?:(?:klarifikasi|pengumuman|pemberitahuan|siaran pers|rilis|posko|urgent|update|peringatan|heat advisory from|from)[\\s:–—-]+)?(${AGENCY})\\s*(?:[:–—]|\\s+(?:menginformasikan|mengimbau|mengingatkan|memberitahukan))`,
@@ -89,7 +120,12 @@ const OFFICIAL_SOURCE_WEIGHT = 0.4;
 /** Only the agency's own voice (no header, citation or signature): weaker, since hoaxes borrow it. */
 const OFFICIAL_VOICE_WEIGHT = 0.25;
 
-export function officialSource(text: string): { weight: number; evidence: string[] } | undefined {
+/**
+ * The agency the post names as its source. `checkable` when it points somewhere a reader can
+ * check (a cited or closing handle or site), rather than only naming the agency as the speaker,
+ * the signature or the subject.
+ */
+export function officialSource(text: string): { weight: number; evidence: string[]; checkable: boolean } | undefined {
   const strong: string[] = [];
   const speaker = SPEAKER.exec(text);
   if (speaker?.[1]) strong.push(`bicara atas nama ${speaker[1].trim()}`);
@@ -97,6 +133,7 @@ export function officialSource(text: string): { weight: number; evidence: string
   if (signature?.[1]) strong.push(`ditandatangani ${signature[1].trim()}`);
   const citation = CITATION_HINT.test(text) ? CITATION.exec(text) : null;
   const cited = citation?.[1] ?? citation?.[2];
+  const named = strong.length;
   if (cited && (!cited.startsWith('@') || OFFICIAL_HANDLE.test(cited.slice(1)))) strong.push(`sumber: ${cited.trim()}`);
   // A handle closing the post, as a signature (`… @BPBDJakarta`); a handle addressed mid-post is a complaint.
   const closing = text.includes('@') ? CLOSING_HANDLE.exec(text) : null;
@@ -104,9 +141,9 @@ export function officialSource(text: string): { weight: number; evidence: string
     strong.push(`akun resmi @${closing[1]}`);
   const site = text.includes('.go.id') ? CLOSING_SITE.exec(text) : null;
   if (site?.[1] && !strong.some((e) => e.endsWith(site[1]!))) strong.push(`situs resmi ${site[1].toLowerCase()}`);
-  if (strong.length > 0) return { weight: OFFICIAL_SOURCE_WEIGHT, evidence: dedupe(strong) };
+  if (strong.length > 0) return { weight: OFFICIAL_SOURCE_WEIGHT, evidence: dedupe(strong), checkable: strong.length > named };
   const acts = AGENCY_ACTS_HINT.test(text) ? AGENCY_ACTS.exec(text) : null;
-  if (acts) return { weight: OFFICIAL_VOICE_WEIGHT, evidence: [acts[0].toLowerCase().replace(/\s+/g, ' ')] };
+  if (acts) return { weight: OFFICIAL_VOICE_WEIGHT, evidence: [acts[0].toLowerCase().replace(/\s+/g, ' ')], checkable: false };
   return undefined;
 }
 
