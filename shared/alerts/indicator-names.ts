@@ -23,5 +23,6 @@ export const INDICATOR_NAMES: Readonly<Record<string, { readonly id: string; rea
     id: 'kabar mengkhawatirkan soal layanan publik atau bahaya',
     en: 'an alarming claim about a public service or a danger',
   },
+  borrowed_voice: { id: 'mengatasnamakan instansi tanpa akun atau tautan resmi', en: "an agency's voice without its account or link" },
   official_account: { id: 'diunggah akun resmi', en: 'posted by an official account' },
 };

@@ -78,6 +78,59 @@ describe('a false announcement in an agency name', () => {
   });
 });
 
+describe('borrowed_voice: an agency announcement from an account that is not the agency', () => {
+  it.each([
+    [
+      'a kelurahan fee',
+      'Pengumuman dari Kelurahan Kebon Baru: mulai bulan depan setiap KK wajib bayar retribusi kebersihan Rp150.000 ke petugas RT.',
+    ],
+    ['an outage signed by PLN', 'Dari PLN UP3 Cengkareng: pemadaman total 3 hari di Cengkareng dan Kalideres mulai Jumat. Siapkan lilin.'],
+    [
+      'a closure with a typed source',
+      'Pemprov DKI resmi menutup semua pasar tradisional di Jakarta Timur selama seminggu. Sumber: Pemprov DKI',
+    ],
+    ['an unnamed kelurahan', 'Info resmi dari kelurahan: warga pendatang wajib lapor sebelum 15 Mei, kalau tidak didenda Rp1 juta.'],
+  ])('is medium: %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).toContain('borrowed_voice');
+    expect(evidenceOf(r, 'borrowed_voice')[0]).toMatch(/^atas nama .+, bukan dari akunnya$/);
+    expect(flagged(r)).toBe(true);
+  });
+
+  it.each([
+    ['the agency account itself', 'Dari PLN UP3 Cengkareng: pemadaman total 3 hari di Cengkareng mulai Jumat.', { handle: 'pln_123' }],
+    [
+      'a relay of the agency post',
+      'RT @PAMJAYA: Perbaikan pipa di Jl. Pramuka, suplai air ke Utan Kayu dihentikan hingga pukul 22.00 WIB.',
+      RESIDENT,
+    ],
+    [
+      'a resident with the official link',
+      'Disdik umumin sekolah di sekitar lokasi kebakaran ditutup besok, surat edarannya di https://disdik.jakarta.go.id/pengumuman',
+      RESIDENT,
+    ],
+    [
+      'a verified news account',
+      'Pemprov DKI resmi menutup Jalan Sudirman Minggu pagi untuk lomba lari, kata Kadishub.',
+      { handle: 'kompascom', verified: true },
+    ],
+    [
+      'a post with no known author',
+      'Pengumuman dari Kelurahan Kebon Baru: mulai bulan depan retribusi kebersihan Rp15.000 per KK.',
+      undefined,
+    ],
+    [
+      'a resident passing on an ordinary notice',
+      'Pengumuman dari Kelurahan Petamburan: kerja bakti Minggu pagi, karung disediakan di kantor kelurahan.',
+      RESIDENT,
+    ],
+  ])('does not fire on %s', (_kind, text, author) => {
+    const r = score(text, author);
+    expect(names(r)).not.toContain('borrowed_voice');
+    expect(flagged(r)).toBe(false);
+  });
+});
+
 describe('panic_directive', () => {
   it.each([
     ['savings', 'Segera tarik semua tabungan kalian, bank-bank akan tutup seminggu', 'segera tarik semua tabungan'],
@@ -225,7 +278,7 @@ describe('everyday hearsay and calls to share', () => {
 
 describe('the indicators as people see them', () => {
   it('names every new indicator in Indonesian and English', () => {
-    for (const name of ['panic_directive', 'alarming_claim', 'official_account']) {
+    for (const name of ['panic_directive', 'alarming_claim', 'borrowed_voice', 'official_account']) {
       expect(INDICATOR_NAMES[name]?.id).toEqual(expect.any(String));
       expect(INDICATOR_NAMES[name]?.en).toEqual(expect.any(String));
     }

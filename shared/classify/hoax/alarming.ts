@@ -31,7 +31,7 @@ const SERVICES: ReadonlySet<string> = new Set(
   air | pam | pdam | listrik | pln | gardu | krl | kereta | commuter | mrt | lrt | transjakarta | busway | halte | stasiun
   tol | sekolah | puskesmas | sakit | rsud | bank | atm | spbu | bbm | bensin | pertalite | elpiji | bansos | blt | kjp
   bpjs | ktp | sim | stnk | internet | sinyal | pasar | bandara | jembatan | tanggul | waduk | genap | tarif | iuran
-  biaya | denda | pajak
+  biaya | denda | pajak | retribusi | parkir | meteran | puskesmas
   `),
 );
 /** What befalls them, within six words after (`air di Kebon Jeruk mati`). */
@@ -41,14 +41,19 @@ const BEFALLS = new RegExp(
     mati | padam | dipadamkan | dimatikan | ditutup | tutup | diliburkan | libur | dihentikan | berhenti | tidak beroperasi
     lumpuh | mogok | error | naik | dinaikkan | berbayar | dikenakan | wajib | dihapus | dicabut | dibekukan | diblokir
     dinonaktifkan | tidak berlaku | ditiadakan | tercemar | terkontaminasi | beracun | kosong | habis | langka | bangkrut
-    jebol | bocor | retak | roboh | runtuh | ambruk
+    jebol | bocor | retak | roboh | runtuh | ambruk | didenda | dikenai | diundur | dilarang | disita | dirampas
     `),
   )})\\b`,
   'g',
 );
 /** Named as an event, the service within three words after: `pemadaman listrik`, `kenaikan tarif`, `penutupan sekolah`. */
 const EVENTS = new RegExp(
-  `\\b(?:${trieOf(list('pemadaman | penutupan | kenaikan | penghapusan | pencabutan | pemblokiran | pemutusan | kelangkaan | krisis | pencemaran'))})\\b`,
+  `\\b(?:${trieOf(
+    list(`
+    pemadaman | penutupan | kenaikan | penghapusan | pencabutan | pemblokiran | pemutusan | kelangkaan | krisis | pencemaran
+    menutup | mematikan | memadamkan | menaikkan | menghapus | mencabut | menghentikan | meliburkan
+    `),
+  )})\\b`,
   'g',
 );
 const REACH = 6;
@@ -74,6 +79,25 @@ function serviceClaim(norm: string): string | undefined {
     if (at >= 0) return [m[0], ...after.slice(0, at + 1)].join(' ');
   }
   return undefined;
+}
+
+/** What an announcement takes away or charges for: in an agency's name, alarming on its own. */
+const TAKES = new RegExp(
+  `\\b(?:${trieOf(
+    list(`
+    pemadaman | penutupan | ditutup | menutup | dihentikan | dihapus | diundur | didenda | denda | retribusi | dikenakan biaya
+    dikenai biaya | wajib bayar | tidak berlaku | dilarang | disita | dirampas
+    `),
+  )})\\b`,
+  'u',
+);
+
+/** An announcement's alarming part: the claim, or what it takes away or charges for (`pemadaman total 3 hari`). */
+export function announcedLoss(norm: string): string | undefined {
+  const claim = alarmingClaim(norm, false);
+  if (claim) return claim;
+  const takes = TAKES.exec(norm);
+  return takes ? `kabar soal layanan publik: ${takes[0]}` : undefined;
 }
 
 /**

@@ -16,10 +16,20 @@ import type { HoaxInput } from './types';
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { normalise } = normaliseModule;
 const { accountIndicator, knownClaimIndicator } = accountModule;
-const { ALARMING_CLAIM_PARTNERS, ALARMING_CLAIM_WEIGHT, alarmingClaim, DOUBTED_SOURCES, WEAK_HEARSAY_WEIGHT } = alarmingModule;
+const { ALARMING_CLAIM_PARTNERS, ALARMING_CLAIM_WEIGHT, alarmingClaim, announcedLoss, DOUBTED_SOURCES, WEAK_HEARSAY_WEIGHT } =
+  alarmingModule;
 const { hostsIn, linkSignals, OFFICIAL_LINK_WEIGHT, SUSPICIOUS_LINK_WEIGHT } = linksModule;
 const { dedupe, matches, SharedPasses } = matcherModule;
-const { newsOutlet, OFFICIAL_ACCOUNT_WEIGHT, officialAccount, officialSource, PERSONAL_APPEAL, PERSONAL_APPEAL_WEIGHT } = officialModule;
+const {
+  agencyVoice,
+  mayVoiceAgency,
+  newsOutlet,
+  OFFICIAL_ACCOUNT_WEIGHT,
+  officialAccount,
+  officialSource,
+  PERSONAL_APPEAL,
+  PERSONAL_APPEAL_WEIGHT,
+} = officialModule;
 const { COMPILED, DEBUNK, phraseIndicators } = phraseRulesModule;
 const { DEBUNK_MAX, DEBUNK_WEIGHT } = phrasesModule;
 const { hoaxScore, round3, resultOf } = scoreModule;
@@ -38,7 +48,11 @@ const BORROWED_SOURCE = 0.5;
  * Signals no agency's own notice carries: a source named in the text (which anyone can type)
  * never takes the score below what these make together. An official account or link can.
  */
-const STRONG: ReadonlySet<string> = new Set([...UNVERIFIED, 'panic_directive', 'known_claim']);
+const STRONG: ReadonlySet<string> = new Set([...UNVERIFIED, 'panic_directive', 'known_claim', 'borrowed_voice']);
+/** An agency's voice, from an account that is not the agency's, with nothing a reader can check. */
+const BORROWED_VOICE_WEIGHT = 0.45;
+/** A quoted post of an official account (`RT @PAMJAYA: …`): relayed, not spoken. */
+const RELAYED = /(?:^|\s)(?:rt|via)\s+@/iu;
 const noisyOr = (weights: readonly number[]): number => 1 - weights.reduce((keep, w) => keep * (1 - Math.min(1, w)), 1);
 
 // The lists every post runs through, read together in one pass per haystack (the others, which
@@ -93,6 +107,29 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const anchor = officialAccount(input.author);
   const account = anchor ? undefined : accountIndicator(input.author, input.postedAt);
   if (account) indicators.push(account);
+  // A known author who is not the agency announcing, in the agency's name, something alarming
+  // about a service, a fee or a danger, with no official link to check it by.
+  const impersonated = indicators.some((i) => IMPERSONATION.has(i.name));
+  const official = impersonated ? undefined : officialSource(input.text);
+  const author = input.author;
+  if (
+    author?.handle &&
+    !anchor &&
+    author.verified !== true &&
+    links.official.length === 0 &&
+    mayVoiceAgency(input.text, official) &&
+    !RELAYED.test(input.text)
+  ) {
+    // What is announced first (cheap word scans), whose voice only then (the agencies' long regex).
+    const about = claim ?? announcedLoss(haystacks.norm);
+    const agency = about === undefined ? undefined : agencyVoice(input.text, official);
+    if (agency && about)
+      indicators.push({
+        name: 'borrowed_voice',
+        weight: BORROWED_VOICE_WEIGHT,
+        evidence: [`atas nama ${agency}, bukan dari akunnya`, about],
+      });
+  }
 
   if (debunk.length > 0) {
     const weight = Math.min(DEBUNK_MAX, DEBUNK_WEIGHT + 0.05 * (debunk.length - 1));
@@ -100,7 +137,6 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   }
   // Scams impersonate agencies and outlets: a name next to a scam or a fake link is no source. A
   // source named next to "forwarded" or "not announced yet" is borrowed, not cited: it counts half.
-  const impersonated = indicators.some((i) => IMPERSONATION.has(i.name));
   const borrowed = impersonated || indicators.some((i) => UNVERIFIED.has(i.name));
   const sourceWeight = (weight: number): number => -round3(borrowed ? weight * BORROWED_SOURCE : weight);
   if (anchor) counters.push({ name: 'official_account', weight: -OFFICIAL_ACCOUNT_WEIGHT, evidence: [anchor] });
@@ -114,7 +150,6 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   // An agency named in the text, anyone can type: without its account, it offsets alarm and
   // calls to share, but never the strong signals (with the claim they carry). Named only as the
   // speaker, with nothing a reader can check, it does not offset a call to share an alarming claim.
-  const official = impersonated ? undefined : officialSource(input.text);
   if (official) {
     const holds = (name: string): boolean =>
       STRONG.has(name) || (claim !== undefined && (name === 'alarming_claim' || (!official.checkable && name === 'call_to_share')));

@@ -13,7 +13,10 @@
  *   the savings, hoard fuel or food, keep the children home, don't drink the tap water; ≤ 0.5) ·
  *   alarming_claim 0.2 (a service, fee or closure gone wrong, or a danger, next to a call to share,
  *   hearsay, a forwarded message, pseudo-authority or conspiracy; with a call to share alone, only
- *   what is coming or a danger, since complaints ask to share too) · absolute_claim 0.2 (a
+ *   what is coming or a danger, since complaints ask to share too) · borrowed_voice 0.45 (a known
+ *   author who is not the agency, unverified, announcing in an agency's name a closure, a fee, an
+ *   outage or a danger, with no official link and not relaying the agency's own post) ·
+ *   absolute_claim 0.2 (a
  *   cure or grave harm claimed for a disease, care declared needless, a miracle on a timetable
  *   0.4; ≤ 0.45) · shouting 0.2 (capitals, `!!!`, `!!` again and again) · scam 0.5 (money asked
  *   with a lure; a code or card data asked for; money for a cause into a person's account or
@@ -31,7 +34,7 @@
  *   half; next to a scam or a suspicious link, not at all (scams impersonate). A source named in
  *   the text is typed as easily as the rest: unless the author is an official account, it never
  *   takes the score below what the strong signals make together (hearsay, forwarded,
- *   pseudo-authority, conspiracy, a panic directive, a known claim, with the alarming claim they
+ *   pseudo-authority, conspiracy, a panic directive, a borrowed voice, a known claim, with the alarming claim they
  *   carry; and a call to share an alarming claim, when the agency is only named, not pointed to). When a post
  *   debunks, the hoax it quotes ("…") does not count against it. An ask named as the thing to
  *   beware (`waspada calo yang minta transfer`) is not an ask.

@@ -26,6 +26,7 @@ const AGENCY = [
   'dishub(?:\\s+dki)?',
   'disdik(?:\\s+dki)?',
   'sudin\\s+[\\p{L}]+',
+  'suku dinas(?:\\s+[\\p{L}]+){1,3}',
   'gulkarmat(?:\\s+dki)?',
   'damkar',
   'satpol\\s+pp(?:\\s+[\\p{L}]+){0,2}',
@@ -145,6 +146,29 @@ export function officialSource(text: string): { weight: number; evidence: string
   const acts = AGENCY_ACTS_HINT.test(text) ? AGENCY_ACTS.exec(text) : null;
   if (acts) return { weight: OFFICIAL_VOICE_WEIGHT, evidence: [acts[0].toLowerCase().replace(/\s+/g, ' ')], checkable: false };
   return undefined;
+}
+
+/** Announced in an agency's name: `Pengumuman dari Kelurahan Kebon Baru`, `Info resmi PAM Jaya`, `Dishub DKI akan …`. */
+const ANNOUNCED = new RegExp(
+  `(?<![\\p{L}])(?:(?:pengumuman|info resmi|informasi resmi|surat edaran|edaran|dari)\\s+(?:dari\\s+)?(${AGENCY}|kelurahan|kecamatan|pemda|pemerintah)|(${AGENCY})\\s+(?:resmi|mengumumkan|menghimbau|akan))(?![\\p{L}])`,
+  'iu',
+);
+const ANNOUNCED_HINT = /pengumuman|resmi|edaran|dari|mengumumkan|menghimbau|akan/iu;
+
+/** Words no agency name in ANNOUNCED goes without (same flags): a quick test that spares most posts the rest. */
+const AGENCY_HINT =
+  /bpbd|bmkg|bnpb|basarnas|pvmbg|bpom|bank indonesia|kemen|kominfo|komdigi|diskominfo|pemprov|pemerintah|pemkot|pemda|dinas|dinkes|dishub|disdik|sudin|gulkarmat|damkar|satpol|pam|pln|kai|mrt|lrt|transjakarta|polda|polres|bapenda|dukcapil|kpu|puskesmas|rsud|kelurahan|kecamatan|wali|pmi|bpjs|dinsos/iu;
+
+/** Whether the post may speak in an agency's name at all (`source`: what `officialSource` found). */
+export const mayVoiceAgency = (text: string, source: unknown): boolean => source !== undefined || AGENCY_HINT.test(text);
+
+/** The agency a post speaks for or announces in the name of, in any form the text can give. */
+export function agencyVoice(text: string, source: { evidence: readonly string[] } | undefined): string | undefined {
+  const announced = ANNOUNCED_HINT.test(text) ? ANNOUNCED.exec(text) : null;
+  const agency = announced?.[1] ?? announced?.[2];
+  if (agency) return agency.trim();
+  const named = source?.evidence[0];
+  return named?.replace(/^(?:bicara atas nama|ditandatangani|sumber:|akun resmi|situs resmi)\s+/u, '');
 }
 
 /** Outlets named in a post (ambiguous names such as `tempo` or `antara` only in their outlet forms). */

@@ -28,8 +28,11 @@ export interface PhraseIndicator extends Tier {
 }
 
 /** People a rumour is traced to, and the jobs that lend it weight. */
-const RELATION =
-  '(?:teman|temen|kawan|kenalan|kerabat|saudara|sodara|sepupu|tetangga|keponakan|ponakan|ipar|om|tante|paman|pakde|bude|suami|istri|adik|adek|kakak|rekan|sahabat|sohib|mertua|menantu|besan)';
+const RELATIONS = list(
+  'teman | temen | kawan | kenalan | kerabat | saudara | sodara | sepupu | tetangga | keponakan | ponakan | ipar | om | tante | paman | pakde | bude | suami | istri | adik | adek | kakak | rekan | sahabat | sohib | mertua | menantu | besan',
+);
+/** Each also owned by a suffix: `sepupuku`, `temanku`. */
+const RELATION = `(?:${[...RELATIONS, ...RELATIONS.map((r) => `${r}ku`)].join('|')})`;
 const OWNER =
   '(?:\\s+(?:saya|sy|gw|gue|gua|aku|ku|kami|kita|istri saya|suami saya|kantor saya|kantor|kerja|kuliah|sekolah|sekantor|dekat rumah))?';
 /** Kin and bosses whose words name anyone until owned: `ibu saya`, not `ibu guru` or `bapak gubernur`. */
@@ -48,7 +51,7 @@ const GOODS =
 /** Hurry for fear of running out, not a shop's deadline (`sebelum jam 12`). */
 const HURRY =
   '(?:sebanyak banyaknya|sebanyak mungkin|sekarang juga|dari sekarang|secepatnya|(?:sebelum|mumpung belum)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:habis|langka|kosong|naik|hilang|terlambat|diborong|ditutup|mati|dihentikan))';
-const KIDS = '(?:anak anak|anak|putra putri|buah hati)';
+const KIDS = '(?:anak anak|anaknya|anak|putra putri|buah hati)';
 /** A serious illness, and what miracle cures are made of. */
 const DISEASE =
   '(?:kanker|tumor|diabetes|gula darah|jantung|koroner|stroke|kolesterol|asam urat|hipertensi|darah tinggi|covid|corona|dbd|demam berdarah|batu ginjal|ginjal|hiv|aids|tbc|autis|autisme|insulin|kejang|lumpuh|kebal)';
@@ -157,7 +160,7 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       // Stock up: "borong beras sebelum langka", "tampung air sebanyak-banyaknya", "segera stok bensin", "isi penuh tangki".
       `(?:stok|stock|borong|timbun|nimbun|nyetok|tampung|simpan|beli|siapkan|siapin|sediakan|isi|penuhi|kumpulkan)\\s+(?:[\\p{L}]+\\s+){0,2}?${GOODS}(?:\\s+[\\p{L}\\p{N}]+){0,4}?\\s+${HURRY}`,
       `(?:segera|buruan|cepat|cepetan|ayo|mending)\\s+(?:stok|stock|borong|timbun|nimbun|nyetok|tampung|beli|isi)\\s+(?:[\\p{L}]+\\s+){0,2}?${GOODS}`,
-      'isi\\s+(?:penuh|full)\\s+(?:tangki|bensin|bbm|motor|mobil|kendaraan)',
+      'isi\\s+(?:penuh|full)\\s+(?:tangki|tank|bensin|bbm|motor|mobil|kendaraan)',
       // Water: "jangan minum air keran", "jangan pakai air PAM".
       // Not the health tip `jangan minum air keran langsung, masak dulu`.
       'air\\s+(?:[\\p{L}]+\\s+){0,4}?(?:jangan|tidak boleh)\\s+(?:diminum|dikonsumsi|dipakai|digunakan)(?!\\s+(?:langsung|mentah|tanpa|sebelum))',
@@ -165,9 +168,15 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       // Children: "jangan sekolahkan anak besok", "jangan biarkan anak keluar rumah", "anak-anak jangan masuk sekolah dulu".
       `jangan\\s+(?:sekolahkan|berangkatkan)\\s+(?:[\\p{L}]+\\s+)?${KIDS}`,
       `jangan\\s+(?:antar|mengantar|kirim|izinkan|biarkan|membiarkan|mengizinkan|kasih)\\s+(?:[\\p{L}]+\\s+)?${KIDS}(?:\\s+[\\p{L}]+){0,2}?\\s+(?:ke sekolah|sekolah|berangkat sekolah|ke luar rumah|ke luar)`,
-      `${KIDS}\\s+(?:[\\p{L}]+\\s+){0,2}?(?:jangan|jangan dulu)\\s+(?:disekolahkan|sekolah|masuk sekolah|berangkat sekolah|ke sekolah|ke luar rumah|dibiarkan ke luar)`,
+      `${KIDS}\\s+(?:[\\p{L}]+\\s+){0,2}?(?:jangan|jangan dulu)\\s+(?:disekolahkan|disekolahin|sekolah|masuk sekolah|berangkat sekolah|ke sekolah|ke luar rumah|dibiarkan ke luar)`,
       `(?:liburkan|liburin)\\s+(?:[\\p{L}]+\\s+)?${KIDS}`,
       `(?:segera|buruan|cepat)\\s+jemput\\s+(?:[\\p{L}]+\\s+)?${KIDS}`,
+      `jemput\\s+(?:[\\p{L}]+\\s+)?${KIDS}(?:\\s+[\\p{L}]+){0,3}?\\s+(?:sekarang|segera|secepatnya)`,
+      // Flight and avoidance: "ungsikan keluarga sekarang", "jangan bawa keluarga berobat ke RS … dulu".
+      '(?:ungsikan|evakuasi|bawa|pindahkan)\\s+(?:keluarga|anak anak|anak|orang tua)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:sekarang|secepatnya|malam ini)',
+      'jangan\\s+(?:bawa|berobat|periksa|dibawa)\\s+(?:[\\p{L}]+\\s+){0,3}?(?:ke\\s+)?(?:rs|rumah sakit|puskesmas)',
+      // "yang punya tabungan emas tarik sekarang".
+      '(?:tarik|cairkan)\\s+(?:semua\\s+)?(?:sekarang|secepatnya)',
       // English: "withdraw all your savings", "don't drink the tap water", "keep your kids home".
       '(?:withdraw|pull out|take out)\\s+(?:all\\s+)?(?:of\\s+)?(?:your|the)\\s+(?:savings|money|cash|deposits)',
       '(?:dont|do not)\\s+(?:drink|use)\\s+(?:the\\s+)?tap\\s+water',
@@ -354,7 +363,7 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
 const FUTURE =
   '(?:tomorrow|tonight|next week|next month|besok|lusa|nanti|nanti malam|nanti sore|malam ini|sore ini|minggu ini|pekan ini|minggu depan|pekan depan|bulan depan|tahun depan|sebentar lagi|akan|bakal|mulai|hari (?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)|dalam \\d+ (?:jam|hari))';
 const IMPACT =
-  '(?:mati|padam|pemadaman|dipadamkan|dimatikan|ditutup|tutup|berhenti beroperasi|tidak beroperasi|diliburkan|naik|tenggelam|banjir|jebol|gempa|tsunami|dibuka|diblokir|terblokir|dinonaktifkan|wajib|harus|dilarang|tidak berlaku|langka|hangus|razia|sweeping|pemeriksaan|sidak|denda|pajak|berbayar|mogok|rusuh|demo|meletus|dihapus|dicabut|disita|diambil|ditarik)';
+  '(?:mati|padam|pemadaman|dipadamkan|dimatikan|ditutup|tutup|berhenti beroperasi|tidak beroperasi|diliburkan|naik|tenggelam|banjir|jebol|gempa|tsunami|dibuka|diblokir|terblokir|dinonaktifkan|wajib|harus|dilarang|tidak berlaku|langka|hangus|razia|sweeping|pemeriksaan|sidak|denda|pajak|berbayar|mogok|rusuh|demo|meletus|dihapus|dicabut|disita|diambil|ditarik|dikenai|dikenakan|dinaikkan|naikin|dihentikan|dirampas|diundur)';
 const DANGER =
   '(?:penculikan|penculik|culik|diculik|menculik|dibius|bius|obat tidur|begal|perampokan|pembunuhan|bom|teror|kerusuhan|wabah|meninggal|tewas|racun|beracun|narkoba|radiasi|amblas|ambles|ambruk|roboh|runtuh|retak|retakan|longsor|likuifaksi|meledak|lockdown|riots?)';
 export const RUMOUR = new RegExp(
@@ -376,7 +385,7 @@ export const DEBUNK_PHRASES = list(`
   mencatut nama | mengatasnamakan | phishing | bukan situs resmi | bukan akun resmi | jangan disebarkan
   jangan sebarkan | jangan diteruskan | berhenti meneruskan | cek dulu sebelum | fact check | fact-check | is false
   not true | debunked | misleading | turnbackhoax | video lama | foto lama | rekaman lama | hoaks lama
-  tidak ada laporan | tidak ada kejadian | bukan kejadian | sudah dicek | mitos
+  tidak ada laporan | tidak ada kejadian | bukan kejadian | sudah dicek | mitos | keliru
 `);
 /** "jangan percaya" debunks when it is about the message (`jangan percaya pesan itu`), not about the press. */
 export const DEBUNK_PATTERNS = [
