@@ -18,4 +18,11 @@ export const INDICATOR_NAMES: Readonly<Record<string, { readonly id: string; rea
   account: { id: 'akun baru atau tanpa pengikut', en: 'a new or follower-less account' },
   scam: { id: 'pola penipuan', en: 'a scam pattern' },
   personal_appeal: { id: 'permintaan pribadi', en: 'a personal appeal' },
+  panic_directive: { id: 'ajakan bertindak karena panik', en: 'a panic directive' },
+  alarming_claim: {
+    id: 'kabar mengkhawatirkan soal layanan publik atau bahaya',
+    en: 'an alarming claim about a public service or a danger',
+  },
+  borrowed_voice: { id: 'mengatasnamakan instansi tanpa akun atau tautan resmi', en: "an agency's voice without its account or link" },
+  official_account: { id: 'diunggah akun resmi', en: 'posted by an official account' },
 };

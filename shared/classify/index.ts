@@ -11,6 +11,7 @@ import type { Classification } from './types';
 /** What the source tells about a post besides its text (the post contract's `author` and `createdAt`). */
 export interface PostContext {
   readonly author?: {
+    readonly handle?: string;
     readonly createdAt?: string;
     readonly followers?: number;
     readonly following?: number;

@@ -2,6 +2,7 @@
 import * as normaliseModule from '../normalise';
 import type { HoaxIndicator, HoaxResult } from '../types';
 import * as accountModule from './account';
+import * as alarmingModule from './alarming';
 import * as linksModule from './links';
 import * as matcherModule from './matcher';
 import * as officialModule from './official';
@@ -15,12 +16,23 @@ import type { HoaxInput } from './types';
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { normalise } = normaliseModule;
 const { accountIndicator, knownClaimIndicator } = accountModule;
+const { ALARMING_CLAIM_PARTNERS, ALARMING_CLAIM_WEIGHT, alarmingClaim, announcedLoss, DOUBTED_SOURCES, WEAK_HEARSAY_WEIGHT } =
+  alarmingModule;
 const { hostsIn, linkSignals, OFFICIAL_LINK_WEIGHT, SUSPICIOUS_LINK_WEIGHT } = linksModule;
 const { dedupe, matches, SharedPasses } = matcherModule;
-const { newsOutlet, officialSource, PERSONAL_APPEAL, PERSONAL_APPEAL_WEIGHT } = officialModule;
+const {
+  agencyVoice,
+  mayVoiceAgency,
+  newsOutlet,
+  OFFICIAL_ACCOUNT_WEIGHT,
+  officialAccount,
+  officialSource,
+  PERSONAL_APPEAL,
+  PERSONAL_APPEAL_WEIGHT,
+} = officialModule;
 const { COMPILED, DEBUNK, phraseIndicators } = phraseRulesModule;
 const { DEBUNK_MAX, DEBUNK_WEIGHT } = phrasesModule;
-const { round3, resultOf } = scoreModule;
+const { hoaxScore, round3, resultOf } = scoreModule;
 const { scamEvidence, SCAM_LURE, SCAM_PRIVATE_ACCOUNT, SCAM_SECRET, SCAM_WEIGHT } = scamsModule;
 const { shoutingEvidence, SHOUTING_WEIGHT } = shoutingModule;
 
@@ -32,6 +44,16 @@ const stripQuotes = (text: string): string => text.replace(QUOTED, ' … ');
 const UNVERIFIED: ReadonlySet<string> = new Set(['hearsay', 'forwarded', 'pseudo_authority', 'conspiracy']);
 const IMPERSONATION: ReadonlySet<string> = new Set(['scam', 'suspicious_link']);
 const BORROWED_SOURCE = 0.5;
+/**
+ * Signals no agency's own notice carries: a source named in the text (which anyone can type)
+ * never takes the score below what these make together. An official account or link can.
+ */
+const STRONG: ReadonlySet<string> = new Set([...UNVERIFIED, 'panic_directive', 'known_claim', 'borrowed_voice']);
+/** An agency's voice, from an account that is not the agency's, with nothing a reader can check. */
+const BORROWED_VOICE_WEIGHT = 0.45;
+/** A quoted post of an official account (`RT @PAMJAYA: …`): relayed, not spoken. */
+const RELAYED = /(?:^|\s)(?:rt|via)\s+@/iu;
+const noisyOr = (weights: readonly number[]): number => 1 - weights.reduce((keep, w) => keep * (1 - Math.min(1, w)), 1);
 
 // The lists every post runs through, read together in one pass per haystack (the others, which
 // run only after another list fired, scan on their own).
@@ -75,8 +97,39 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   if (scam.length > 0) indicators.push({ name: 'scam', weight: SCAM_WEIGHT, evidence: scam });
   if (links.suspicious.length > 0) indicators.push({ name: 'suspicious_link', weight: SUSPICIOUS_LINK_WEIGHT, evidence: links.suspicious });
   if (input.claim) indicators.push(knownClaimIndicator(input.claim));
-  const account = accountIndicator(input.author, input.postedAt);
+  // One strong signal and an alarming claim about a service, a fee, a closure or a danger.
+  // With a call to share (or a bare `katanya`) alone, only a claim of what is coming or of a
+  // danger: complaints ask to share too, and tell what they were told.
+  const claim = indicators.some((i) => ALARMING_CLAIM_PARTNERS.has(i.name))
+    ? alarmingClaim(haystacks.norm, !indicators.some((i) => DOUBTED_SOURCES.has(i.name) && i.weight > WEAK_HEARSAY_WEIGHT))
+    : undefined;
+  if (claim) indicators.push({ name: 'alarming_claim', weight: ALARMING_CLAIM_WEIGHT, evidence: [claim] });
+  const anchor = officialAccount(input.author);
+  const account = anchor ? undefined : accountIndicator(input.author, input.postedAt);
   if (account) indicators.push(account);
+  // A known author who is not the agency announcing, in the agency's name, something alarming
+  // about a service, a fee or a danger, with no official link to check it by.
+  const impersonated = indicators.some((i) => IMPERSONATION.has(i.name));
+  const official = impersonated ? undefined : officialSource(input.text);
+  const author = input.author;
+  if (
+    author?.handle &&
+    !anchor &&
+    author.verified !== true &&
+    links.official.length === 0 &&
+    mayVoiceAgency(input.text, official) &&
+    !RELAYED.test(input.text)
+  ) {
+    // What is announced first (cheap word scans), whose voice only then (the agencies' long regex).
+    const about = claim ?? announcedLoss(haystacks.norm);
+    const agency = about === undefined ? undefined : agencyVoice(input.text, official);
+    if (agency && about)
+      indicators.push({
+        name: 'borrowed_voice',
+        weight: BORROWED_VOICE_WEIGHT,
+        evidence: [`atas nama ${agency}, bukan dari akunnya`, about],
+      });
+  }
 
   if (debunk.length > 0) {
     const weight = Math.min(DEBUNK_MAX, DEBUNK_WEIGHT + 0.05 * (debunk.length - 1));
@@ -84,11 +137,9 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   }
   // Scams impersonate agencies and outlets: a name next to a scam or a fake link is no source. A
   // source named next to "forwarded" or "not announced yet" is borrowed, not cited: it counts half.
-  const impersonated = indicators.some((i) => IMPERSONATION.has(i.name));
   const borrowed = impersonated || indicators.some((i) => UNVERIFIED.has(i.name));
   const sourceWeight = (weight: number): number => -round3(borrowed ? weight * BORROWED_SOURCE : weight);
-  const official = impersonated ? undefined : officialSource(input.text);
-  if (official) counters.push({ name: 'official_source', weight: sourceWeight(official.weight), evidence: official.evidence });
+  if (anchor) counters.push({ name: 'official_account', weight: -OFFICIAL_ACCOUNT_WEIGHT, evidence: [anchor] });
   if (links.official.length > 0) counters.push({ name: 'official_link', weight: -OFFICIAL_LINK_WEIGHT, evidence: links.official });
   const news = impersonated ? undefined : newsOutlet(input.text, links.news);
   if (news) counters.push({ name: 'news_outlet', weight: sourceWeight(news.weight), evidence: news.evidence });
@@ -96,6 +147,18 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const doubted = impersonated || indicators.some((i) => UNVERIFIED.has(i.name) && i.name !== 'forwarded');
   const appeal = doubted ? [] : dedupe(matches(PERSONAL_APPEAL, haystacks));
   if (appeal.length > 0) counters.push({ name: 'personal_appeal', weight: -PERSONAL_APPEAL_WEIGHT, evidence: appeal });
+  // An agency named in the text, anyone can type: without its account, it offsets alarm and
+  // calls to share, but never the strong signals (with the claim they carry). Named only as the
+  // speaker, with nothing a reader can check, it does not offset a call to share an alarming claim.
+  if (official) {
+    const holds = (name: string): boolean =>
+      STRONG.has(name) || (claim !== undefined && (name === 'alarming_claim' || (!official.checkable && name === 'call_to_share')));
+    const strong = anchor ? [] : indicators.filter((i) => holds(i.name));
+    const floor = strong.some((i) => i.name !== 'alarming_claim') ? noisyOr(strong.map((i) => i.weight)) : 0;
+    const room = floor > 0 ? round3(Math.max(0, hoaxScore([...indicators, ...counters]) - floor)) : 1;
+    const weight = Math.min(-sourceWeight(official.weight), room);
+    if (weight > 0) counters.push({ name: 'official_source', weight: -weight, evidence: official.evidence });
+  }
 
   return resultOf([...indicators, ...counters]);
 }

@@ -9,7 +9,14 @@
  *   per further word, ≤ 0.4) · hearsay 0.35 (`katanya` alone 0.3; ≤ 0.45; +0.1 when it tells, in
  *   the same sentence, of something about to happen or of a danger) · forwarded 0.35 (copied or
  *   passed on from a group; ≤ 0.4; +0.1 likewise, anywhere in the message) · pseudo_authority 0.35
- *   (≤ 0.45; +0.1 likewise) · conspiracy and suppression 0.35 (≤ 0.45) · absolute_claim 0.2 (a
+ *   (≤ 0.45; +0.1 likewise) · conspiracy and suppression 0.35 (≤ 0.45) · panic_directive 0.45 (act now out of fear, against one's own interest: withdraw
+ *   the savings, hoard fuel or food, keep the children home, don't drink the tap water; ≤ 0.5) ·
+ *   alarming_claim 0.2 (a service, fee or closure gone wrong, or a danger, next to a call to share,
+ *   hearsay, a forwarded message, pseudo-authority or conspiracy; with a call to share alone, only
+ *   what is coming or a danger, since complaints ask to share too) · borrowed_voice 0.45 (a known
+ *   author who is not the agency, unverified, announcing in an agency's name a closure, a fee, an
+ *   outage or a danger, with no official link and not relaying the agency's own post) ·
+ *   absolute_claim 0.2 (a
  *   cure or grave harm claimed for a disease, care declared needless, a miracle on a timetable
  *   0.4; ≤ 0.45) · shouting 0.2 (capitals, `!!!`, `!!` again and again) · scam 0.5 (money asked
  *   with a lure; a code or card data asked for; money for a cause into a person's account or
@@ -18,12 +25,17 @@
  *   0.2 + 0.04 per account beyond two (≤ 0.4; added with `withIndicator`, since it needs stored
  *   state).
  * Counter-signals (negative weights, listed among the indicators):
- *   debunk −0.45 (−0.05 per further phrase, ≥ −0.6) · official_source −0.4 (the agency as speaker,
- *   cited source, signature or closing handle/site; −0.25 for its voice alone) · official_link
- *   −0.2 · news_outlet −0.35 (a named outlet; −0.15 for wire style alone) · personal_appeal −0.25
+ *   debunk −0.45 (−0.05 per further phrase, ≥ −0.6) · official_account −0.45 (the author is a known
+ *   agency account, or a verified one whose handle names an agency) · official_source −0.4 (the
+ *   agency as speaker, cited source, signature or closing handle/site; −0.25 for its voice alone)
+ *   · official_link −0.2 · news_outlet −0.35 (a named outlet; −0.15 for wire style alone) · personal_appeal −0.25
  *   (a missing person or pet, a blood donor, a found wallet: shares that are not hoaxes).
  *   A source named next to hearsay, a forwarded message, pseudo-authority or conspiracy counts
- *   half; next to a scam or a suspicious link, not at all (scams impersonate). When a post
+ *   half; next to a scam or a suspicious link, not at all (scams impersonate). A source named in
+ *   the text is typed as easily as the rest: unless the author is an official account, it never
+ *   takes the score below what the strong signals make together (hearsay, forwarded,
+ *   pseudo-authority, conspiracy, a panic directive, a borrowed voice, a known claim, with the alarming claim they
+ *   carry; and a call to share an alarming claim, when the agency is only named, not pointed to). When a post
  *   debunks, the hoax it quotes ("…") does not count against it. An ask named as the thing to
  *   beware (`waspada calo yang minta transfer`) is not an ask.
  *

@@ -2,7 +2,7 @@
 import * as matcherModule from './matcher';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
-const { compileList, dedupe } = matcherModule;
+const { compileList, dedupe, list } = matcherModule;
 
 /** Agencies and public services whose word is a source (Jakarta first, then national). */
 const AGENCY = [
@@ -26,6 +26,7 @@ const AGENCY = [
   'dishub(?:\\s+dki)?',
   'disdik(?:\\s+dki)?',
   'sudin\\s+[\\p{L}]+',
+  'suku dinas(?:\\s+[\\p{L}]+){1,3}',
   'gulkarmat(?:\\s+dki)?',
   'damkar',
   'satpol\\s+pp(?:\\s+[\\p{L}]+){0,2}',
@@ -52,6 +53,37 @@ const AGENCY = [
 /** A handle of an official account (`@BPBDJakarta`, `@TMCPoldaMetro`, `@infoBMKG`, `@humasjakfire`). */
 const OFFICIAL_HANDLE =
   /^(?:bpbd|bmkg|infobmkg|dkijakarta|pemprov|humas|tmc|polda|dishub|dinkes|commuterline|kai|pt_?transjakarta|transjakarta|mrtjkt|pamjaya|pln|kominfo|komdigi|kemenkes|bnpb|basarnas|jakfire|humasjakfire|satpol|bpom|bank_?indonesia|disdik|jakartagoid|pemprovdki)/iu;
+/**
+ * Official accounts, by handle (lower case, without `@`): the agencies' own, which no one else
+ * can post from. A look-alike handle (`bpbd_jakarta_info`) is not one of them.
+ */
+const OFFICIAL_ACCOUNTS: ReadonlySet<string> = new Set(
+  list(`
+  bpbdjakarta | bpbddkijakarta | infobmkg | bmkg | tmcpoldametro | humaspoldametrojaya | divhumas_polri | humasjakfire
+  jakfire | commuterline | pt_transjakarta | transjakarta | mrtjkt | lrtjakarta | dkijakarta | pemprovdki | humaspemprovdki
+  jakartagoid | dishubdkijakarta | dishub_dki | dinkesdki | dinkesjakarta | pamjaya | pam_jaya | pln_123 | plnindonesia
+  kemenkesri | kemkominfo | komdigi | bnpb_indonesia | basarnas | bpom_ri | bank_indonesia | ojkindonesia
+  kai121 | disdikdki | satpolpp_dki | bapendadki | dukcapildki | kpu_dki | diskominfotikdki | jakartasmartcity
+  `),
+);
+/** An agency's name in a handle, as verified official accounts have it (`@kel_kebonjeruk`, `@sudinhub_jaksel`). */
+const OFFICIAL_HANDLE_NAME = /kelurahan|kecamatan|^kel_|^kec_|pemkot|pemkab|sudin|dinas|^dis[a-z]|polres|polsek|pemprov|humas/iu;
+export const OFFICIAL_ACCOUNT_WEIGHT = 0.45;
+
+/**
+ * The post's own author is an official account: a known agency handle, or a verified account
+ * whose handle names an agency. Unlike a name in the text, this a hoaxer cannot type.
+ */
+export function officialAccount(author: { readonly handle?: string; readonly verified?: boolean } | undefined): string | undefined {
+  const handle = author?.handle?.trim().replace(/^@/, '');
+  if (!handle) return undefined;
+  const key = handle.toLowerCase();
+  const known = OFFICIAL_ACCOUNTS.has(key);
+  if (known || (author?.verified === true && (OFFICIAL_HANDLE.test(key) || OFFICIAL_HANDLE_NAME.test(key))))
+    return `diunggah akun resmi @${handle}`;
+  return undefined;
+}
+
 /** The post opens as the agency speaking: `BMKG: …`, `Dinkes DKI: …`, `URGENT – PAM JAYA: …`, `Klarifikasi KAI Commuter: …`. */
 const SPEAKER = new RegExp(
   `^[\\s\\[(]*(?:(?:klarifikasi|pengumuman|pemberitahuan|siaran pers|rilis|posko|urgent|update|peringatan|heat advisory from|from)[\\s:–—-]+)?(${AGENCY})\\s*(?:[:–—]|\\s+(?:menginformasikan|mengimbau|mengingatkan|memberitahukan))`,
@@ -89,7 +121,12 @@ const OFFICIAL_SOURCE_WEIGHT = 0.4;
 /** Only the agency's own voice (no header, citation or signature): weaker, since hoaxes borrow it. */
 const OFFICIAL_VOICE_WEIGHT = 0.25;
 
-export function officialSource(text: string): { weight: number; evidence: string[] } | undefined {
+/**
+ * The agency the post names as its source. `checkable` when it points somewhere a reader can
+ * check (a cited or closing handle or site), rather than only naming the agency as the speaker,
+ * the signature or the subject.
+ */
+export function officialSource(text: string): { weight: number; evidence: string[]; checkable: boolean } | undefined {
   const strong: string[] = [];
   const speaker = SPEAKER.exec(text);
   if (speaker?.[1]) strong.push(`bicara atas nama ${speaker[1].trim()}`);
@@ -97,6 +134,7 @@ export function officialSource(text: string): { weight: number; evidence: string
   if (signature?.[1]) strong.push(`ditandatangani ${signature[1].trim()}`);
   const citation = CITATION_HINT.test(text) ? CITATION.exec(text) : null;
   const cited = citation?.[1] ?? citation?.[2];
+  const named = strong.length;
   if (cited && (!cited.startsWith('@') || OFFICIAL_HANDLE.test(cited.slice(1)))) strong.push(`sumber: ${cited.trim()}`);
   // A handle closing the post, as a signature (`… @BPBDJakarta`); a handle addressed mid-post is a complaint.
   const closing = text.includes('@') ? CLOSING_HANDLE.exec(text) : null;
@@ -104,10 +142,33 @@ export function officialSource(text: string): { weight: number; evidence: string
     strong.push(`akun resmi @${closing[1]}`);
   const site = text.includes('.go.id') ? CLOSING_SITE.exec(text) : null;
   if (site?.[1] && !strong.some((e) => e.endsWith(site[1]!))) strong.push(`situs resmi ${site[1].toLowerCase()}`);
-  if (strong.length > 0) return { weight: OFFICIAL_SOURCE_WEIGHT, evidence: dedupe(strong) };
+  if (strong.length > 0) return { weight: OFFICIAL_SOURCE_WEIGHT, evidence: dedupe(strong), checkable: strong.length > named };
   const acts = AGENCY_ACTS_HINT.test(text) ? AGENCY_ACTS.exec(text) : null;
-  if (acts) return { weight: OFFICIAL_VOICE_WEIGHT, evidence: [acts[0].toLowerCase().replace(/\s+/g, ' ')] };
+  if (acts) return { weight: OFFICIAL_VOICE_WEIGHT, evidence: [acts[0].toLowerCase().replace(/\s+/g, ' ')], checkable: false };
   return undefined;
+}
+
+/** Announced in an agency's name: `Pengumuman dari Kelurahan Kebon Baru`, `Info resmi PAM Jaya`, `Dishub DKI akan …`. */
+const ANNOUNCED = new RegExp(
+  `(?<![\\p{L}])(?:(?:pengumuman|info resmi|informasi resmi|surat edaran|edaran|dari)\\s+(?:dari\\s+)?(${AGENCY}|kelurahan|kecamatan|pemda|pemerintah)|(${AGENCY})\\s+(?:resmi|mengumumkan|menghimbau|akan))(?![\\p{L}])`,
+  'iu',
+);
+const ANNOUNCED_HINT = /pengumuman|resmi|edaran|dari|mengumumkan|menghimbau|akan/iu;
+
+/** Words no agency name in ANNOUNCED goes without (same flags): a quick test that spares most posts the rest. */
+const AGENCY_HINT =
+  /bpbd|bmkg|bnpb|basarnas|pvmbg|bpom|bank indonesia|kemen|kominfo|komdigi|diskominfo|pemprov|pemerintah|pemkot|pemda|dinas|dinkes|dishub|disdik|sudin|gulkarmat|damkar|satpol|pam|pln|kai|mrt|lrt|transjakarta|polda|polres|bapenda|dukcapil|kpu|puskesmas|rsud|kelurahan|kecamatan|wali|pmi|bpjs|dinsos/iu;
+
+/** Whether the post may speak in an agency's name at all (`source`: what `officialSource` found). */
+export const mayVoiceAgency = (text: string, source: unknown): boolean => source !== undefined || AGENCY_HINT.test(text);
+
+/** The agency a post speaks for or announces in the name of, in any form the text can give. */
+export function agencyVoice(text: string, source: { evidence: readonly string[] } | undefined): string | undefined {
+  const announced = ANNOUNCED_HINT.test(text) ? ANNOUNCED.exec(text) : null;
+  const agency = announced?.[1] ?? announced?.[2];
+  if (agency) return agency.trim();
+  const named = source?.evidence[0];
+  return named?.replace(/^(?:bicara atas nama|ditandatangani|sumber:|akun resmi|situs resmi)\s+/u, '');
 }
 
 /** Outlets named in a post (ambiguous names such as `tempo` or `antara` only in their outlet forms). */

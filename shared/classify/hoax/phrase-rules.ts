@@ -58,6 +58,14 @@ export function phraseIndicators(haystacks: Haystacks): HoaxIndicator[] {
     hearsay.pieces = hearsay.pieces.filter((p) => !(RELATION_LED.test(inNormalForm(p.text)) && leads.has(leadOf(p.text))));
     if (hearsay.pieces.length === 0) found.delete('hearsay');
   }
+  // "Dapat info dari grup RT" is one attribution too: a forwarded message, not hearsay as well.
+  const forwarded = found.get('forwarded');
+  const told = found.get('hearsay');
+  if (told && forwarded) {
+    const passedOn = forwarded.pieces.map((p) => lettersOf(p.text));
+    told.pieces = told.pieces.filter((p) => !passedOn.some((f) => f.includes(lettersOf(p.text))));
+    if (told.pieces.length === 0) found.delete('hearsay');
+  }
   const out = [...found.values()].map(({ indicator, pieces }) => weighed(indicator, pieces));
   // An unverifiable source telling, in the same sentence, of something about to happen or of a
   // danger is a rumour (not `katanya mau dicek … nunggu roboh dulu?`).

@@ -4,6 +4,8 @@ import type { NormalisedText } from '../types';
 
 /** What the source says about the poster (the post contract's `author`). */
 export interface HoaxAuthor {
+  /** The account's handle (`BPBDJakarta`, with or without `@`): an official account is a counter-signal. */
+  readonly handle?: string;
   /** ISO 8601. */
   readonly createdAt?: string;
   readonly followers?: number;

@@ -1,0 +1,114 @@
+/**
+ * An alarming claim about a public service, a fee, a closure or a danger (`air PAM mati 3 hari`,
+ * `tarif KRL naik`, `sekolah diliburkan`, `penculikan`). Alone it is news; told by someone no one
+ * can ask (hearsay, a forwarded message, a claimed insider), or with a call to share or a
+ * conspiracy frame, it is what a hoax is made of, and it adds to that signal.
+ */
+import * as matcherModule from './matcher';
+import * as phrasesModule from './phrases';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { list, trieOf } = matcherModule;
+const { DANGER_ONLY, PHRASE_INDICATORS, RUMOUR, RUMOUR_HINT } = phrasesModule;
+
+export const ALARMING_CLAIM_WEIGHT = 0.2;
+/** The signals an alarming claim adds to: none of them is enough on its own to reach medium. */
+export const ALARMING_CLAIM_PARTNERS: ReadonlySet<string> = new Set([
+  'call_to_share',
+  'hearsay',
+  'forwarded',
+  'pseudo_authority',
+  'conspiracy',
+]);
+/** A bare `katanya`: said of anything, it doubts no source enough for a claim about a service's state now. */
+export const WEAK_HEARSAY_WEIGHT = PHRASE_INDICATORS.find((i) => i.name === 'hearsay')?.weak?.weight ?? 0;
+/** Partners that doubt the source: with them a claim about a service's state now counts too. */
+export const DOUBTED_SOURCES: ReadonlySet<string> = new Set(['hearsay', 'forwarded', 'pseudo_authority', 'conspiracy']);
+
+/** Services, fees and places people depend on (one word each: `air PAM`, `jalan tol`, `rumah sakit` by a word of theirs). */
+const SERVICES: ReadonlySet<string> = new Set(
+  list(`
+  air | pam | pdam | listrik | pln | gardu | krl | kereta | commuter | mrt | lrt | transjakarta | busway | halte | stasiun
+  tol | sekolah | puskesmas | sakit | rsud | bank | atm | spbu | bbm | bensin | pertalite | elpiji | bansos | blt | kjp
+  bpjs | ktp | sim | stnk | internet | sinyal | pasar | bandara | jembatan | tanggul | waduk | genap | tarif | iuran
+  biaya | denda | pajak | retribusi | parkir | meteran | puskesmas
+  `),
+);
+/** What befalls them, within six words after (`air di Kebon Jeruk mati`). */
+const BEFALLS = new RegExp(
+  `\\b(?:${trieOf(
+    list(`
+    mati | padam | dipadamkan | dimatikan | ditutup | tutup | diliburkan | libur | dihentikan | berhenti | tidak beroperasi
+    lumpuh | mogok | error | naik | dinaikkan | berbayar | dikenakan | wajib | dihapus | dicabut | dibekukan | diblokir
+    dinonaktifkan | tidak berlaku | ditiadakan | tercemar | terkontaminasi | beracun | kosong | habis | langka | bangkrut
+    jebol | bocor | retak | roboh | runtuh | ambruk | didenda | dikenai | diundur | dilarang | disita | dirampas
+    `),
+  )})\\b`,
+  'g',
+);
+/** Named as an event, the service within three words after: `pemadaman listrik`, `kenaikan tarif`, `penutupan sekolah`. */
+const EVENTS = new RegExp(
+  `\\b(?:${trieOf(
+    list(`
+    pemadaman | penutupan | kenaikan | penghapusan | pencabutan | pemblokiran | pemutusan | kelangkaan | krisis | pencemaran
+    menutup | mematikan | memadamkan | menaikkan | menghapus | mencabut | menghentikan | meliburkan
+    `),
+  )})\\b`,
+  'g',
+);
+const REACH = 6;
+/** What makes a service dangerous now, not merely late or down: `air PAM tercemar`, `tanggul jebol`. */
+const HAZARD = /(?:tercemar|terkontaminasi|beracun|jebol|retak|roboh|runtuh|ambruk)$/u;
+
+/** `air di Kebon Jeruk mati`: a service word, then within six words what befalls it. */
+function serviceClaim(norm: string): string | undefined {
+  BEFALLS.lastIndex = 0;
+  for (let m = BEFALLS.exec(norm); m !== null; m = BEFALLS.exec(norm)) {
+    const before = norm.slice(Math.max(0, m.index - 80), m.index).split(/[ ,.]+/);
+    const words = before.slice(-REACH - 1, -1);
+    const at = words.findIndex((w) => SERVICES.has(w));
+    if (at >= 0) return `${words.slice(at).join(' ')} ${m[0]}`;
+  }
+  EVENTS.lastIndex = 0;
+  for (let m = EVENTS.exec(norm); m !== null; m = EVENTS.exec(norm)) {
+    const after = norm
+      .slice(m.index + m[0].length, m.index + m[0].length + 60)
+      .split(/[ ,.]+/)
+      .slice(1, 4);
+    const at = after.findIndex((w) => SERVICES.has(w));
+    if (at >= 0) return [m[0], ...after.slice(0, at + 1)].join(' ');
+  }
+  return undefined;
+}
+
+/** What an announcement takes away or charges for: in an agency's name, alarming on its own. */
+const TAKES = new RegExp(
+  `\\b(?:${trieOf(
+    list(`
+    pemadaman | penutupan | ditutup | menutup | dihentikan | dihapus | diundur | didenda | denda | retribusi | dikenakan biaya
+    dikenai biaya | wajib bayar | tidak berlaku | dilarang | disita | dirampas
+    `),
+  )})\\b`,
+  'u',
+);
+
+/** An announcement's alarming part: the claim, or what it takes away or charges for (`pemadaman total 3 hari`). */
+export function announcedLoss(norm: string): string | undefined {
+  const claim = alarmingClaim(norm, false);
+  if (claim) return claim;
+  const takes = TAKES.exec(norm);
+  return takes ? `kabar soal layanan publik: ${takes[0]}` : undefined;
+}
+
+/**
+ * The claim's words in the normalised text, shown as evidence; undefined when there is none.
+ * `rumourOnly`: only what is about to happen or a danger, not a service's state now (`listrik
+ * padam terus, share biar PLN baca!` is a complaint, however loud).
+ */
+export function alarmingClaim(norm: string, rumourOnly: boolean): string | undefined {
+  const service = serviceClaim(norm);
+  if (service && (!rumourOnly || HAZARD.test(service))) return `kabar soal layanan publik: ${service}`;
+  const rumour = RUMOUR_HINT.test(norm) ? RUMOUR.exec(norm) : null;
+  if (!rumour) return undefined;
+  return `${DANGER_ONLY.test(rumour[0]) ? 'kabar soal bahaya' : 'kabar soal yang akan terjadi'}: ${rumour[0].toLowerCase()}`;
+}
