@@ -57,17 +57,26 @@ function complaints(count: number, prefix: string, startMs: number, parts: reado
 }
 
 const PLACES = ['Kemang', 'Cawang', 'Kampung Melayu', 'Pluit', 'Cipinang', 'Bukit Duri', 'Grogol', 'Rawa Buaya', 'Kelapa Gading'];
+const FLOODED = [
+  'Banjir lagi di',
+  'Parah, banjir sepinggang di',
+  'Rumah kebanjiran lagi di',
+  'Air masuk rumah, banjir di',
+  'Gak kelar-kelar banjir di',
+];
+const HOW = [
+  'pompa air mati',
+  'dari subuh belum surut',
+  'anak-anak ngungsi',
+  'motor mogok semua',
+  'kasur basah semua',
+  'listrik dipadamkan',
+];
 const floodBlamingPemprov = (count: number, startMs: number) =>
   complaints(count, 'blame', startMs, [
-    [
-      'Banjir lagi di',
-      'Parah, banjir sepinggang di',
-      'Rumah kebanjiran lagi di',
-      'Air masuk rumah, banjir di',
-      'Gak kelar-kelar banjir di',
-    ],
+    FLOODED,
     PLACES,
-    ['pompa air mati,', 'dari subuh belum surut,', 'anak-anak ngungsi,', 'motor mogok semua,', 'kasur basah semua,', 'listrik dipadamkan,'],
+    HOW.map((h) => `${h},`),
     [
       'pemprov ke mana aja??',
       'pemprov gak becus urus banjir.',
@@ -78,15 +87,10 @@ const floodBlamingPemprov = (count: number, startMs: number) =>
   ]);
 const floodOnly = (count: number, startMs: number) =>
   complaints(count, 'flood', startMs, [
-    ['Banjir lagi di', 'Parah, banjir sepinggang di', 'Rumah kebanjiran lagi di', 'Air masuk rumah, banjir di'],
+    FLOODED,
     PLACES,
-    [
-      'pompa air mati, capek banget.',
-      'dari subuh belum surut, kesel.',
-      'anak-anak ngungsi, sedih banget.',
-      'motor mogok semua, parah.',
-      'kasur basah semua, nyebelin.',
-    ],
+    HOW.map((h) => `${h},`),
+    ['capek banget.', 'kesel.', 'sedih banget.', 'parah.', 'nyebelin.', 'kapan beresnya?'],
   ]);
 const jamOnly = (count: number, startMs: number) =>
   complaints(count, 'jam', startMs, [
@@ -133,11 +137,13 @@ async function replay(name: string, posts: readonly Post[], run = config): Promi
 
 test('a hoax pushed by 45 new accounts is one hoax episode with its escalations: no complaint spike and no reach alert made of its posts', async () => {
   const { sent, totals } = await replay('one-thread-push', hoaxPush(45));
-  // The sequence the officer gets, for the record.
+  // The sequence the officer gets, and its last message, for the record.
   console.log(
-    brief(sent)
-      .map((a) => `${a.kind} ${a.alertId} rev ${a.revision} severity ${a.severity} accounts ${a.observed}`)
-      .join('\n'),
+    [
+      ...brief(sent).map((a) => `${a.kind} ${a.alertId} rev ${a.revision} severity ${a.severity} accounts ${a.observed}`),
+      '',
+      alertText(sent[sent.length - 1]!),
+    ].join('\n'),
   );
   expect(sent.filter((a) => a.kind !== 'hoax')).toEqual([]);
   expect(new Set(sent.map((a) => a.alertId)).size).toBe(1);
