@@ -48,4 +48,26 @@ describe('analyseSentiment (stance or description)', () => {
   it('hears a contrast as the writer weighing things, even beside a price or a promotion', () => {
     expect(analyse('percuma banyak promo, tapi jaringannya payah').label).toBe('negative');
   });
+
+  it('reads an English attribution (said, says, told, reports) as a report', () => {
+    const reported = analyse('The mayor said the new stadium will help local businesses', 'en');
+    expect(reported.label).toBe('neutral');
+    expect(reported.words.map((w) => w.word)).toEqual(['help']);
+    expect(analyse('Officials told reporters the stadium will help local businesses', 'en').label).toBe('neutral');
+    expect(analyse('My neighbour said the new stadium is awful', 'en').label).toBe('negative');
+  });
+
+  it('does not take one mild word in a long informational post as a stance', () => {
+    const notice = analyse('Free entry for kids under 12 at the museum this Sunday, sign up at the desk', 'en');
+    expect(notice.label).toBe('neutral');
+    expect(notice.score).toBeGreaterThan(0);
+    expect(analyse('Bazar UMKM digelar 12-14 Juli di lapangan kelurahan, tersedia stand gratis untuk warga').label).toBe('neutral');
+  });
+
+  it('keeps a mild judgement where the writer speaks, weighs, negates or the post is short', () => {
+    expect(analyse('Free entry for kids under 12 at the museum this Sunday, love it', 'en').label).toBe('positive');
+    expect(analyse('Museum entry is free and the staff are lovely', 'en').label).toBe('positive');
+    expect(analyse('Bazar UMKM digelar 12-14 Juli, jajanannya enak banget dan murah').label).toBe('positive');
+    expect(analyse('Antrean di loket 3 cuma 10 menit, tapi petugasnya kurang ramah').label).toBe('negative');
+  });
 });

@@ -58,7 +58,7 @@ const { round } = analyserModule;
 const { emojiScore } = emojiModule;
 const { EN_SCORES, scoreEnglish } = englishModule;
 const { scoreIndonesian } = indonesianModule;
-const { EVENT_WEIGHT, hasVoice, isEvent, isHeadline, maskPlaces } = registerModule;
+const { EVENT_WEIGHT, hasVoice, isEvent, isHeadline, isSlight, maskPlaces } = registerModule;
 const { SARCASM_MARKER } = sarcasmModule;
 const { has, LEXICON } = wordsModule;
 
@@ -173,5 +173,10 @@ export function analyseSentiment(norm: NormalisedText, lang: Language, options: 
   }
   const count = scored.tokenCount + norm.emojis.length;
   score = round(score);
-  return { label: labelOf(score), score, comparative: count > 0 ? round(score / count) : 0, words };
+  let label = labelOf(score);
+  // `The library's summer program starts June 10. Free for kids 5-12, sign up at the desk`: one
+  // mild word in a long post with no voice of its writer is not their stance.
+  if (label !== 'neutral' && !scored.sarcasm && isSlight(words, score, masked, options.text) && !hasVoice(masked, options.text))
+    label = 'neutral';
+  return { label, score, comparative: count > 0 ? round(score / count) : 0, words };
 }

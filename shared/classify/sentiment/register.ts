@@ -117,6 +117,7 @@ const REPORT_MARKERS = wordSet(`
   promo diskon cashback voucher giveaway kupon
   according reportedly announced announces announcement spokesperson spokesman statement officials
   authorities percent schedule scheduled postponed rescheduled advisory reminder discount
+  said says told reports reported confirmed confirms declares declared
 `);
 /**
  * Weaker signs of a report: official agencies and officials, areas, news outlets. Praise and
@@ -244,6 +245,44 @@ export function reportRegister(
   // A yes/no question closing on `gak?` (`macet gak?`, `berlaku gak?`): normalised to a final `tidak`.
   for (let i = 1; i < keys.length; i++) if (keys[i] === 'tidak' && (breaks[i] === Break.Sentence || i === keys.length - 1)) report = true;
   return report || weak >= WEAK_NEEDED ? REPORT_DAMPING : 1;
+}
+
+// ---------- how much of the post is judgement ----------
+
+const HAS_DIGIT_RE = /\d/;
+/** Posts shorter than this are judged by their words alone (`enak`, `lumayan murah`). */
+const SLIGHT_MIN_TOKENS = 8;
+/** One scored word up to this weight, in a longer post, is slight. */
+const SLIGHT_ONE_WORD = 2;
+/** Two scored words whose total is up to this weight are slight too. */
+const SLIGHT_TWO_WORDS = 1;
+
+/**
+ * Is the judgement in a post too slight to be the writer's stance? In a post of eight words or
+ * more, a single word of weight up to 2 (`free`, `gratis`, `support`, `melemah`) or two words
+ * adding up to at most 1 are part of the information, not a view of it. The caller checks
+ * that the post has no voice of its writer (see `hasVoice`).
+ */
+export function isSlight(
+  words: readonly { word: string; score: number }[],
+  score: number,
+  norm: NormalisedText,
+  text: string | undefined,
+): boolean {
+  const tokens = norm.tokens;
+  if (tokens.length < SLIGHT_MIN_TOKENS) return false;
+  const weight = Math.abs(score);
+  if (weight > SLIGHT_ONE_WORD) return false;
+  let scored = 0;
+  for (const w of words) if (w.score !== 0) scored++;
+  if (scored > 2 || (scored === 2 && weight > SLIGHT_TWO_WORDS)) return false;
+  // `tapi sekarang lancar`, `belum kelar juga`: weighing and negating are the writer judging.
+  let figures = norm.urls.length > 0 || norm.hashtags.length > 0 || (text !== undefined && text.includes(':'));
+  for (const t of tokens) {
+    if (CONTRASTS.has(t) || NEGATORS.has(t)) return false;
+    if (!figures && HAS_DIGIT_RE.test(t)) figures = true;
+  }
+  return figures;
 }
 
 // ---------- description, not stance ----------
