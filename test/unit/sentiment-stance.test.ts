@@ -1,5 +1,5 @@
 import { normalise } from '../../shared/classify/normalise';
-import { analyseSentiment } from '../../shared/classify/sentiment';
+import { analyseSentiment, SARCASM_MARKER } from '../../shared/classify/sentiment';
 import type { Language } from '../../shared/classify/types';
 
 /** As `pantau classify` calls it: the post as written goes along, so its punctuation and casing count. */
@@ -69,5 +69,20 @@ describe('analyseSentiment (stance or description)', () => {
     expect(analyse('Museum entry is free and the staff are lovely', 'en').label).toBe('positive');
     expect(analyse('Bazar UMKM digelar 12-14 Juli, jajanannya enak banget dan murah').label).toBe('positive');
     expect(analyse('Antrean di loket 3 cuma 10 menit, tapi petugasnya kurang ramah').label).toBe('negative');
+  });
+
+  it('reads English irony phrases, a closing /s and an eye-roll beside praise as sarcasm', () => {
+    const ironic = analyse('Oh great, the train is late again. Wonderful start to the week', 'en');
+    expect(ironic.label).toBe('negative');
+    expect(ironic.words.map((w) => w.word)).toContain(SARCASM_MARKER);
+    expect(analyse('Just what I needed, a flat tyre on the way to the airport. Perfect', 'en').label).toBe('negative');
+    expect(analyse('Great job on the new update /s', 'en').label).toBe('negative');
+    expect(analyse('The bridge reopened today, wonderful news 🙄', 'en').label).toBe('negative');
+  });
+
+  it('reads a frame also said sincerely (love how) as sarcasm only beside a bad situation or a figure', () => {
+    expect(analyse('Love how the app logs me out every 5 minutes', 'en').label).toBe('negative');
+    expect(analyse('Love how friendly the staff are at this cafe', 'en').label).toBe('positive');
+    expect(analyse('Wonderful evening at the night market ❤️', 'en').label).toBe('positive');
   });
 });

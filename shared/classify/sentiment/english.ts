@@ -8,6 +8,7 @@ import * as analyserModule from './analyser';
 import type { Scored } from './analyser';
 import * as clausesModule from './clauses';
 import * as registerModule from './register';
+import * as sarcasmModule from './sarcasm';
 import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
@@ -16,6 +17,7 @@ const { EN_FRAMED_PRAISE, EN_PRAISE_FRAMES, EN_SLANG } = lexiconEnSlangModule;
 const { analyser, round, state } = analyserModule;
 const { beforeContrast, breaksOf } = clausesModule;
 const { HEADLINE_DAMPING, reportRegister } = registerModule;
+const { isSarcasticEnglish, SARCASM_MARKER } = sarcasmModule;
 const { BEFORE_CONTRAST, INTENSIFY, NEGATED_NEGATIVE, NOT_VERY } = wordsModule;
 
 // ---------- the English scoring strategy ----------
@@ -70,16 +72,21 @@ export function scoreEnglish(norm: NormalisedText, register?: { headline: boolea
   state.halve = beforeContrast(norm.tokens, breaks);
   state.trace = [];
   const result = analyser.analyze(norm.tokens.join(' '), { language: ENGLISH });
+  const trace = state.trace;
+  // `Oh great, another update that moves every button`: ironic praise counts against.
+  const sarcasm = isSarcasticEnglish(norm, register?.text, trace);
   const words: { word: string; score: number }[] = [];
   let score = 0;
-  for (let i = 0; i < state.trace.length; i++) {
-    const s = state.trace[i];
+  for (let i = 0; i < trace.length; i++) {
+    let s = trace[i];
     if (s === undefined || s === 0) continue;
+    if (sarcasm && s > 0) s = -s;
     words.push({ word: norm.tokens[i] ?? '', score: round(s) });
     score += s;
   }
+  if (sarcasm) words.push({ word: SARCASM_MARKER, score: 0 });
   const damping =
-    register === undefined
+    register === undefined || sarcasm
       ? 1
       : register.headline
         ? HEADLINE_DAMPING
@@ -88,5 +95,5 @@ export function scoreEnglish(norm: NormalisedText, register?: { headline: boolea
     score *= damping;
     for (const w of words) w.score = round(w.score * damping);
   }
-  return { score, tokenCount: result.tokens.length, words };
+  return { score, tokenCount: result.tokens.length, words, sarcasm };
 }

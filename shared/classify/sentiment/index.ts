@@ -29,7 +29,10 @@
  *   weighing things and keeps the full score;
  * - a post whose only bad news is events (`kecelakaan`, `korban tewas`, `flood`), with no voice
  *   of the writer (pronoun, particle, `!`, `?`, emoji) and no judgement of theirs beside them,
- *   describes rather than complains: its score is damped (see `isEvent`).
+ *   describes rather than complains: its score is damped (see `isEvent`);
+ * - in a post of eight words or more that carries figures, a link, a hashtag or a label colon,
+ *   with no voice, negation or contrast of its writer, a single word of weight up to 2 (or two
+ *   adding up to 1) is part of the information: the post is neutral (see `isSlight`).
  * Before scoring, known phrases are joined into one token (`rumah sakit` → neutral, `luar biasa`
  * → positive), and a word missing from the lexicon is looked up by its stem (`dikecewakannya` →
  * `kecewa`-family, `nyusahin` → `susah`).
@@ -37,9 +40,11 @@
  * English: the package's English (AFINN-165) with Pantau's English slang (lexicon-en-slang.ts)
  * registered as its own language, the package's negators plus the ones it lacks (`never`,
  * `wasnt`), `not very` as a mild negation, intensifiers, contrast as above, `fire`/`lit` as
- * praise only after a praise frame (`is fire`), and the same headline and report damping. Undetermined: both, and the one that
- * found more scored words wins. Emoji are scored on their own (emoji.ts's table, then the package's
- * emoji list) and are not negated.
+ * praise only after a praise frame (`is fire`), the same headline and report damping (with
+ * attributions: `said`, `told`, `according to`), and sarcasm (see `isSarcasticEnglish`: `oh
+ * great`, `thanks a lot`, `/s`, 🙄, `love how …` beside a bad situation) flipping praise.
+ * Undetermined: both, and the one that found more scored words wins. Emoji are scored on their
+ * own (emoji.ts's table, then the package's emoji list) and are not negated.
  */
 import * as languageModule from '../language';
 import type { Language, NormalisedText, Place, SentimentLabel, SentimentResult } from '../types';
@@ -174,8 +179,8 @@ export function analyseSentiment(norm: NormalisedText, lang: Language, options: 
   const count = scored.tokenCount + norm.emojis.length;
   score = round(score);
   let label = labelOf(score);
-  // `The library's summer program starts June 10. Free for kids 5-12, sign up at the desk`: one
-  // mild word in a long post with no voice of its writer is not their stance.
+  // `Free entry for kids under 12 this Sunday, sign up at the desk`: one mild word in a long,
+  // informational post with no voice of its writer is not their stance.
   if (label !== 'neutral' && !scored.sarcasm && isSlight(words, score, masked, options.text) && !hasVoice(masked, options.text))
     label = 'neutral';
   return { label, score, comparative: count > 0 ? round(score / count) : 0, words };
