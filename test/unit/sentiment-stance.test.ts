@@ -85,4 +85,29 @@ describe('analyseSentiment (stance or description)', () => {
     expect(analyse('Love how friendly the staff are at this cafe', 'en').label).toBe('positive');
     expect(analyse('Wonderful evening at the night market ❤️', 'en').label).toBe('positive');
   });
+
+  it('reads washing hands with soap as a health message, and washing hands of a duty as blame', () => {
+    expect(analyse('Hari Cuci Tangan: biasakan cuci tangan pakai sabun sebelum makan').label).toBe('neutral');
+    expect(analyse('Pejabatnya cuci tangan, gak mau tanggung jawab').label).toBe('negative');
+  });
+
+  it('reads a health campaign call (ayo, yuk, gratis, digelar, sasaran) as information', () => {
+    const call = analyse('Ayo imunisasi anak di posyandu terdekat, gratis untuk balita');
+    expect(call.label).toBe('neutral');
+    expect(call.words.map((w) => w.word)).toEqual(['gratis']);
+    expect(analyse('Imunisasi anak di posyandu kemarin cepat dan gratis, bidannya ramah banget').label).toBe('positive');
+  });
+
+  it('reads diseases named with no voice as description, and a resident fearing them as negative', () => {
+    const news = analyse('Kasus DBD meningkat di Jakarta Timur pekan ini');
+    expect(news.words.map((w) => w.word)).toEqual(['dbd']);
+    expect(news.score).toBeGreaterThan(-1);
+    expect(analyse('Gw takut banget vaksin, katanya bikin demam tinggi').label).toBe('negative');
+  });
+
+  it('reads a disease brought to zero as good news, not as irony after praise', () => {
+    const r = analyse('Salut sama kader jumantik, rajin keliling cek jentik tiap minggu. DBD di RW kami nol tahun ini');
+    expect(r.label).toBe('positive');
+    expect(r.words.map((w) => w.word)).not.toContain(SARCASM_MARKER);
+  });
 });

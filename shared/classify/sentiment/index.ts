@@ -24,12 +24,14 @@
  * - a when/why question with a particle, a negation or an awaited fix (`kapan sih dibenerin??`)
  *   is a complaint and scores −2 on its question word;
  * - a post in a reporting register (news verbs, attribution, agencies with counts, datelines,
- *   links, promotions, `cek di …`, requests for information, in either language) with no sign of
- *   the writer's voice is damped (see `reportRegister`); a contrast (`tapi`, `but`) is the writer
- *   weighing things and keeps the full score;
- * - a post whose only bad news is events (`kecelakaan`, `korban tewas`, `flood`), with no voice
- *   of the writer (pronoun, particle, `!`, `?`, emoji) and no judgement of theirs beside them,
- *   describes rather than complains: its score is damped (see `isEvent`);
+ *   links, promotions, health-campaign calls (`ayo`, `yuk`, `gratis`, `digelar`, `sasaran`),
+ *   `cek di …`, requests for information, in either language) with no sign of the writer's
+ *   voice is damped (see `reportRegister`); a contrast (`tapi`, `but`) is the writer weighing
+ *   things and keeps the full score;
+ * - a post whose only bad news is events (`kecelakaan`, `korban tewas`, `flood`, diseases such as
+ *   `DBD`, `stunting`, `TBC`), with no voice of the writer (pronoun, particle, `!`, `?`, emoji)
+ *   and no judgement of theirs beside them, describes rather than complains: its score is
+ *   damped (see `isEvent`); a disease brought to zero (`DBD di RW kami nol`) is good news;
  * - in a post of eight words or more that carries figures, a link, a hashtag or a label colon,
  *   with no voice, negation or contrast of its writer, a single word of weight up to 2 (or two
  *   adding up to 1) is part of the information: the post is neutral (see `isSlight`).

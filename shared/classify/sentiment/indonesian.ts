@@ -104,8 +104,8 @@ function awaited(tokens: readonly string[], breaks: readonly Break[], i: number)
   return AWAITED_NEGATED;
 }
 
-/** Words that say a problem is receding, when they follow it. */
-const RECEDING = wordSet('turun menurun berkurang surut reda teratasi tertangani mereda');
+/** Words that say a problem is receding (or gone: `DBD di RW kami nol`), when they follow it. */
+const RECEDING = wordSet('turun menurun berkurang surut reda teratasi tertangani mereda nol nihil');
 /** Negative words that `turun` does not make recede (`hujan turun` is rain falling). */
 const NOT_RECEDING = wordSet('hujan gerimis badai petir salju');
 const RECEDING_WINDOW = 4;

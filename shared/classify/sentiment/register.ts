@@ -115,6 +115,7 @@ const REPORT_MARKERS = wordSet(`
   sejumlah menurut ujar ungkap jelasnya
   menyebutkan mengatakan disebutkan dikatakan melaporkan breaking
   promo diskon cashback voucher giveaway kupon
+  gratis digelar dilaksanakan diselenggarakan sasaran syarat ayo yuk
   according reportedly announced announces announcement spokesperson spokesman statement officials
   authorities percent schedule scheduled postponed rescheduled advisory reminder discount
   said says told reports reported confirmed confirms declares declared
@@ -291,7 +292,8 @@ export function isSlight(
  * Events the world reports (`kecelakaan`, `korban tewas`, `banjir`, `harga melonjak`, `flood`,
  * `killed`): bad news, but saying that one happened is description, not the writer's judgement.
  */
-const EVENTS = wordSet(`
+const EVENTS = new Set(
+  wordSet(`
   banjir kebanjiran macet kemacetan kebakaran terbakar kecelakaan tewas meninggal meninggaldunia korban longsor
   tersangka ditangkap pengungsi pengungsian genangan tergenang rob kriminal pencurian pembunuhan dibunuh
   luka terluka cedera penyakit demam wabah polusi tumbang dialihkan antre antrean padat padam pemadaman
@@ -301,7 +303,13 @@ const EVENTS = wordSet(`
   crash crashed victims victim arrested suspect storm quake earthquake outbreak virus disease pollution
   delayed delay delays cancelled canceled closure inflation crisis emergency disaster evacuated threat attack
   war shooting
-`);
+  dbd stunting tbc batuk pilek flu nyamuk jentik campak polio difteri rubela diare ispa infeksi menular
+  penularan tertular kematian
+  measles dengue malaria mpox covid
+`),
+);
+/** Diseases named in two words, as the explanation shows them. */
+for (const phrase of ['demam berdarah', 'gizi buruk', 'sesak napas']) EVENTS.add(phrase);
 /** How much an event word counts in a post with no voice of its writer. */
 export const EVENT_WEIGHT = 0.3;
 
