@@ -14,7 +14,7 @@ import * as wordsModule from './words';
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { AFINN } = afinnModule;
 const { EN_FRAMED_PRAISE, EN_PRAISE_FRAMES, EN_SLANG } = lexiconEnSlangModule;
-const { analyser, round, state } = analyserModule;
+const { round, scoreTokens, state } = analyserModule;
 const { beforeContrast, breaksOf } = clausesModule;
 const { HEADLINE_DAMPING, reportRegister } = registerModule;
 const { isSarcasticEnglish, SARCASM_MARKER } = sarcasmModule;
@@ -48,17 +48,7 @@ function adjustEnglish(tokens: readonly string[], i: number, base: number): numb
   return score;
 }
 
-const ENGLISH = 'pantau-en';
-analyser.registerLanguage(ENGLISH, {
-  labels: EN_SCORES,
-  scoringStrategy: {
-    apply(tokens, cursor, tokenScore) {
-      const score = adjustEnglish(tokens, cursor, tokenScore);
-      state.trace[cursor] = score;
-      return score;
-    },
-  },
-});
+const ENGLISH = { labels: new Map(Object.entries(EN_SCORES)), adjust: adjustEnglish };
 
 /**
  * The English score of a post. With `register` (the post as written and whether it asks), a
@@ -70,8 +60,7 @@ export function scoreEnglish(norm: NormalisedText, register?: { headline: boolea
   const breaks = breaksOf(norm);
   state.breaks = breaks;
   state.halve = beforeContrast(norm.tokens, breaks);
-  state.trace = [];
-  const result = analyser.analyze(norm.tokens.join(' '), { language: ENGLISH });
+  scoreTokens(ENGLISH, norm.tokens);
   const trace = state.trace;
   // `Oh great, another update that moves every button`: ironic praise counts against.
   const sarcasm = isSarcasticEnglish(norm, register?.text, trace);
@@ -95,5 +84,5 @@ export function scoreEnglish(norm: NormalisedText, register?: { headline: boolea
     score *= damping;
     for (const w of words) w.score = round(w.score * damping);
   }
-  return { score, tokenCount: result.tokens.length, words, sarcasm };
+  return { score, tokenCount: norm.tokens.length, words, sarcasm };
 }

@@ -1,8 +1,8 @@
 /**
  * Sentiment of a normalised post.
  *
- * Indonesian: the `sentiment` package with Pantau's lexicon (LEXICON_ID) registered as language
- * `id` and a scoring strategy that knows Indonesian modifiers:
+ * Indonesian: Pantau's lexicon (LEXICON_ID) scored the way the `sentiment` package scores (see
+ * `scoreTokens`), with a scoring strategy that knows Indonesian modifiers:
  * - negators (`tidak`, `tak`, `bukan`, `belum`, `jangan`, `tanpa`; slang negators are already
  *   `tidak` after `normalise`) up to three words before a word flip it: a negated positive
  *   becomes as negative (`tidak becus`), a negated negative becomes mildly positive (`tidak buruk`);
@@ -39,8 +39,8 @@
  * → positive), and a word missing from the lexicon is looked up by its stem (`dikecewakannya` →
  * `kecewa`-family, `nyusahin` → `susah`).
  *
- * English: the package's English (AFINN-165) with Pantau's English slang (lexicon-en-slang.ts)
- * registered as its own language, the package's negators plus the ones it lacks (`never`,
+ * English: the `sentiment` package's English (AFINN-165) with Pantau's English slang
+ * (lexicon-en-slang.ts), scored the same way, the package's negators plus the ones it lacks (`never`,
  * `wasnt`), `not very` as a mild negation, intensifiers, contrast as above, `fire`/`lit` as
  * praise only after a praise frame (`is fire`), the same headline and report damping (with
  * attributions: `said`, `told`, `according to`), and sarcasm (see `isSarcasticEnglish`: `oh

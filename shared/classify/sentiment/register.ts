@@ -1,5 +1,6 @@
 /** How a post is said: places masked, headlines, reports and requests for information (damped), complaints asked as questions. */
 import { wordSet } from '../language';
+import { remember } from '../memo';
 import type { NormalisedText, Place } from '../types';
 import { Break } from './clauses';
 import * as wordsModule from './words';
@@ -18,28 +19,41 @@ const PLACE_TOKEN = 'tempatx';
  * left alone.
  */
 export function maskPlaces(norm: NormalisedText, places: readonly Pick<Place, 'name'>[]): NormalisedText {
-  const tokens = [...norm.tokens];
-  let changed = false;
+  let tokens: string[] | undefined;
   for (const place of places) {
-    const words = place.name.toLowerCase().split(/\s+/);
-    for (let i = 0; i + words.length <= tokens.length; i++) {
-      if (!words.every((w, k) => tokens[i + k] === w)) continue;
-      for (let k = 0; k < words.length; k++) tokens[i + k] = PLACE_TOKEN;
-      changed = true;
+    // A place already masked is not matched again (`Kebayoran Lama`, then `Kebayoran`).
+    const source = tokens ?? norm.tokens;
+    const words = placeWords(place.name);
+    const first = words[0] ?? '';
+    const n = words.length;
+    for (let i = 0; i + n <= source.length; i++) {
+      if (source[i] !== first) continue;
+      let k = 1;
+      while (k < n && source[i + k] === words[k]) k++;
+      if (k < n) continue;
+      tokens ??= [...source];
+      for (k = 0; k < n; k++) tokens[i + k] = PLACE_TOKEN;
     }
   }
-  if (!changed) return norm;
+  if (tokens === undefined) return norm;
   const pieces = norm.text.split(' ');
   if (pieces.length !== tokens.length) return { ...norm, tokens };
+  const masked = tokens;
   const text = pieces
     .map((piece, i) => {
-      const token = tokens[i] ?? '';
-      if (token !== PLACE_TOKEN) return piece;
+      if (masked[i] !== PLACE_TOKEN) return piece;
       const end = piece.charAt(piece.length - 1);
       return end === ',' || end === '.' ? `${PLACE_TOKEN}${end}` : PLACE_TOKEN;
     })
     .join(' ');
   return { ...norm, text, tokens };
+}
+
+const placeWordsMemo = new Map<string, readonly string[]>();
+
+/** A place's name as the lower-case words a post's tokens are compared with. */
+function placeWords(name: string): readonly string[] {
+  return placeWordsMemo.get(name) ?? remember(placeWordsMemo, name, name.toLowerCase().split(/\s+/));
 }
 
 /** Short words headlines keep in lower case (`Banjir Rob di Pesisir`). */
@@ -62,11 +76,15 @@ export function isHeadline(text: string): boolean {
   let considered = 0;
   let capitalised = 0;
   let shouted = 0;
+  // At most this many considered words may start in lower case (considered ≤ words.length);
+  // the margin keeps a share of exactly 80% a headline despite rounding.
+  const lowerAllowed = words.length * (1 - HEADLINE_SHARE) + 1e-9;
   for (const w of words) {
     const bare = w.replace(/[^\p{L}\p{N}]/gu, '');
     if (bare.length < 2 || HEADLINE_LOWER.has(bare.toLowerCase())) continue;
     considered++;
     if (UPPER_START_RE.test(w)) capitalised++;
+    else if (considered - capitalised > lowerAllowed) return false;
     if (bare.length > 3 && bare === bare.toUpperCase() && /\p{L}/u.test(bare)) shouted++;
   }
   if (considered < HEADLINE_MIN_WORDS) return false;

@@ -95,8 +95,13 @@ export function isSarcastic(
   if (emojis.some((e) => WARM_EMOJI.has(e))) return false;
 
   for (let i = 0; i < keys.length; i++) {
-    const words = (surfaces[i] ?? '').split(' ');
-    if (!words.some((w) => IRONIC_GIFTS.has(w)) && !IRONIC_GIFTS.has(keys[i] ?? '')) continue;
+    const surface = surfaces[i] ?? '';
+    // Split only a phrase (`oleh oleh`): most surfaces are one word.
+    const gift =
+      IRONIC_GIFTS.has(keys[i] ?? '') ||
+      IRONIC_GIFTS.has(surface) ||
+      (surface.includes(' ') && surface.split(' ').some((w) => IRONIC_GIFTS.has(w)));
+    if (!gift) continue;
     for (let j = Math.max(0, i - 3); j <= Math.min(keys.length - 1, i + 3); j++) if ((scores[j] ?? 0) <= -1) return true;
   }
 
