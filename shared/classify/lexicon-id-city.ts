@@ -13,10 +13,13 @@
 export const LEXICON_CITY_GROUPS: Readonly<Record<string, string>> = {
   // Names of policies, programmes and places that contain an opinion word but state none:
   // `ganjil genap` (odd-even plates) is not `ganjil` (odd), `Kebayoran Lama` is not `lama`
-  // (slow), `abis ini` is "after this", not `habis` (used up).
+  // (slow), `abis ini` is "after this", not `habis` (used up). Washing hands with soap, in a
+  // health campaign, is not `cuci tangan` (evading responsibility).
   '0': `
     ganjil_genap rekayasa_lalu_lintas kebayoran_lama kartu_jakarta_pintar jakarta_pintar bpjs_mandiri
     habis_ini habis_itu habis_magrib habis_maghrib habis_isya habis_subuh habis_kerja habis_makan
+    cuci_tangan_pakai cuci_tangan_dengan cuci_tangan_sebelum cuci_tangan_sesudah cuci_tangan_setelah
+    hari_cuci_tangan kampanye_cuci_tangan sambil_cuci_tangan mencuci_tangan
   `,
   '3': `
     bebas_banjir bebas_macet tertata tepat_janji pelayanan_cepat layanan_cepat respons_cepat respon_cepat

@@ -1,5 +1,5 @@
 import { normalise } from '../../shared/classify/normalise';
-import { analyseSentiment } from '../../shared/classify/sentiment';
+import { analyseSentiment, SARCASM_MARKER } from '../../shared/classify/sentiment';
 import type { Language } from '../../shared/classify/types';
 
 /** As `pantau classify` calls it: the post as written goes along, so its punctuation and casing count. */
@@ -47,5 +47,67 @@ describe('analyseSentiment (stance or description)', () => {
 
   it('hears a contrast as the writer weighing things, even beside a price or a promotion', () => {
     expect(analyse('percuma banyak promo, tapi jaringannya payah').label).toBe('negative');
+  });
+
+  it('reads an English attribution (said, says, told, reports) as a report', () => {
+    const reported = analyse('The mayor said the new stadium will help local businesses', 'en');
+    expect(reported.label).toBe('neutral');
+    expect(reported.words.map((w) => w.word)).toEqual(['help']);
+    expect(analyse('Officials told reporters the stadium will help local businesses', 'en').label).toBe('neutral');
+    expect(analyse('My neighbour said the new stadium is awful', 'en').label).toBe('negative');
+  });
+
+  it('does not take one mild word in a long informational post as a stance', () => {
+    const notice = analyse('Free entry for kids under 12 at the museum this Sunday, sign up at the desk', 'en');
+    expect(notice.label).toBe('neutral');
+    expect(notice.score).toBeGreaterThan(0);
+    expect(analyse('Bazar UMKM digelar 12-14 Juli di lapangan kelurahan, tersedia stand gratis untuk warga').label).toBe('neutral');
+  });
+
+  it('keeps a mild judgement where the writer speaks, weighs, negates or the post is short', () => {
+    expect(analyse('Free entry for kids under 12 at the museum this Sunday, love it', 'en').label).toBe('positive');
+    expect(analyse('Museum entry is free and the staff are lovely', 'en').label).toBe('positive');
+    expect(analyse('Bazar UMKM digelar 12-14 Juli, jajanannya enak banget dan murah').label).toBe('positive');
+    expect(analyse('Antrean di loket 3 cuma 10 menit, tapi petugasnya kurang ramah').label).toBe('negative');
+  });
+
+  it('reads English irony phrases, a closing /s and an eye-roll beside praise as sarcasm', () => {
+    const ironic = analyse('Oh great, the train is late again. Wonderful start to the week', 'en');
+    expect(ironic.label).toBe('negative');
+    expect(ironic.words.map((w) => w.word)).toContain(SARCASM_MARKER);
+    expect(analyse('Just what I needed, a flat tyre on the way to the airport. Perfect', 'en').label).toBe('negative');
+    expect(analyse('Great job on the new update /s', 'en').label).toBe('negative');
+    expect(analyse('The bridge reopened today, wonderful news 🙄', 'en').label).toBe('negative');
+  });
+
+  it('reads a frame also said sincerely (love how) as sarcasm only beside a bad situation or a figure', () => {
+    expect(analyse('Love how the app logs me out every 5 minutes', 'en').label).toBe('negative');
+    expect(analyse('Love how friendly the staff are at this cafe', 'en').label).toBe('positive');
+    expect(analyse('Wonderful evening at the night market ❤️', 'en').label).toBe('positive');
+  });
+
+  it('reads washing hands with soap as a health message, and washing hands of a duty as blame', () => {
+    expect(analyse('Hari Cuci Tangan: biasakan cuci tangan pakai sabun sebelum makan').label).toBe('neutral');
+    expect(analyse('Pejabatnya cuci tangan, gak mau tanggung jawab').label).toBe('negative');
+  });
+
+  it('reads a health campaign call (ayo, yuk, gratis, digelar, sasaran) as information', () => {
+    const call = analyse('Ayo imunisasi anak di posyandu terdekat, gratis untuk balita');
+    expect(call.label).toBe('neutral');
+    expect(call.words.map((w) => w.word)).toEqual(['gratis']);
+    expect(analyse('Imunisasi anak di posyandu kemarin cepat dan gratis, bidannya ramah banget').label).toBe('positive');
+  });
+
+  it('reads diseases named with no voice as description, and a resident fearing them as negative', () => {
+    const news = analyse('Kasus DBD meningkat di Jakarta Timur pekan ini');
+    expect(news.words.map((w) => w.word)).toEqual(['dbd']);
+    expect(news.score).toBeGreaterThan(-1);
+    expect(analyse('Gw takut banget vaksin, katanya bikin demam tinggi').label).toBe('negative');
+  });
+
+  it('reads a disease brought to zero as good news, not as irony after praise', () => {
+    const r = analyse('Salut sama kader jumantik, rajin keliling cek jentik tiap minggu. DBD di RW kami nol tahun ini');
+    expect(r.label).toBe('positive');
+    expect(r.words.map((w) => w.word)).not.toContain(SARCASM_MARKER);
   });
 });

@@ -8,14 +8,16 @@ import * as analyserModule from './analyser';
 import type { Scored } from './analyser';
 import * as clausesModule from './clauses';
 import * as registerModule from './register';
+import * as sarcasmModule from './sarcasm';
 import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { AFINN } = afinnModule;
 const { EN_FRAMED_PRAISE, EN_PRAISE_FRAMES, EN_SLANG } = lexiconEnSlangModule;
-const { analyser, round, state } = analyserModule;
+const { round, scoreTokens, state } = analyserModule;
 const { beforeContrast, breaksOf } = clausesModule;
 const { HEADLINE_DAMPING, reportRegister } = registerModule;
+const { isSarcasticEnglish, SARCASM_MARKER } = sarcasmModule;
 const { BEFORE_CONTRAST, INTENSIFY, NEGATED_NEGATIVE, NOT_VERY } = wordsModule;
 
 // ---------- the English scoring strategy ----------
@@ -46,17 +48,7 @@ function adjustEnglish(tokens: readonly string[], i: number, base: number): numb
   return score;
 }
 
-const ENGLISH = 'pantau-en';
-analyser.registerLanguage(ENGLISH, {
-  labels: EN_SCORES,
-  scoringStrategy: {
-    apply(tokens, cursor, tokenScore) {
-      const score = adjustEnglish(tokens, cursor, tokenScore);
-      state.trace[cursor] = score;
-      return score;
-    },
-  },
-});
+const ENGLISH = { labels: new Map(Object.entries(EN_SCORES)), adjust: adjustEnglish };
 
 /**
  * The English score of a post. With `register` (the post as written and whether it asks), a
@@ -68,18 +60,22 @@ export function scoreEnglish(norm: NormalisedText, register?: { headline: boolea
   const breaks = breaksOf(norm);
   state.breaks = breaks;
   state.halve = beforeContrast(norm.tokens, breaks);
-  state.trace = [];
-  const result = analyser.analyze(norm.tokens.join(' '), { language: ENGLISH });
+  scoreTokens(ENGLISH, norm.tokens);
+  const trace = state.trace;
+  // `Oh great, another update that moves every button`: ironic praise counts against.
+  const sarcasm = isSarcasticEnglish(norm, register?.text, trace);
   const words: { word: string; score: number }[] = [];
   let score = 0;
-  for (let i = 0; i < state.trace.length; i++) {
-    const s = state.trace[i];
+  for (let i = 0; i < trace.length; i++) {
+    let s = trace[i];
     if (s === undefined || s === 0) continue;
+    if (sarcasm && s > 0) s = -s;
     words.push({ word: norm.tokens[i] ?? '', score: round(s) });
     score += s;
   }
+  if (sarcasm) words.push({ word: SARCASM_MARKER, score: 0 });
   const damping =
-    register === undefined
+    register === undefined || sarcasm
       ? 1
       : register.headline
         ? HEADLINE_DAMPING
@@ -88,5 +84,5 @@ export function scoreEnglish(norm: NormalisedText, register?: { headline: boolea
     score *= damping;
     for (const w of words) w.score = round(w.score * damping);
   }
-  return { score, tokenCount: result.tokens.length, words };
+  return { score, tokenCount: norm.tokens.length, words, sarcasm };
 }

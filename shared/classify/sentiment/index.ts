@@ -1,8 +1,8 @@
 /**
  * Sentiment of a normalised post.
  *
- * Indonesian: the `sentiment` package with Pantau's lexicon (LEXICON_ID) registered as language
- * `id` and a scoring strategy that knows Indonesian modifiers:
+ * Indonesian: Pantau's lexicon (LEXICON_ID) scored the way the `sentiment` package scores (see
+ * `scoreTokens`), with a scoring strategy that knows Indonesian modifiers:
  * - negators (`tidak`, `tak`, `bukan`, `belum`, `jangan`, `tanpa`; slang negators are already
  *   `tidak` after `normalise`) up to three words before a word flip it: a negated positive
  *   becomes as negative (`tidak becus`), a negated negative becomes mildly positive (`tidak buruk`);
@@ -24,22 +24,29 @@
  * - a when/why question with a particle, a negation or an awaited fix (`kapan sih dibenerin??`)
  *   is a complaint and scores −2 on its question word;
  * - a post in a reporting register (news verbs, attribution, agencies with counts, datelines,
- *   links, promotions, `cek di …`, requests for information, in either language) with no sign of
- *   the writer's voice is damped (see `reportRegister`); a contrast (`tapi`, `but`) is the writer
- *   weighing things and keeps the full score;
- * - a post whose only bad news is events (`kecelakaan`, `korban tewas`, `flood`), with no voice
- *   of the writer (pronoun, particle, `!`, `?`, emoji) and no judgement of theirs beside them,
- *   describes rather than complains: its score is damped (see `isEvent`).
+ *   links, promotions, health-campaign calls (`ayo`, `yuk`, `gratis`, `digelar`, `sasaran`),
+ *   `cek di …`, requests for information, in either language) with no sign of the writer's
+ *   voice is damped (see `reportRegister`); a contrast (`tapi`, `but`) is the writer weighing
+ *   things and keeps the full score;
+ * - a post whose only bad news is events (`kecelakaan`, `korban tewas`, `flood`, diseases such as
+ *   `DBD`, `stunting`, `TBC`), with no voice of the writer (pronoun, particle, `!`, `?`, emoji)
+ *   and no judgement of theirs beside them, describes rather than complains: its score is
+ *   damped (see `isEvent`); a disease brought to zero (`DBD di RW kami nol`) is good news;
+ * - in a post of eight words or more that carries figures, a link, a hashtag or a label colon,
+ *   with no voice, negation or contrast of its writer, a single word of weight up to 2 (or two
+ *   adding up to 1) is part of the information: the post is neutral (see `isSlight`).
  * Before scoring, known phrases are joined into one token (`rumah sakit` → neutral, `luar biasa`
  * → positive), and a word missing from the lexicon is looked up by its stem (`dikecewakannya` →
  * `kecewa`-family, `nyusahin` → `susah`).
  *
- * English: the package's English (AFINN-165) with Pantau's English slang (lexicon-en-slang.ts)
- * registered as its own language, the package's negators plus the ones it lacks (`never`,
+ * English: the `sentiment` package's English (AFINN-165) with Pantau's English slang
+ * (lexicon-en-slang.ts), scored the same way, the package's negators plus the ones it lacks (`never`,
  * `wasnt`), `not very` as a mild negation, intensifiers, contrast as above, `fire`/`lit` as
- * praise only after a praise frame (`is fire`), and the same headline and report damping. Undetermined: both, and the one that
- * found more scored words wins. Emoji are scored on their own (emoji.ts's table, then the package's
- * emoji list) and are not negated.
+ * praise only after a praise frame (`is fire`), the same headline and report damping (with
+ * attributions: `said`, `told`, `according to`), and sarcasm (see `isSarcasticEnglish`: `oh
+ * great`, `thanks a lot`, `/s`, 🙄, `love how …` beside a bad situation) flipping praise.
+ * Undetermined: both, and the one that found more scored words wins. Emoji are scored on their
+ * own (emoji.ts's table, then the package's emoji list) and are not negated.
  */
 import * as languageModule from '../language';
 import type { Language, NormalisedText, Place, SentimentLabel, SentimentResult } from '../types';
@@ -58,7 +65,7 @@ const { round } = analyserModule;
 const { emojiScore } = emojiModule;
 const { EN_SCORES, scoreEnglish } = englishModule;
 const { scoreIndonesian } = indonesianModule;
-const { EVENT_WEIGHT, hasVoice, isEvent, isHeadline, maskPlaces } = registerModule;
+const { EVENT_WEIGHT, hasVoice, isEvent, isHeadline, isSlight, maskPlaces } = registerModule;
 const { SARCASM_MARKER } = sarcasmModule;
 const { has, LEXICON } = wordsModule;
 
@@ -173,5 +180,10 @@ export function analyseSentiment(norm: NormalisedText, lang: Language, options: 
   }
   const count = scored.tokenCount + norm.emojis.length;
   score = round(score);
-  return { label: labelOf(score), score, comparative: count > 0 ? round(score / count) : 0, words };
+  let label = labelOf(score);
+  // `Free entry for kids under 12 this Sunday, sign up at the desk`: one mild word in a long,
+  // informational post with no voice of its writer is not their stance.
+  if (label !== 'neutral' && !scored.sarcasm && isSlight(words, score, masked, options.text) && !hasVoice(masked, options.text))
+    label = 'neutral';
+  return { label, score, comparative: count > 0 ? round(score / count) : 0, words };
 }

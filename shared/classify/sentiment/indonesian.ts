@@ -12,7 +12,7 @@ import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { LEXICON_ID } = lexiconIdModule;
-const { analyser, round, state } = analyserModule;
+const { round, scoreTokens, state } = analyserModule;
 const { beforeContrast, breaksOf, prepare } = clausesModule;
 const { COMPLAINT_QUESTION, complaintQuestion, HEADLINE_DAMPING, reportRegister } = registerModule;
 const { isSarcastic, SARCASM_MARKER } = sarcasmModule;
@@ -104,8 +104,8 @@ function awaited(tokens: readonly string[], breaks: readonly Break[], i: number)
   return AWAITED_NEGATED;
 }
 
-/** Words that say a problem is receding, when they follow it. */
-const RECEDING = wordSet('turun menurun berkurang surut reda teratasi tertangani mereda');
+/** Words that say a problem is receding (or gone: `DBD di RW kami nol`), when they follow it. */
+const RECEDING = wordSet('turun menurun berkurang surut reda teratasi tertangani mereda nol nihil');
 /** Negative words that `turun` does not make recede (`hujan turun` is rain falling). */
 const NOT_RECEDING = wordSet('hujan gerimis badai petir salju');
 const RECEDING_WINDOW = 4;
@@ -152,24 +152,16 @@ const AWAITED = wordSet(`
 const AWAITED_SCORE = 1;
 const AWAITED_NEGATED = -1.5;
 
-const INDONESIAN = 'pantau-id';
-analyser.registerLanguage(INDONESIAN, {
-  labels: { ...Object.fromEntries([...AWAITED].map((w) => [w, AWAITED_SCORE])), ...LEXICON_ID },
-  scoringStrategy: {
-    apply(tokens, cursor, tokenScore) {
-      const score = adjust(tokens, cursor, tokenScore);
-      state.trace[cursor] = score;
-      return score;
-    },
-  },
-});
+const INDONESIAN = {
+  labels: new Map<string, number>([...[...AWAITED].map((w): [string, number] => [w, AWAITED_SCORE]), ...Object.entries(LEXICON_ID)]),
+  adjust,
+};
 
 export function scoreIndonesian(norm: NormalisedText, affix: boolean, headline = false, question = false, text?: string): Scored {
   const { keys, surfaces, breaks } = prepare(norm.tokens, breaksOf(norm), affix);
   state.breaks = breaks;
   state.halve = beforeContrast(keys, breaks);
-  state.trace = [];
-  const result = analyser.analyze(keys.join(' '), { language: INDONESIAN });
+  scoreTokens(INDONESIAN, keys);
   const scores = keys.map((_, i) => state.trace[i] ?? 0);
   const sarcasm = isSarcastic(norm, keys, surfaces, breaks, scores);
   if (sarcasm) for (let i = 0; i < scores.length; i++) if ((scores[i] ?? 0) > 0) scores[i] = -(scores[i] ?? 0);
@@ -192,5 +184,5 @@ export function scoreIndonesian(norm: NormalisedText, affix: boolean, headline =
     score *= register;
     for (const w of words) w.score = round(w.score * register);
   }
-  return { score, tokenCount: keys.length === 0 ? 0 : result.tokens.length, words, sarcasm };
+  return { score, tokenCount: keys.length, words, sarcasm };
 }

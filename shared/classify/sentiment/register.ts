@@ -1,5 +1,6 @@
 /** How a post is said: places masked, headlines, reports and requests for information (damped), complaints asked as questions. */
 import { wordSet } from '../language';
+import { remember } from '../memo';
 import type { NormalisedText, Place } from '../types';
 import { Break } from './clauses';
 import * as wordsModule from './words';
@@ -18,28 +19,41 @@ const PLACE_TOKEN = 'tempatx';
  * left alone.
  */
 export function maskPlaces(norm: NormalisedText, places: readonly Pick<Place, 'name'>[]): NormalisedText {
-  const tokens = [...norm.tokens];
-  let changed = false;
+  let tokens: string[] | undefined;
   for (const place of places) {
-    const words = place.name.toLowerCase().split(/\s+/);
-    for (let i = 0; i + words.length <= tokens.length; i++) {
-      if (!words.every((w, k) => tokens[i + k] === w)) continue;
-      for (let k = 0; k < words.length; k++) tokens[i + k] = PLACE_TOKEN;
-      changed = true;
+    // A place already masked is not matched again (`Kebayoran Lama`, then `Kebayoran`).
+    const source = tokens ?? norm.tokens;
+    const words = placeWords(place.name);
+    const first = words[0] ?? '';
+    const n = words.length;
+    for (let i = 0; i + n <= source.length; i++) {
+      if (source[i] !== first) continue;
+      let k = 1;
+      while (k < n && source[i + k] === words[k]) k++;
+      if (k < n) continue;
+      tokens ??= [...source];
+      for (k = 0; k < n; k++) tokens[i + k] = PLACE_TOKEN;
     }
   }
-  if (!changed) return norm;
+  if (tokens === undefined) return norm;
   const pieces = norm.text.split(' ');
   if (pieces.length !== tokens.length) return { ...norm, tokens };
+  const masked = tokens;
   const text = pieces
     .map((piece, i) => {
-      const token = tokens[i] ?? '';
-      if (token !== PLACE_TOKEN) return piece;
+      if (masked[i] !== PLACE_TOKEN) return piece;
       const end = piece.charAt(piece.length - 1);
       return end === ',' || end === '.' ? `${PLACE_TOKEN}${end}` : PLACE_TOKEN;
     })
     .join(' ');
   return { ...norm, text, tokens };
+}
+
+const placeWordsMemo = new Map<string, readonly string[]>();
+
+/** A place's name as the lower-case words a post's tokens are compared with. */
+function placeWords(name: string): readonly string[] {
+  return placeWordsMemo.get(name) ?? remember(placeWordsMemo, name, name.toLowerCase().split(/\s+/));
 }
 
 /** Short words headlines keep in lower case (`Banjir Rob di Pesisir`). */
@@ -62,11 +76,15 @@ export function isHeadline(text: string): boolean {
   let considered = 0;
   let capitalised = 0;
   let shouted = 0;
+  // At most this many considered words may start in lower case (considered ≤ words.length);
+  // the margin keeps a share of exactly 80% a headline despite rounding.
+  const lowerAllowed = words.length * (1 - HEADLINE_SHARE) + 1e-9;
   for (const w of words) {
     const bare = w.replace(/[^\p{L}\p{N}]/gu, '');
     if (bare.length < 2 || HEADLINE_LOWER.has(bare.toLowerCase())) continue;
     considered++;
     if (UPPER_START_RE.test(w)) capitalised++;
+    else if (considered - capitalised > lowerAllowed) return false;
     if (bare.length > 3 && bare === bare.toUpperCase() && /\p{L}/u.test(bare)) shouted++;
   }
   if (considered < HEADLINE_MIN_WORDS) return false;
@@ -115,8 +133,10 @@ const REPORT_MARKERS = wordSet(`
   sejumlah menurut ujar ungkap jelasnya
   menyebutkan mengatakan disebutkan dikatakan melaporkan breaking
   promo diskon cashback voucher giveaway kupon
+  gratis digelar dilaksanakan diselenggarakan sasaran syarat ayo yuk
   according reportedly announced announces announcement spokesperson spokesman statement officials
   authorities percent schedule scheduled postponed rescheduled advisory reminder discount
+  said says told reports reported confirmed confirms declares declared
 `);
 /**
  * Weaker signs of a report: official agencies and officials, areas, news outlets. Praise and
@@ -246,13 +266,52 @@ export function reportRegister(
   return report || weak >= WEAK_NEEDED ? REPORT_DAMPING : 1;
 }
 
+// ---------- how much of the post is judgement ----------
+
+const HAS_DIGIT_RE = /\d/;
+/** Posts shorter than this are judged by their words alone (`enak`, `lumayan murah`). */
+const SLIGHT_MIN_TOKENS = 8;
+/** One scored word up to this weight, in a longer post, is slight. */
+const SLIGHT_ONE_WORD = 2;
+/** Two scored words whose total is up to this weight are slight too. */
+const SLIGHT_TWO_WORDS = 1;
+
+/**
+ * Is the judgement in a post too slight to be the writer's stance? In a post of eight words or
+ * more, a single word of weight up to 2 (`free`, `gratis`, `support`, `melemah`) or two words
+ * adding up to at most 1 are part of the information, not a view of it. The caller checks
+ * that the post has no voice of its writer (see `hasVoice`).
+ */
+export function isSlight(
+  words: readonly { word: string; score: number }[],
+  score: number,
+  norm: NormalisedText,
+  text: string | undefined,
+): boolean {
+  const tokens = norm.tokens;
+  if (tokens.length < SLIGHT_MIN_TOKENS) return false;
+  const weight = Math.abs(score);
+  if (weight > SLIGHT_ONE_WORD) return false;
+  let scored = 0;
+  for (const w of words) if (w.score !== 0) scored++;
+  if (scored > 2 || (scored === 2 && weight > SLIGHT_TWO_WORDS)) return false;
+  // `tapi sekarang lancar`, `belum kelar juga`: weighing and negating are the writer judging.
+  let figures = norm.urls.length > 0 || norm.hashtags.length > 0 || (text !== undefined && text.includes(':'));
+  for (const t of tokens) {
+    if (CONTRASTS.has(t) || NEGATORS.has(t)) return false;
+    if (!figures && HAS_DIGIT_RE.test(t)) figures = true;
+  }
+  return figures;
+}
+
 // ---------- description, not stance ----------
 
 /**
  * Events the world reports (`kecelakaan`, `korban tewas`, `banjir`, `harga melonjak`, `flood`,
  * `killed`): bad news, but saying that one happened is description, not the writer's judgement.
  */
-const EVENTS = wordSet(`
+const EVENTS = new Set(
+  wordSet(`
   banjir kebanjiran macet kemacetan kebakaran terbakar kecelakaan tewas meninggal meninggaldunia korban longsor
   tersangka ditangkap pengungsi pengungsian genangan tergenang rob kriminal pencurian pembunuhan dibunuh
   luka terluka cedera penyakit demam wabah polusi tumbang dialihkan antre antrean padat padam pemadaman
@@ -262,7 +321,13 @@ const EVENTS = wordSet(`
   crash crashed victims victim arrested suspect storm quake earthquake outbreak virus disease pollution
   delayed delay delays cancelled canceled closure inflation crisis emergency disaster evacuated threat attack
   war shooting
-`);
+  dbd stunting tbc batuk pilek flu nyamuk jentik campak polio difteri rubela diare ispa infeksi menular
+  penularan tertular kematian
+  measles dengue malaria mpox covid
+`),
+);
+/** Diseases named in two words, as the explanation shows them. */
+for (const phrase of ['demam berdarah', 'gizi buruk', 'sesak napas']) EVENTS.add(phrase);
 /** How much an event word counts in a post with no voice of its writer. */
 export const EVENT_WEIGHT = 0.3;
 

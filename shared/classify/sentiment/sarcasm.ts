@@ -95,8 +95,13 @@ export function isSarcastic(
   if (emojis.some((e) => WARM_EMOJI.has(e))) return false;
 
   for (let i = 0; i < keys.length; i++) {
-    const words = (surfaces[i] ?? '').split(' ');
-    if (!words.some((w) => IRONIC_GIFTS.has(w)) && !IRONIC_GIFTS.has(keys[i] ?? '')) continue;
+    const surface = surfaces[i] ?? '';
+    // Split only a phrase (`oleh oleh`): most surfaces are one word.
+    const gift =
+      IRONIC_GIFTS.has(keys[i] ?? '') ||
+      IRONIC_GIFTS.has(surface) ||
+      (surface.includes(' ') && surface.split(' ').some((w) => IRONIC_GIFTS.has(w)));
+    if (!gift) continue;
     for (let j = Math.max(0, i - 3); j <= Math.min(keys.length - 1, i + 3); j++) if ((scores[j] ?? 0) <= -1) return true;
   }
 
@@ -150,4 +155,78 @@ export function isSarcastic(
   if (net <= 0 && negative <= -1 && endurance) return true;
   // `hebat ya, 3 jam nunggu bus`: an exclaimed praise, then only waiting.
   return exclaimed && IRONY_PARTICLES.has(keys[opener + 1] ?? '') && endurance && positive === 0;
+}
+
+// ---------- English sarcasm ----------
+
+/** Phrases that say the praise around them is ironic, in any post with praise (`oh great, another update`). */
+const EN_IRONY_PHRASES: readonly (readonly string[])[] = [
+  ['oh', 'great'],
+  ['oh', 'wonderful'],
+  ['oh', 'joy'],
+  ['yeah', 'sure'],
+  ['yeah', 'right'],
+  ['thanks', 'a', 'lot'],
+  ['thanks', 'for', 'nothing'],
+  ['just', 'what', 'i', 'needed'],
+  ['love', 'that', 'for', 'me'],
+  ['nothing', 'says'],
+  ['said', 'no', 'one', 'ever'],
+  ['what', 'a', 'time', 'to', 'be', 'alive'],
+];
+/**
+ * Phrases also said sincerely (`love how friendly they are`): ironic only beside a bad
+ * situation, a negative word or a figure (`day 9`, `$18`, `3 hours`).
+ */
+const EN_IRONY_FRAMES: readonly (readonly string[])[] = [
+  ['love', 'how'],
+  ['love', 'when'],
+  ['love', 'it', 'when'],
+  ['so', 'glad', 'i'],
+  ['favorite', 'part'],
+  ['favourite', 'part'],
+  ['totally', 'worth'],
+];
+const EN_IRONY_FIRST = new Set([...EN_IRONY_PHRASES, ...EN_IRONY_FRAMES].map((p) => p[0] ?? ''));
+const HAS_DIGIT_RE = /\d/;
+
+function startsAt(tokens: readonly string[], i: number, phrase: readonly string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) if (tokens[i + k] !== phrase[k]) return false;
+  return true;
+}
+
+/**
+ * Ironic praise in English (`Oh great, another update that moves every button`, `love how my
+ * 2-day shipping is on day 9 🙃`, `great job on the update /s`). Fires when the post has
+ * praise and one of: a sarcasm emoji (🙃 🙄 🤡), a closing `/s`, an irony phrase (`oh great`,
+ * `yeah sure`, `thanks a lot`, `just what I needed`, `love that for me`, `nothing says`), or a
+ * frame also said sincerely (`love how`, `so glad I`, `my favorite part`, `totally worth it`)
+ * beside a negative word or a figure. A warm emoji (❤️) keeps it sincere.
+ */
+export function isSarcasticEnglish(norm: NormalisedText, text: string | undefined, scores: readonly (number | undefined)[]): boolean {
+  let praise = false;
+  let negative = false;
+  for (const s of scores) {
+    if (s === undefined) continue;
+    if (s > 0) praise = true;
+    else if (s < 0) negative = true;
+  }
+  if (!praise) return false;
+  for (const e of norm.emojis) {
+    const key = e.replace(EMOJI_KEY_RE, '');
+    if (WARM_EMOJI.has(key)) return false;
+    if (SARCASM_EMOJI.has(key)) return true;
+  }
+  if (text !== undefined && text.trimEnd().endsWith('/s')) return true;
+  const tokens = norm.tokens;
+  let framed = false;
+  let figure = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? '';
+    if (!figure && HAS_DIGIT_RE.test(t)) figure = true;
+    if (!EN_IRONY_FIRST.has(t)) continue;
+    for (const p of EN_IRONY_PHRASES) if (p[0] === t && startsAt(tokens, i, p)) return true;
+    if (!framed) for (const p of EN_IRONY_FRAMES) if (p[0] === t && startsAt(tokens, i, p)) framed = true;
+  }
+  return framed && (negative || figure);
 }
