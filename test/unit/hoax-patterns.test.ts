@@ -5,7 +5,10 @@
  * share requests, complaints).
  */
 import { scoreHoax, type HoaxAuthor } from '../../shared/classify/hoax';
-import { PHRASE_INDICATORS } from '../../shared/classify/hoax/phrases';
+import { RAW_HINT } from '../../shared/classify/hoax/assess';
+import { newsOutlet, officialSource } from '../../shared/classify/hoax/official';
+import { DEBUNK_PHRASES, PHRASE_INDICATORS } from '../../shared/classify/hoax/phrases';
+import { kindsOf } from '../../shared/classify/hoax/words';
 import { firstWordsOf } from '../../shared/classify/hoax/regex-source';
 import { normalise } from '../../shared/classify/normalise';
 import type { HoaxResult } from '../../shared/classify/types';
@@ -135,18 +138,19 @@ describe('panic_directive', () => {
   it.each([
     ['savings', 'Segera tarik semua tabungan kalian, bank-bank akan tutup seminggu', 'segera tarik semua tabungan'],
     ['savings, slang', 'mending kuras rekening kalian skrg sebelum diblokir', 'mending kuras rekening'],
-    ['hoarding', 'Borong beras dan minyak goreng sebelum langka minggu depan', 'borong beras dan minyak goreng sebelum langka'],
+    ['hoarding', 'Borong beras dan minyak goreng sebelum langka minggu depan', 'borong beras dan minyak goreng'],
     ['water', 'Jangan minum air PAM dulu, katanya tercemar', 'jangan minum air pam'],
     ['water, passive', 'Air PAM wilayah Cilincing jangan diminum sampai ada pengumuman', 'air pam wilayah cilincing jangan diminum'],
     ['fuel', 'Buruan isi penuh tangki, besok BBM naik', 'isi penuh tangki'],
     ['children', 'Jangan sekolahkan anak besok, ada penculik berkeliaran di SD Cakung', 'jangan sekolahkan anak'],
     ['children, escort', 'Ortu murid jangan antar anak ke sekolah dulu minggu ini', 'jangan antar anak ke sekolah'],
     ['English, savings', 'Withdraw all your savings today, the banks are about to freeze accounts', 'withdraw all your savings'],
-    ['English, water', "Don't drink tap water in North Jakarta, it's poisoned", "don't drink tap water"],
+    ['English, water', "Don't drink tap water in North Jakarta, it's poisoned", 'dont drink tap water'],
     ['English, children', 'Keep your kids home tomorrow, there will be riots', 'keep your kids home'],
   ])('fires on %s, medium on its own', (_kind, text, evidence) => {
     const r = score(text);
-    expect(evidenceOf(r, 'panic_directive')).toContain(evidence);
+    // Evidence runs from the urging word through the object and the rest of its clause.
+    expect(evidenceOf(r, 'panic_directive').join(' | ')).toContain(evidence);
     expect(flagged(r)).toBe(true);
   });
 
@@ -300,5 +304,267 @@ describe('the indicators as people see them', () => {
           const heads = firstWordsOf(pattern);
           expect({ pattern, gated: heads?.every((h) => h.whole && /^\w+$/.test(h.word)) ?? false }).toEqual({ pattern, gated: true });
         }
+  });
+});
+
+describe('panic_directive read from its parts', () => {
+  it.each([
+    ['money, slang, -in imperative', 'Buruan tarikin duit lo di ATM hari ini juga, bank mau kolaps'],
+    ['money, addressed, before it is too late', 'Mending kalian ambil semua tabungan sebelum terlambat'],
+    ['money, wajib, while one still can', 'Wajib pindahin saldo ke bank lain selagi masih bisa'],
+    ['money, named first then ordered', 'Yang punya deposito di bank swasta cairkan sekarang, minggu depan dibekukan'],
+    ['money, passive', 'Tabungannya mending ditarik dulu, bank bakal kolaps'],
+    ['money, sell out of fear', 'Jual emas kalian sekarang, harga bakal anjlok minggu depan'],
+    ['money, swap before it lapses', 'Segera tukarkan uang pecahan lama kalian sebelum tidak berlaku akhir bulan'],
+    ['English, go withdraw', 'Go withdraw your cash now, banks are freezing accounts'],
+    ['supplies, slang nyetok at a clause head', 'Nyetok beras sama galon dari sekarang ya ibu ibu, minggu depan toko tutup semua'],
+    ['supplies, segera borong', 'Segera borong gas elpiji, bakal langka'],
+    ['supplies, fill the tank', 'Isi full tank motor kalian malam ini juga, besok SPBU kosong'],
+    ['supplies, buy before it runs out', 'Beli obat demam sebanyak banyaknya, apotek mau tutup semua karena wabah'],
+    ['children, fetch now', 'Jemput anak kalian dari sekolah sekarang juga, ada penculik'],
+    ['children, bring home', 'Bawa pulang anak-anak dari sekolah sekarang, ada tawuran pelajar bawa celurit'],
+    ['children, not to the posyandu', 'Jangan bawa anak ke posyandu dulu, vaksinnya bikin lumpuh'],
+    ['children, passive after the object', 'Anak-anak jangan diberangkatkan sekolah, ada ancaman bom di SD Cempaka'],
+    ['place, keep away', 'Hindari stasiun Manggarai besok, ada ancaman bom'],
+    ['place, do not ride', 'Jangan naik KRL besok, ada ancaman bom di Manggarai'],
+    ['place, stay indoors', 'Jangan keluar rumah malam ini, ada gerombolan penculik di Duren Sawit'],
+    ['place, stay off work', 'Mending gak usah ngantor besok, bakal ada kerusuhan besar di Sudirman'],
+    ['water, do not use', 'Jangan pakai air PDAM buat masak, udah tercemar limbah'],
+    ['water, the object straight after', 'Mulai sekarang masak pakai galon aja, jangan air PAM, udah tercemar bakteri'],
+    ['water, told in the next sentence', 'Air sumur di Cilandak tercemar limbah pabrik. Mending jangan dipake dulu'],
+    ['supplies, do not fuel there', 'Jangan isi bensin di SPBU Pramuka, pertalitenya oplosan air'],
+    ['device, switch off', 'Matikan HP kalian jam 12 malam ini, ada radiasi dari satelit'],
+    ['device, unplug', 'Segera cabut semua colokan listrik malam ini, akan ada lonjakan tegangan berbahaya'],
+    ['door, shut in', 'Tutup semua jendela rapat-rapat, ada gas beracun bocor dari pabrik'],
+    ['papers, any verb after buruan with a fear', 'Buruan urus KTP kalian sebelum diblokir akhir bulan'],
+    ['English, pick up the kids', 'Pick up your kids from school now, there is a poison gas leak'],
+    ['English, stay home', 'Stay home tonight, there will be riots in central Jakarta'],
+  ])('fires on %s', (_kind, text) => {
+    const r = score(text);
+    expect(names(r)).toContain('panic_directive');
+    expect(flagged(r)).toBe(true);
+  });
+
+  it.each([
+    ['a plan of my own', 'aku mau tarik uang buat bayar kos'],
+    ['a plan of my own, with harus', 'Saya harus ambil uang hari ini buat bayar kontrakan'],
+    ['a promo with no object', 'Buruan borong, diskon hari ini'],
+    ['a promo with an object', 'Buruan borong beras premium diskon 20% hari ini'],
+    ['a shop selling', 'Jual motor bekas, harga nego, hubungi WA'],
+    ['a member promo', 'Harap tukarkan poin sebelum akhir bulan, promo member'],
+    ['official advice', 'Warga diimbau menyiapkan air bersih secukupnya'],
+    ['a calm reply', 'Tidak perlu panic buying, stok beras aman'],
+    ['a health tip on iced water', 'Jangan minum air es dulu kalau lagi batuk'],
+    ['a health tip on where to go', 'Jangan ke rumah sakit kalau cuma flu ringan, ke puskesmas aja'],
+    ['a driver tip', 'Hindari Tol Dalam Kota, macet parah ada kecelakaan'],
+    ['a driver tip, mending', 'Barusan lewat Kemang Raya, air udah selutut, motor pada mogok. Mending puter lewat Ampera'],
+    ['an ordinary buy', 'Ayo beli beras petani lokal'],
+    ['a report of hoarding', 'Warga memborong beras di pasar, kata pedagang'],
+    ['a stock report', 'Stok beras di gudang Bulog aman sampai akhir tahun'],
+    ['a shop closing early', 'Tutup toko lebih awal hari ini ya, kami ada acara keluarga'],
+    ['a holiday', 'Besok libur nasional, anak-anak tidak usah sekolah, yuk ajak jalan ke Ragunan'],
+    ['a fever tip in English', 'Stay home and rest if you have a fever'],
+    ['help first', 'Segera hubungi 112 jika ada korban kebakaran'],
+    ['care first', 'Segera periksakan anak ke dokter kalau demam, DBD lagi berbahaya'],
+    ['a sign-up', 'Yuk segera daftarkan diri ikut lomba 17an, hadiah menarik'],
+    ['an obligation described', 'Trotoar dipakai jualan, pejalan kaki harus turun ke jalan. Bahaya banget. Tolong ditertibkan.'],
+    ['a conditional evacuation order', 'SEGERA mengungsi bila air terus naik. Posko di SDN Cawang 07.'],
+  ])('stays out of %s', (_kind, text) => {
+    const r = score(text);
+    expect(names(r)).not.toContain('panic_directive');
+    expect(flagged(r)).toBe(false);
+  });
+
+  it('shows the order as evidence, from the urging word through its object', () => {
+    const r = score('Buruan tarik tabungan kalian di Bank DKI hari ini juga, banknya mau dibekukan');
+    expect(evidenceOf(r, 'panic_directive')[0]).toMatch(/^buruan tarik tabungan kalian/);
+  });
+});
+
+describe('borrowed_voice read from its parts', () => {
+  it.each([
+    [
+      'a notice header and a fine',
+      'PEMBERITAHUAN Suku Dinas Lingkungan Hidup Jakarta Barat: mulai 1 Agustus sampah hanya diangkut seminggu sekali, yang membuang di luar jadwal didenda Rp250.000.',
+    ],
+    [
+      'a bank informing of a block',
+      'Bank DKI menginformasikan seluruh rekening yang tidak diperbarui datanya sebelum 30 Juni akan diblokir permanen.',
+    ],
+    [
+      'a circular with a number',
+      'Surat Edaran Kecamatan Tambora Nomor: 12/SE/2024 — warga wajib membayar iuran keamanan Rp100.000 per bulan mulai Juli.',
+    ],
+    [
+      'in the name of',
+      'Atas nama Satpol PP Jakarta Pusat, mulai Senin semua PKL di Tanah Abang dilarang berjualan dan gerobak akan diangkut.',
+    ],
+    ['a header and a cut', 'BPJS Kesehatan: peserta kelas 3 yang menunggak 2 bulan kartunya dinonaktifkan mulai besok.'],
+    [
+      'on the instruction of',
+      'Diberitahukan kepada seluruh warga RW 05, berdasarkan instruksi Kelurahan Cideng, air PAM akan dimatikan 4 hari mulai Kamis.',
+    ],
+    [
+      'a formal letter signed',
+      'Kepada Yth. warga Kelurahan Pegadungan, mulai tanggal 5 pengambilan sampah dikenakan biaya tambahan Rp75.000. Hormat kami, Lurah Pegadungan',
+    ],
+    [
+      'a decision and a closure',
+      'Pemkot Jakarta Timur memutuskan semua sekolah swasta di Cakung ditutup 2 minggu mulai Senin karena wabah campak.',
+    ],
+    [
+      'said by a dinas, with a tow',
+      'Disampaikan oleh Dinas Perhubungan DKI, mulai 1 Mei motor dilarang parkir di bahu jalan, pelanggar diderek dan didenda.',
+    ],
+    [
+      'a camat instructing a condition',
+      'Camat Cengkareng menginstruksikan warga yang belum vaksin booster tidak akan dilayani di kelurahan mulai pekan depan.',
+    ],
+    ['an aid condition', 'Dari Dinsos DKI: penerima bansos wajib upload foto rumah paling lambat Jumat, kalau tidak bantuan dicabut.'],
+  ])('fires on %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).toContain('borrowed_voice');
+    expect(evidenceOf(r, 'borrowed_voice')[0]).toMatch(/^atas nama .+, bukan dari akunnya$/);
+    expect(flagged(r)).toBe(true);
+  });
+
+  it.each([
+    ['asking whether it is true', 'Bener gak sih Bank DKI mau blokir rekening yang belum update data sebelum 30 Juni? Ada yang tahu?'],
+    ['asking, without a question mark', 'Beneran Dishub DKI mulai 1 Mei melarang motor parkir di bahu jalan, pelanggar didenda'],
+    ['a relay', 'RT @bankdki: Nasabah Yth, layanan mobile banking tidak dapat diakses Minggu 01.00-04.00 WIB karena pemeliharaan.'],
+    ['a complaint', 'Kesel, Dishub naikin tarif parkir lagi mulai bulan depan. Makin mahal aja hidup di Jakarta'],
+    ['a debunk', 'Beredar pesan atas nama Satpol PP soal larangan PKL di Tanah Abang mulai Senin, itu hoaks ya'],
+    ['an ordinary notice', 'Kelurahan Cideng ngumumin kerja bakti Minggu pagi, bawa sapu masing-masing'],
+    ['a free service', 'Info dari kelurahan: vaksin gratis di posyandu Sabtu ini, bawa KTP dan KK'],
+    [
+      'a notice with the official link',
+      'PLN ada pemeliharaan jaringan Sabtu di Kemang, listrik padam 08.00-12.00, cek jadwalnya di https://web.pln.co.id/pelanggan',
+    ],
+    ['a notice with a news link', 'Pemprov DKI menutup semua pasar di Jaktim seminggu mulai Senin https://www.kompas.com/x/123'],
+    ['a small closure of one day', 'Dari kelurahan: posyandu libur Sabtu ini karena petugas ikut pelatihan'],
+    ['a real closure as the agency acting', 'Dishub DKI tutup Jalan Thamrin Minggu pagi buat car free day, jadi lewat Sudirman ya'],
+  ])('stays out of %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).not.toContain('borrowed_voice');
+    expect(flagged(r)).toBe(false);
+  });
+
+  it('never fires for the agency own account or a verified one', () => {
+    const text = 'Bank DKI menginformasikan seluruh rekening yang tidak diperbarui datanya sebelum 30 Juni akan diblokir.';
+    expect(names(score(text, { handle: 'bankdki_official', verified: true }))).not.toContain('borrowed_voice');
+    expect(names(score(text))).not.toContain('borrowed_voice');
+  });
+});
+
+describe('everyday hearsay, calls to share and the claims they carry', () => {
+  it.each([
+    ['a driver', 'Driver ojol langganan gw cerita, minggu depan semua SPBU di Jaksel tutup karena stok pertalite habis'],
+    ['a nurse and an expired vaccine', 'Perawat di puskesmas deket rumah bilang vaksin campak yang dipakai sekarang udah kedaluwarsa'],
+    ['orang kelurahan and a cut', 'Orang kelurahan bilang bansos bulan ini dipotong setengah buat bayar petugas'],
+    ['a guard', 'Satpam kompleks ngasih tau, mulai besok air PAM mati seminggu'],
+    ['men at the guard post', 'Bapak2 di pos ronda pada ngomongin ada penculik anak pakai mobil ambulans di Cipayung'],
+    ['a TikTok account', 'Akun TikTok yang sering bahas Jakarta bilang jembatan Semanggi retak dan bisa ambruk'],
+    ['a group talking', 'Grup arisan rame bahas beras bansos dicampur plastik'],
+    ['heard from the RT head', 'Mertua gw denger dari pak RT, KJP bakal dihapus tahun depan'],
+    ['info from the mothers', 'Info dari ibu-ibu pengajian, pasar Senen mau digusur bulan depan'],
+    ['tell the mothers', 'Kasih tau emak-emak di grup, susu formula merk terkenal ada yang dicampur bahan berbahaya'],
+    ['make it viral', 'Viralin biar pemerintah denger: puskesmas di Cakung tolak pasien BPJS mulai minggu ini'],
+    ['pass it to the RT group', 'Terusin ke grup RT masing-masing, mulai bulan depan sampah gak diangkut kalau belum bayar iuran'],
+    ['so everyone knows', 'RT biar semua warga tau, KRL mau mogok total hari Jumat'],
+    [
+      'a share call, a rise after a comma',
+      'Tolong sebarkan: mulai Agustus, pelanggan air rumah tangga otomatis dinaikkan ke golongan bisnis.',
+    ],
+    ['conspiracy with an outbreak', 'Ada kasus difteri di Cilincing tapi dinas menutupinya supaya warga tidak panik.'],
+    ['conspiracy with harm on purpose', 'Yang mereka sembunyikan: gardu di Tebet sengaja dimatikan biar proyek genset laku.'],
+  ])('reaches medium: %s', (_kind, text) => {
+    expect(flagged(score(text))).toBe(true);
+  });
+
+  it.each([
+    ['a food tip', 'Teman kantor bilang nasi padang depan kantor enak banget, cobain deh'],
+    ['family news', 'Tetangga cerita anaknya baru diterima kerja di bank, alhamdulillah'],
+    ['home safe', 'Kabarin keluarga ya, aku udah sampai rumah dengan selamat'],
+    ['a job post', 'Sebarin ke semua ya, lowongan kerja di toko kami, gaji UMR'],
+    ['traffic now', 'Driver ojol tadi cerita macet parah di Sudirman gara-gara demo'],
+    ['a bazaar', 'Share ke grup kalian ya, bazar murah di RW 05 Minggu besok'],
+    ['a recipe with a check', 'Cek dulu sebelum share ya resep ini, enak banget buat sarapan'],
+  ])('stays below medium: %s', (_kind, text) => {
+    expect(flagged(score(text))).toBe(false);
+  });
+
+  it('a service said to be broken is no personal appeal, whatever "sudah dilaporkan" says', () => {
+    const r = score(
+      'Dapet dari grup alumni, jembatan penyeberangan di Grogol retak parah dan bisa ambruk. Sudah dilaporkan tapi belum ditangani.',
+    );
+    expect(names(r)).not.toContain('personal_appeal');
+    expect(flagged(r)).toBe(true);
+  });
+
+  it('"cek dulu sebelum" debunks only before sharing, not before cooking', () => {
+    expect(names(score('Cek dulu sebelum share, itu hoaks lama'))).toContain('debunk');
+    expect(names(score('Beras bansos dicampur plastik, cek dulu sebelum dimasak'))).not.toContain('debunk');
+  });
+});
+
+describe('the cheap gates keep the same answers', () => {
+  it('every raw-text phrase of the shared lists is found by the raw pass and lets its hint through', () => {
+    const samples = [
+      "don't just share",
+      'rt & quote',
+      'share!',
+      'before it gets deleted',
+      'sekarang juga!',
+      'perhatian!',
+      'hati-hati!',
+      'penting!',
+      'ngeri!',
+      '(diteruskan)',
+      'diteruskan:',
+      'fwd:',
+      'fw:',
+      "they don't want you to know",
+      'kebetulan?',
+      '100%',
+      '100 persen',
+      'seratus persen',
+      'fact-check',
+      '[salah]',
+      'missing:',
+      'found:',
+      'lost:',
+    ];
+    const raw = [
+      ...PHRASE_INDICATORS.flatMap((i) =>
+        [i, i.strong, i.weak].flatMap((t) => [
+          ...(t?.phrases ?? []).filter((p) => !/^[\p{L}\p{N}\s]+$/u.test(p)),
+          ...(t?.rawPatterns ?? []),
+        ]),
+      ),
+      ...DEBUNK_PHRASES.filter((p) => !/^[\p{L}\p{N}\s]+$/u.test(p)),
+    ];
+    for (const entry of raw) {
+      // A phrase as the matcher writes it (any space or hyphen run between words); a pattern as it is.
+      const phrase = /^[\p{L}\p{N}\s'!?:&%[\]().-]+$/u.test(entry);
+      const source = phrase ? entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '[\\s\\-_]+') : entry;
+      expect({ entry, sampled: samples.some((s) => new RegExp(source, 'u').test(s)) }).toEqual({ entry, sampled: true });
+    }
+    for (const s of samples) expect({ s, hinted: RAW_HINT.test(s) }).toEqual({ s, hinted: true });
+  });
+
+  it('an official source and a news outlet are found with the word gate as without it', () => {
+    for (const text of [
+      'BMKG: hujan lebat sore ini di Jaksel',
+      'Sumber: @BPBDJakarta',
+      'Info lengkap dinkes.jakarta.go.id',
+      'Warga bantaran diimbau mengungsi',
+      'Kata Kapolres, dilansir kompas.com',
+      'menurut Media Indonesia, harga naik',
+      'detikNews melaporkan banjir',
+    ]) {
+      const kinds = kindsOf(normalise(text).tokens);
+      expect(officialSource(text, kinds)).toEqual(officialSource(text));
+      expect(newsOutlet(text, [], kinds)).toEqual(newsOutlet(text, []));
+    }
   });
 });

@@ -23,11 +23,30 @@ const ACCOUNT = {
   max: 0.35,
 } as const;
 
+/** The number the digits of `iso` from `from` to `to` spell; NaN if any is not a digit. */
+function digitsOf(iso: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = iso.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** The calendar day of an ISO 8601 time (`2024-05-01T…`) as a day number; NaN for any other form. */
+function dayOf(iso: string): number {
+  if (iso.length < 10 || iso.charCodeAt(4) !== 0x2d || iso.charCodeAt(7) !== 0x2d) return NaN;
+  return Date.UTC(digitsOf(iso, 0, 4), digitsOf(iso, 5, 7) - 1, digitsOf(iso, 8, 10)) / DAY_MS;
+}
+
 export function accountIndicator(author: HoaxAuthor | undefined, postedAt: string | undefined): HoaxIndicator | undefined {
   if (!author || author.verified === true) return undefined;
   const parts: { weight: number; evidence: string }[] = [];
-  const created = author.createdAt ? Date.parse(author.createdAt) : NaN;
-  const posted = postedAt ? Date.parse(postedAt) : NaN;
+  // Most accounts are years old: their calendar days alone say so, without parsing the times.
+  const old = author.createdAt && postedAt ? dayOf(postedAt) - dayOf(author.createdAt) > ACCOUNT.newDays + 1 : false;
+  const created = author.createdAt && !old ? Date.parse(author.createdAt) : NaN;
+  const posted = postedAt && !old ? Date.parse(postedAt) : NaN;
   if (Number.isFinite(created) && Number.isFinite(posted) && posted >= created) {
     const days = Math.floor((posted - created) / DAY_MS);
     if (days < ACCOUNT.newDays)

@@ -6,10 +6,12 @@
  */
 import * as matcherModule from './matcher';
 import * as phrasesModule from './phrases';
+import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { list, trieOf } = matcherModule;
-const { DANGER_ONLY, PHRASE_INDICATORS, RUMOUR, RUMOUR_HINT } = phrasesModule;
+const { registerWords, WORD } = wordsModule;
+const { DANGER_ONLY, PHRASE_INDICATORS, RUMOUR, RUMOUR_HINT, RUMOUR_WORDS } = phrasesModule;
 
 export const ALARMING_CLAIM_WEIGHT = 0.2;
 /** The signals an alarming claim adds to: none of them is enough on its own to reach medium. */
@@ -31,34 +33,33 @@ const SERVICES: ReadonlySet<string> = new Set(
   air | pam | pdam | listrik | pln | gardu | krl | kereta | commuter | mrt | lrt | transjakarta | busway | halte | stasiun
   tol | sekolah | puskesmas | sakit | rsud | bank | atm | spbu | bbm | bensin | pertalite | elpiji | bansos | blt | kjp
   bpjs | ktp | sim | stnk | internet | sinyal | pasar | bandara | jembatan | tanggul | waduk | genap | tarif | iuran
-  biaya | denda | pajak | retribusi | parkir | meteran | puskesmas
+  biaya | denda | pajak | retribusi | parkir | meteran | posyandu | rs | vaksin | imunisasi | obat | beras | minyak | susu
+  sampah | rekening | tabungan | gas | pintu | jalan | layanan | pelayanan | subsidi | pensiun | token | kelurahan | kantor
   `),
 );
-/** What befalls them, within six words after (`air di Kebon Jeruk mati`). */
-const BEFALLS = new RegExp(
-  `\\b(?:${trieOf(
-    list(`
+const BEFALL_WORDS = list(`
     mati | padam | dipadamkan | dimatikan | ditutup | tutup | diliburkan | libur | dihentikan | berhenti | tidak beroperasi
     lumpuh | mogok | error | naik | dinaikkan | berbayar | dikenakan | wajib | dihapus | dicabut | dibekukan | diblokir
     dinonaktifkan | tidak berlaku | ditiadakan | tercemar | terkontaminasi | beracun | kosong | habis | langka | bangkrut
     jebol | bocor | retak | roboh | runtuh | ambruk | didenda | dikenai | diundur | dilarang | disita | dirampas
-    `),
-  )})\\b`,
-  'g',
-);
-/** Named as an event, the service within three words after: `pemadaman listrik`, `kenaikan tarif`, `penutupan sekolah`. */
-const EVENTS = new RegExp(
-  `\\b(?:${trieOf(
-    list(`
+    dipotong | tolak | menolak | tidak melayani | tidak menerima | tidak diangkut | digusur | dibongkar | disegel
+    kedaluwarsa | kadaluarsa | dicampur | dioplos | meledak
+    `);
+/** What befalls them, within six words after (`air di Kebon Jeruk mati`). */
+const BEFALLS = new RegExp(`\\b(?:${trieOf(BEFALL_WORDS)})\\b`, 'g');
+const EVENT_WORDS = list(`
     pemadaman | penutupan | kenaikan | penghapusan | pencabutan | pemblokiran | pemutusan | kelangkaan | krisis | pencemaran
     menutup | mematikan | memadamkan | menaikkan | menghapus | mencabut | menghentikan | meliburkan
-    `),
-  )})\\b`,
-  'g',
-);
+    `);
+/** Named as an event, the service within three words after: `pemadaman listrik`, `kenaikan tarif`, `penutupan sekolah`. */
+const EVENTS = new RegExp(`\\b(?:${trieOf(EVENT_WORDS)})\\b`, 'g');
 const REACH = 6;
 /** What makes a service dangerous now, not merely late or down: `air PAM tercemar`, `tanggul jebol`. */
-const HAZARD = /(?:tercemar|terkontaminasi|beracun|jebol|retak|roboh|runtuh|ambruk)$/u;
+const HAZARD =
+  /(?:tercemar|terkontaminasi|beracun|jebol|retak|roboh|runtuh|ambruk|kedaluwarsa|kadaluarsa|dicampur|dioplos|bocor|meledak)$/u;
+
+/** A harm said to be done on purpose: `pintu air sengaja dibuka`, `gardu sengaja dimatikan`. */
+const DELIBERATE = /\bsengaja\s+(?:dibuka|dijebol|dibakar|dimatikan|dipadamkan|ditutup|disebar|diracun|dilepas|dibiarkan|dikorbankan)\b/u;
 
 /** `air di Kebon Jeruk mati`: a service word, then within six words what befalls it. */
 function serviceClaim(norm: string): string | undefined {
@@ -81,15 +82,25 @@ function serviceClaim(norm: string): string | undefined {
   return undefined;
 }
 
-/** What an announcement takes away or charges for: in an agency's name, alarming on its own. */
-const TAKES = new RegExp(
-  `\\b(?:${trieOf(
-    list(`
+const TAKE_WORDS = list(`
     pemadaman | penutupan | ditutup | menutup | dihentikan | dihapus | diundur | didenda | denda | retribusi | dikenakan biaya
     dikenai biaya | wajib bayar | tidak berlaku | dilarang | disita | dirampas
-    `),
-  )})\\b`,
-  'u',
+    `);
+/** What an announcement takes away or charges for: in an agency's name, alarming on its own. */
+const TAKES = new RegExp(`\\b(?:${trieOf(TAKE_WORDS)})\\b`, 'u');
+
+/**
+ * Words one of which any claim or announcement here needs among the post's tokens (what befalls
+ * a service, an event, what is taken, an impact or a danger): a quick test that spares most posts
+ * the regexes.
+ */
+registerWords(
+  [
+    ...RUMOUR_WORDS,
+    'sengaja',
+    ...[...BEFALL_WORDS, ...EVENT_WORDS, ...TAKE_WORDS].flatMap((p) => p.split(' ')).filter((w) => w.length >= 4 && w !== 'tidak'),
+  ],
+  WORD.loss,
 );
 
 /** An announcement's alarming part: the claim, or what it takes away or charges for (`pemadaman total 3 hari`). */
@@ -108,6 +119,8 @@ export function announcedLoss(norm: string): string | undefined {
 export function alarmingClaim(norm: string, rumourOnly: boolean): string | undefined {
   const service = serviceClaim(norm);
   if (service && (!rumourOnly || HAZARD.test(service))) return `kabar soal layanan publik: ${service}`;
+  const deliberate = rumourOnly || !norm.includes('sengaja') ? null : DELIBERATE.exec(norm);
+  if (deliberate) return `kabar soal bahaya: ${deliberate[0]}`;
   const rumour = RUMOUR_HINT.test(norm) ? RUMOUR.exec(norm) : null;
   if (!rumour) return undefined;
   return `${DANGER_ONLY.test(rumour[0]) ? 'kabar soal bahaya' : 'kabar soal yang akan terjadi'}: ${rumour[0].toLowerCase()}`;

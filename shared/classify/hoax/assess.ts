@@ -3,6 +3,7 @@ import * as normaliseModule from '../normalise';
 import type { HoaxIndicator, HoaxResult } from '../types';
 import * as accountModule from './account';
 import * as alarmingModule from './alarming';
+import * as directiveModule from './directive';
 import * as linksModule from './links';
 import * as matcherModule from './matcher';
 import * as officialModule from './official';
@@ -11,6 +12,8 @@ import * as phrasesModule from './phrases';
 import * as scoreModule from './score';
 import * as scamsModule from './scams';
 import * as shoutingModule from './shouting';
+import * as voiceModule from './voice';
+import * as wordsModule from './words';
 import type { HoaxInput } from './types';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
@@ -18,6 +21,7 @@ const { normalise } = normaliseModule;
 const { accountIndicator, knownClaimIndicator } = accountModule;
 const { ALARMING_CLAIM_PARTNERS, ALARMING_CLAIM_WEIGHT, alarmingClaim, announcedLoss, DOUBTED_SOURCES, WEAK_HEARSAY_WEIGHT } =
   alarmingModule;
+const { panicDirectives } = directiveModule;
 const { hostsIn, linkSignals, OFFICIAL_LINK_WEIGHT, SUSPICIOUS_LINK_WEIGHT } = linksModule;
 const { dedupe, matches, SharedPasses } = matcherModule;
 const {
@@ -31,10 +35,12 @@ const {
   PERSONAL_APPEAL_WEIGHT,
 } = officialModule;
 const { COMPILED, DEBUNK, phraseIndicators } = phraseRulesModule;
-const { DEBUNK_MAX, DEBUNK_WEIGHT } = phrasesModule;
+const { DEBUNK_MAX, DEBUNK_WEIGHT, PHRASE_INDICATORS } = phrasesModule;
 const { hoaxScore, round3, resultOf } = scoreModule;
 const { scamEvidence, SCAM_LURE, SCAM_PRIVATE_ACCOUNT, SCAM_SECRET, SCAM_WEIGHT } = scamsModule;
 const { shoutingEvidence, SHOUTING_WEIGHT } = shoutingModule;
+const { asksOrComplains, bareClosure, borrowedVoice } = voiceModule;
+const { kindsOf, WORD } = wordsModule;
 
 /** A debunk quotes the hoax it debunks: a quoted passage of at least a few words ("…", “…”, «…»). */
 const QUOTED = /["“”„«»]([^"“”„«»\n]{12,400}?)["“”„«»]/gu;
@@ -53,6 +59,12 @@ const STRONG: ReadonlySet<string> = new Set([...UNVERIFIED, 'panic_directive', '
 const BORROWED_VOICE_WEIGHT = 0.45;
 /** A quoted post of an official account (`RT @PAMJAYA: …`): relayed, not spoken. */
 const RELAYED = /(?:^|\s)(?:rt|via)\s+@/iu;
+const PANIC = PHRASE_INDICATORS.find((i) => i.name === 'panic_directive');
+const PANIC_WEIGHT = PANIC?.weight ?? 0.45;
+const PANIC_STEP = PANIC?.step ?? 0;
+const PANIC_MAX = PANIC?.max ?? PANIC_WEIGHT;
+/** What every raw-text alternative of the shared lists needs one of. */
+export const RAW_HINT = /['&!(?%[]|before|persen|fact|diteruskan|fw|missing|found|lost/u;
 const noisyOr = (weights: readonly number[]): number => 1 - weights.reduce((keep, w) => keep * (1 - Math.min(1, w)), 1);
 
 // The lists every post runs through, read together in one pass per haystack (the others, which
@@ -66,6 +78,9 @@ PASSES.share(
   SCAM_LURE,
   PERSONAL_APPEAL,
 );
+// Every raw-text phrase has punctuation, or is one of the few English or `persen` ones: a post
+// with none of these is spared the character-by-character raw pass (a unit test keeps them in step).
+PASSES.raw.hint = RAW_HINT;
 
 export function scoreHoax(input: HoaxInput): HoaxResult {
   const full = PASSES.haystacksOf(input.text, input.norm.text);
@@ -89,6 +104,18 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const counters: HoaxIndicator[] = [];
 
   indicators.push(...phraseIndicators(haystacks));
+  // A panic order read from its parts (an urging form, an act, what it is done to), past the phrases' wording.
+  const tokens = text === input.text ? input.norm.tokens : haystacks.norm.split(/[ ,.]+/u);
+  // Which of the cheap word gates the post opens, read once for every module below.
+  const kinds = kindsOf(tokens);
+  const orders = panicDirectives(haystacks.norm, tokens, kinds);
+  if (orders.length > 0) {
+    const known = indicators.find((i) => i.name === 'panic_directive');
+    const evidence = dedupe([...(known?.evidence ?? []), ...orders]);
+    const weight = round3(Math.min(PANIC_MAX, PANIC_WEIGHT + PANIC_STEP * (evidence.length - 1)));
+    if (known) indicators[indicators.indexOf(known)] = { ...known, weight: Math.max(known.weight, weight), evidence };
+    else indicators.push({ name: 'panic_directive', weight, evidence });
+  }
   const shouting = shoutingEvidence(text);
   if (shouting.length > 0) indicators.push({ name: 'shouting', weight: SHOUTING_WEIGHT, evidence: shouting });
 
@@ -100,9 +127,11 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   // One strong signal and an alarming claim about a service, a fee, a closure or a danger.
   // With a call to share (or a bare `katanya`) alone, only a claim of what is coming or of a
   // danger: complaints ask to share too, and tell what they were told.
-  const claim = indicators.some((i) => ALARMING_CLAIM_PARTNERS.has(i.name))
-    ? alarmingClaim(haystacks.norm, !indicators.some((i) => DOUBTED_SOURCES.has(i.name) && i.weight > WEAK_HEARSAY_WEIGHT))
-    : undefined;
+  const claimable = (kinds & WORD.loss) !== 0;
+  const claim =
+    claimable && indicators.some((i) => ALARMING_CLAIM_PARTNERS.has(i.name))
+      ? alarmingClaim(haystacks.norm, !indicators.some((i) => DOUBTED_SOURCES.has(i.name) && i.weight > WEAK_HEARSAY_WEIGHT))
+      : undefined;
   if (claim) indicators.push({ name: 'alarming_claim', weight: ALARMING_CLAIM_WEIGHT, evidence: [claim] });
   const anchor = officialAccount(input.author);
   const account = anchor ? undefined : accountIndicator(input.author, input.postedAt);
@@ -110,20 +139,29 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   // A known author who is not the agency announcing, in the agency's name, something alarming
   // about a service, a fee or a danger, with no official link to check it by.
   const impersonated = indicators.some((i) => IMPERSONATION.has(i.name));
-  const official = impersonated ? undefined : officialSource(input.text);
+  const official = impersonated ? undefined : officialSource(input.text, text === input.text ? kinds : kindsOf(input.norm.tokens));
   const author = input.author;
   if (
     author?.handle &&
     !anchor &&
     author.verified !== true &&
     links.official.length === 0 &&
-    mayVoiceAgency(input.text, official) &&
+    links.news.length === 0 &&
     !RELAYED.test(input.text)
   ) {
     // What is announced first (cheap word scans), whose voice only then (the agencies' long regex).
-    const about = claim ?? announcedLoss(haystacks.norm);
-    const agency = about === undefined ? undefined : agencyVoice(input.text, official);
-    if (agency && about)
+    let about = claimable && mayVoiceAgency(input.text, official, kinds) ? (claim ?? announcedLoss(haystacks.norm)) : undefined;
+    let agency = about === undefined ? undefined : agencyVoice(input.text, official);
+    // Any office by its kind, speaking in any of a notice's forms, announcing a loss or a charge.
+    if (!agency && (kinds & WORD.announce) !== 0 && (kinds & WORD.office) !== 0) {
+      const voice = borrowedVoice(text, haystacks.norm, tokens);
+      if (voice) {
+        agency = voice.office;
+        about = claim ?? voice.announced;
+      }
+    }
+    // Not a debunk quoting the notice, a resident's question or complaint, or one day's small closure.
+    if (agency && about && debunk.length === 0 && !bareClosure(about, tokens) && !asksOrComplains(text))
       indicators.push({
         name: 'borrowed_voice',
         weight: BORROWED_VOICE_WEIGHT,
@@ -141,10 +179,13 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const sourceWeight = (weight: number): number => -round3(borrowed ? weight * BORROWED_SOURCE : weight);
   if (anchor) counters.push({ name: 'official_account', weight: -OFFICIAL_ACCOUNT_WEIGHT, evidence: [anchor] });
   if (links.official.length > 0) counters.push({ name: 'official_link', weight: -OFFICIAL_LINK_WEIGHT, evidence: links.official });
-  const news = impersonated ? undefined : newsOutlet(input.text, links.news);
+  const news = impersonated ? undefined : newsOutlet(input.text, links.news, text === input.text ? kinds : kindsOf(input.norm.tokens));
   if (news) counters.push({ name: 'news_outlet', weight: sourceWeight(news.weight), evidence: news.evidence });
   // A missing-person or lost-pet notice travels from group to group: forwarding does not unmake it.
-  const doubted = impersonated || indicators.some((i) => UNVERIFIED.has(i.name) && i.name !== 'forwarded');
+  // A service said to be broken or dangerous is no personal appeal, whatever `sudah dilaporkan` says.
+  const doubted =
+    impersonated ||
+    indicators.some((i) => UNVERIFIED.has(i.name) && (i.name !== 'forwarded' || claim?.startsWith('kabar soal layanan publik') === true));
   const appeal = doubted ? [] : dedupe(matches(PERSONAL_APPEAL, haystacks));
   if (appeal.length > 0) counters.push({ name: 'personal_appeal', weight: -PERSONAL_APPEAL_WEIGHT, evidence: appeal });
   // An agency named in the text, anyone can type: without its account, it offsets alarm and

@@ -9,13 +9,17 @@
  *   per further word, ≤ 0.4) · hearsay 0.35 (`katanya` alone 0.3; ≤ 0.45; +0.1 when it tells, in
  *   the same sentence, of something about to happen or of a danger) · forwarded 0.35 (copied or
  *   passed on from a group; ≤ 0.4; +0.1 likewise, anywhere in the message) · pseudo_authority 0.35
- *   (≤ 0.45; +0.1 likewise) · conspiracy and suppression 0.35 (≤ 0.45) · panic_directive 0.45 (act now out of fear, against one's own interest: withdraw
- *   the savings, hoard fuel or food, keep the children home, don't drink the tap water; ≤ 0.5) ·
+ *   (≤ 0.45; +0.1 likewise) · conspiracy and suppression 0.35 (≤ 0.45) · panic_directive 0.45 (act
+ *   now out of fear, against one's own interest: withdraw the savings, hoard fuel or food, keep the
+ *   children home, don't drink the tap water; read from its parts in directive.ts, an urging form,
+ *   an act and what it is done to as word classes; ≤ 0.5) ·
  *   alarming_claim 0.2 (a service, fee or closure gone wrong, or a danger, next to a call to share,
  *   hearsay, a forwarded message, pseudo-authority or conspiracy; with a call to share alone, only
  *   what is coming or a danger, since complaints ask to share too) · borrowed_voice 0.45 (a known
  *   author who is not the agency, unverified, announcing in an agency's name a closure, a fee, an
- *   outage or a danger, with no official link and not relaying the agency's own post) ·
+ *   outage or a danger, with no official or news link, not relaying the agency's own post, not
+ *   asking whether it is true or complaining; any office by its kind and any of a notice's forms,
+ *   voice.ts) ·
  *   absolute_claim 0.2 (a
  *   cure or grave harm claimed for a disease, care declared needless, a miracle on a timetable
  *   0.4; ≤ 0.45) · shouting 0.2 (capitals, `!!!`, `!!` again and again) · scam 0.5 (money asked
@@ -44,8 +48,10 @@
  * thresholds were set on eval/hoax-posts.jsonl (`npx tsx scripts/eval-hoax.ts`): the medium
  * threshold is where precision stays at its best without losing recall. Phrase lists run on the
  * normalised text (slang expanded), and on the raw text only for phrases with punctuation; the
- * lists every post runs through are read together in one pass per text (`SharedPass`). Every
- * regex is compiled once, at module load or at its first use.
+ * lists every post runs through are read together in one pass per text (`SharedPass`). The words
+ * the long regexes cannot match without are read once per post (`kindsOf`, words.ts), so a post
+ * without them is spared those regexes. Every regex is compiled once, at module load or at its
+ * first use.
  */
 export { coordinatedIndicator } from './account';
 export { scoreHoax } from './assess';

@@ -1,8 +1,10 @@
 /** Counter-signals: an official source, a news outlet, a personal appeal someone can check. */
 import * as matcherModule from './matcher';
+import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { compileList, dedupe, list } = matcherModule;
+const { registerWords, WORD } = wordsModule;
 
 /** Agencies and public services whose word is a source (Jakarta first, then national). */
 const AGENCY = [
@@ -94,15 +96,15 @@ const SIGNATURE = new RegExp(`[–—]\\s*(${AGENCY})\\s*[.!]?\\s*$`, 'iu');
 /** Cited as the source: `Sumber: BMKG`, `Info resmi: @BPBDJakarta`, `cek info resmi di bmkg.go.id`. */
 const CITATION = new RegExp(
   [
-    `(?<![\\p{L}])(?:sumber|source|info|informasi|updates?|details|cek|pantau|selengkapnya|lihat)(?:\\s+(?:resmi|lengkap|terkini|lebih|lanjut|terus|info|hanya|selengkapnya|real-time))*\\s*(?::|\\s(?:di|at|melalui|lewat))\\s*\\(?((?:${AGENCY})(?![\\p{L}]))`,
+    `\\b(?:sumber|source|info|informasi|updates?|details|cek|pantau|selengkapnya|lihat)(?:\\s+(?:resmi|lengkap|terkini|lebih|lanjut|terus|info|hanya|selengkapnya|real-time))*\\s*(?::|\\s(?:di|at|melalui|lewat))\\s*\\(?((?:${AGENCY})(?![\\p{L}]))`,
     // An official handle or site after a pointing word: `update berkala di @BPBDJakarta`, `ikuti @TMCPoldaMetro`.
-    `(?<![\\p{L}])(?:sumber|source|info|informasi|updates?|details|cek|pantau|selengkapnya|lihat|ikuti|follow|kanal|akun)(?:\\s+[\\p{L}-]+){0,3}?\\s*(?::|\\s(?:di|at|melalui|lewat|dari|via)|(?=\\s@))\\s*\\(?(@[\\p{L}\\p{N}_]+|[a-z0-9.-]+\\.go\\.id)`,
+    `\\b(?:sumber|source|info|informasi|updates?|details|cek|pantau|selengkapnya|lihat|ikuti|follow|kanal|akun)(?:\\s+[\\p{L}-]+){0,3}?\\s*(?::|\\s(?:di|at|melalui|lewat|dari|via)|(?=\\s@))\\s*\\(?(@[\\p{L}\\p{N}_]+|[a-z0-9.-]+\\.go\\.id)`,
   ].join('|'),
   'iu',
 );
 /** The agency acting in its own voice: `BPBD DKI meminta warga`, `BMKG memprakirakan`, `warga diimbau`. */
 const AGENCY_ACTS = new RegExp(
-  `(?<![\\p{L}])(?:(?:${AGENCY})\\s+(?:[\\p{L}]+\\s+){0,2}?(?:mengimbau|meminta warga|meminta masyarakat|mengajak warga|mengajak masyarakat|menginformasikan|memprakirakan|mencatat|mengerahkan|membuka|menggelar|mengingatkan|menegaskan|memastikan|menyatakan|memberlakukan|menyampaikan|mendata|mengoperasikan)|(?:warga|masyarakat|pengendara|penumpang|pelanggan|pedagang)\\s+(?:[\\p{L}]+\\s+){0,6}?diimbau)(?![\\p{L}])`,
+  `\\b(?:(?:${AGENCY})\\s+(?:[\\p{L}]+\\s+){0,2}?(?:mengimbau|meminta warga|meminta masyarakat|mengajak warga|mengajak masyarakat|menginformasikan|memprakirakan|mencatat|mengerahkan|membuka|menggelar|mengingatkan|menegaskan|memastikan|menyatakan|memberlakukan|menyampaikan|mendata|mengoperasikan)|(?:warga|masyarakat|pengendara|penumpang|pelanggan|pedagang)\\s+(?:[\\p{L}]+\\s+){0,6}?diimbau)(?![\\p{L}])`,
   'iu',
 );
 /** An official site closing the post, as its reference (`… Info lengkap dinkes.jakarta.go.id`). */
@@ -126,13 +128,18 @@ const OFFICIAL_VOICE_WEIGHT = 0.25;
  * check (a cited or closing handle or site), rather than only naming the agency as the speaker,
  * the signature or the subject.
  */
-export function officialSource(text: string): { weight: number; evidence: string[]; checkable: boolean } | undefined {
+export function officialSource(text: string, kinds?: number): { weight: number; evidence: string[]; checkable: boolean } | undefined {
+  // Every form here names an agency (`kindsOf`), a handle or an official site, or has `warga … diimbau`.
+  if (kinds !== undefined && (kinds & (WORD.office | WORD.advised)) === 0 && !text.includes('@') && !text.includes('.go.id'))
+    return undefined;
   const strong: string[] = [];
   const speaker = SPEAKER.exec(text);
   if (speaker?.[1]) strong.push(`bicara atas nama ${speaker[1].trim()}`);
   const signature = /[–—]/u.test(text) ? SIGNATURE.exec(text) : null;
   if (signature?.[1]) strong.push(`ditandatangani ${signature[1].trim()}`);
-  const citation = CITATION_HINT.test(text) ? CITATION.exec(text) : null;
+  // A citation names an agency, a handle or an official site: without one, no need to look.
+  const citation =
+    CITATION_HINT.test(text) && (text.includes('@') || text.includes('.go.id') || AGENCY_HINT.test(text)) ? CITATION.exec(text) : null;
   const cited = citation?.[1] ?? citation?.[2];
   const named = strong.length;
   if (cited && (!cited.startsWith('@') || OFFICIAL_HANDLE.test(cited.slice(1)))) strong.push(`sumber: ${cited.trim()}`);
@@ -150,7 +157,7 @@ export function officialSource(text: string): { weight: number; evidence: string
 
 /** Announced in an agency's name: `Pengumuman dari Kelurahan Kebon Baru`, `Info resmi PAM Jaya`, `Dishub DKI akan …`. */
 const ANNOUNCED = new RegExp(
-  `(?<![\\p{L}])(?:(?:pengumuman|info resmi|informasi resmi|surat edaran|edaran|dari)\\s+(?:dari\\s+)?(${AGENCY}|kelurahan|kecamatan|pemda|pemerintah)|(${AGENCY})\\s+(?:resmi|mengumumkan|menghimbau|akan))(?![\\p{L}])`,
+  `\\b(?:(?:pengumuman|info resmi|informasi resmi|surat edaran|edaran|dari)\\s+(?:dari\\s+)?(${AGENCY}|kelurahan|kecamatan|pemda|pemerintah)|(${AGENCY})\\s+(?:resmi|mengumumkan|menghimbau|akan))(?![\\p{L}])`,
   'iu',
 );
 const ANNOUNCED_HINT = /pengumuman|resmi|edaran|dari|mengumumkan|menghimbau|akan/iu;
@@ -160,7 +167,8 @@ const AGENCY_HINT =
   /bpbd|bmkg|bnpb|basarnas|pvmbg|bpom|bank indonesia|kemen|kominfo|komdigi|diskominfo|pemprov|pemerintah|pemkot|pemda|dinas|dinkes|dishub|disdik|sudin|gulkarmat|damkar|satpol|pam|pln|kai|mrt|lrt|transjakarta|polda|polres|bapenda|dukcapil|kpu|puskesmas|rsud|kelurahan|kecamatan|wali|pmi|bpjs|dinsos/iu;
 
 /** Whether the post may speak in an agency's name at all (`source`: what `officialSource` found). */
-export const mayVoiceAgency = (text: string, source: unknown): boolean => source !== undefined || AGENCY_HINT.test(text);
+export const mayVoiceAgency = (text: string, source: unknown, kinds?: number): boolean =>
+  source !== undefined || ((kinds === undefined || (kinds & WORD.office) !== 0) && AGENCY_HINT.test(text));
 
 /** The agency a post speaks for or announces in the name of, in any form the text can give. */
 export function agencyVoice(text: string, source: { evidence: readonly string[] } | undefined): string | undefined {
@@ -173,7 +181,7 @@ export function agencyVoice(text: string, source: { evidence: readonly string[] 
 
 /** Outlets named in a post (ambiguous names such as `tempo` or `antara` only in their outlet forms). */
 const OUTLET = new RegExp(
-  `(?<![\\p{L}])(?:kompas(?:\\.com|\\s*tv|\\.id)?|detik(?:com|\\.com|news)|tempo\\.co|koran tempo|majalah tempo|cnn indonesia|cnbc indonesia|antaranews|antara news|kantor berita antara|\\(antara\\)|liputan\\s?6|tribun(?:news|jakarta|\\s+jakarta)|the jakarta post|jakarta post|kumparan|tirto(?:\\.id)?|republika|okezone|idn times|metro tv|tvone|beritasatu|sindonews|jawapos|media indonesia|bbc(?: news)? indonesia|voa indonesia|katadata|reuters|afp|associated press)(?![\\p{L}])`,
+  `(?:\\b|(?=\\())(?:kompas(?:\\.com|\\s*tv|\\.id)?|detik(?:com|\\.com|news)|tempo\\.co|koran tempo|majalah tempo|cnn indonesia|cnbc indonesia|antaranews|antara news|kantor berita antara|\\(antara\\)|liputan\\s?6|tribun(?:news|jakarta|\\s+jakarta)|the jakarta post|jakarta post|kumparan|tirto(?:\\.id)?|republika|okezone|idn times|metro tv|tvone|beritasatu|sindonews|jawapos|media indonesia|bbc(?: news)? indonesia|voa indonesia|katadata|reuters|afp|associated press)(?![\\p{L}])`,
   'iu',
 );
 /** Wire style: an attribution closing a sentence (`…, kata Kapolres.`), a dateline (`…, Senin (14/2) pagi.`), a press conference. */
@@ -188,8 +196,22 @@ const NEWS_STYLE = new RegExp(
 const NEWS_OUTLET_WEIGHT = 0.35;
 const NEWS_STYLE_WEIGHT = 0.15;
 
-export function newsOutlet(text: string, newsHosts: readonly string[]): { weight: number; evidence: string[] } | undefined {
-  const outlet = OUTLET.exec(text);
+/**
+ * The first words of the outlets in OUTLET, as the normaliser leaves them (`kompas.com` and
+ * `detikNews` by prefix, `media indonesia` by its pair: `kindsOf`): no post without one names an outlet.
+ */
+const OUTLET_WORDS: ReadonlySet<string> = new Set(
+  list(`
+  kompas | detik | detikcom | detiknews | tempo | cnn | cnbc | antaranews | antara | liputan | liputan6 | tribunnews
+  tribunjakarta | tribun | post | kumparan | tirto | republika | okezone | idn | tvone | beritasatu | sindonews | jawapos | bbc
+  voa | katadata | reuters | afp | associated | metro
+  `),
+);
+registerWords(OUTLET_WORDS, WORD.outlet);
+registerWords(['diimbau'], WORD.advised);
+
+export function newsOutlet(text: string, newsHosts: readonly string[], kinds?: number): { weight: number; evidence: string[] } | undefined {
+  const outlet = kinds === undefined || (kinds & WORD.outlet) !== 0 ? OUTLET.exec(text) : null;
   const named = [
     ...(outlet ? [`media: ${outlet[0]}`] : []),
     ...newsHosts.filter((h) => outlet?.[0].toLowerCase() !== h).map((h) => `tautan media: ${h}`),

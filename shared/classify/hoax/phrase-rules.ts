@@ -43,9 +43,9 @@ const lettersOf = (x: string): string => x.replace(/[^\p{L}\p{N}]+/gu, '');
 export function phraseIndicators(haystacks: Haystacks): HoaxIndicator[] {
   const found = new Map<string, { indicator: PhraseIndicator; pieces: Piece[] }>();
   for (const { indicator, tiers } of COMPILED) {
-    const all: Piece[] = [];
-    for (const tier of tiers) for (const text of matches(tier.matcher, haystacks)) all.push({ text, weight: tier.weight });
-    if (all.length === 0) continue;
+    let all: Piece[] | undefined;
+    for (const tier of tiers) for (const text of matches(tier.matcher, haystacks)) (all ??= []).push({ text, weight: tier.weight });
+    if (all === undefined) continue;
     const kept = new Set(dedupe(all.map((p) => p.text)));
     const pieces = all.filter((p) => kept.delete(p.text));
     if (pieces.length > 0) found.set(indicator.name, { indicator, pieces });

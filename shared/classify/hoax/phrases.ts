@@ -39,19 +39,20 @@ const OWNER =
 const KIN_OWNED = '(?:ibu|ayah|bapak|mama|papa|bos|atasan|pacar|anak|mas|mbak|abang)\\s+(?:saya|aku|kami)';
 /** Someone the writer knows, as a rumour names them: each form, for patterns that open with it. */
 const KNOWN_PEOPLE = [`${RELATION}${OWNER}`, KIN_OWNED];
+/**
+ * Everyday sources no one can ask, unowned: a driver, a nurse, `orang kelurahan`, `ibu-ibu di
+ * warung`, `pak RT`, a group, a TikTok account. With a telling word after them they are hearsay.
+ */
+const OTHERS =
+  '(?:driver|sopir|supir|ojol|kurir|perawat|suster|bidan|satpam|security|hansip|tukang|pedagang|pak rt|pak rw|bu rt|bu rw|ketua rt|ketua rw|pengurus rt|ustadz|ustad|orang kelurahan|orang kecamatan|orang dinas|orang pln|orang pam|orang pdam|orang bank|orang puskesmas|orang rumah sakit|orang pemda|orang pemprov|orang dishub|orang kantor|ibu ibu|bapak bapak|emak emak|akun|grup|group)';
+/** Telling words that, after an everyday source, make hearsay: `pada ngomongin`, `rame bahas`, `posting`. */
+const SAID =
+  '(?:bilang|cerita|ngomong|ngomongin|membicarakan|bahas|membahas|nyebut|menyebut|memberi tahu|kasih tahu|ngabarin|mengabarkan|kasih info|memberi info|infoin|posting|memposting|upload|mengunggah|share|ngeshare|kirim|ngirim)';
 /** What people do when they pass a rumour on: tell, call, message. */
 const TOLD =
   '(?:bilang|cerita|ngomong|kasih tahu|kasih tau|kasi tau|memberi tahu|ngabarin|mengabari|mengabarkan|kasih kabar|memberi kabar|kasih info|ngasih info|memberi info|infoin|nelpon|menelepon|barusan telepon)';
 const ROLE =
   '(?:dokter|perawat|bidan|psikolog|apoteker|polisi|polwan|tentara|intel|anggota|notaris|pegawai|karyawan|petugas|pejabat|wartawan|ahli|pns|asn|guru|dosen|peneliti|profesor|satpam|staf|staff|insinyur|teknisi|pilot|hakim|jaksa|pengacara|orang dalam)';
-/** What a panic order is about: savings, goods to hoard, children. */
-const SAVINGS = '(?:uang|tabungan|simpanan|deposito|saldo|dana|duit|rekening)';
-const GOODS =
-  '(?:beras|minyak goreng|minyak|gula|telur|air bersih|air minum|air|galon|bensin|bbm|pertalite|pertamax|solar|elpiji|lpg|tabung gas|gas|sembako|bahan makanan|makanan|mi instan|mie instan|susu|obat obatan|obat|masker|token listrik|token|lilin|persediaan)';
-/** Hurry for fear of running out, not a shop's deadline (`sebelum jam 12`). */
-const HURRY =
-  '(?:sebanyak banyaknya|sebanyak mungkin|sekarang juga|dari sekarang|secepatnya|(?:sebelum|mumpung belum)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:habis|langka|kosong|naik|hilang|terlambat|diborong|ditutup|mati|dihentikan))';
-const KIDS = '(?:anak anak|anaknya|anak|putra putri|buah hati)';
 /** A serious illness, and what miracle cures are made of. */
 const DISEASE =
   '(?:kanker|tumor|diabetes|gula darah|jantung|koroner|stroke|kolesterol|asam urat|hipertensi|darah tinggi|covid|corona|dbd|demam berdarah|batu ginjal|ginjal|hiv|aids|tbc|autis|autisme|insulin|kejang|lumpuh|kebal)';
@@ -85,6 +86,10 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
     patterns: [
       // Passed on to the people close to the reader: "terusin ke keluarga", "kabarin grup RT", "kasih tahu orang tua".
       '(?:sebar|sebarin|share|terusin|teruskan|forward|kirim|kirimkan|kirimin|bagi|bagikan|kabarin|kabari|kasih tahu|beri tahu|infokan|infoin|broadcast|repost|ingatkan|ingetin)\\s+(?:ke\\s+|kepada\\s+)?(?:[\\p{L}]+\\s+){0,2}?(?:keluarga|saudara|sodara|grup|group|wag|teman teman|kerabat|tetangga|orang tua|orang tersayang|yang lain|semua orang|semuanya|kontak|istri|suami)',
+      // To everyone around: "kasih tahu emak emak di grup", "sebarin ke semua", "kabarin warga", "viralin ke teman".
+      '(?:sebar|sebarin|sebarkan|share|terusin|teruskan|forward|kabarin|kabari|kasih tahu|beri tahu|memberi tahu|infokan|infoin|viralin|viralkan|broadcast|ingatkan|ingetin)\\s+(?:ke\\s+|kepada\\s+)?(?:[\\p{L}]+\\s+){0,2}?(?:semua|semuanya|warga|emak emak|ibu ibu|bapak bapak|orang orang|teman|tetangga|kalian|sekitar)',
+      // So that all know: "biar semua warga tahu", "supaya orang orang pada waspada", "agar keluarga siap siap".
+      '(?:biar|supaya|agar|sampai)\\s+(?:semua|pada|banyak|seluruh|yang lain|orang|orang orang|warga|keluarga|masyarakat)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:tahu|waspada|siap siap|aware|dengar|baca)',
       // "jangan sampai kalian gak tau", "jangan sampai keluarga kita tidak tahu".
       'jangan sampai\\s+(?:kalian|anda|kamu|keluarga|saudara|teman teman|kita|orang tua)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:tidak tahu|belum tahu|ketinggalan)',
       // "mumpung belum dihapus", "selagi belum di-take down".
@@ -143,50 +148,12 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
   },
   {
     // Act now, out of fear, against one's own interest: empty the bank, stock up, keep the children
-    // home, don't drink the water. Agencies say "diimbau menampung air secukupnya", not this.
+    // home, don't drink the water. Read from its parts (directive.ts), not from phrases: only the
+    // weights live here.
     name: 'panic_directive',
     weight: 0.45,
     step: 0.05,
     max: 0.5,
-    phrases: list(`
-      stock up | stockpile | fill up your tank | fill your tank | panic buying sekarang
-    `),
-    patterns: [
-      // Money: "tarik semua tabungan", "segera cairkan deposito", "kuras rekening kalian sebelum", "jangan simpan uang di bank".
-      `(?:tarik|ambil|cairkan|kuras|kosongkan|pindahkan|selamatkan)\\s+(?:semua|seluruh)\\s+(?:[\\p{L}]+\\s+)?${SAVINGS}`,
-      `(?:tarik|cairkan|kuras|kosongkan|selamatkan)\\s+${SAVINGS}\\s+(?:kalian|anda|kamu|kita|di bank|dari bank|dari atm|sekarang|secepatnya|segera|sebelum)`,
-      `(?:segera|buruan|cepat|cepetan|secepatnya|mending|sebaiknya)\\s+(?:tarik|cairkan|kuras|kosongkan|ambil|pindahkan)\\s+(?:[\\p{L}]+\\s+){0,2}?${SAVINGS}`,
-      'jangan\\s+(?:simpan|taruh|menyimpan|menaruh|menabung|nabung|setor)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:di|ke)\\s+bank',
-      // Stock up: "borong beras sebelum langka", "tampung air sebanyak-banyaknya", "segera stok bensin", "isi penuh tangki".
-      `(?:stok|stock|borong|timbun|nimbun|nyetok|tampung|simpan|beli|siapkan|siapin|sediakan|isi|penuhi|kumpulkan)\\s+(?:[\\p{L}]+\\s+){0,2}?${GOODS}(?:\\s+[\\p{L}\\p{N}]+){0,4}?\\s+${HURRY}`,
-      `(?:segera|buruan|cepat|cepetan|ayo|mending)\\s+(?:stok|stock|borong|timbun|nimbun|nyetok|tampung|beli|isi)\\s+(?:[\\p{L}]+\\s+){0,2}?${GOODS}`,
-      'isi\\s+(?:penuh|full)\\s+(?:tangki|tank|bensin|bbm|motor|mobil|kendaraan)',
-      // Water: "jangan minum air keran", "jangan pakai air PAM".
-      // Not the health tip `jangan minum air keran langsung, masak dulu`.
-      'air\\s+(?:[\\p{L}]+\\s+){0,4}?(?:jangan|tidak boleh)\\s+(?:diminum|dikonsumsi|dipakai|digunakan)(?!\\s+(?:langsung|mentah|tanpa|sebelum))',
-      'jangan\\s+(?:minum|meminum|konsumsi|mengonsumsi|pakai|memakai|gunakan|menggunakan)\\s+air\\s+(?:keran|kran|pam|ledeng|sumur|galon|isi ulang|pdam|tanah)(?!\\s+(?:langsung|tanpa|sebelum|mentah|yang belum))',
-      // Children: "jangan sekolahkan anak besok", "jangan biarkan anak keluar rumah", "anak-anak jangan masuk sekolah dulu".
-      `jangan\\s+(?:sekolahkan|berangkatkan)\\s+(?:[\\p{L}]+\\s+)?${KIDS}`,
-      `jangan\\s+(?:antar|mengantar|kirim|izinkan|biarkan|membiarkan|mengizinkan|kasih)\\s+(?:[\\p{L}]+\\s+)?${KIDS}(?:\\s+[\\p{L}]+){0,2}?\\s+(?:ke sekolah|sekolah|berangkat sekolah|ke luar rumah|ke luar)`,
-      `${KIDS}\\s+(?:[\\p{L}]+\\s+){0,2}?(?:jangan|jangan dulu)\\s+(?:disekolahkan|disekolahin|sekolah|masuk sekolah|berangkat sekolah|ke sekolah|ke luar rumah|dibiarkan ke luar)`,
-      `(?:liburkan|liburin)\\s+(?:[\\p{L}]+\\s+)?${KIDS}`,
-      `(?:segera|buruan|cepat)\\s+jemput\\s+(?:[\\p{L}]+\\s+)?${KIDS}`,
-      `jemput\\s+(?:[\\p{L}]+\\s+)?${KIDS}(?:\\s+[\\p{L}]+){0,3}?\\s+(?:sekarang|segera|secepatnya)`,
-      // Flight and avoidance: "ungsikan keluarga sekarang", "jangan bawa keluarga berobat ke RS … dulu".
-      '(?:ungsikan|evakuasi|bawa|pindahkan)\\s+(?:keluarga|anak anak|anak|orang tua)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:sekarang|secepatnya|malam ini)',
-      'jangan\\s+(?:bawa|berobat|periksa|dibawa)\\s+(?:[\\p{L}]+\\s+){0,3}?(?:ke\\s+)?(?:rs|rumah sakit|puskesmas)',
-      // "yang punya tabungan emas tarik sekarang".
-      '(?:tarik|cairkan)\\s+(?:semua\\s+)?(?:sekarang|secepatnya)',
-      // English: "withdraw all your savings", "don't drink the tap water", "keep your kids home".
-      '(?:withdraw|pull out|take out)\\s+(?:all\\s+)?(?:of\\s+)?(?:your|the)\\s+(?:savings|money|cash|deposits)',
-      '(?:dont|do not)\\s+(?:drink|use)\\s+(?:the\\s+)?tap\\s+water',
-      '(?:dont|do not)\\s+(?:send|let)\\s+(?:your\\s+)?(?:kids|children)\\s+(?:to school|go to school|out)',
-      'keep\\s+(?:your\\s+)?(?:kids|children)\\s+(?:at home|home|out of school)',
-    ],
-    notAfter: list(`
-      jangan | jgn | tidak | tak | bukan | tidak perlu | tidak usah | gak usah | ga usah | nggak usah | tanpa | dont
-      do not | no need to | never
-    `),
   },
   {
     name: 'hearsay',
@@ -207,13 +174,17 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       orang dalam bilang | dapat bocoran | dapat info valid | people are saying | word is that
     `),
     patterns: [
-      // "di grup wali murid dibilang", "dari grup RT katanya".
-      '(?:di|dari)\\s+grup(?:\\s+[\\p{L}\\p{N}]+){0,3}?\\s+(?:dibilang|katanya|bilang|beredar|rame|ramai|heboh|dikabarkan)',
+      // "(di) grup wali murid dibilang", "(dari) grup RT katanya": gated on `grup`, not on every `di`.
+      'grup(?:\\s+[\\p{L}\\p{N}]+){0,3}?\\s+(?:dibilang|katanya|bilang|beredar|rame|ramai|heboh|dikabarkan)',
       // English: "my friend who works at the embassy said", "a friend in the police told me".
       // Not `tag a friend for a chance to win`: "for" only after "who works".
       '(?:my|a)\\s+(?:friend|cousin|uncle|aunt|brother|sister|neighbou?r|colleague)(?:\\s+who\\s+works\\s+(?:at|in|for)|\\s+(?:at|in))\\s+(?:the\\s+)?[\\p{L}]+',
       // "teman saya bilang", "teman saya di lembaga riset bilang", "kata teman".
       ...KNOWN_PEOPLE.map((who) => `${who}(?:\\s+[\\p{L}]+){0,6}?\\s+${TOLD}`),
+      // "driver ojol langganan saya cerita", "orang kelurahan bilang", "ibu ibu di warung pada ngomongin".
+      `${OTHERS}(?:\\s+[\\p{L}]+){0,5}?\\s+${SAID}`,
+      // "info dari ibu ibu pengajian", "dengar dari pak RT", "kabar dari orang kelurahan".
+      `(?:info|kabar|dengar|dapat|katanya)\\s+(?:\\S+\\s+)?dari\\s+${OTHERS}`,
       `kata\\s+(?:${RELATION}${OWNER}|${KIN_OWNED})`,
       // "dikabari teman kantor", "dikasih tahu tetangga", "barusan ditelepon ipar", "dijapri sepupu".
       `(?:dikabari|dikasih tahu|dikasih tau|diberi tahu|diberitahu|dibilangin|ditelepon|ditelpon|dichat|dijapri|dikirimi|dikirimin|diinfokan|diinfoin)\\s+(?:oleh\\s+)?(?:${RELATION}|${KIN_OWNED})`,
@@ -295,7 +266,7 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       di berita tidak ada | hilang dari pemberitaan | dilarang memberitakan | belum boleh diberitakan
       tidak ada yang bahas | tidak ada yang liput | tidak ada media yang berani | media yang berani
       media mana yang berani | belum dirilis resmi | tidak ada pengumuman resmi karena | ditahan sampai | ditutupi
-      ditutup tutupi | ditutup tutupin | menutupi | dirahasiakan | disembunyikan | menyembunyikan | terbongkar
+      ditutup tutupi | ditutup tutupin | menutupi | menutupinya | menyembunyikannya | merahasiakan | merahasiakannya | dirahasiakan | disembunyikan | menyembunyikan | terbongkar
       yang mereka sembunyikan | diam diam | dibungkam | tutup mata | pura pura tidak tahu
       tidak mau membesar besarkan | bayar media | dibayar | buzzer bayaran | massa bayaran | siapa yang bayar
       sudah diatur | diatur dari atas | buka mata | bangun warga | tidak ada yang kebetulan | kebetulan?
@@ -309,10 +280,12 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       // Suppression: "tidak pernah diberitakan", "belum mau mengumumkan", "TV tidak meliput".
       '(?:tidak|belum|gak|nggak|tak)(?:\\s+(?:ada|yang|pernah|mau|akan|berani|boleh|satu|pun|media|tv|televisi|koran|wartawan)){0,6}\\s+(?:diberitakan|memberitakan|beritakan|diumumkan|mengumumkan|umumkan|diliput|meliput|liput|rilis|dirilis|mengangkat)',
       // "sengaja diam", "sengaja dibiarkan", "sengaja dibuat molor".
-      'sengaja\\s+(?:diam|dibiarkan|membiarkan|biarkan|dibuat|menutupi|ditutupi|menyembunyikan|disembunyikan|tidak|jarang|umumkan|mengumumkan|diumumkan)',
+      'sengaja\\s+(?:diam|dibiarkan|membiarkan|biarkan|dibuat|menutupi|ditutupi|menyembunyikan|disembunyikan|tidak|jarang|umumkan|mengumumkan|diumumkan|dibuka|dijebol|dibakar|dimatikan|dipadamkan|ditutup|disebar|diracun|dilepas|dikorbankan)',
       // Silence with a motive: "ahli gizi diam saja karena programnya tidak laku", "the government is hiding it".
       '(?:diam|bungkam)\\s+(?:saja\\s+)?karena',
-      '(?:is|are)\\s+hiding\\s+(?:it|this|the truth)|to avoid panic|biar tidak panik|agar tidak panik',
+      '(?:is|are)\\s+hiding\\s+(?:it|this|the truth)|to avoid panic',
+      // Hidden "so no one panics": "supaya warga tidak panik", "biar masyarakat nggak panik".
+      '(?:biar|agar|supaya)\\s+(?:warga\\s+|masyarakat\\s+|rakyat\\s+|orang\\s+|publik\\s+)?(?:tidak|tak)\\s+panik',
       // Not the traffic office's `rekayasa lalu lintas`.
       'rekayasa(?![\\s-]+(?:lalu|lalin|arus|teknik|genetika))',
       // "dokter tidak akan kasih tahu", "rumah sakit tidak mau bilang".
@@ -363,12 +336,19 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
 const FUTURE =
   '(?:tomorrow|tonight|next week|next month|besok|lusa|nanti|nanti malam|nanti sore|malam ini|sore ini|minggu ini|pekan ini|minggu depan|pekan depan|bulan depan|tahun depan|sebentar lagi|akan|bakal|mulai|hari (?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)|dalam \\d+ (?:jam|hari))';
 const IMPACT =
-  '(?:mati|padam|pemadaman|dipadamkan|dimatikan|ditutup|tutup|berhenti beroperasi|tidak beroperasi|diliburkan|naik|tenggelam|banjir|jebol|gempa|tsunami|dibuka|diblokir|terblokir|dinonaktifkan|wajib|harus|dilarang|tidak berlaku|langka|hangus|razia|sweeping|pemeriksaan|sidak|denda|pajak|berbayar|mogok|rusuh|demo|meletus|dihapus|dicabut|disita|diambil|ditarik|dikenai|dikenakan|dinaikkan|naikin|dihentikan|dirampas|diundur)';
+  '(?:mati|padam|pemadaman|dipadamkan|dimatikan|ditutup|tutup|berhenti beroperasi|tidak beroperasi|diliburkan|naik|tenggelam|banjir|jebol|gempa|tsunami|dibuka|diblokir|terblokir|dinonaktifkan|wajib|harus|dilarang|tidak berlaku|langka|hangus|razia|sweeping|pemeriksaan|sidak|denda|pajak|berbayar|mogok|rusuh|demo|meletus|dihapus|dicabut|disita|diambil|ditarik|dikenai|dikenakan|dinaikkan|naikin|dihentikan|dirampas|diundur|dipotong|ditolak|tolak|menolak|tidak melayani|tidak menerima|tidak diangkut|digusur|dibongkar|penggusuran|dibekukan|disegel)';
 const DANGER =
-  '(?:penculikan|penculik|culik|diculik|menculik|dibius|bius|obat tidur|begal|perampokan|pembunuhan|bom|teror|kerusuhan|wabah|meninggal|tewas|racun|beracun|narkoba|radiasi|amblas|ambles|ambruk|roboh|runtuh|retak|retakan|longsor|likuifaksi|meledak|lockdown|riots?)';
+  '(?:penculikan|penculik|culik|diculik|menculik|dibius|bius|obat tidur|begal|perampokan|pembunuhan|bom|teror|kerusuhan|wabah|meninggal|tewas|racun|beracun|narkoba|radiasi|amblas|ambles|ambruk|roboh|runtuh|retak|retakan|longsor|likuifaksi|meledak|lockdown|riots?|kedaluwarsa|kadaluarsa|keracunan|oplosan|dioplos|polio|difteri|kolera|antraks|rabies|flu burung|virus baru|penyakit misterius|(?:dicampur|mengandung|campuran)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:plastik|oli|formalin|boraks|racun|bahan berbahaya|bahan kimia|pewarna tekstil|narkoba|babi|limbah|bakteri))';
 export const RUMOUR = new RegExp(
-  `(?<![\\p{L}])(?:${FUTURE}(?:\\s+[\\p{L}\\p{N}]+){0,10}?\\s+${IMPACT}|${IMPACT}(?:\\s+[\\p{L}\\p{N}]+){0,6}?\\s+${FUTURE}|${DANGER})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${FUTURE}(?:,?\\s+[\\p{L}\\p{N}]+){0,10}?,?\\s+${IMPACT}|${IMPACT}(?:,?\\s+[\\p{L}\\p{N}]+){0,6}?,?\\s+${FUTURE}|${DANGER})(?![\\p{L}])`,
   'iu',
+);
+/**
+ * Words of the impacts and dangers (four letters or more, as their sources spell them): a
+ * post with none of them among its tokens has no rumour, which lets callers skip the regex.
+ */
+export const RUMOUR_WORDS: ReadonlySet<string> = new Set(
+  [...(`${IMPACT} ${DANGER}`.match(/[a-z]{4,}/gu) ?? []), 'riot'].filter((w) => w !== 'tidak'),
 );
 export const DANGER_ONLY = new RegExp(`^${DANGER}$`, 'iu');
 /** The words RUMOUR cannot match without, on the normalised (lower-case) text: a quick test that spares most texts the long regex. */
@@ -383,12 +363,14 @@ export const DEBUNK_PHRASES = list(`
   menyesatkan | dibantah | membantah | tidak terbukti | tidak didukung bukti | kabar bohong | berita bohong
   informasi keliru | informasi salah | info salah | kabar salah | [salah] | penipuan | penipu | berkedok
   mencatut nama | mengatasnamakan | phishing | bukan situs resmi | bukan akun resmi | jangan disebarkan
-  jangan sebarkan | jangan diteruskan | berhenti meneruskan | cek dulu sebelum | fact check | fact-check | is false
+  jangan sebarkan | jangan diteruskan | berhenti meneruskan | fact check | fact-check | is false
   not true | debunked | misleading | turnbackhoax | video lama | foto lama | rekaman lama | hoaks lama
   tidak ada laporan | tidak ada kejadian | bukan kejadian | sudah dicek | mitos | keliru
 `);
 /** "jangan percaya" debunks when it is about the message (`jangan percaya pesan itu`), not about the press. */
 export const DEBUNK_PATTERNS = [
+  // "cek dulu sebelum share", not "cek dulu sebelum dimasak" (the hoax's own advice).
+  'cek\\s+(?:dulu\\s+)?sebelum\\s+(?:share|sebar|disebar|menyebarkan|sebarkan|percaya|forward|teruskan|meneruskan|membagikan|bagikan|repost)',
   // "Faktanya, …" corrects; "Ini faktanya:" asserts.
   '(?<!ini\\s)faktanya',
   '(?:jangan|jgn)\\s+(?:langsung\\s+|mudah\\s+|gampang\\s+)?percaya\\s+(?:(?:dengan|pada|sama|begitu saja)\\s+)?(?:kabar|pesan|info|informasi|isu|hoaks|hoax|broadcast|link|tautan)',

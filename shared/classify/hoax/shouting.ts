@@ -16,16 +16,24 @@ export function shoutingEvidence(text: string): string[] {
   // Letters that have a case; capitals are the ones equal to their upper case (ASCII by code).
   let letters = 0;
   let caps = 0;
-  for (const c of prose) {
-    const code = c.charCodeAt(0);
+  // By index, not by iterator: ASCII decided by code, the rest by case (a surrogate pair read whole).
+  // Capitals cannot make half the letters once the small letters are more than half the text.
+  const half = prose.length / 2;
+  for (let i = 0; i < prose.length; i++) {
+    const code = prose.charCodeAt(i);
     if (code < 0x80) {
-      if (code >= 0x61 && code <= 0x7a) letters++;
-      else if (code >= 0x41 && code <= 0x5a) {
+      if (code >= 0x61 && code <= 0x7a) {
+        letters++;
+        if (letters - caps > half) break;
+      } else if (code >= 0x41 && code <= 0x5a) {
         letters++;
         caps++;
       }
       continue;
     }
+    const pair = code >= 0xd800 && code < 0xdc00 && i + 1 < prose.length;
+    const c = pair ? prose.slice(i, i + 2) : prose.charAt(i);
+    if (pair) i++;
     const up = c.toUpperCase();
     if (up === c.toLowerCase()) continue;
     letters++;

@@ -1,0 +1,151 @@
+/**
+ * An agency's voice, borrowed: a post that speaks as an agency (`PENGUMUMAN Suku Dinas …:`,
+ * `Dari PLN: …`, `Bank DKI menginformasikan …`, `Kepada Yth. … Hormat kami, PAM Jaya`,
+ * `menindaklanjuti surat edaran Dinas …`) and announces what an agency's notice takes away or
+ * asks for (a closure, a fee or fine, a deadline, a cut, a raid, a ban, a condition on aid). Read
+ * from its parts: any office by its kind (dinas, suku dinas, kelurahan, kecamatan, Pemkot,
+ * Satpol PP, a Kemen-, a Polres, a bank, a utility…), any of the forms a notice speaks in, and the
+ * words of what it announces. Whether the author is the agency is assess.ts's to say; what a
+ * resident does with a real notice (asks whether it is true, complains about it) is not one.
+ */
+
+import * as wordsModule from './words';
+// Read once at load: the hot loops below then use plain constants, not the live bindings of
+// the modules they come from (under a per-file transpiler each such read is a getter call).
+const { registerWords, WORD } = wordsModule;
+
+/** Offices by name and by kind: the named ones, then any `dinas …`, `kelurahan …`, `kemen…`. */
+const OFFICE = [
+  'bpbd(?:\\s+dki)?(?:\\s+jakarta)?',
+  'bmkg',
+  'bnpb',
+  'bpom',
+  'bpn',
+  'ojk',
+  'bank\\s+(?:dki|indonesia|bri|bni|mandiri|btn|bca|syariah indonesia|bsi)',
+  'kemen\\p{L}{2,12}(?:\\s+ri)?',
+  'kementerian\\s+\\p{L}+(?:\\s+\\p{L}+)?',
+  'kominfo|komdigi|diskominfotik',
+  'pemprov(?:\\s+dki)?(?:\\s+jakarta)?|pemerintah\\s+provinsi(?:\\s+dki)?(?:\\s+jakarta)?',
+  '(?:pemkot|pemkab|pemerintah\\s+kota|pemerintah\\s+kabupaten)(?:\\s+(?:adm\\.?\\s+)?\\p{L}+){0,2}',
+  'pemda(?:\\s+dki)?',
+  '(?:suku\\s+dinas|sudin|dinas|badan|kantor|uptd?|balai)\\s+\\p{L}+(?:\\s+\\p{L}+){0,3}',
+  'dis(?:dukcapil|dik|hub|kes|sos|naker|nakertrans|pora|parekraf|perindag|kominfotik|pusip|tamhut|pk|kpkp|lh)(?:\\s+dki)?(?:\\s+jakarta)?',
+  'din(?:kes|sos)(?:\\s+dki)?(?:\\s+jakarta)?',
+  'dlh(?:\\s+dki)?',
+  'dukcapil(?:\\s+dki)?',
+  'satpol\\s+pp(?:\\s+\\p{L}+){0,2}',
+  'gulkarmat|damkar',
+  'pam\\s+jaya|pdam(?:\\s+\\p{L}+)?|palyja|aetra',
+  'pln(?:\\s+(?:uid|up3|ulp)(?:\\s+\\p{L}+){1,2})?',
+  'pertamina(?:\\s+patra\\s+niaga)?',
+  'bpjs(?:\\s+kesehatan|\\s+ketenagakerjaan)?',
+  'kai(?:\\s+commuter)?|krl|mrt(?:\\s+jakarta)?|lrt(?:\\s+jakarta)?|(?:pt\\s+)?transjakarta',
+  '(?:humas\\s+)?(?:polda|polres|polsek|polrestro)(?:\\s+(?:metro\\s+)?\\p{L}+){0,2}',
+  'samsat(?:\\s+\\p{L}+)?|bapenda(?:\\s+dki)?',
+  '(?:kelurahan|kecamatan|kel\\.|kec\\.|lurah|camat)(?:\\s+\\p{L}+){0,2}',
+  '(?:wali\\s?kota|gubernur|pj\\s+gubernur|bupati)(?:\\s+\\p{L}+){0,2}',
+  'puskesmas(?:\\s+\\p{L}+){0,2}|rsud(?:\\s+\\p{L}+){0,2}',
+  'kpu(?:\\s+dki)?',
+].join('|');
+
+/** The forms a notice speaks in, each with the office as speaker or source. */
+const VOICE = new RegExp(
+  [
+    // A header: `PENGUMUMAN Suku Dinas …:`, `BPJS Kesehatan:`, `Info Disdukcapil:`, `[Dari PLN]`.
+    `^[^\\p{L}\\p{N}]*(?:(?:pengumuman|pemberitahuan|info(?:rmasi)?(?:\\s+resmi)?|surat\\s+edaran|edaran|siaran\\s+pers|rilis|dari|sumber|update|penting|resmi|breaking)[\\s:–—-]+)*(?:dari\\s+)?(${OFFICE})\\s*(?:[:–—]|\\s-\\s)`,
+    // A source or a mandate: `atas nama Satpol PP`, `disampaikan oleh Dinas …`, `berdasarkan instruksi Kelurahan …`,
+    // `menindaklanjuti surat edaran Dinas …`, `Pengumuman dari Kelurahan …`, `Sumber: Pemprov DKI`.
+    `\\b(?:atas\\s+nama|a\\.n\\.|disampaikan\\s+oleh|diumumkan\\s+oleh|diberitahukan\\s+oleh|sesuai|berdasarkan|menindaklanjuti|menindak\\s+lanjuti|mengacu|merujuk|pengumuman|pemberitahuan|info(?:rmasi)?\\s+resmi|sumber|dari|instruksi|surat|edaran|arahan|keputusan)(?:\\s+(?:pada|kepada|dari|surat|edaran|instruksi|arahan|keputusan|pengumuman|resmi|nomor|no\\.?|se)){0,3}[\\s:]+(${OFFICE})(?![\\p{L}])`,
+    // The office speaking: `Bank DKI menginformasikan`, `Pemkot … memutuskan`, `Camat … menginstruksikan`.
+    `\\b(${OFFICE})\\s+(?:resmi|secara\\s+resmi|mengumumkan|menginformasikan|memberitahukan|menghimbau|mengimbau|memutuskan|menginstruksikan|menetapkan|memberlakukan|mewajibkan|melarang|menegaskan|meminta|akan)(?![\\p{L}])`,
+    // Signed: `Hormat kami, PAM Jaya`, `Salam, Humas Polres …`, `Ttd. Lurah …`, `— BPBD DKI`.
+    `(?:hormat\\s+kami|salam|ttd\\.?|tertanda|a\\.n\\.|[–—])[\\s,:]+(${OFFICE})\\s*[.!]?\\s*$`,
+  ].join('|'),
+  'iu',
+);
+/** A formal letter (`Kepada Yth.`, `Nomor: …/SE/…`, `Diberitahukan kepada`): the office it names anywhere is its voice. */
+const LETTER = /(?<![\p{L}])(?:kepada\s+yth|yth\.|nomor\s*:|no\.\s*\d|diberitahukan\s+kepada|dengan\s+hormat|hormat\s+kami)/iu;
+const OFFICE_ANYWHERE = new RegExp(`\\b(${OFFICE})(?![\\p{L}])`, 'iu');
+/** Words no office in VOICE goes without: a quick test that spares most posts the long regexes. */
+const OFFICE_HINT =
+  /bpbd|bmkg|bnpb|bpom|bpn|ojk|bank|kemen|kominfo|komdigi|pemprov|pemerintah|pemkot|pemkab|pemda|dinas|sudin|badan|kantor|upt|balai|dis[a-z]|din[ks]|dlh|dukcapil|satpol|damkar|gulkarmat|pam|pdam|palyja|aetra|pln|pertamina|bpjs|kai|krl|mrt|lrt|transjakarta|pol[dr]|polsek|samsat|bapenda|kel|kec|lurah|camat|wali|gubernur|bupati|puskesmas|rsud|kpu/iu;
+
+const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/u));
+/** What a notice charges, forbids or takes away, as one word of the post's tokens. */
+const CHARGES = words(`
+  dinonaktifkan nonaktif diblokir pemblokiran dibekukan dicabut pencabutan dicoret dihapus penghapusan dibatalkan dipotong
+  pemotongan potongan diangkut diderek disita penyitaan digusur penggusuran dibongkar pembongkaran penertiban ditertibkan
+  razia sweeping dirazia biaya tarif iuran retribusi denda didenda dikenakan dikenai sanksi pungutan dipungut bayar membayar
+  berbayar wajib diwajibkan dilarang larangan hangus diundur
+`);
+/** What a notice closes or stops: alarming with a scope (`semua`, `total`, `3 hari`, `mulai Senin`), not a day's small notice. */
+const CLOSES = words(`ditutup tutup penutupan diliburkan libur dihentikan penghentian dimatikan pemadaman padam`);
+const SCOPE = words('semua seluruh total permanen selamanya mulai selama sampai hingga sejakarta');
+/** A length: `3 hari`, `dua minggu`, `sebulan`. */
+const SPAN = words('hari minggu pekan bulan tahun');
+const COUNTED = words('dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa');
+const ONE_SPAN = words('sehari seminggu sepekan sebulan setahun');
+
+/** Whether a closure has a scope or a length (`semua`, `mulai Senin`, `3 hari`, `seminggu`), not one day's small notice. */
+export function scoped(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? '';
+    if (SCOPE.has(t) || ONE_SPAN.has(t)) return true;
+    const before = tokens[i - 1] ?? '';
+    if (SPAN.has(t) && (COUNTED.has(before) || /^\d+$/u.test(before))) return true;
+  }
+  return false;
+}
+
+/** Whether an announcement is only a closure with no scope (`posyandu libur Sabtu ini`): a day's small notice. */
+export const bareClosure = (about: string, tokens: readonly string[]): boolean =>
+  CLOSES.has(about.slice(about.lastIndexOf(' ') + 1)) && !tokens.some((t) => CHARGES.has(t)) && !scoped(tokens);
+/** Phrases of the same: `tidak berlaku`, `tidak dilayani`, `paling lambat`, a condition (`yang tidak …`, `kalau tidak …`). */
+const TAKES_PHRASE =
+  /\b(?:tidak (?:berlaku|dilayani|akan dilayani|melayani|beroperasi|diproses|mendapat|menerima)|paling lambat|hanya sampai|batas akhir|kalau tidak|jika tidak|apabila tidak|yang tidak|yang belum)\b/u;
+/** The phrases' telling words. */
+const TAKES_PHRASE_WORDS = words('berlaku dilayani melayani beroperasi diproses mendapat menerima lambat sampai akhir');
+
+registerWords([...CHARGES, ...CLOSES, ...TAKES_PHRASE_WORDS], WORD.announce);
+
+/**
+ * The words an office's name opens with, as the normaliser leaves them (hashtags split): a post
+ * with none of them among its tokens names no office, in OFFICE or in official.ts's AGENCY.
+ */
+const OFFICE_WORDS = words(`
+  bpbd bmkg bnpb bpom bpn ojk bank kementerian kominfo komdigi diskominfotik diskominfo pemprov pemerintah pemkot pemkab pemda
+  suku sudin dinas badan kantor upt uptd balai disdukcapil disdik dishub diskes dissos disnaker disnakertrans dispora
+  disparekraf disperindag dispusip distamhut dispk diskpkp dislh dinkes dinsos dlh dukcapil satpol gulkarmat damkar pam
+  pamjaya pdam palyja aetra pln pertamina bpjs kai krl mrt lrt transjakarta pt humas polda polres polsek polrestro samsat
+  bapenda kelurahan kecamatan kel kec lurah camat wali walikota gubernur pj bupati puskesmas rsud kpu basarnas pvmbg pmi tmc
+  kemensos kemenkes
+`);
+registerWords(OFFICE_WORDS, WORD.office);
+
+/** What a resident does with a real notice: asks whether it is true, complains about it. */
+const ASKS_OR_COMPLAINS =
+  /\?|(?<![\p{L}])(?:bener\s*(?:gak|ga|nggak|ngga|enggak)|benar\s+(?:tidak|gak|nggak)|benarkah|beneran|apa\s+benar|apakah|ada\s+yang\s+tahu|ada\s+yg\s+tau|valid\s+(?:gak|ga|nggak)|hoax\s+(?:gak|ga|bukan)|hoaks\s+(?:gak|ga|bukan)|kesel|kesal|sebel|nyebelin|capek|cape\s+deh|hadeh|hadeuh|astaga|ya\s+ampun|duh|protes|keberatan|tega|zalim|makin\s+mahal|mahal\s+banget|keterlaluan|semena)(?![\p{L}])/iu;
+
+/** Whether the post asks if a notice is true, or complains about it: a resident's own words. */
+export const asksOrComplains = (text: string): boolean => ASKS_OR_COMPLAINS.test(text);
+
+/**
+ * The office a post speaks as, and what it announces, or undefined. `tokens`: the post's
+ * normalised words; `norm`: its normalised text. Callers ask only of posts with an office's
+ * word and an announcement's (`kindsOf`).
+ */
+export function borrowedVoice(
+  text: string,
+  norm: string,
+  tokens: readonly string[],
+): { readonly office: string; readonly announced: string } | undefined {
+  if (!OFFICE_HINT.test(text)) return undefined;
+  const takes =
+    tokens.find((t) => CHARGES.has(t)) ?? TAKES_PHRASE.exec(norm)?.[0] ?? (scoped(tokens) ? tokens.find((t) => CLOSES.has(t)) : undefined);
+  if (takes === undefined) return undefined;
+  const voice = VOICE.exec(text);
+  const office = voice?.slice(1).find((g) => g !== undefined) ?? (LETTER.test(text) ? OFFICE_ANYWHERE.exec(text)?.[1] : undefined);
+  if (!office) return undefined;
+  return { office: office.trim().replace(/\s+/gu, ' '), announced: `pengumuman soal layanan publik: ${takes}` };
+}
