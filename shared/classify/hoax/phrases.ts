@@ -167,13 +167,16 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       dapat info dari | dapet info dari | dapat info | info dari teman | info dari kerabat | dari kerabat
       belum bisa pastikan | belum bisa dipastikan | tidak tahu benar atau tidak | entah benar atau tidak
       belum ada pengumuman | jangan tanya sumber | from a friend | i heard that | rumour has it | rumor has it
-      ada kabar | kabar dari | baru dengar | dengar dari | denger dari | belum cek kebenaran | belum cek kebenarannya
+      baru dengar | dengar dari | denger dari | belum cek kebenaran | belum cek kebenarannya
       belum dicek kebenarannya | belum tahu kebenarannya | belum tahu benar tidaknya | ada yang tahu benar tidak
       ada yang bilang | banyak yang bilang | orang orang bilang | orang pada bilang | santer terdengar | santer beredar
       beredar info | infonya sih | kabarnya sih | gosipnya | isunya | rumornya | kabar kabarnya | katanya katanya
       orang dalam bilang | dapat bocoran | dapat info valid | people are saying | word is that
     `),
     patterns: [
+      // "ada kabar …", "kabar dari …", but not "belum ada kabar dari PLN": an agency's silence is a complaint.
+      '(?<!(?:belum|tidak|tak|tiada)\\s)ada kabar',
+      '(?<!(?:belum ada|tidak ada|tak ada|tanpa)\\s)kabar dari',
       // "(di) grup wali murid dibilang", "(dari) grup RT katanya": gated on `grup`, not on every `di`.
       'grup(?:\\s+[\\p{L}\\p{N}]+){0,3}?\\s+(?:dibilang|katanya|bilang|beredar|rame|ramai|heboh|dikabarkan)',
       // English: "my friend who works at the embassy said", "a friend in the police told me".

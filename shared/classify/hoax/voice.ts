@@ -123,9 +123,13 @@ const OFFICE_WORDS = words(`
 `);
 registerWords(OFFICE_WORDS, WORD.office);
 
-/** What a resident does with a real notice: asks whether it is true, complains about it. */
+/**
+ * What a resident does with a real notice: asks whether it is true, complains about it, or
+ * complains that the agency has said nothing (`gak ada info apa2 dari PAM Jaya`, `belum ada kabar
+ * dari PLN`, `tanpa pemberitahuan dari kelurahan`): an agency's silence is not its voice.
+ */
 const ASKS_OR_COMPLAINS =
-  /\?|(?<![\p{L}])(?:bener\s*(?:gak|ga|nggak|ngga|enggak)|benar\s+(?:tidak|gak|nggak)|benarkah|beneran|apa\s+benar|apakah|ada\s+yang\s+tahu|ada\s+yg\s+tau|valid\s+(?:gak|ga|nggak)|hoax\s+(?:gak|ga|bukan)|hoaks\s+(?:gak|ga|bukan)|kesel|kesal|sebel|nyebelin|capek|cape\s+deh|hadeh|hadeuh|astaga|ya\s+ampun|duh|protes|keberatan|tega|zalim|makin\s+mahal|mahal\s+banget|keterlaluan|semena)(?![\p{L}])/iu;
+  /\?|(?<![\p{L}])(?:(?:gak|ga|nggak|ngga|enggak|tidak|tak|belum|tanpa|zero)\s+(?:ada\s+)?(?:info|informasi|kabar|pemberitahuan|pengumuman|sosialisasi|penjelasan|konfirmasi)|bener\s*(?:gak|ga|nggak|ngga|enggak)|benar\s+(?:tidak|gak|nggak)|benarkah|beneran|apa\s+benar|apakah|ada\s+yang\s+tahu|ada\s+yg\s+tau|valid\s+(?:gak|ga|nggak)|hoax\s+(?:gak|ga|bukan)|hoaks\s+(?:gak|ga|bukan)|kesel|kesal|sebel|nyebelin|capek|cape\s+deh|hadeh|hadeuh|astaga|ya\s+ampun|duh|protes|keberatan|tega|zalim|makin\s+mahal|mahal\s+banget|keterlaluan|semena)(?![\p{L}])/iu;
 
 /** Whether the post asks if a notice is true, or complains about it: a resident's own words. */
 export const asksOrComplains = (text: string): boolean => ASKS_OR_COMPLAINS.test(text);
