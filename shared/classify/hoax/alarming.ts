@@ -35,6 +35,8 @@ const SERVICES: ReadonlySet<string> = new Set(
   bpjs | ktp | sim | stnk | internet | sinyal | pasar | bandara | jembatan | tanggul | waduk | genap | tarif | iuran
   biaya | denda | pajak | retribusi | parkir | meteran | posyandu | rs | vaksin | imunisasi | obat | beras | minyak | susu
   sampah | rekening | tabungan | gas | pintu | jalan | layanan | pelayanan | subsidi | pensiun | token | kelurahan | kantor
+  gedung | rusun | flyover | terowongan | underpass | jpo | apotek | klinik | kampus | lpg | pertamax | solar | gaji | upah
+  tunjangan | angkot | jaklingko
   `),
 );
 const BEFALL_WORDS = list(`
@@ -43,7 +45,7 @@ const BEFALL_WORDS = list(`
     dinonaktifkan | tidak berlaku | ditiadakan | tercemar | terkontaminasi | beracun | kosong | habis | langka | bangkrut
     jebol | bocor | retak | roboh | runtuh | ambruk | didenda | dikenai | diundur | dilarang | disita | dirampas
     dipotong | tolak | menolak | tidak melayani | tidak menerima | tidak diangkut | digusur | dibongkar | disegel
-    kedaluwarsa | kadaluarsa | dicampur | dioplos | meledak
+    kedaluwarsa | kadaluarsa | dicampur | dioplos | meledak | diputus | dibatasi | dipangkas | dikurangi | amblas | ambles | ambrol
     `);
 /** What befalls them, within six words after (`air di Kebon Jeruk mati`). */
 const BEFALLS = new RegExp(`\\b(?:${trieOf(BEFALL_WORDS)})\\b`, 'g');
@@ -54,6 +56,7 @@ const EVENT_WORDS = list(`
 /** Named as an event, the service within three words after: `pemadaman listrik`, `kenaikan tarif`, `penutupan sekolah`. */
 const EVENTS = new RegExp(`\\b(?:${trieOf(EVENT_WORDS)})\\b`, 'g');
 const REACH = 6;
+const NOT: ReadonlySet<string> = new Set(list('tidak | tak | belum | bukan | batal | gak | nggak | not'));
 /** What makes a service dangerous now, not merely late or down: `air PAM tercemar`, `tanggul jebol`. */
 const HAZARD =
   /(?:tercemar|terkontaminasi|beracun|jebol|retak|roboh|runtuh|ambruk|kedaluwarsa|kadaluarsa|dicampur|dioplos|bocor|meledak)$/u;
@@ -66,6 +69,9 @@ function serviceClaim(norm: string): string | undefined {
   BEFALLS.lastIndex = 0;
   for (let m = BEFALLS.exec(norm); m !== null; m = BEFALLS.exec(norm)) {
     const before = norm.slice(Math.max(0, m.index - 80), m.index).split(/[ ,.]+/);
+    // Denied, not claimed: `tarif KRL tetap, tidak jadi naik`, `sekolah tidak diliburkan`.
+    if (NOT.has(before[before.length - 2] ?? '') || (before[before.length - 2] === 'jadi' && NOT.has(before[before.length - 3] ?? '')))
+      continue;
     const words = before.slice(-REACH - 1, -1);
     const at = words.findIndex((w) => SERVICES.has(w));
     if (at >= 0) return `${words.slice(at).join(' ')} ${m[0]}`;

@@ -80,6 +80,10 @@ const ACTS: readonly [ReturnType<typeof forms>, Act][] = [
   [forms('hindari | jauhi', 'hindarin | jauhin | menghindari | menjauhi | avoid | stay'), { goals: ['place', 'vaccine'], needs: 'fear' }],
   // Sell or swap out of fear: `jual emas sekarang`, `tukarkan uang lama sebelum tidak berlaku`, `cairkan JHT`.
   [forms('jual | tukar | tukarkan | lepas', 'sell | exchange'), { goals: ['money'], needs: 'urging' }],
+  // Take it out in English, out of fear: `take your money out of Bank DKI, it is collapsing`.
+  [forms('', 'take | pull | get'), { goals: ['money'], needs: 'fear' }],
+  // Transfer it out, out of fear (a shop asks for a transfer too): `transfer saldo kalian ke bank lain, bank ini bangkrut`.
+  [forms('transfer', 'mentransfer | nransfer'), { goals: ['money'], needs: 'fear' }],
   // Shut in: `tutup jendela rapat rapat`, `stay home`, `tetap di rumah`.
   [forms('tutup', 'stay | shut'), { goals: ['door'], needs: 'fear' }],
   // Switch off: `matikan HP kalian jam 12 malam`.
@@ -103,7 +107,7 @@ const DONT: readonly [string, Act][] = [
   ],
   ['bawa | membawa | berobat | periksa | dibawa | take', { goals: ['place', 'children', 'family'], needs: 'fear' }],
   [
-    'sekolahkan | berangkatkan | antar | mengantar | antarkan | anter | izinkan | biarkan | membiarkan | mengizinkan | kasih | send | let',
+    'sekolahkan | berangkatkan | antar | mengantar | antarkan | anter | anterin | antarin | nganter | nganterin | izinkan | biarkan | membiarkan | mengizinkan | kasih | send | let',
     { goals: ['children'], needs: 'fear-or-hold' },
   ],
   ['buka | membuka | bukakan | bukain | open', { goals: ['door'], needs: 'fear' }],
@@ -151,7 +155,7 @@ const OBJECTS: ReadonlyMap<string, readonly Goal[]> = (() => {
   add('family', 'keluarga | lansia | ortu | family | rumah | home | kampung');
   add(
     'place',
-    'rs | rsud | puskesmas | stasiun | halte | mal | mall | sekolah | posyandu | pasar | tol | jalan | bandara | krl | mrt | lrt | transjakarta | busway | kereta | gedung | kantor | kawasan | daerah | wilayah | area | lokasi | sekitar | klinik | igd | apotek | spbu | station | hospital | school | airport | market | bank | rumah | luar | mana | monas | outside | out | city',
+    'rs | rsud | puskesmas | stasiun | halte | mal | mall | sekolah | posyandu | pasar | tol | jalan | bandara | krl | mrt | lrt | transjakarta | busway | kereta | gedung | kantor | kawasan | daerah | wilayah | area | lokasi | sekitar | klinik | igd | apotek | spbu | station | hospital | school | airport | market | bank | rumah | luar | mana | monas | outside | out | city | jembatan | jpo | flyover | terowongan | underpass | menara | apartemen | rusun | bridge | tunnel | building | tower',
   );
   add('vaccine', 'vaksin | imunisasi | suntik | suntikan | booster | vaccine | vaccines | vaksinasi');
   add(
@@ -169,7 +173,7 @@ const OBJECTS: ReadonlyMap<string, readonly Goal[]> = (() => {
 /** Words that urge, right before the verb (`segera tarik`, `mending jangan`, `harus menarik`). */
 const URGERS: ReadonlySet<string> = new Set(
   list(
-    'segera | buruan | cepat | cepetan | cepet | secepatnya | mending | mendingan | sebaiknya | baiknya | harus | wajib | ayo | ayok | yuk | yok | pokoknya | langsung | please | go | mari | buru | harap | usahakan | pastikan | better | must | should | lebih baik',
+    'segera | buruan | cepat | cepetan | cepet | secepatnya | mending | mendingan | sebaiknya | baiknya | harus | wajib | ayo | ayok | yuk | yok | pokoknya | langsung | please | go | mari | buru | harap | usahakan | pastikan | better | must | should | lebih baik | segeralah | cepatlah | gercep | hendaknya | sebisanya | sebisa',
   ),
 );
 /** Words and runs that hurry, anywhere after the verb in its sentence. */
@@ -201,6 +205,7 @@ const FEAR: ReadonlySet<string> = new Set(
   boraks | dibekukan | bangkrut | kolaps | krisis | rush | langka | hangus | lockdown | begal | maling | rampok | perampokan
   ancaman | polio | campak | difteri | rabies | antraks | kolera | diare | mematikan | kanker | menular
   diracun | diblokir | dinonaktifkan | disita | razia | sweeping | ricuh | chaos | kacau | mencekam | pemadaman | blackout | mogok | kosong | lumpuh | cacat | mandul | autis | buta | anjlok | riots | riot | poisoned | poison | danger | dangerous | outbreak | collapse | freeze | frozen
+  bomb | bombs | threat | collapsing | contaminated | toxic | runtuh | amblas | ambles
   `),
 );
 /** The urging is undone: `tidak perlu borong`, `jangan tarik`, `bukan`. */
@@ -246,6 +251,8 @@ for (const [f, act] of ACTS)
 const DONT_VERBS = new Map<string, Act>();
 for (const [words, act] of DONT) for (const w of list(words)) DONT_VERBS.set(w, act);
 const DONT_WORDS: ReadonlySet<string> = new Set(['jangan', 'dont']);
+/** `do not`, spelled out: a `dont`. */
+const doNot = (w: string, previous: string | undefined): boolean => w === 'not' && previous === 'do';
 
 /**
  * Words without one of which no directive is satisfied: an urging or hurrying word, an addressee,
@@ -259,7 +266,7 @@ const ENABLERS: ReadonlySet<string> = new Set([
   ...list('jangan | dont | sebelum | before | penuh | full | hari | malam | dari | selagi | mumpung | sebanyak | right | while | lupa'),
 ]);
 
-registerWords([...VERBS.keys(), ...DONT_WORDS, 'usah'], WORD.directive);
+registerWords([...VERBS.keys(), ...DONT_WORDS, 'usah', 'not'], WORD.directive);
 registerWords(ENABLERS, WORD.urging);
 registerWords(HURRIERS, WORD.hurry);
 registerWords(FEAR, WORD.fear);
@@ -295,6 +302,12 @@ function hurriedAfter(words: readonly string[], from: number): boolean {
       for (let k = j + 1; k < Math.min(words.length, j + 4); k++) if (BEFORE_LOSS.has(words[k] ?? '')) return true;
     }
   }
+  const rest = ` ${words.slice(from).join(' ')} `;
+  return HURRY_RUNS.some((r) => rest.includes(` ${r} `));
+}
+
+/** A hurry spelled out (`dari sekarang`, `hari ini juga`), not a bare `sekarang` that may only date a report. */
+function rushedAfter(words: readonly string[], from: number): boolean {
   const rest = ` ${words.slice(from).join(' ')} `;
   return HURRY_RUNS.some((r) => rest.includes(` ${r} `));
 }
@@ -358,6 +371,7 @@ const bare = (w: string): string => (w.endsWith(',') ? w.slice(0, -1) : w);
 const opens = (w: string, previous: string | undefined, next: string | undefined): boolean =>
   VERBS.has(w) ||
   DONT_WORDS.has(w) ||
+  doNot(w, previous) ||
   (w === 'tidak' && next === 'usah') ||
   HURRIERS.has(previous ?? '') ||
   (w.length > 5 && w.endsWith('lah') && VERBS.has(w.slice(0, -3)));
@@ -386,7 +400,9 @@ function inSentence(sentence: string, read: Read): string | undefined {
       for (const { act, form } of verb) {
         // meN- forms tell what people do (`warga memborong beras`) unless urged; slang ones
         // (`nyetok`) too, unless they open a clause in a hurry; English forms are imperatives.
-        if (form === 'active' && !urged && /^me/u.test(w)) continue;
+        // A meN- form opening the sentence in a hurry is an order too: the normaliser turns the
+        // slang imperative (`nyimpen air dari sekarang`) into it.
+        if (form === 'active' && !urged && /^me/u.test(w) && !(i === 0 && rushedAfter(words, i))) continue;
         if (form === 'active' && !urged && /^(?:ng|ny|n[aiu])/u.test(w) && !(clauseStarts.has(i) && hurriedAfter(words, i))) continue;
         if (read.calm || (read.promo && (act.goals.includes('money') || act.goals.includes('supplies')))) continue;
         if (form === 'passive') {
@@ -425,7 +441,10 @@ function inSentence(sentence: string, read: Read): string | undefined {
     // Don't: `jangan minum air PAM`, `don't send your kids`, `tidak usah ke kantor`.
     // `mending tidak usah ngantor`: urged not to, out of fear.
     const notNeeded = w === 'tidak' && words[i + 1] === 'usah' && read.fear && urged;
-    if ((DONT_WORDS.has(w) || notNeeded) && !(i > 0 && NEGATION.has(words[i - 1] ?? '') && words[i - 1] !== 'jangan')) {
+    if (
+      (DONT_WORDS.has(w) || doNot(w, words[i - 1]) || notNeeded) &&
+      !(i > 0 && NEGATION.has(words[i - 1] ?? '') && words[i - 1] !== 'jangan')
+    ) {
       let v = i + (notNeeded ? 2 : 1);
       if (words[v] === 'dulu' || words[v] === 'sampai' || words[v] === 'sekali' || words[v] === 'pernah') v++;
       const next = words[v] ?? '';
