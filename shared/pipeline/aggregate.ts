@@ -68,7 +68,6 @@ export async function closeWindow(writer: string, facts: readonly PostFact[], de
 
   const { bucketMinutes } = deps.config.alerts.spike;
   const { stateDays } = deps.config.retention;
-  const hoaxRule = deps.config.alerts.hoax;
   const increments = fresh.map((post) => ({
     seq: post.fact.seq,
     increments: counterIncrements(
@@ -78,7 +77,7 @@ export async function closeWindow(writer: string, facts: readonly PostFact[], de
         hoaxLevel: post.level,
         topics: post.fact.topics,
         placeCities: post.fact.cities,
-        driven: alertingHoax(post, hoaxRule) !== undefined,
+        driven: post.alerting !== undefined,
       },
       bucketMinutes,
       stateDays,
@@ -137,7 +136,9 @@ async function judge(writer: string, facts: readonly PostFact[], deps: Aggregato
       if (!entry.keys.includes(key) && countsAsHoax(level, hoaxRule)) index.add({ ...entry, keys: [key] });
       claimSpread = index.widest([key], atMs, claimWindow);
     }
-    return { fact, level, ...(pushed ? { pushed } : {}), ...(claimSpread ? { claimSpread } : {}) };
+    const judged = { fact, level, ...(pushed ? { pushed } : {}), ...(claimSpread ? { claimSpread } : {}) };
+    const alerting = alertingHoax(judged, hoaxRule);
+    return alerting ? { ...judged, alerting } : judged;
   });
 }
 

@@ -46,6 +46,11 @@ export interface JudgedPost {
   readonly pushed?: Spread;
   /** The spread of the debunked claim it repeats, within the hoax rule's window. */
   readonly claimSpread?: Spread;
+  /**
+   * The hoax rule's answer, when it fires on the post (`alertingHoax`): such a post is the hoax
+   * episode's, and opens no complaint spike and no reach episode of its own.
+   */
+  readonly alerting?: { readonly spread: Spread; readonly decision: HoaxDecision };
 }
 
 /** Places and cities an alert names, at most. */
@@ -168,7 +173,7 @@ async function spikeDecisions(window: readonly JudgedPost[], deps: AlertDeps): P
   const width = rule.bucketMinutes * MINUTE;
   const windowEnd = (fact: PostFact): number => bucketStart(fact.at * 1000, rule.bucketMinutes) + width;
   // A post spreading a hoax that is alerting belongs to the hoax's episode: it is no complaint here.
-  const driven = new Set(window.filter((p) => alertingHoax(p, deps.config.alerts.hoax)).map((p) => p.fact.key));
+  const driven = new Set(window.filter((p) => p.alerting).map((p) => p.fact.key));
   const complaint = (fact: PostFact): boolean => fact.sentiment === 'negative' && !driven.has(fact.key);
   const negative = window.filter((p) => complaint(p.fact) && p.fact.topics.length > 0);
   if (negative.length === 0) return [];
@@ -264,19 +269,37 @@ async function joinThreads(
   if (joinOverlap >= 1) return decisions;
   const byIndex = new Map<number, SpikeDecision[]>();
   for (const d of decisions) byIndex.set(d.index, [...(byIndex.get(d.index) ?? []), d]);
+  const from = Math.min(...decisions.map((d) => d.start));
+  const to = Math.max(...decisions.map((d) => d.end));
+  // Each pair's counters are read once per window (over every decision's span), without the
+  // window's posts, which are then put back one by one as the posts are taken in order.
+  const pairs = new Map<string, { counts: BucketCounts; upTo: number }>();
+  const pairAt = async (a: string, b: string, index: number): Promise<BucketCounts> => {
+    const both = (fact: PostFact) => fact.topics.includes(a) && fact.topics.includes(b);
+    const key = pairCounter(a, b);
+    let pair = pairs.get(key);
+    if (!pair) {
+      const counts = await bucketCounts(deps, key, from, to);
+      for (const { fact } of window) if (both(fact)) addPost(counts, fact, -1, bucketMinutes, complaint);
+      pairs.set(key, (pair = { counts, upTo: -1 }));
+    }
+    for (let k = pair.upTo + 1; k <= index; k++) {
+      const fact = (window[k] as JudgedPost).fact;
+      if (both(fact)) addPost(pair.counts, fact, +1, bucketMinutes, complaint);
+    }
+    pair.upTo = Math.max(pair.upTo, index);
+    return pair.counts;
+  };
   const joined = new Set<SpikeDecision>();
-  for (const [index, raised] of byIndex) {
+  for (const index of [...byIndex.keys()].sort((a, b) => a - b)) {
+    const raised = byIndex.get(index) as SpikeDecision[];
     if (raised.length < 2) continue;
     // The largest first (most complaints, then by name): each smaller one joins the first larger one it overlaps.
     raised.sort((a, b) => b.complaints - a.complaints || a.topic.localeCompare(b.topic));
     for (const [i, small] of raised.entries()) {
       for (const big of raised.slice(0, i)) {
         if (joined.has(big)) continue;
-        const both = (fact: PostFact) => fact.topics.includes(big.topic) && fact.topics.includes(small.topic);
-        const counts = await bucketCounts(deps, pairCounter(big.topic, small.topic), small.start, small.end);
-        // Counted with the whole window: the posts after this one are taken out again.
-        for (const [later, { fact }] of window.entries())
-          if (later > index && both(fact)) addPost(counts, fact, -1, bucketMinutes, complaint);
+        const counts = await pairAt(big.topic, small.topic, index);
         if (sum(counts, small.start, small.end, bucketMinutes * MINUTE, 'complaints') < joinOverlap * small.complaints) continue;
         joined.add(small);
         big.related.push(small.topic, ...small.related);
@@ -287,6 +310,7 @@ async function joinThreads(
   }
   return decisions.filter((d) => !joined.has(d));
 }
+
 async function bucketCounts(deps: AlertDeps, topic: string, fromMs: number, toMs: number): Promise<BucketCounts> {
   const counts: BucketCounts = new Map();
   for (const b of await deps.counters.range(topic, isoMinute(fromMs), isoMinute(toMs))) {
@@ -314,8 +338,7 @@ function hoaxDecisions(window: readonly JudgedPost[], deps: AlertDeps): Decision
   const rule = deps.config.alerts.hoax;
   const decisions: Decision[] = [];
   for (const [index, judged] of window.entries()) {
-    const { fact } = judged;
-    const alerting = alertingHoax(judged, rule);
+    const { fact, alerting } = judged;
     if (!alerting) continue;
     const { spread, decision } = alerting;
     const eventMs = fact.at * 1000;
@@ -369,11 +392,14 @@ function hoaxDecisions(window: readonly JudgedPost[], deps: AlertDeps): Decision
 }
 
 /**
- * The hoax rule's answer for a post: its level counts as a hoax and the text it spreads (the
- * debunked claim it repeats, else the text it was pushed with) has reached enough accounts.
- * Such a post is the hoax episode's: it opens no complaint spike and no reach episode of its own.
+ * The hoax rule's answer for a judged post (aggregate.ts asks it once per post): its level counts
+ * as a hoax and the text it spreads (the debunked claim it repeats, else the text it was pushed
+ * with) has reached enough accounts.
  */
-export function alertingHoax(judged: JudgedPost, rule: HoaxAlertRule): { spread: Spread; decision: HoaxDecision } | undefined {
+export function alertingHoax(
+  judged: Omit<JudgedPost, 'alerting'>,
+  rule: HoaxAlertRule,
+): { spread: Spread; decision: HoaxDecision } | undefined {
   const { fact, level } = judged;
   if (!countsAsHoax(level, rule)) return undefined;
   const spread = fact.claim ? judged.claimSpread : judged.pushed;
@@ -396,7 +422,7 @@ function reachDecisions(window: readonly JudgedPost[], deps: AlertDeps): Decisio
   for (const [index, judged] of window.entries()) {
     const { fact, level } = judged;
     // A post of an alerting hoax is that episode's news: its reach is in the hoax alert's severity.
-    if (alertingHoax(judged, deps.config.alerts.hoax)) continue;
+    if (judged.alerting) continue;
     const hoaxLike = countsAsHoax(level, deps.config.alerts.hoax);
     const complaint = fact.sentiment === 'negative' && fact.topics.length > 0;
     const decision = evaluateReach({ followers: fact.followers, reposts: fact.reposts, complaint, hoaxLike }, rule);
