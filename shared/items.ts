@@ -337,6 +337,11 @@ export function pairCounter(a: string, b: string): string {
   return a < b ? `${a}&${b}` : `${b}&${a}`;
 }
 
+/** The pair counters of every two of these topics, each pair once. */
+export function topicPairs(topics: readonly string[]): string[] {
+  return topics.flatMap((a, i) => topics.slice(i + 1).map((b) => pairCounter(a, b)));
+}
+
 /** Counts of nothing: what a counter holds before its first post. */
 export const NO_COUNTS: CounterValues = { total: 0, negative: 0, positive: 0, neutral: 0, hoax: 0, driven: 0 };
 
@@ -358,8 +363,12 @@ export function counterIncrements(item: CountedPost, bucketMinutes: number, stat
   const expiresAt = epochSeconds(start + stateDays * DAY);
   const cities = [...new Set(item.placeCities)];
   const topics = [...new Set(item.topics)];
-  const pairs = topics.flatMap((a, i) => topics.slice(i + 1).map((b) => pairCounter(a, b)));
-  const counters = [ALL_TOPICS, ...topics, ...pairs, ...topics.flatMap((topic) => cities.map((city) => placeCounter(topic, city)))];
+  const counters = [
+    ALL_TOPICS,
+    ...topics,
+    ...topicPairs(topics),
+    ...topics.flatMap((topic) => cities.map((city) => placeCounter(topic, city))),
+  ];
   return counters.map((topic) => ({ topic, bucket: isoMinute(start), add, expiresAt }));
 }
 

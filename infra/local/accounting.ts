@@ -6,7 +6,7 @@
 import { type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { aggKey, bucketOfSortKey } from '../../shared/adapters/dynamodb';
 import { CITIES } from '../../shared/classify/places-jakarta';
-import { ALL_TOPICS, pairCounter, placeCounter } from '../../shared/items';
+import { ALL_TOPICS, placeCounter, topicPairs } from '../../shared/items';
 import { Accounts, type AccountingReport, type DeadLetterRecord, type ReceivedAlert, type StoredPostRecord } from './books';
 import type { Config } from '../../shared/config';
 import { scanAll } from './scan';
@@ -91,8 +91,7 @@ export async function checkBooks(input: BooksInput): Promise<AccountingReport> {
 /** Every counter partition there can be: all posts, each watch topic, each pair of them, and each topic in each city. */
 function counterTopics(topics: readonly { readonly name: string }[]): string[] {
   const names = topics.map((t) => t.name);
-  const pairs = names.flatMap((a, i) => names.slice(i + 1).map((b) => pairCounter(a, b)));
-  return [ALL_TOPICS, ...names, ...pairs, ...names.flatMap((name) => CITIES.map((city) => placeCounter(name, city)))];
+  return [ALL_TOPICS, ...names, ...topicPairs(names), ...names.flatMap((name) => CITIES.map((city) => placeCounter(name, city)))];
 }
 
 async function queryAll(
