@@ -209,16 +209,18 @@ const WEAK_NEEDED = 2;
 /** Before a report word, these say it is missing (`zero announcement`, `without notice`). */
 const MISSING = wordSet('zero without');
 
+/** Is the word at `i` the writer's own voice (a voice marker, an informal verb, `gimana mau`)? */
+function voiceAt(tokens: readonly string[], i: number): boolean {
+  const t = tokens[i] ?? '';
+  return VOICE_MARKERS.has(t) || informalVerb(t) || (t === 'gimana' && tokens[i + 1] === 'mau');
+}
+
 /** Does the post speak in its writer's voice (a pronoun, a particle, an exclamation, an emoji)? */
 export function hasVoice(norm: NormalisedText, text: string | undefined): boolean {
   if (norm.emojis.length > 0) return true;
   if (text !== undefined && (text.includes('!') || text.includes('?'))) return true;
   const tokens = norm.tokens;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] ?? '';
-    if (VOICE_MARKERS.has(t) || informalVerb(t)) return true;
-    if (t === 'gimana' && tokens[i + 1] === 'mau') return true;
-  }
+  for (let i = 0; i < tokens.length; i++) if (voiceAt(tokens, i)) return true;
   return false;
 }
 
@@ -234,9 +236,8 @@ export function reportRegister(
   let weak = 0;
   const tokens = norm.tokens;
   for (let i = 0; i < tokens.length; i++) {
+    if (voiceAt(tokens, i)) return 1;
     const t = tokens[i] ?? '';
-    if (VOICE_MARKERS.has(t) || informalVerb(t)) return 1;
-    if (t === 'gimana' && tokens[i + 1] === 'mau') return 1;
     // `bagus sih, tapi mahal`: weighing one thing against another is the writer judging.
     if (CONTRASTS.has(t)) return 1;
     if (report) continue;
