@@ -6,7 +6,7 @@ import { Break } from './clauses';
 import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
-const { CONTRASTS, DIGIT_RE, LEXICON, NEGATORS } = wordsModule;
+const { CONTRASTS, DIGIT_RE, HAS_DIGIT_RE, LEXICON, NEGATORS } = wordsModule;
 
 // ---------- places and headlines ----------
 
@@ -269,7 +269,6 @@ export function reportRegister(
 
 // ---------- how much of the post is judgement ----------
 
-const HAS_DIGIT_RE = /\d/;
 /** Posts shorter than this are judged by their words alone (`enak`, `lumayan murah`). */
 const SLIGHT_MIN_TOKENS = 8;
 /** One scored word up to this weight, in a longer post, is slight. */
