@@ -155,10 +155,10 @@ export function analyseSentiment(norm: NormalisedText, lang: Language, options: 
   let scored: Scored;
   const question = options.text?.includes('?') ?? false;
   const register = { headline, question, ...(options.text === undefined ? {} : { text: options.text }) };
-  if (lang === 'id') scored = withOtherLanguage(scoreIndonesian(masked, affix, headline, question, options.text), masked, 'en', affix);
+  if (lang === 'id') scored = withOtherLanguage(scoreIndonesian(masked, affix, register), masked, 'en', affix);
   else if (lang === 'en') scored = withOtherLanguage(scoreEnglish(masked, register), masked, 'id', affix);
   else {
-    const id = scoreIndonesian(masked, affix, headline, question, options.text);
+    const id = scoreIndonesian(masked, affix, register);
     const en = scoreEnglish(masked, register);
     scored = en.words.length > id.words.length ? en : id;
   }

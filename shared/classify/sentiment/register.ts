@@ -202,12 +202,34 @@ const POINTERS = new Map<string, ReadonlySet<string>>([
  */
 const REPORT_DAMPING = 0.15;
 /** Headlines are damped harder: they pile up event words (`Banjir Rob Rendam …`) without judging. */
-export const HEADLINE_DAMPING = 0.08;
+const HEADLINE_DAMPING = 0.08;
 /** In a question, these ask for information (`syaratnya apa aja?`, `lewat JAKI atau kelurahan?`). */
 const INFO_QUESTION = wordSet('atau nanya bertanya');
 const WEAK_NEEDED = 2;
 /** Before a report word, these say it is missing (`zero announcement`, `without notice`). */
 const MISSING = wordSet('zero without');
+
+/** How a post is said, as the scorers need it: a headline, a question, and the post as written. */
+export interface PostRegister {
+  readonly headline: boolean;
+  readonly question: boolean;
+  readonly text?: string;
+}
+
+/**
+ * What a post's score is multiplied by for how it is said: headlines and reports are damped;
+ * ironic praise is the writer's own voice and is not.
+ */
+export function registerDamping(
+  norm: NormalisedText,
+  keys: readonly string[],
+  breaks: readonly Break[],
+  register: PostRegister,
+  sarcasm: boolean,
+): number {
+  if (sarcasm) return 1;
+  return register.headline ? HEADLINE_DAMPING : reportRegister(norm, keys, breaks, register.question, register.text);
+}
 
 /** Is the word at `i` the writer's own voice (a voice marker, an informal verb, `gimana mau`)? */
 function voiceAt(tokens: readonly string[], i: number): boolean {
@@ -224,13 +246,7 @@ export function hasVoice(norm: NormalisedText, text: string | undefined): boolea
   return false;
 }
 
-export function reportRegister(
-  norm: NormalisedText,
-  keys: readonly string[],
-  breaks: readonly Break[],
-  question: boolean,
-  text?: string,
-): number {
+function reportRegister(norm: NormalisedText, keys: readonly string[], breaks: readonly Break[], question: boolean, text?: string): number {
   if (norm.emojis.length > 0) return 1;
   let report = false;
   let weak = 0;
