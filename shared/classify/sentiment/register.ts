@@ -228,7 +228,7 @@ export function registerDamping(
   sarcasm: boolean,
 ): number {
   if (sarcasm) return 1;
-  return register.headline ? HEADLINE_DAMPING : reportRegister(norm, keys, breaks, register.question, register.text);
+  return register.headline ? HEADLINE_DAMPING : reportRegister(norm, keys, breaks, register);
 }
 
 /** Is the word at `i` the writer's own voice (a voice marker, an informal verb, `gimana mau`)? */
@@ -246,16 +246,40 @@ export function hasVoice(norm: NormalisedText, text: string | undefined): boolea
   return false;
 }
 
-function reportRegister(norm: NormalisedText, keys: readonly string[], breaks: readonly Break[], question: boolean, text?: string): number {
+/** What a post's words say of its register: its writer's voice, a report, or neither. */
+const enum Signs {
+  Voice,
+  Report,
+  None,
+}
+
+/**
+ * The last post's signs, with the post and register they were read from: a post of
+ * undetermined language is scored as both languages over the same tokens, and reads them once.
+ */
+let lastSigns: { norm: NormalisedText; register: PostRegister; signs: Signs } | undefined;
+
+function reportRegister(norm: NormalisedText, keys: readonly string[], breaks: readonly Break[], register: PostRegister): number {
   if (norm.emojis.length > 0) return 1;
+  if (lastSigns?.norm !== norm || lastSigns.register !== register) lastSigns = { norm, register, signs: signsOf(norm, register) };
+  const signs = lastSigns.signs;
+  if (signs === Signs.Voice) return 1;
+  let report = signs === Signs.Report;
+  // A yes/no question closing on `gak?` (`macet gak?`, `berlaku gak?`): normalised to a final `tidak`.
+  for (let i = 1; i < keys.length; i++) if (keys[i] === 'tidak' && (breaks[i] === Break.Sentence || i === keys.length - 1)) report = true;
+  return report ? REPORT_DAMPING : 1;
+}
+
+/** Reads the post's tokens (and, for a dateline, its text) for voice and reporting. */
+function signsOf(norm: NormalisedText, { question, text }: PostRegister): Signs {
   let report = false;
   let weak = 0;
   const tokens = norm.tokens;
   for (let i = 0; i < tokens.length; i++) {
-    if (voiceAt(tokens, i)) return 1;
+    if (voiceAt(tokens, i)) return Signs.Voice;
     const t = tokens[i] ?? '';
     // `bagus sih, tapi mahal`: weighing one thing against another is the writer judging.
-    if (CONTRASTS.has(t)) return 1;
+    if (CONTRASTS.has(t)) return Signs.Voice;
     if (report) continue;
     if (REPORT_MARKERS.has(t)) {
       // `tanpa info`, `zero announcement` complain about missing information.
@@ -278,9 +302,7 @@ function reportRegister(norm: NormalisedText, keys: readonly string[], breaks: r
     DATELINE_RE.test(text)
   )
     report = true;
-  // A yes/no question closing on `gak?` (`macet gak?`, `berlaku gak?`): normalised to a final `tidak`.
-  for (let i = 1; i < keys.length; i++) if (keys[i] === 'tidak' && (breaks[i] === Break.Sentence || i === keys.length - 1)) report = true;
-  return report || weak >= WEAK_NEEDED ? REPORT_DAMPING : 1;
+  return report || weak >= WEAK_NEEDED ? Signs.Report : Signs.None;
 }
 
 // ---------- how much of the post is judgement ----------
