@@ -348,8 +348,8 @@ export function isSlight(
  * Events the world reports (`kecelakaan`, `korban tewas`, `banjir`, `harga melonjak`, `flood`,
  * `killed`): bad news, but saying that one happened is description, not the writer's judgement.
  */
-const EVENTS = new Set(
-  wordSet(`
+const EVENTS: ReadonlySet<string> = new Set([
+  ...wordSet(`
   banjir kebanjiran macet kemacetan kebakaran terbakar kecelakaan tewas meninggal meninggaldunia korban longsor
   tersangka ditangkap pengungsi pengungsian genangan tergenang rob kriminal pencurian pembunuhan dibunuh
   luka terluka cedera penyakit demam wabah polusi tumbang dialihkan antre antrean padat padam pemadaman
@@ -363,9 +363,11 @@ const EVENTS = new Set(
   penularan tertular kematian
   measles dengue malaria mpox covid
 `),
-);
-/** Diseases named in two words, as the explanation shows them. */
-for (const phrase of ['demam berdarah', 'gizi buruk', 'sesak napas']) EVENTS.add(phrase);
+  // Diseases named in two words, as the explanation shows them.
+  'demam berdarah',
+  'gizi buruk',
+  'sesak napas',
+]);
 /** How much an event word counts in a post with no voice of its writer. */
 export const EVENT_WEIGHT = 0.3;
 
