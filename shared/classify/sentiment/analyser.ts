@@ -11,7 +11,7 @@ export const state: { breaks: readonly Break[]; halve: readonly boolean[]; trace
 };
 
 /** A language's word scores and the strategy that adjusts a word's score in its context. */
-export interface Scorer {
+interface Scorer {
   readonly labels: ReadonlyMap<string, number>;
   readonly adjust: (tokens: readonly string[], i: number, base: number) => number;
 }

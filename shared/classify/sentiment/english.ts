@@ -8,6 +8,7 @@ import * as analyserModule from './analyser';
 import type { Scored } from './analyser';
 import * as clausesModule from './clauses';
 import * as registerModule from './register';
+import type { PostRegister } from './register';
 import * as sarcasmModule from './sarcasm';
 import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
@@ -16,7 +17,7 @@ const { AFINN } = afinnModule;
 const { EN_FRAMED_PRAISE, EN_PRAISE_FRAMES, EN_SLANG } = lexiconEnSlangModule;
 const { round, scoreTokens, state } = analyserModule;
 const { beforeContrast, breaksOf } = clausesModule;
-const { HEADLINE_DAMPING, reportRegister } = registerModule;
+const { registerDamping } = registerModule;
 const { isSarcasticEnglish, SARCASM_MARKER } = sarcasmModule;
 const { BEFORE_CONTRAST, INTENSIFY, NEGATED_NEGATIVE, NOT_VERY } = wordsModule;
 
@@ -55,7 +56,7 @@ const ENGLISH = { labels: new Map(Object.entries(EN_SCORES)), adjust: adjustEngl
  * headline, a report, an announcement or a request for information with no voice of its
  * writer is damped as Indonesian ones are (see `reportRegister`).
  */
-export function scoreEnglish(norm: NormalisedText, register?: { headline: boolean; question: boolean; text?: string }): Scored {
+export function scoreEnglish(norm: NormalisedText, register?: PostRegister): Scored {
   if (norm.tokens.length === 0) return { score: 0, tokenCount: 0, words: [] };
   const breaks = breaksOf(norm);
   state.breaks = breaks;
@@ -74,12 +75,7 @@ export function scoreEnglish(norm: NormalisedText, register?: { headline: boolea
     score += s;
   }
   if (sarcasm) words.push({ word: SARCASM_MARKER, score: 0 });
-  const damping =
-    register === undefined || sarcasm
-      ? 1
-      : register.headline
-        ? HEADLINE_DAMPING
-        : reportRegister(norm, norm.tokens, breaks, register.question, register.text);
+  const damping = register === undefined ? 1 : registerDamping(norm, norm.tokens, breaks, register, sarcasm);
   if (damping !== 1) {
     score *= damping;
     for (const w of words) w.score = round(w.score * damping);

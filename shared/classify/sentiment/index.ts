@@ -155,18 +155,21 @@ export function analyseSentiment(norm: NormalisedText, lang: Language, options: 
   let scored: Scored;
   const question = options.text?.includes('?') ?? false;
   const register = { headline, question, ...(options.text === undefined ? {} : { text: options.text }) };
-  if (lang === 'id') scored = withOtherLanguage(scoreIndonesian(masked, affix, headline, question, options.text), masked, 'en', affix);
+  if (lang === 'id') scored = withOtherLanguage(scoreIndonesian(masked, affix, register), masked, 'en', affix);
   else if (lang === 'en') scored = withOtherLanguage(scoreEnglish(masked, register), masked, 'id', affix);
   else {
-    const id = scoreIndonesian(masked, affix, headline, question, options.text);
+    const id = scoreIndonesian(masked, affix, register);
     const en = scoreEnglish(masked, register);
     scored = en.words.length > id.words.length ? en : id;
   }
   let words = [...scored.words];
   let score = scored.score;
+  // Asked at most once, and only when a rule below needs it.
+  let voice: boolean | undefined;
+  const voiced = (): boolean => (voice ??= hasVoice(masked, options.text));
   // `Kecelakaan di tol, 3 korban tewas`: a post that names events, with no voice of its writer
   // and no judgement of theirs (`payah`, `kecewa`) beside them, describes; it does not judge.
-  if (!scored.sarcasm && describesEvents(words) && !hasVoice(masked, options.text)) {
+  if (!scored.sarcasm && describesEvents(words) && !voiced()) {
     words = words.map((w) => ({ word: w.word, score: round(w.score * EVENT_WEIGHT) }));
     score = words.reduce((sum, w) => sum + w.score, 0);
   }
@@ -183,7 +186,6 @@ export function analyseSentiment(norm: NormalisedText, lang: Language, options: 
   let label = labelOf(score);
   // `Free entry for kids under 12 this Sunday, sign up at the desk`: one mild word in a long,
   // informational post with no voice of its writer is not their stance.
-  if (label !== 'neutral' && !scored.sarcasm && isSlight(words, score, masked, options.text) && !hasVoice(masked, options.text))
-    label = 'neutral';
+  if (label !== 'neutral' && !scored.sarcasm && isSlight(words, score, masked, options.text) && !voiced()) label = 'neutral';
   return { label, score, comparative: count > 0 ? round(score / count) : 0, words };
 }

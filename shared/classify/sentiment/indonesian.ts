@@ -7,6 +7,7 @@ import type { Scored } from './analyser';
 import * as clausesModule from './clauses';
 import type { Break } from './clauses';
 import * as registerModule from './register';
+import type { PostRegister } from './register';
 import * as sarcasmModule from './sarcasm';
 import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
@@ -14,7 +15,7 @@ import * as wordsModule from './words';
 const { LEXICON_ID } = lexiconIdModule;
 const { round, scoreTokens, state } = analyserModule;
 const { beforeContrast, breaksOf, prepare } = clausesModule;
-const { COMPLAINT_QUESTION, complaintQuestion, HEADLINE_DAMPING, reportRegister } = registerModule;
+const { COMPLAINT_QUESTION, complaintQuestion, registerDamping } = registerModule;
 const { isSarcastic, SARCASM_MARKER } = sarcasmModule;
 const {
   BEFORE_CONTRAST,
@@ -157,7 +158,10 @@ const INDONESIAN = {
   adjust,
 };
 
-export function scoreIndonesian(norm: NormalisedText, affix: boolean, headline = false, question = false, text?: string): Scored {
+/** A post said plainly: neither a headline nor a question. Reports are still damped. */
+const PLAIN: PostRegister = { headline: false, question: false };
+
+export function scoreIndonesian(norm: NormalisedText, affix: boolean, register: PostRegister = PLAIN): Scored {
   const { keys, surfaces, breaks } = prepare(norm.tokens, breaksOf(norm), affix);
   state.breaks = breaks;
   state.halve = beforeContrast(keys, breaks);
@@ -179,10 +183,10 @@ export function scoreIndonesian(norm: NormalisedText, affix: boolean, headline =
     words.push({ word: blame, score: COMPLAINT_QUESTION });
     score += COMPLAINT_QUESTION;
   }
-  const register = sarcasm ? 1 : headline ? HEADLINE_DAMPING : reportRegister(norm, keys, breaks, question, text);
-  if (register !== 1) {
-    score *= register;
-    for (const w of words) w.score = round(w.score * register);
+  const damping = registerDamping(norm, keys, breaks, register, sarcasm);
+  if (damping !== 1) {
+    score *= damping;
+    for (const w of words) w.score = round(w.score * damping);
   }
   return { score, tokenCount: keys.length, words, sarcasm };
 }

@@ -6,7 +6,7 @@ import { Break } from './clauses';
 import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
-const { CONTRASTS, DIGIT_RE, LEXICON, NEGATORS } = wordsModule;
+const { CONTRASTS, DIGIT_RE, HAS_DIGIT_RE, LEXICON, NEGATORS } = wordsModule;
 
 // ---------- places and headlines ----------
 
@@ -202,43 +202,84 @@ const POINTERS = new Map<string, ReadonlySet<string>>([
  */
 const REPORT_DAMPING = 0.15;
 /** Headlines are damped harder: they pile up event words (`Banjir Rob Rendam …`) without judging. */
-export const HEADLINE_DAMPING = 0.08;
+const HEADLINE_DAMPING = 0.08;
 /** In a question, these ask for information (`syaratnya apa aja?`, `lewat JAKI atau kelurahan?`). */
 const INFO_QUESTION = wordSet('atau nanya bertanya');
 const WEAK_NEEDED = 2;
 /** Before a report word, these say it is missing (`zero announcement`, `without notice`). */
 const MISSING = wordSet('zero without');
 
+/** How a post is said, as the scorers need it: a headline, a question, and the post as written. */
+export interface PostRegister {
+  readonly headline: boolean;
+  readonly question: boolean;
+  readonly text?: string;
+}
+
+/**
+ * What a post's score is multiplied by for how it is said: headlines and reports are damped;
+ * ironic praise is the writer's own voice and is not.
+ */
+export function registerDamping(
+  norm: NormalisedText,
+  keys: readonly string[],
+  breaks: readonly Break[],
+  register: PostRegister,
+  sarcasm: boolean,
+): number {
+  if (sarcasm) return 1;
+  return register.headline ? HEADLINE_DAMPING : reportRegister(norm, keys, breaks, register);
+}
+
+/** Is the word at `i` the writer's own voice (a voice marker, an informal verb, `gimana mau`)? */
+function voiceAt(tokens: readonly string[], i: number): boolean {
+  const t = tokens[i] ?? '';
+  return VOICE_MARKERS.has(t) || informalVerb(t) || (t === 'gimana' && tokens[i + 1] === 'mau');
+}
+
 /** Does the post speak in its writer's voice (a pronoun, a particle, an exclamation, an emoji)? */
 export function hasVoice(norm: NormalisedText, text: string | undefined): boolean {
   if (norm.emojis.length > 0) return true;
   if (text !== undefined && (text.includes('!') || text.includes('?'))) return true;
   const tokens = norm.tokens;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] ?? '';
-    if (VOICE_MARKERS.has(t) || informalVerb(t)) return true;
-    if (t === 'gimana' && tokens[i + 1] === 'mau') return true;
-  }
+  for (let i = 0; i < tokens.length; i++) if (voiceAt(tokens, i)) return true;
   return false;
 }
 
-export function reportRegister(
-  norm: NormalisedText,
-  keys: readonly string[],
-  breaks: readonly Break[],
-  question: boolean,
-  text?: string,
-): number {
+/** What a post's words say of its register: its writer's voice, a report, or neither. */
+const enum Signs {
+  Voice,
+  Report,
+  None,
+}
+
+/**
+ * The last post's signs, with the post and register they were read from: a post of
+ * undetermined language is scored as both languages over the same tokens, and reads them once.
+ */
+let lastSigns: { norm: NormalisedText; register: PostRegister; signs: Signs } | undefined;
+
+function reportRegister(norm: NormalisedText, keys: readonly string[], breaks: readonly Break[], register: PostRegister): number {
   if (norm.emojis.length > 0) return 1;
+  if (lastSigns?.norm !== norm || lastSigns.register !== register) lastSigns = { norm, register, signs: signsOf(norm, register) };
+  const signs = lastSigns.signs;
+  if (signs === Signs.Voice) return 1;
+  let report = signs === Signs.Report;
+  // A yes/no question closing on `gak?` (`macet gak?`, `berlaku gak?`): normalised to a final `tidak`.
+  for (let i = 1; i < keys.length; i++) if (keys[i] === 'tidak' && (breaks[i] === Break.Sentence || i === keys.length - 1)) report = true;
+  return report ? REPORT_DAMPING : 1;
+}
+
+/** Reads the post's tokens (and, for a dateline, its text) for voice and reporting. */
+function signsOf(norm: NormalisedText, { question, text }: PostRegister): Signs {
   let report = false;
   let weak = 0;
   const tokens = norm.tokens;
   for (let i = 0; i < tokens.length; i++) {
+    if (voiceAt(tokens, i)) return Signs.Voice;
     const t = tokens[i] ?? '';
-    if (VOICE_MARKERS.has(t) || informalVerb(t)) return 1;
-    if (t === 'gimana' && tokens[i + 1] === 'mau') return 1;
     // `bagus sih, tapi mahal`: weighing one thing against another is the writer judging.
-    if (CONTRASTS.has(t)) return 1;
+    if (CONTRASTS.has(t)) return Signs.Voice;
     if (report) continue;
     if (REPORT_MARKERS.has(t)) {
       // `tanpa info`, `zero announcement` complain about missing information.
@@ -261,14 +302,11 @@ export function reportRegister(
     DATELINE_RE.test(text)
   )
     report = true;
-  // A yes/no question closing on `gak?` (`macet gak?`, `berlaku gak?`): normalised to a final `tidak`.
-  for (let i = 1; i < keys.length; i++) if (keys[i] === 'tidak' && (breaks[i] === Break.Sentence || i === keys.length - 1)) report = true;
-  return report || weak >= WEAK_NEEDED ? REPORT_DAMPING : 1;
+  return report || weak >= WEAK_NEEDED ? Signs.Report : Signs.None;
 }
 
 // ---------- how much of the post is judgement ----------
 
-const HAS_DIGIT_RE = /\d/;
 /** Posts shorter than this are judged by their words alone (`enak`, `lumayan murah`). */
 const SLIGHT_MIN_TOKENS = 8;
 /** One scored word up to this weight, in a longer post, is slight. */
@@ -310,8 +348,8 @@ export function isSlight(
  * Events the world reports (`kecelakaan`, `korban tewas`, `banjir`, `harga melonjak`, `flood`,
  * `killed`): bad news, but saying that one happened is description, not the writer's judgement.
  */
-const EVENTS = new Set(
-  wordSet(`
+const EVENTS: ReadonlySet<string> = new Set([
+  ...wordSet(`
   banjir kebanjiran macet kemacetan kebakaran terbakar kecelakaan tewas meninggal meninggaldunia korban longsor
   tersangka ditangkap pengungsi pengungsian genangan tergenang rob kriminal pencurian pembunuhan dibunuh
   luka terluka cedera penyakit demam wabah polusi tumbang dialihkan antre antrean padat padam pemadaman
@@ -325,9 +363,11 @@ const EVENTS = new Set(
   penularan tertular kematian
   measles dengue malaria mpox covid
 `),
-);
-/** Diseases named in two words, as the explanation shows them. */
-for (const phrase of ['demam berdarah', 'gizi buruk', 'sesak napas']) EVENTS.add(phrase);
+  // Diseases named in two words, as the explanation shows them.
+  'demam berdarah',
+  'gizi buruk',
+  'sesak napas',
+]);
 /** How much an event word counts in a post with no voice of its writer. */
 export const EVENT_WEIGHT = 0.3;
 

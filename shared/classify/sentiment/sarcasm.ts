@@ -7,7 +7,7 @@ import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { EMOJI_KEY_RE } = emojiModule;
-const { CONTRASTS, DIGIT_RE } = wordsModule;
+const { CONTRASTS, DIGIT_RE, HAS_DIGIT_RE } = wordsModule;
 
 // ---------- sarcasm ----------
 
@@ -188,7 +188,6 @@ const EN_IRONY_FRAMES: readonly (readonly string[])[] = [
   ['totally', 'worth'],
 ];
 const EN_IRONY_FIRST = new Set([...EN_IRONY_PHRASES, ...EN_IRONY_FRAMES].map((p) => p[0] ?? ''));
-const HAS_DIGIT_RE = /\d/;
 
 function startsAt(tokens: readonly string[], i: number, phrase: readonly string[]): boolean {
   for (let k = 0; k < phrase.length; k++) if (tokens[i + k] !== phrase[k]) return false;

@@ -52,3 +52,5 @@ export function isScored(token: string | undefined): boolean {
 
 /** A token of digits (`3`, `2024`). */
 export const DIGIT_RE = /^\d+$/;
+/** A token with a digit in it (`3`, `2-day`, `$18`): a figure. */
+export const HAS_DIGIT_RE = /\d/;
