@@ -108,6 +108,8 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const tokens = text === input.text ? input.norm.tokens : haystacks.norm.split(/[ ,.]+/u);
   // Which of the cheap word gates the post opens, read once for every module below.
   const kinds = kindsOf(tokens);
+  // The whole post's kinds, for the sources read from its whole text (the same unless quotes were stripped).
+  const fullKinds = text === input.text ? kinds : kindsOf(input.norm.tokens);
   const orders = panicDirectives(haystacks.norm, tokens, kinds);
   if (orders.length > 0) {
     const known = indicators.find((i) => i.name === 'panic_directive');
@@ -139,7 +141,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   // A known author who is not the agency announcing, in the agency's name, something alarming
   // about a service, a fee or a danger, with no official link to check it by.
   const impersonated = indicators.some((i) => IMPERSONATION.has(i.name));
-  const official = impersonated ? undefined : officialSource(input.text, text === input.text ? kinds : kindsOf(input.norm.tokens));
+  const official = impersonated ? undefined : officialSource(input.text, fullKinds);
   const author = input.author;
   if (
     author?.handle &&
@@ -179,7 +181,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const sourceWeight = (weight: number): number => -round3(borrowed ? weight * BORROWED_SOURCE : weight);
   if (anchor) counters.push({ name: 'official_account', weight: -OFFICIAL_ACCOUNT_WEIGHT, evidence: [anchor] });
   if (links.official.length > 0) counters.push({ name: 'official_link', weight: -OFFICIAL_LINK_WEIGHT, evidence: links.official });
-  const news = impersonated ? undefined : newsOutlet(input.text, links.news, text === input.text ? kinds : kindsOf(input.norm.tokens));
+  const news = impersonated ? undefined : newsOutlet(input.text, links.news, fullKinds);
   if (news) counters.push({ name: 'news_outlet', weight: sourceWeight(news.weight), evidence: news.evidence });
   // A missing-person or lost-pet notice travels from group to group: forwarding does not unmake it.
   // A service said to be broken or dangerous is no personal appeal, whatever `sudah dilaporkan` says.
