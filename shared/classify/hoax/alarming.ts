@@ -14,18 +14,16 @@ const { registerWords, WORD } = wordsModule;
 const { DANGER_ONLY, PHRASE_INDICATORS, RUMOUR, RUMOUR_HINT, RUMOUR_WORDS } = phrasesModule;
 
 export const ALARMING_CLAIM_WEIGHT = 0.2;
+/**
+ * Signals that doubt the source (hearsay, a forwarded message, a claimed insider, conspiracy):
+ * with them a claim about a service's state now counts too, and a source named beside them is
+ * borrowed rather than cited (assess.ts).
+ */
+export const DOUBTED_SOURCES: ReadonlySet<string> = new Set(['hearsay', 'forwarded', 'pseudo_authority', 'conspiracy']);
 /** The signals an alarming claim adds to: none of them is enough on its own to reach medium. */
-export const ALARMING_CLAIM_PARTNERS: ReadonlySet<string> = new Set([
-  'call_to_share',
-  'hearsay',
-  'forwarded',
-  'pseudo_authority',
-  'conspiracy',
-]);
+export const ALARMING_CLAIM_PARTNERS: ReadonlySet<string> = new Set(['call_to_share', ...DOUBTED_SOURCES]);
 /** A bare `katanya`: said of anything, it doubts no source enough for a claim about a service's state now. */
 export const WEAK_HEARSAY_WEIGHT = PHRASE_INDICATORS.find((i) => i.name === 'hearsay')?.weak?.weight ?? 0;
-/** Partners that doubt the source: with them a claim about a service's state now counts too. */
-export const DOUBTED_SOURCES: ReadonlySet<string> = new Set(['hearsay', 'forwarded', 'pseudo_authority', 'conspiracy']);
 
 /** Services, fees and places people depend on (one word each: `air PAM`, `jalan tol`, `rumah sakit` by a word of theirs). */
 const SERVICES: ReadonlySet<string> = new Set(
