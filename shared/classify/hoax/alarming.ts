@@ -11,7 +11,7 @@ import * as wordsModule from './words';
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { list, trieOf } = matcherModule;
 const { registerWords, WORD } = wordsModule;
-const { DANGER_ONLY, PHRASE_INDICATORS, RUMOUR, RUMOUR_HINT, RUMOUR_WORDS } = phrasesModule;
+const { DANGER_ONLY, DONE_ON_PURPOSE, PHRASE_INDICATORS, RUMOUR, RUMOUR_HINT, RUMOUR_WORDS } = phrasesModule;
 
 export const ALARMING_CLAIM_WEIGHT = 0.2;
 /**
@@ -60,7 +60,7 @@ const HAZARD =
   /(?:tercemar|terkontaminasi|beracun|jebol|retak|roboh|runtuh|ambruk|kedaluwarsa|kadaluarsa|dicampur|dioplos|bocor|meledak)$/u;
 
 /** A harm said to be done on purpose: `pintu air sengaja dibuka`, `gardu sengaja dimatikan`. */
-const DELIBERATE = /\bsengaja\s+(?:dibuka|dijebol|dibakar|dimatikan|dipadamkan|ditutup|disebar|diracun|dilepas|dibiarkan|dikorbankan)\b/u;
+const DELIBERATE = new RegExp(`\\bsengaja\\s+(?:${DONE_ON_PURPOSE})\\b`, 'u');
 
 /** `air di Kebon Jeruk mati`: a service word, then within six words what befalls it. */
 function serviceClaim(norm: string): string | undefined {
