@@ -11,21 +11,19 @@ import * as wordsModule from './words';
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { list, trieOf } = matcherModule;
 const { registerWords, WORD } = wordsModule;
-const { DANGER_ONLY, PHRASE_INDICATORS, RUMOUR, RUMOUR_HINT, RUMOUR_WORDS } = phrasesModule;
+const { DANGER_ONLY, DONE_ON_PURPOSE, PHRASE_INDICATORS, RUMOUR, RUMOUR_HINT, RUMOUR_WORDS } = phrasesModule;
 
 export const ALARMING_CLAIM_WEIGHT = 0.2;
+/**
+ * Signals that doubt the source (hearsay, a forwarded message, a claimed insider, conspiracy):
+ * with them a claim about a service's state now counts too, and a source named beside them is
+ * borrowed rather than cited (assess.ts).
+ */
+export const DOUBTED_SOURCES: ReadonlySet<string> = new Set(['hearsay', 'forwarded', 'pseudo_authority', 'conspiracy']);
 /** The signals an alarming claim adds to: none of them is enough on its own to reach medium. */
-export const ALARMING_CLAIM_PARTNERS: ReadonlySet<string> = new Set([
-  'call_to_share',
-  'hearsay',
-  'forwarded',
-  'pseudo_authority',
-  'conspiracy',
-]);
+export const ALARMING_CLAIM_PARTNERS: ReadonlySet<string> = new Set(['call_to_share', ...DOUBTED_SOURCES]);
 /** A bare `katanya`: said of anything, it doubts no source enough for a claim about a service's state now. */
 export const WEAK_HEARSAY_WEIGHT = PHRASE_INDICATORS.find((i) => i.name === 'hearsay')?.weak?.weight ?? 0;
-/** Partners that doubt the source: with them a claim about a service's state now counts too. */
-export const DOUBTED_SOURCES: ReadonlySet<string> = new Set(['hearsay', 'forwarded', 'pseudo_authority', 'conspiracy']);
 
 /** Services, fees and places people depend on (one word each: `air PAM`, `jalan tol`, `rumah sakit` by a word of theirs). */
 const SERVICES: ReadonlySet<string> = new Set(
@@ -62,7 +60,7 @@ const HAZARD =
   /(?:tercemar|terkontaminasi|beracun|jebol|retak|roboh|runtuh|ambruk|kedaluwarsa|kadaluarsa|dicampur|dioplos|bocor|meledak)$/u;
 
 /** A harm said to be done on purpose: `pintu air sengaja dibuka`, `gardu sengaja dimatikan`. */
-const DELIBERATE = /\bsengaja\s+(?:dibuka|dijebol|dibakar|dimatikan|dipadamkan|ditutup|disebar|diracun|dilepas|dibiarkan|dikorbankan)\b/u;
+const DELIBERATE = new RegExp(`\\bsengaja\\s+(?:${DONE_ON_PURPOSE})\\b`, 'u');
 
 /** `air di Kebon Jeruk mati`: a service word, then within six words what befalls it. */
 function serviceClaim(norm: string): string | undefined {

@@ -46,15 +46,14 @@ const { kindsOf, WORD } = wordsModule;
 const QUOTED = /["“”„«»]([^"“”„«»\n]{12,400}?)["“”„«»]/gu;
 const stripQuotes = (text: string): string => text.replace(QUOTED, ' … ');
 
-/** Indicators that make a named source look borrowed rather than cited, or impersonated. */
-const UNVERIFIED: ReadonlySet<string> = new Set(['hearsay', 'forwarded', 'pseudo_authority', 'conspiracy']);
+/** Indicators that make a named source look impersonated (DOUBTED_SOURCES: borrowed rather than cited). */
 const IMPERSONATION: ReadonlySet<string> = new Set(['scam', 'suspicious_link']);
 const BORROWED_SOURCE = 0.5;
 /**
  * Signals no agency's own notice carries: a source named in the text (which anyone can type)
  * never takes the score below what these make together. An official account or link can.
  */
-const STRONG: ReadonlySet<string> = new Set([...UNVERIFIED, 'panic_directive', 'known_claim', 'borrowed_voice']);
+const STRONG: ReadonlySet<string> = new Set([...DOUBTED_SOURCES, 'panic_directive', 'known_claim', 'borrowed_voice']);
 /** An agency's voice, from an account that is not the agency's, with nothing a reader can check. */
 const BORROWED_VOICE_WEIGHT = 0.45;
 /** A quoted post of an official account (`RT @PAMJAYA: …`): relayed, not spoken. */
@@ -108,6 +107,8 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const tokens = text === input.text ? input.norm.tokens : haystacks.norm.split(/[ ,.]+/u);
   // Which of the cheap word gates the post opens, read once for every module below.
   const kinds = kindsOf(tokens);
+  // The whole post's kinds, for the sources read from its whole text (the same unless quotes were stripped).
+  const fullKinds = text === input.text ? kinds : kindsOf(input.norm.tokens);
   const orders = panicDirectives(haystacks.norm, tokens, kinds);
   if (orders.length > 0) {
     const known = indicators.find((i) => i.name === 'panic_directive');
@@ -139,7 +140,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   // A known author who is not the agency announcing, in the agency's name, something alarming
   // about a service, a fee or a danger, with no official link to check it by.
   const impersonated = indicators.some((i) => IMPERSONATION.has(i.name));
-  const official = impersonated ? undefined : officialSource(input.text, text === input.text ? kinds : kindsOf(input.norm.tokens));
+  const official = impersonated ? undefined : officialSource(input.text, fullKinds);
   const author = input.author;
   if (
     author?.handle &&
@@ -175,17 +176,19 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   }
   // Scams impersonate agencies and outlets: a name next to a scam or a fake link is no source. A
   // source named next to "forwarded" or "not announced yet" is borrowed, not cited: it counts half.
-  const borrowed = impersonated || indicators.some((i) => UNVERIFIED.has(i.name));
+  const borrowed = impersonated || indicators.some((i) => DOUBTED_SOURCES.has(i.name));
   const sourceWeight = (weight: number): number => -round3(borrowed ? weight * BORROWED_SOURCE : weight);
   if (anchor) counters.push({ name: 'official_account', weight: -OFFICIAL_ACCOUNT_WEIGHT, evidence: [anchor] });
   if (links.official.length > 0) counters.push({ name: 'official_link', weight: -OFFICIAL_LINK_WEIGHT, evidence: links.official });
-  const news = impersonated ? undefined : newsOutlet(input.text, links.news, text === input.text ? kinds : kindsOf(input.norm.tokens));
+  const news = impersonated ? undefined : newsOutlet(input.text, links.news, fullKinds);
   if (news) counters.push({ name: 'news_outlet', weight: sourceWeight(news.weight), evidence: news.evidence });
   // A missing-person or lost-pet notice travels from group to group: forwarding does not unmake it.
   // A service said to be broken or dangerous is no personal appeal, whatever `sudah dilaporkan` says.
   const doubted =
     impersonated ||
-    indicators.some((i) => UNVERIFIED.has(i.name) && (i.name !== 'forwarded' || claim?.startsWith('kabar soal layanan publik') === true));
+    indicators.some(
+      (i) => DOUBTED_SOURCES.has(i.name) && (i.name !== 'forwarded' || claim?.startsWith('kabar soal layanan publik') === true),
+    );
   const appeal = doubted ? [] : dedupe(matches(PERSONAL_APPEAL, haystacks));
   if (appeal.length > 0) counters.push({ name: 'personal_appeal', weight: -PERSONAL_APPEAL_WEIGHT, evidence: appeal });
   // An agency named in the text, anyone can type: without its account, it offsets alarm and

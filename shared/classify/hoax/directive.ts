@@ -208,11 +208,11 @@ const FEAR: ReadonlySet<string> = new Set(
   bomb | bombs | threat | collapsing | contaminated | toxic | runtuh | amblas | ambles
   `),
 );
-/** The urging is undone: `tidak perlu borong`, `jangan tarik`, `bukan`. */
 /** Until further notice: `dulu`, `sementara`, `sampai ada pengumuman`, `minggu ini`. */
 const HOLD: ReadonlySet<string> = new Set(list('dulu | sementara | sampai | hingga | until | tomorrow'));
 /** The water everyone drinks from (`air PAM`, `air keran`, `tap water`), not a glass of iced water. */
 const PUBLIC_WATER: ReadonlySet<string> = new Set(list('pam | pdam | keran | kran | ledeng | sumur | tanah | tap | galon | isi'));
+/** The urging is undone: `tidak perlu borong`, `jangan tarik`, `bukan`. */
 const NEGATION: ReadonlySet<string> = new Set(
   list('tidak | tak | bukan | belum | tanpa | usah | perlu | never | not | no | dont | jangan'),
 );
@@ -302,8 +302,7 @@ function hurriedAfter(words: readonly string[], from: number): boolean {
       for (let k = j + 1; k < Math.min(words.length, j + 4); k++) if (BEFORE_LOSS.has(words[k] ?? '')) return true;
     }
   }
-  const rest = ` ${words.slice(from).join(' ')} `;
-  return HURRY_RUNS.some((r) => rest.includes(` ${r} `));
+  return rushedAfter(words, from);
 }
 
 /** A hurry spelled out (`dari sekarang`, `hari ini juga`), not a bare `sekarang` that may only date a report. */

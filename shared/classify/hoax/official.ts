@@ -167,8 +167,8 @@ const AGENCY_HINT =
   /bpbd|bmkg|bnpb|basarnas|pvmbg|bpom|bank indonesia|kemen|kominfo|komdigi|diskominfo|pemprov|pemerintah|pemkot|pemda|dinas|dinkes|dishub|disdik|sudin|gulkarmat|damkar|satpol|pam|pln|kai|mrt|lrt|transjakarta|polda|polres|bapenda|dukcapil|kpu|puskesmas|rsud|kelurahan|kecamatan|wali|pmi|bpjs|dinsos/iu;
 
 /** Whether the post may speak in an agency's name at all (`source`: what `officialSource` found). */
-export const mayVoiceAgency = (text: string, source: unknown, kinds?: number): boolean =>
-  source !== undefined || ((kinds === undefined || (kinds & WORD.office) !== 0) && AGENCY_HINT.test(text));
+export const mayVoiceAgency = (text: string, source: unknown, kinds: number): boolean =>
+  source !== undefined || ((kinds & WORD.office) !== 0 && AGENCY_HINT.test(text));
 
 /** The agency a post speaks for or announces in the name of, in any form the text can give. */
 export function agencyVoice(text: string, source: { evidence: readonly string[] } | undefined): string | undefined {

@@ -63,6 +63,8 @@ const CURE =
 const REMEDY =
   '(?:rebusan|ramuan|resep|daun|madu|bawang putih|bawang merah|bawang|jahe|kunyit|air kelapa|herbal|jamu|garam|jeruk nipis|minyak zaitun)';
 export const RELATION_LED = new RegExp(`^(?:kata\\s+)?${RELATION}`, 'u');
+/** Harms a post says were done on purpose (`pintu air sengaja dibuka`): a conspiracy here, a danger's claim in alarming.ts. */
+export const DONE_ON_PURPOSE = 'dibuka|dijebol|dibakar|dimatikan|dipadamkan|ditutup|disebar|diracun|dilepas|dibiarkan|dikorbankan';
 const NEAR = '(?:\\s+[\\p{L}\\p{N}]+){0,8}?\\s+';
 
 export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
@@ -283,7 +285,7 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       // Suppression: "tidak pernah diberitakan", "belum mau mengumumkan", "TV tidak meliput".
       '(?:tidak|belum|gak|nggak|tak)(?:\\s+(?:ada|yang|pernah|mau|akan|berani|boleh|satu|pun|media|tv|televisi|koran|wartawan)){0,6}\\s+(?:diberitakan|memberitakan|beritakan|diumumkan|mengumumkan|umumkan|diliput|meliput|liput|rilis|dirilis|mengangkat)',
       // "sengaja diam", "sengaja dibiarkan", "sengaja dibuat molor".
-      'sengaja\\s+(?:diam|dibiarkan|membiarkan|biarkan|dibuat|menutupi|ditutupi|menyembunyikan|disembunyikan|tidak|jarang|umumkan|mengumumkan|diumumkan|dibuka|dijebol|dibakar|dimatikan|dipadamkan|ditutup|disebar|diracun|dilepas|dikorbankan)',
+      `sengaja\\s+(?:diam|dibiarkan|membiarkan|biarkan|dibuat|menutupi|ditutupi|menyembunyikan|disembunyikan|tidak|jarang|umumkan|mengumumkan|diumumkan|${DONE_ON_PURPOSE})`,
       // Silence with a motive: "ahli gizi diam saja karena programnya tidak laku", "the government is hiding it".
       '(?:diam|bungkam)\\s+(?:saja\\s+)?karena',
       '(?:is|are)\\s+hiding\\s+(?:it|this|the truth)|to avoid panic',

@@ -9,9 +9,11 @@
  * resident does with a real notice (asks whether it is true, complains about it) is not one.
  */
 
+import * as languageModule from '../language';
 import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
+const { wordSet } = languageModule;
 const { registerWords, WORD } = wordsModule;
 
 /** Offices by name and by kind: the named ones, then any `dinas …`, `kelurahan …`, `kemen…`. */
@@ -71,21 +73,20 @@ const OFFICE_ANYWHERE = new RegExp(`\\b(${OFFICE})(?![\\p{L}])`, 'iu');
 const OFFICE_HINT =
   /bpbd|bmkg|bnpb|bpom|bpn|ojk|bank|kemen|kominfo|komdigi|pemprov|pemerintah|pemkot|pemkab|pemda|dinas|sudin|badan|kantor|upt|balai|dis[a-z]|din[ks]|dlh|dukcapil|satpol|damkar|gulkarmat|pam|pdam|palyja|aetra|pln|pertamina|bpjs|kai|krl|mrt|lrt|transjakarta|pol[dr]|polsek|samsat|bapenda|kel|kec|lurah|camat|wali|gubernur|bupati|puskesmas|rsud|kpu/iu;
 
-const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/u));
 /** What a notice charges, forbids or takes away, as one word of the post's tokens. */
-const CHARGES = words(`
+const CHARGES = wordSet(`
   dinonaktifkan nonaktif diblokir pemblokiran dibekukan dicabut pencabutan dicoret dihapus penghapusan dibatalkan dipotong
   pemotongan potongan diangkut diderek disita penyitaan digusur penggusuran dibongkar pembongkaran penertiban ditertibkan
   razia sweeping dirazia biaya tarif iuran retribusi denda didenda dikenakan dikenai sanksi pungutan dipungut bayar membayar
   berbayar wajib diwajibkan dilarang larangan hangus diundur
 `);
 /** What a notice closes or stops: alarming with a scope (`semua`, `total`, `3 hari`, `mulai Senin`), not a day's small notice. */
-const CLOSES = words(`ditutup tutup penutupan diliburkan libur dihentikan penghentian dimatikan pemadaman padam`);
-const SCOPE = words('semua seluruh total permanen selamanya mulai selama sampai hingga sejakarta');
+const CLOSES = wordSet(`ditutup tutup penutupan diliburkan libur dihentikan penghentian dimatikan pemadaman padam`);
+const SCOPE = wordSet('semua seluruh total permanen selamanya mulai selama sampai hingga sejakarta');
 /** A length: `3 hari`, `dua minggu`, `sebulan`. */
-const SPAN = words('hari minggu pekan bulan tahun');
-const COUNTED = words('dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa');
-const ONE_SPAN = words('sehari seminggu sepekan sebulan setahun');
+const SPAN = wordSet('hari minggu pekan bulan tahun');
+const COUNTED = wordSet('dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa');
+const ONE_SPAN = wordSet('sehari seminggu sepekan sebulan setahun');
 
 /** Whether a closure has a scope or a length (`semua`, `mulai Senin`, `3 hari`, `seminggu`), not one day's small notice. */
 export function scoped(tokens: readonly string[]): boolean {
@@ -105,7 +106,7 @@ export const bareClosure = (about: string, tokens: readonly string[]): boolean =
 const TAKES_PHRASE =
   /\b(?:tidak (?:berlaku|dilayani|akan dilayani|melayani|beroperasi|diproses|mendapat|menerima)|paling lambat|hanya sampai|batas akhir|kalau tidak|jika tidak|apabila tidak|yang tidak|yang belum)\b/u;
 /** The phrases' telling words. */
-const TAKES_PHRASE_WORDS = words('berlaku dilayani melayani beroperasi diproses mendapat menerima lambat sampai akhir');
+const TAKES_PHRASE_WORDS = wordSet('berlaku dilayani melayani beroperasi diproses mendapat menerima lambat sampai akhir');
 
 registerWords([...CHARGES, ...CLOSES, ...TAKES_PHRASE_WORDS], WORD.announce);
 
@@ -113,7 +114,7 @@ registerWords([...CHARGES, ...CLOSES, ...TAKES_PHRASE_WORDS], WORD.announce);
  * The words an office's name opens with, as the normaliser leaves them (hashtags split): a post
  * with none of them among its tokens names no office, in OFFICE or in official.ts's AGENCY.
  */
-const OFFICE_WORDS = words(`
+const OFFICE_WORDS = wordSet(`
   bpbd bmkg bnpb bpom bpn ojk bank kementerian kominfo komdigi diskominfotik diskominfo pemprov pemerintah pemkot pemkab pemda
   suku sudin dinas badan kantor upt uptd balai disdukcapil disdik dishub diskes dissos disnaker disnakertrans dispora
   disparekraf disperindag dispusip distamhut dispk diskpkp dislh dinkes dinsos dlh dukcapil satpol gulkarmat damkar pam
