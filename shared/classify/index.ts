@@ -37,11 +37,17 @@ export interface TopicSource {
  * Builds the classifier for a set of watch topics (compiled once, then pure per call), or for a
  * source of topics that change (each call matches the topics in effect then).
  */
+/** The matcher to use at each call: compiled once for fixed topics, asked of a source of changing ones. */
+function topicMatcherOf(topics: readonly TopicRule[] | TopicSource): () => TopicMatcher {
+  if ('matcher' in topics) return () => topics.matcher();
+  const fixed = makeTopicMatcher(topics);
+  return () => fixed;
+}
+
 export function makeClassifier(topics: readonly TopicRule[] | TopicSource, options: ClassifierOptions = {}): Classify {
-  const fixed = Array.isArray(topics) ? makeTopicMatcher(topics) : undefined;
-  const source = topics as TopicSource;
+  const matcherNow = topicMatcherOf(topics);
   return (text, context = {}) => {
-    const matchTopics = fixed ?? source.matcher();
+    const matchTopics = matcherNow();
     const norm = normalise(text);
     const lang = detectLanguage(norm);
     const places = findPlaces(norm, text);
