@@ -706,3 +706,72 @@ describe('panic directives and strong signals with a claim, in words the dev set
     expect(flagged(r)).toBe(false);
   });
 });
+
+describe('signals in forms a phrase list cannot hold: reported speech, informal verb forms, claims by their shape', () => {
+  it.each([
+    // An office's notice reported in everyday speech, a neighbourhood board's header, a school's.
+    ['reported notice', 'Dishub DKI ngeluarin aturan: mulai bulan depan parkir motor di trotoar didenda 750 ribu', 'borrowed_voice'],
+    [
+      'board header',
+      'Pemberitahuan Pengurus RW 03: mulai Senin iuran kebersihan naik jadi 90rb, yang telat dikenai denda',
+      'borrowed_voice',
+    ],
+    ['hearsay, owned in Betawi', 'Guru aye cerita, sekolah negeri mau narik uang seragam 700 ribu mulai semester depan', 'hearsay'],
+    [
+      'no longer covered',
+      'Denger dari tetangga, obat darah tinggi di puskesmas tidak ditanggung BPJS lagi mulai tahun depan',
+      'alarming_claim',
+    ],
+    ['a charge with its amount', 'Info dari orang kelurahan, bikin KK baru sekarang bayar 250rb per lembar', 'alarming_claim'],
+    [
+      'an order with a claim for its fear',
+      'Tarik saldo e-wallet kalian sekarang juga, servernya dibobol dan saldo bakal hilang',
+      'panic_directive',
+    ],
+    ['any order, held, with a danger', 'Buang semua beras yang dibeli minggu ini, berasnya dicampur plastik', 'panic_directive'],
+    ['hidden, in slang', 'PLN diem-diem naikin tarif listrik 20% bulan ini, media nggak ada yang berani bahas', 'conspiracy'],
+    [
+      'English hearsay, something coming',
+      "My neighbour's driver says the toll road to the airport will be closed for 2 weeks from Monday",
+      'hearsay',
+    ],
+    ['asked to be pushed up', 'Bantu up ya, mulai besok KRL dilarang bawa sepeda lipat, yang melanggar kena denda 500rb', 'call_to_share'],
+  ])('is flagged: %s', (_kind, text, signal) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).toContain(signal);
+    expect(flagged(r)).toBe(true);
+  });
+
+  it.each([
+    // A news outlet's own account reports the rumour it answers.
+    [
+      'an outlet reporting the rumour',
+      'Beredar pesan berantai di grup WhatsApp soal pemadaman listrik total se-Jakarta. PLN membantah kabar itu.',
+      { handle: 'detikcom', verified: true },
+    ],
+    ['a resident asking', 'Bener gak sih tarif MRT mau naik jadi 20rb? Temen kantor bilang gitu, ada yang tau sumber resminya?', RESIDENT],
+    ['the notice disowned', 'Pesan soal KTP lama tidak berlaku itu bukan dari Dukcapil ya, mohon jangan dipercaya', RESIDENT],
+    [
+      'a notice bounded in time',
+      'Info RT 04: besok jam 09.00-12.00 air PAM mati karena perbaikan pipa di gang 3. Mohon diteruskan ke warga, waspada jalan licin.',
+      RESIDENT,
+    ],
+    ['care not to put off', 'Kalau demam tinggi setelah kena banjir jangan ditunda, segera ke puskesmas terdekat', RESIDENT],
+    ['no charge', 'Pemberitahuan RW 06: pembagian sembako hari Sabtu di balai warga, tidak ada pungutan apa pun', RESIDENT],
+    ['a file to beware of', 'Waspada file Undangan.apk di WA, jangan diinstal, itu aplikasi pencuri data', RESIDENT],
+    ['a water level rising with a call to share', 'Air Kali Angke naik lagi sore ini, share ke tetangga biar siap-siap', RESIDENT],
+    ['the emergency line', 'Darurat kebakaran langsung telepon 112, gratis. Mohon diteruskan ke warga', RESIDENT],
+  ])('is left alone: %s', (_kind, text, author) => {
+    expect(flagged(score(text, author))).toBe(false);
+  });
+
+  it('says which words made the counter-signals', () => {
+    expect(
+      evidenceOf(score('Beredar kabar pemadaman total. PLN membantah.', { handle: 'kompascom', verified: true }), 'news_outlet'),
+    ).toEqual(['diunggah akun media @kompascom']);
+    const asked = score('Bener gak sih katanya BPJS mau dihapus tahun depan? Sepupu saya bilang gitu', RESIDENT);
+    expect(evidenceOf(asked, 'asks_if_true')).toEqual(['bener gak sih']);
+    expect(INDICATOR_NAMES['asks_if_true']).toBeDefined();
+    expect(INDICATOR_NAMES['practical_notice']).toBeDefined();
+  });
+});

@@ -144,7 +144,9 @@ describe('phrase indicators', () => {
     expect(names(score('Ada kabar kantor pajak pindah ke Kuningan'))).toContain('hearsay');
     expect(names(score('Kata perawat di puskesmas, antrean vaksin panjang'))).toContain('pseudo_authority');
     expect(names(score('Nurses at a private clinic say the new vaccine is unsafe'))).toContain('pseudo_authority');
-    expect(weightOf(score('Info dari sumber terpercaya, gedung itu mau dibongkar'), 'pseudo_authority')).toBe(0.35);
+    expect(weightOf(score('Info dari sumber terpercaya, gedung itu sudah tua'), 'pseudo_authority')).toBe(0.35);
+    // What it says is coming (`mau dibongkar`) is a rumour: the source weighs more.
+    expect(weightOf(score('Info dari sumber terpercaya, gedung itu mau dibongkar'), 'pseudo_authority')).toBe(0.45);
     // Not the English giveaway's "tag a friend for a chance to win".
     expect(names(score('Tag a friend for a chance to win a free coffee'))).not.toContain('hearsay');
   });

@@ -34,7 +34,12 @@ const SERVICES: ReadonlySet<string> = new Set(
   biaya | denda | pajak | retribusi | parkir | meteran | posyandu | rs | vaksin | imunisasi | obat | beras | minyak | susu
   sampah | rekening | tabungan | gas | pintu | jalan | layanan | pelayanan | subsidi | pensiun | token | kelurahan | kantor
   gedung | rusun | flyover | terowongan | underpass | jpo | apotek | klinik | kampus | lpg | pertamax | solar | gaji | upah
-  tunjangan | angkot | jaklingko
+  tunjangan | angkot | jaklingko | bus | koridor | eskalator | lift | ambulans | ambulan | pasien | operasi | persalinan | ojol
+  motor | kendaraan | plat | spbu | pangkalan | tabung | telur | daging | beras | bakso | sate | jajanan | jajan | makanan
+  minuman | permen | sayur | seragam | uang | saldo | akun | tagihan | kartu | pbb | ppdb | ijazah | rapor | akta | kk | nik
+  sd | smp | sma | smk | sdn | smpn | sman | smkn | madrasah | paud | tk | posko | masjid | pelabuhan | kapal | pompa
+  pintu | dana | jht | pkh | kis | sembako | elpiji | qris | ewallet | rekening | deposito | pinjaman | kredit
+  kontrakan | kos | tanah | sertifikat | imb | pbg | izin | pedagang | lapak | kios | toilet | sungai | kali | tanggul
   `),
 );
 const BEFALL_WORDS = list(`
@@ -44,9 +49,42 @@ const BEFALL_WORDS = list(`
     jebol | bocor | retak | roboh | runtuh | ambruk | didenda | dikenai | diundur | dilarang | disita | dirampas
     dipotong | tolak | menolak | tidak melayani | tidak menerima | tidak diangkut | digusur | dibongkar | disegel
     kedaluwarsa | kadaluarsa | dicampur | dioplos | meledak | diputus | dibatasi | dipangkas | dikurangi | amblas | ambles | ambrol
+    gangguan | dibuka | rusak | ditimbun | busuk | bau | penuh | ditahan | nolak | abis | suspended | down
     `);
+/** Befalls a service by someone's decision (`dihapus`, `wajib`, `ditunda`): what a false announcement tells of. */
+const DECIDED_WORDS = list(`
+    dihentikan | naik | dinaikkan | dinaikin | naikin | berbayar | dikenakan | wajib | dihapus | dicabut | dibekukan | diblokir
+    dinonaktifkan | tidak berlaku | ditiadakan | didenda | dikenai | diundur | dilarang | disita | dirampas | dipotong
+    digusur | dibongkar | disegel | diputus | dibatasi | dipangkas | dikurangi | ditutup | diliburkan | dimatikan | dipadamkan
+    ditunda | ditarik | ditolak | dibubarkan | dipungut | memungut | mungut | dipatok | hangus | dicoret | diganti | dibatalkan
+    dipulangkan | dialihkan | diprivatisasi | dijual | dihapuskan | diswastakan | dipindah | dipindahkan | diwajibkan
+    disetop | distop | dimajukan | dimundurkan | dikosongkan | narik
+    `);
+/** The Jakarta informal forms too: `dibekukan` and `dibekuin`, `dinonaktifkan` and `dinonaktifin`. */
+const withInformal = (words: readonly string[]): string[] => [
+  ...words,
+  ...words.filter((w) => /^di[a-z]{3,}kan$/u.test(w)).map((w) => `${w.slice(0, -3)}in`),
+];
 /** What befalls them, within six words after (`air di Kebon Jeruk mati`). */
-const BEFALLS = new RegExp(`\\b(?:${trieOf(BEFALL_WORDS)})\\b`, 'g');
+const BEFALLS = new RegExp(`\\b(?:${trieOf([...new Set(withInformal([...BEFALL_WORDS, ...DECIDED_WORDS]))])})\\b`, 'g');
+const DECIDED: ReadonlySet<string> = new Set(withInformal(DECIDED_WORDS));
+const RISES: ReadonlySet<string> = new Set(list('naik'));
+/** What a decision raises: a price, a fee, a tax. */
+const FEES: ReadonlySet<string> = new Set(
+  list(
+    'tarif | iuran | biaya | denda | pajak | retribusi | parkir | harga | pbb | token | premi | ongkos | bbm | pertalite | elpiji | lpg | tiket | uang | spp | cicilan | bunga',
+  ),
+);
+/**
+ * No longer there, or only for some: `tidak gratis lagi`, `tidak ditanggung lagi`, `tidak dijual
+ * lagi`, `KJP tidak cair`, `cuma dikasih ke anak ranking 10 besar`, `hanya bisa dibeli pakai QR`.
+ */
+const NO_LONGER = new RegExp(
+  `\\b(?:(?:tidak|tak|gak|nggak|enggak)\\s+(?:akan\\s+|bisa\\s+|boleh\\s+|lagi\\s+|bakal\\s+)?(?:gratis|ditanggung|menanggung|nanggung|cair|dicairkan|dijual|menerima|nerima|diterima|melayani|layanin|dilayani|berlaku|dipakai|dipake|digunakan|beroperasi|disubsidi|dapat|mendapat|dikasih|diberikan|diproses|dibayar|ngalir|mengalir)(?:\\s+[\\p{L}]+){0,3}?\\s+(?:lagi|sama sekali|mulai|selamanya|permanen|total)|(?:cuma|hanya)\\s+(?:bisa|boleh|dikasih|diberikan|dilayani|berlaku|untuk|buat|ngalir|mengalir|dijual|dibeli)\\s+[\\p{L}]+)\\b`,
+  'u',
+);
+const CHARGE =
+  /\b(?:bayar|membayar|biaya|denda|didenda|dipungut|mungut|memungut|pungutan|tarif|iuran|pajak|retribusi|dipatok|dikenakan|dikenai|potongan|dipotong|uang)(?:\s+[\p{L}]+){0,4}?\s+(?:rp\s?)?\d[\d.,]*\s?(?:rb|ribu|jt|juta|k|%|persen)(?![\p{L}])/u;
 const EVENT_WORDS = list(`
     pemadaman | penutupan | kenaikan | penghapusan | pencabutan | pemblokiran | pemutusan | kelangkaan | krisis | pencemaran
     menutup | mematikan | memadamkan | menaikkan | menghapus | mencabut | menghentikan | meliburkan
@@ -54,17 +92,24 @@ const EVENT_WORDS = list(`
 /** Named as an event, the service within three words after: `pemadaman listrik`, `kenaikan tarif`, `penutupan sekolah`. */
 const EVENTS = new RegExp(`\\b(?:${trieOf(EVENT_WORDS)})\\b`, 'g');
 const REACH = 6;
-const NOT: ReadonlySet<string> = new Set(list('tidak | tak | belum | bukan | batal | gak | nggak | not'));
+const NOT: ReadonlySet<string> = new Set(list('tidak | tak | belum | bukan | batal | gak | nggak | not | jangan'));
 /** What makes a service dangerous now, not merely late or down: `air PAM tercemar`, `tanggul jebol`. */
 const HAZARD =
-  /(?:tercemar|terkontaminasi|beracun|jebol|retak|roboh|runtuh|ambruk|kedaluwarsa|kadaluarsa|dicampur|dioplos|bocor|meledak)$/u;
+  /(?:tercemar|terkontaminasi|beracun|jebol|retak|roboh|runtuh|ambruk|kedaluwarsa|kadaluarsa|dicampur|dioplos|bocor|meledak|amblas|ambles|ambrol)$/u;
 
 /** A harm said to be done on purpose: `pintu air sengaja dibuka`, `gardu sengaja dimatikan`. */
 const DELIBERATE = new RegExp(`\\bsengaja\\s+(?:${DONE_ON_PURPOSE})\\b`, 'u');
 
+/** A claim about a service: its words, and whether it tells of a decision (`dihapus`), a danger or a state now (`mati`). */
+interface ServiceClaim {
+  readonly text: string;
+  readonly kind: 'decided' | 'hazard' | 'state';
+}
+
 /** `air di Kebon Jeruk mati`: a service word, then within six words what befalls it. */
-function serviceClaim(norm: string): string | undefined {
+function serviceClaim(norm: string): ServiceClaim | undefined {
   BEFALLS.lastIndex = 0;
+  let state: ServiceClaim | undefined;
   for (let m = BEFALLS.exec(norm); m !== null; m = BEFALLS.exec(norm)) {
     const before = norm.slice(Math.max(0, m.index - 80), m.index).split(/[ ,.]+/);
     // Denied, not claimed: `tarif KRL tetap, tidak jadi naik`, `sekolah tidak diliburkan`.
@@ -72,8 +117,26 @@ function serviceClaim(norm: string): string | undefined {
       continue;
     const words = before.slice(-REACH - 1, -1);
     const at = words.findIndex((w) => SERVICES.has(w));
-    if (at >= 0) return `${words.slice(at).join(' ')} ${m[0]}`;
+    if (at < 0) continue;
+    const text = `${words.slice(at).join(' ')} ${m[0]}`;
+    // A level or a count that rises is a state (`air kali naik`); a price that rises is a decision.
+    const decided = DECIDED.has(m[0]) && (!RISES.has(m[0]) || words.slice(at).some((w) => FEES.has(w)));
+    const kind = HAZARD.test(m[0]) ? 'hazard' : decided ? 'decided' : 'state';
+    if (kind !== 'state') return { text, kind };
+    state ??= { text, kind };
   }
+  // No longer there: said of a service anywhere in its sentence (`obat … diabetes tidak ditanggung lagi`).
+  const gone = NO_LONGER.exec(norm);
+  if (gone) {
+    const start = norm.lastIndexOf('. ', gone.index) + 1;
+    const end = norm.indexOf('. ', gone.index);
+    const sentence = norm.slice(start, end < 0 ? undefined : end).split(/[ ,.]+/);
+    if (sentence.some((w) => SERVICES.has(w))) return { text: gone[0], kind: 'decided' };
+  }
+  // A charge with its amount: `bayar 300rb`, `kena denda 1 juta`, `mungut uang bangunan 2 jt`, `pajak simpanan 10%`.
+  const charge = CHARGE.exec(norm);
+  if (charge) return { text: charge[0], kind: 'decided' };
+  if (state) return state;
   EVENTS.lastIndex = 0;
   for (let m = EVENTS.exec(norm); m !== null; m = EVENTS.exec(norm)) {
     const after = norm
@@ -81,7 +144,7 @@ function serviceClaim(norm: string): string | undefined {
       .split(/[ ,.]+/)
       .slice(1, 4);
     const at = after.findIndex((w) => SERVICES.has(w));
-    if (at >= 0) return [m[0], ...after.slice(0, at + 1)].join(' ');
+    if (at >= 0) return { text: [m[0], ...after.slice(0, at + 1)].join(' '), kind: 'decided' };
   }
   return undefined;
 }
@@ -102,30 +165,43 @@ registerWords(
   [
     ...RUMOUR_WORDS,
     'sengaja',
-    ...[...BEFALL_WORDS, ...EVENT_WORDS, ...TAKE_WORDS].flatMap((p) => p.split(' ')).filter((w) => w.length >= 4 && w !== 'tidak'),
+    ...withInformal([...BEFALL_WORDS, ...DECIDED_WORDS, ...EVENT_WORDS, ...TAKE_WORDS])
+      .flatMap((p) => p.split(' '))
+      .filter((w) => w.length >= 4 && w !== 'tidak'),
+    ...list('cuma | hanya | gratis | ditanggung | nanggung | cair | dicairkan | dijual | nerima | dilayani | ngalir | mengalir'),
+    ...list('bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | potongan'),
   ],
   WORD.loss,
 );
 
 /** An announcement's alarming part: the claim, or what it takes away or charges for (`pemadaman total 3 hari`). */
 export function announcedLoss(norm: string): string | undefined {
-  const claim = alarmingClaim(norm, false);
+  const claim = alarmingClaim(norm, 'any');
   if (claim) return claim;
   const takes = TAKES.exec(norm);
   return takes ? `kabar soal layanan publik: ${takes[0]}` : undefined;
 }
 
 /**
- * The claim's words in the normalised text, shown as evidence; undefined when there is none.
- * `rumourOnly`: only what is about to happen or a danger, not a service's state now (`listrik
- * padam terus, share biar PLN baca!` is a complaint, however loud).
+ * How much of a claim counts: `any` (with a source no one can ask); `decided` (with a call to
+ * share: what is about to happen, a danger, or a decision about a service, not its state now:
+ * `listrik padam terus, share biar PLN baca!` is a complaint, however loud); `rumour` (the same
+ * but no decision either, for a post that also asks or complains in the writer's own voice).
  */
-export function alarmingClaim(norm: string, rumourOnly: boolean): string | undefined {
+export type ClaimReach = 'any' | 'decided' | 'rumour';
+
+/** The claim's words in the normalised text, shown as evidence; undefined when there is none. */
+export function alarmingClaim(norm: string, reach: ClaimReach): string | undefined {
+  const rumourOnly = reach !== 'any';
   const service = serviceClaim(norm);
-  if (service && (!rumourOnly || HAZARD.test(service))) return `kabar soal layanan publik: ${service}`;
+  if (service && (reach === 'any' || service.kind === 'hazard' || (reach === 'decided' && service.kind === 'decided')))
+    return `kabar soal layanan publik: ${service.text}`;
   const deliberate = rumourOnly || !norm.includes('sengaja') ? null : DELIBERATE.exec(norm);
   if (deliberate) return `kabar soal bahaya: ${deliberate[0]}`;
   const rumour = RUMOUR_HINT.test(norm) ? RUMOUR.exec(norm) : null;
   if (!rumour) return undefined;
+  // A level that rises (`air kali naik lagi sore ini`) is a state, not a rumour; a price that rises is one.
+  const words = rumour[0].toLowerCase().split(/[ ,]+/u);
+  if (words.some((w) => RISES.has(w)) && !words.some((w) => FEES.has(w)) && !DANGER_ONLY.test(rumour[0])) return undefined;
   return `${DANGER_ONLY.test(rumour[0]) ? 'kabar soal bahaya' : 'kabar soal yang akan terjadi'}: ${rumour[0].toLowerCase()}`;
 }

@@ -6,6 +6,7 @@ import * as alarmingModule from './alarming';
 import * as directiveModule from './directive';
 import * as linksModule from './links';
 import * as matcherModule from './matcher';
+import * as noticeModule from './notice';
 import * as officialModule from './official';
 import * as phraseRulesModule from './phrase-rules';
 import * as phrasesModule from './phrases';
@@ -27,6 +28,8 @@ const { dedupe, matches, SharedPasses } = matcherModule;
 const {
   agencyVoice,
   mayVoiceAgency,
+  NEWS_ACCOUNT_WEIGHT,
+  newsAccount,
   newsOutlet,
   OFFICIAL_ACCOUNT_WEIGHT,
   officialAccount,
@@ -37,9 +40,10 @@ const {
 const { COMPILED, DEBUNK, phraseIndicators } = phraseRulesModule;
 const { DEBUNK_MAX, DEBUNK_WEIGHT, PHRASE_INDICATORS } = phrasesModule;
 const { hoaxScore, round3, resultOf } = scoreModule;
+const { PRACTICAL_NOTICE_WEIGHT, practicalNotice } = noticeModule;
 const { scamEvidence, SCAM_LURE, SCAM_PRIVATE_ACCOUNT, SCAM_SECRET, SCAM_WEIGHT } = scamsModule;
 const { shoutingEvidence, SHOUTING_WEIGHT } = shoutingModule;
-const { asksOrComplains, bareClosure, borrowedVoice } = voiceModule;
+const { asksOrComplains, bareClosure, borrowedVoice, charges } = voiceModule;
 const { kindsOf, WORD } = wordsModule;
 
 /** A debunk quotes the hoax it debunks: a quoted passage of at least a few words ("…", “…”, «…»). */
@@ -64,6 +68,14 @@ const PANIC_STEP = PANIC?.step ?? 0;
 const PANIC_MAX = PANIC?.max ?? PANIC_WEIGHT;
 /** What every raw-text alternative of the shared lists needs one of. */
 export const RAW_HINT = /['&!(?%[]|before|persen|fact|diteruskan|fw|missing|found|lost/u;
+/** A header's end: `PEMBERITAHUAN RW 05:`, `BPBD kasih peringatan:`, a title on its own line. */
+const HEADED = /[:\n]/u;
+/** Signals a notice's bounds do not offset. */
+const HARD: ReadonlySet<string> = new Set(['panic_directive', 'scam', 'suspicious_link', 'known_claim', 'absolute_claim', 'account']);
+/** A question whether it is true: `bener gak sih`, `apa benar`, `benarkah`, `is it true`, `ada yang tahu benar`. */
+const ASKS_IF_TRUE =
+  /(?<![\p{L}])(?:bene?r\s*(?:gak|ga|nggak|ngga|enggak|tidak|gk)(?:\s+(?:sih|ya|nih))?|benarkah|apa\s+(?:itu\s+)?benar|apakah\s+benar|beneran\s+(?:gak|ga|nggak)|valid\s+(?:gak|ga|nggak|tidak)|hoax\s+(?:gak|ga|bukan|atau)|hoaks\s+(?:gak|ga|bukan|atau)|is\s+(?:it|this)\s+true|can\s+anyone\s+confirm|anyone\s+know\s+if)(?![\p{L}])/iu;
+const ASKS_IF_TRUE_WEIGHT = 0.3;
 const noisyOr = (weights: readonly number[]): number => 1 - weights.reduce((keep, w) => keep * (1 - Math.min(1, w)), 1);
 
 // The lists every post runs through, read together in one pass per haystack (the others, which
@@ -109,7 +121,8 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const kinds = kindsOf(tokens);
   // The whole post's kinds, for the sources read from its whole text (the same unless quotes were stripped).
   const fullKinds = text === input.text ? kinds : kindsOf(input.norm.tokens);
-  const orders = panicDirectives(haystacks.norm, tokens, kinds);
+  const claimable = (kinds & WORD.loss) !== 0;
+  const orders = panicDirectives(haystacks.norm, tokens, kinds, () => claimable && alarmingClaim(haystacks.norm, 'any') !== undefined);
   if (orders.length > 0) {
     const known = indicators.find((i) => i.name === 'panic_directive');
     const evidence = dedupe([...(known?.evidence ?? []), ...orders]);
@@ -125,22 +138,28 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   if (scam.length > 0) indicators.push({ name: 'scam', weight: SCAM_WEIGHT, evidence: scam });
   if (links.suspicious.length > 0) indicators.push({ name: 'suspicious_link', weight: SUSPICIOUS_LINK_WEIGHT, evidence: links.suspicious });
   if (input.claim) indicators.push(knownClaimIndicator(input.claim));
+  // A known author who is not the agency announcing, in the agency's name, something alarming
+  // about a service, a fee or a danger, with no official link to check it by.
+  const impersonated = indicators.some((i) => IMPERSONATION.has(i.name));
+  const official = impersonated ? undefined : officialSource(input.text, fullKinds);
+  // Bounded in time and scope, as a real notice is (notice.ts): read once, when first asked.
+  let notice: string | null | undefined;
+  const boundedNotice = (): string | undefined => (notice ??= practicalNotice(input.text, input.norm.tokens) ?? null) ?? undefined;
   // One strong signal and an alarming claim about a service, a fee, a closure or a danger.
-  // With a call to share (or a bare `katanya`) alone, only a claim of what is coming or of a
-  // danger: complaints ask to share too, and tell what they were told.
-  const claimable = (kinds & WORD.loss) !== 0;
+  // With a call to share (or a bare `katanya`) alone, only a claim of what is coming, of a
+  // danger or of a decision about a service; and only of the first two when the post complains
+  // or asks in the writer's own voice, or is an agency's notice passed on: complaints ask to
+  // share too, and notices ask to be passed on.
+  const unsourced = indicators.some((i) => DOUBTED_SOURCES.has(i.name) && i.weight > WEAK_HEARSAY_WEIGHT);
+  // A notice bounded in time (`besok jam 09.00-12.00 air mati`) tells of no alarm to pass on.
   const claim =
-    claimable && indicators.some((i) => ALARMING_CLAIM_PARTNERS.has(i.name))
-      ? alarmingClaim(haystacks.norm, !indicators.some((i) => DOUBTED_SOURCES.has(i.name) && i.weight > WEAK_HEARSAY_WEIGHT))
+    claimable && indicators.some((i) => ALARMING_CLAIM_PARTNERS.has(i.name)) && (unsourced || !boundedNotice())
+      ? alarmingClaim(haystacks.norm, unsourced ? 'any' : official || asksOrComplains(text) ? 'rumour' : 'decided')
       : undefined;
   if (claim) indicators.push({ name: 'alarming_claim', weight: ALARMING_CLAIM_WEIGHT, evidence: [claim] });
   const anchor = officialAccount(input.author);
   const account = anchor ? undefined : accountIndicator(input.author, input.postedAt);
   if (account) indicators.push(account);
-  // A known author who is not the agency announcing, in the agency's name, something alarming
-  // about a service, a fee or a danger, with no official link to check it by.
-  const impersonated = indicators.some((i) => IMPERSONATION.has(i.name));
-  const official = impersonated ? undefined : officialSource(input.text, fullKinds);
   const author = input.author;
   if (
     author?.handle &&
@@ -154,21 +173,40 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
     let about = claimable && mayVoiceAgency(input.text, official, kinds) ? (claim ?? announcedLoss(haystacks.norm)) : undefined;
     let agency = about === undefined ? undefined : agencyVoice(input.text, official);
     // Any office by its kind, speaking in any of a notice's forms, announcing a loss or a charge.
-    if (!agency && (kinds & WORD.announce) !== 0 && (kinds & WORD.office) !== 0) {
-      const voice = borrowedVoice(text, haystacks.norm, tokens);
+    // Announcing a charge or a closure; or, with a header's colon or line break, anything alarming.
+    if (!agency && (kinds & WORD.office) !== 0 && ((kinds & WORD.announce) !== 0 || (claimable && HEADED.test(text.slice(0, 90))))) {
+      const voice = borrowedVoice(text, haystacks.norm, tokens, () => claim ?? announcedLoss(haystacks.norm));
       if (voice) {
         agency = voice.office;
         about = claim ?? voice.announced;
       }
     }
     // Not a debunk quoting the notice, a resident's question or complaint, or one day's small closure.
-    if (agency && about && debunk.length === 0 && !bareClosure(about, tokens) && !asksOrComplains(text))
+    // Nor a notice bounded in time and scope that charges nothing (`besok jam 09.00-12.00 air mati`).
+    if (
+      agency &&
+      about &&
+      debunk.length === 0 &&
+      !bareClosure(about, tokens) &&
+      !asksOrComplains(text) &&
+      (charges(tokens) || !boundedNotice())
+    )
       indicators.push({
         name: 'borrowed_voice',
         weight: BORROWED_VOICE_WEIGHT,
         evidence: [`atas nama ${agency}, bukan dari akunnya`, about],
       });
   }
+
+  // A notice bounded in time and scope offsets the softer signals only: never a doubted source, a
+  // panic order, a scam, a known claim or a danger.
+  const bounded =
+    indicators.length > 0 &&
+    !indicators.some((i) => DOUBTED_SOURCES.has(i.name) || HARD.has(i.name)) &&
+    !indicators.some((i) => i.evidence.some((e) => e.startsWith('kabar soal bahaya')))
+      ? boundedNotice()
+      : undefined;
+  if (bounded) counters.push({ name: 'practical_notice', weight: -PRACTICAL_NOTICE_WEIGHT, evidence: [bounded] });
 
   if (debunk.length > 0) {
     const weight = Math.min(DEBUNK_MAX, DEBUNK_WEIGHT + 0.05 * (debunk.length - 1));
@@ -180,8 +218,14 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const sourceWeight = (weight: number): number => -round3(borrowed ? weight * BORROWED_SOURCE : weight);
   if (anchor) counters.push({ name: 'official_account', weight: -OFFICIAL_ACCOUNT_WEIGHT, evidence: [anchor] });
   if (links.official.length > 0) counters.push({ name: 'official_link', weight: -OFFICIAL_LINK_WEIGHT, evidence: links.official });
+  const outletAccount = anchor ? undefined : newsAccount(input.author);
   const news = impersonated ? undefined : newsOutlet(input.text, links.news, fullKinds);
-  if (news) counters.push({ name: 'news_outlet', weight: sourceWeight(news.weight), evidence: news.evidence });
+  if (outletAccount) counters.push({ name: 'news_outlet', weight: -NEWS_ACCOUNT_WEIGHT, evidence: [outletAccount] });
+  else if (news) counters.push({ name: 'news_outlet', weight: sourceWeight(news.weight), evidence: news.evidence });
+  // A resident asking whether a rumour is true (`bener gak sih …?`, `apa benar …?`) passes it on to have it checked.
+  const asked = indicators.length > 0 ? ASKS_IF_TRUE.exec(input.text) : null;
+  if (asked && !indicators.some((i) => i.name === 'panic_directive' || i.name === 'call_to_share'))
+    counters.push({ name: 'asks_if_true', weight: -ASKS_IF_TRUE_WEIGHT, evidence: [asked[0].toLowerCase()] });
   // A missing-person or lost-pet notice travels from group to group: forwarding does not unmake it.
   // A service said to be broken or dangerous is no personal appeal, whatever `sudah dilaporkan` says.
   const doubted =

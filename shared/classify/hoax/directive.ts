@@ -70,16 +70,23 @@ const ACTS: readonly [ReturnType<typeof forms>, Act][] = [
   ],
   // Fetch the children: `jemput anak sekarang`, `tarik anak dari sekolah`, `pick up your kids`.
   [forms('jemput | pulangkan | liburkan', 'menjemput | jemputlah | pick | keep'), { goals: ['children'], needs: 'fear' }],
-  [forms('tarik', 'menarik'), { goals: ['children'], needs: 'fear' }],
+  [forms('tarik | cabut | larang', 'menarik | melarang | ngelarang'), { goals: ['children'], needs: 'fear' }],
   // Flee: `ungsikan keluarga`, `segera mengungsi`, `kosongkan rumah`, `evacuate`.
   [
     forms('ungsikan | evakuasi | tinggalkan | kosongkan', 'mengungsi | ngungsi | mengevakuasi | evacuate | leave'),
     { goals: ['family', 'children', 'place'], needs: 'fear', bare: true },
   ],
   // Keep away: `hindari stasiun`, `jauhi RS itu`, `avoid the hospital`, `stay away from`.
-  [forms('hindari | jauhi', 'hindarin | jauhin | menghindari | menjauhi | avoid | stay'), { goals: ['place', 'vaccine'], needs: 'fear' }],
+  [
+    forms('hindari | jauhi | skip', 'hindarin | jauhin | menghindari | menjauhi | avoid | stay'),
+    { goals: ['place', 'vaccine', 'supplies'], needs: 'fear' },
+  ],
   // Sell or swap out of fear: `jual emas sekarang`, `tukarkan uang lama sebelum tidak berlaku`, `cairkan JHT`.
-  [forms('jual | tukar | tukarkan | lepas', 'sell | exchange'), { goals: ['money'], needs: 'urging' }],
+  [forms('jual | tukar | tukarkan | tuker | lepas', 'sell | exchange'), { goals: ['money'], needs: 'urging' }],
+  // Close the account out of fear: `tutup akun m-banking kalian sekarang`.
+  [forms('tutup | blokir', 'menutup | nutup'), { goals: ['money'], needs: 'fear' }],
+  // Pay it all now out of fear: `segera lunasi PBB sebelum dendanya naik`.
+  [forms('lunasi | bayar', 'melunasi | ngelunasin'), { goals: ['payment'], needs: 'fear' }],
   // Take it out in English, out of fear: `take your money out of Bank DKI, it is collapsing`.
   [forms('', 'take | pull | get'), { goals: ['money'], needs: 'fear' }],
   // Transfer it out, out of fear (a shop asks for a transfer too): `transfer saldo kalian ke bank lain, bank ini bangkrut`.
@@ -97,8 +104,8 @@ const ACTS: readonly [ReturnType<typeof forms>, Act][] = [
 /** After `jangan` (`don't`, `tidak usah` in a hurry): what not to do, and to what. */
 const DONT: readonly [string, Act][] = [
   [
-    'minum | meminum | konsumsi | mengonsumsi | pakai | memakai | pake | gunakan | menggunakan | masak | memasak | mandi | drink | use',
-    { goals: ['water', 'supplies'], needs: 'fear-or-hold' },
+    'minum | meminum | konsumsi | mengonsumsi | pakai | memakai | pake | gunakan | menggunakan | masak | memasak | mandi | drink | use | scan',
+    { goals: ['water', 'supplies', 'payment'], needs: 'fear-or-hold' },
   ],
   ['makan | memakan | beli | membeli | buy | eat | isi | mengisi', { goals: ['supplies'], needs: 'fear' }],
   [
@@ -107,7 +114,7 @@ const DONT: readonly [string, Act][] = [
   ],
   ['bawa | membawa | berobat | periksa | dibawa | take', { goals: ['place', 'children', 'family'], needs: 'fear' }],
   [
-    'sekolahkan | berangkatkan | antar | mengantar | antarkan | anter | anterin | antarin | nganter | nganterin | izinkan | biarkan | membiarkan | mengizinkan | kasih | send | let',
+    'sekolahkan | berangkatkan | antar | mengantar | antarkan | anter | anterin | antarin | nganter | nganterin | izinkan | biarkan | membiarkan | mengizinkan | kasih | send | let | biarin | ngebiarin | bolehin | ngizinin | ajak | ngajak',
     { goals: ['children'], needs: 'fear-or-hold' },
   ],
   ['buka | membuka | bukakan | bukain | open', { goals: ['door'], needs: 'fear' }],
@@ -116,6 +123,7 @@ const DONT: readonly [string, Act][] = [
     { goals: ['vaccine', 'children'], needs: 'fear', bare: true },
   ],
   ['bayar | membayar | pay | transfer | lunasi', { goals: ['payment'], needs: 'fear' }],
+  ['topup | top | setor | nabung | menabung | daftar | mendaftar | register', { goals: ['money', 'payment'], needs: 'fear', bare: true }],
   [
     'isi | mengisi | tidur | keluar | ngantor | berangkat | kerja | sekolah | masuk',
     { goals: ['place', 'supplies', 'children'], needs: 'fear', bare: true },
@@ -132,7 +140,7 @@ const DONT_PASSIVE: ReadonlyMap<string, readonly Goal[]> = new Map<string, reado
     ['water', 'supplies'],
   ]),
   ...list(
-    'disekolahkan | disekolahin | sekolah | masuk | berangkat | diberangkatkan | diantar | dianter | dibiarkan | diizinkan | keluar',
+    'disekolahkan | disekolahin | sekolah | masuk | berangkat | diberangkatkan | diantar | dianter | dibiarkan | diizinkan | keluar | dikasih | diajak | main | jajan',
   ).map((w): [string, readonly Goal[]] => [w, ['children']]),
 ]);
 
@@ -143,12 +151,12 @@ const OBJECTS: ReadonlyMap<string, readonly Goal[]> = (() => {
   };
   add(
     'money',
-    'uang | tabungan | simpanan | saldo | deposito | rekening | atm | dana | emas | cash | savings | money | deposits | gaji | ewallet | wallet | tunai | dolar | dollar | saham | reksadana | jht | pecahan | kripto | kartu | gold | stocks',
+    'uang | tabungan | simpanan | saldo | deposito | rekening | atm | dana | emas | cash | savings | money | deposits | gaji | ewallet | wallet | tunai | dolar | dollar | saham | reksadana | jht | pecahan | kripto | kartu | gold | stocks | akun | mbanking | banking | dompet | gopay | ovo',
   );
   add('bank', 'bank');
   add(
     'supplies',
-    'air | galon | beras | gas | elpiji | lpg | bensin | bbm | pertalite | pertamax | solar | obat | obatan | mie | mi | minyak | gula | telur | sembako | susu | token | lilin | masker | makanan | persediaan | tangki | tank | pangan | daging | ayam | ikan | kaleng | sayur | garam | water | food | rice | fuel | gas | supplies | groceries | medicine',
+    'air | galon | beras | gas | elpiji | lpg | bensin | bbm | pertalite | pertamax | solar | obat | obatan | mie | mi | minyak | gula | telur | sembako | susu | token | lilin | masker | makanan | persediaan | tangki | tank | pangan | daging | ayam | ikan | kaleng | sayur | garam | water | food | rice | fuel | gas | supplies | groceries | medicine | sate | bakso | jajanan | jajan | es | permen | minuman | gorengan | nasi | roti | sirup | snack | takjil | belanjaan | ember | bak | drum | jerigen | telor',
   );
   add('water', 'air | galon | water | keran | kran');
   add('children', 'anak | anaknya | anakmu | murid | siswa | siswi | putra | bocil | kids | children | child | students');
@@ -160,11 +168,11 @@ const OBJECTS: ReadonlyMap<string, readonly Goal[]> = (() => {
   add('vaccine', 'vaksin | imunisasi | suntik | suntikan | booster | vaccine | vaccines | vaksinasi');
   add(
     'device',
-    'hp | handphone | ponsel | telepon | listrik | meteran | wifi | router | colokan | mcb | sekring | kulkas | phone | phones',
+    'hp | handphone | ponsel | telepon | listrik | meteran | wifi | router | colokan | mcb | sekring | kulkas | phone | phones | bluetooth | nfc | gps | lokasi | location',
   );
   add(
     'payment',
-    'tiket | pesanan | premi | iuran | cicilan | pajak | tagihan | bpjs | asuransi | langganan | pbb | pkb | utang | pinjaman | kredit | uang',
+    'tiket | pesanan | premi | iuran | cicilan | pajak | tagihan | bpjs | asuransi | langganan | pbb | pkb | utang | pinjaman | kredit | uang | qris | jaklingko | emoney | flazz | saldo',
   );
   add('door', 'pintu | door | jendela | ventilasi | windows | window | doors | home | indoors | inside | rumah');
   return map;
@@ -205,7 +213,9 @@ const FEAR: ReadonlySet<string> = new Set(
   boraks | dibekukan | bangkrut | kolaps | krisis | rush | langka | hangus | lockdown | begal | maling | rampok | perampokan
   ancaman | polio | campak | difteri | rabies | antraks | kolera | diare | mematikan | kanker | menular
   diracun | diblokir | dinonaktifkan | disita | razia | sweeping | ricuh | chaos | kacau | mencekam | pemadaman | blackout | mogok | kosong | lumpuh | cacat | mandul | autis | buta | anjlok | riots | riot | poisoned | poison | danger | dangerous | outbreak | collapse | freeze | frozen
-  bomb | bombs | threat | collapsing | contaminated | toxic | runtuh | amblas | ambles
+  bomb | bombs | threat | collapsing | contaminated | toxic | runtuh | amblas | ambles | nyulik | nyulikin | hipnotis
+  dirampok | bius | dibius | narkoba | pingsan | kejang | stroke | tbc | campak | tikus | celeng | pemutih | hacker | dibobol
+  kebobolan | terkuras | dikuras | kesedot | sedot | scammer | scammers | tipes | cacing | etilen | rubuh | kebakar | terbakar
   `),
 );
 /** Until further notice: `dulu`, `sementara`, `sampai ada pengumuman`, `minggu ini`. */
@@ -240,9 +250,22 @@ const FUNCTION: ReadonlySet<string> = new Set(
 /** Orders that seek help or care rather than flee: `segera hubungi 112`, `segera periksakan ke dokter`. */
 const HELP: ReadonlySet<string> = new Set(
   list(
-    'hubungi | laporkan | periksakan | konsultasikan | waspadai | ikuti | pantau | amankan | bersihkan | cuci | lapor | lakukan | datangi | kunjungi | doakan | bantu | tolong | cari | cek',
+    'hubungi | laporkan | periksakan | konsultasikan | waspadai | ikuti | pantau | amankan | bersihkan | cuci | lapor | lakukan | datangi | kunjungi | doakan | bantu | tolong | cari | cek | perhatikan | ingatkan | sampaikan | siapkan | persiapkan | simpan | matikan | gunakan | pakai | bawa | minum | makan | rebus | masak | tutupi | hindari | jauhi | pastikan | share | bagikan | sebarkan | teruskan | kabarkan | beritahukan | infokan | daftarkan | daftar | isi | lengkapi | tunggu | tanyakan | baca | lihat | dengarkan | check | call | contact | report | follow | wait | read',
   ),
 );
+/** Bare verbs that open an order (`buang`, `copot`, `kunci`): a word not shaped like an imperative. */
+const BARE_ORDERS: ReadonlySet<string> = new Set(
+  list('buang | copot | hapus | kunci | angkut | fotokopi | titip | batal | tunda | blokir | uninstall | delete | throw | lock | dump'),
+);
+/** Words shaped like an `-in`/`-kan`/`-lah` imperative that are not one. */
+const NOT_ORDERS: ReadonlySet<string> = new Set(
+  list(
+    'akan | bukan | kalian | ingin | kemarin | main | lain | mungkin | yakin | angin | dingin | miskin | rajin | makin | mesin | sekalian | kain | bahkan | padahal | apalagi | sekolah | masalah | jumlah | salah | sudahlah | rumah | tanah | sebelah | setelah | kecamatan | kelurahan | perkawinan | pernikahan | pengin | pingin | cuman | doang | tapi | kapan | makan | pikun | latihan | sendirian | pelan | juga',
+  ),
+);
+/** An imperative by its shape: `buangin`, `kosongkan`, `pergilah`, or a bare order (BARE_ORDERS). */
+const orderShaped = (w: string): boolean =>
+  BARE_ORDERS.has(w) || (/^[a-z]{4,}(?:in|kan|lah)$/u.test(w) && !NOT_ORDERS.has(w) && !/^(?:ke|pe[nmr]?|per)[a-z]+an$/u.test(w));
 
 const VERBS = new Map<string, { act: Act; form: 'imperative' | 'passive' | 'active' }[]>();
 for (const [f, act] of ACTS)
@@ -378,7 +401,11 @@ const opens = (w: string, previous: string | undefined, next: string | undefined
 /** One sentence's directive, as evidence. */
 function inSentence(sentence: string, read: Read): string | undefined {
   const words = sentence.split(' ');
-  if (!words.some((w, i) => opens(bare(w), words[i - 1] === undefined ? undefined : bare(words[i - 1]!), words[i + 1]))) return undefined;
+  if (
+    !orderShaped(bare(words[0] ?? '')) &&
+    !words.some((w, i) => opens(bare(w), words[i - 1] === undefined ? undefined : bare(words[i - 1]!), words[i + 1]))
+  )
+    return undefined;
   // Where each clause ends (its last word carries the comma) and the next one opens.
   const ends = new Set<number>();
   const clauseStarts = new Set<number>([0]);
@@ -392,7 +419,7 @@ function inSentence(sentence: string, read: Read): string | undefined {
     const w = words[i] ?? '';
     let verb = VERBS.get(w);
     if (!verb && w.endsWith('lah')) verb = VERBS.get(w.slice(0, -3));
-    if (!verb && !opens(w, words[i - 1], words[i + 1])) continue;
+    if (!verb && !opens(w, words[i - 1], words[i + 1]) && !((i === 0 || clauseStarts.has(i)) && orderShaped(w))) continue;
     const { urged, negated, own, start } = before(words, i);
     // The writer's own plan (`aku mau tarik uang`, `saya harus ambil tabungan`) unless told to others.
     if (verb && !negated && !(own && !addressed(words, i, i + REACH + 3))) {
@@ -437,6 +464,20 @@ function inSentence(sentence: string, read: Read): string | undefined {
       !FUNCTION.has(w)
     )
       return evidence(words, start, i + 1, ends);
+    // Any order at the head of a clause, in a hurry, held (`dulu`) or told to the readers, in a post
+    // that names a fear or makes an alarming claim: `buang semua telor yang kalian beli minggu ini
+    // (… flu burung)`, `batalin dulu rencana mudik lewat tol (… jembatan retak)`, `copot aplikasinya sekarang`.
+    if (
+      (i === 0 || clauseStarts.has(i)) &&
+      orderShaped(w) &&
+      !HELP.has(w) &&
+      !FUNCTION.has(w) &&
+      read.fear &&
+      !read.calm &&
+      !read.promo &&
+      (hurriedAfter(words, i) || words[i + 1] === 'dulu' || addressed(words, i + 1, i + REACH + 3))
+    )
+      return evidence(words, i, Math.min(words.length - 1, i + 2), ends);
     // Don't: `jangan minum air PAM`, `don't send your kids`, `tidak usah ke kantor`.
     // `mending tidak usah ngantor`: urged not to, out of fear.
     const notNeeded = w === 'tidak' && words[i + 1] === 'usah' && read.fear && urged;
@@ -503,17 +544,32 @@ function objectOf(word: string): readonly Goal[] | undefined {
 }
 
 /** The panic directives in a post's normalised text (its tokens' kinds gate it, `kindsOf`): evidence, or none. */
-export function panicDirectives(norm: string, tokens: readonly string[], kinds = kindsOf(tokens)): string[] {
+export function panicDirectives(
+  norm: string,
+  tokens: readonly string[],
+  kinds = kindsOf(tokens),
+  claimed: () => boolean = () => false,
+): string[] {
   // A verb (or `jangan`) and something that can make it an order, or `segera …` in a post that
   // names a fear: most posts have neither.
   const has = (kind: number): boolean => (kinds & kind) !== 0;
-  if (!(has(WORD.directive) && has(WORD.urging)) && !(has(WORD.hurry) && has(WORD.fear))) return [];
-  const fear = has(WORD.fear);
+  // Or a post that opens with an order, urged, next to a fear or a loss (`buang semua beras …`).
+  if (
+    !(has(WORD.directive) && has(WORD.urging)) &&
+    !(has(WORD.hurry) && has(WORD.fear)) &&
+    !(has(WORD.urging) && has(WORD.fear | WORD.loss) && orderShaped(tokens[0] ?? ''))
+  )
+    return [];
+  const named = has(WORD.fear);
+  let fear: boolean | undefined;
   let calm: boolean | undefined;
   let promo: boolean | undefined;
   const read: Read = {
     words: tokens,
-    fear,
+    // A fear named in a word, or an alarming claim the post makes (`BPJS dibubarkan`, `saldo akan hilang`).
+    get fear() {
+      return (fear ??= named || claimed());
+    },
     get calm() {
       return (calm ??= CALM_RE.test(norm));
     },

@@ -71,6 +71,22 @@ const OFFICIAL_ACCOUNTS: ReadonlySet<string> = new Set(
 /** An agency's name in a handle, as verified official accounts have it (`@kel_kebonjeruk`, `@sudinhub_jaksel`). */
 const OFFICIAL_HANDLE_NAME = /kelurahan|kecamatan|^kel_|^kec_|pemkot|pemkab|sudin|dinas|^dis[a-z]|polres|polsek|pemprov|humas/iu;
 export const OFFICIAL_ACCOUNT_WEIGHT = 0.45;
+/** News outlets' own accounts (lower case, without `@`): a report of a rumour is not the rumour. */
+const NEWS_ACCOUNTS: ReadonlySet<string> = new Set(
+  list(`
+  detikcom | kompascom | kompastv | tempodotco | cnnindonesia | cnbcindonesia | kumparan | liputan6dotcom | antaranews
+  tribunnews | tribunjakarta | okezonenews | republikaonline | beritasatu | idntimes | suaradotcom | mediaindonesia
+  jpnncom | vivacoid | inewsdotid | sindonews | katadatacoid | narasinewsroom | tirtoid | jakpost | thejakartapost
+  voaindonesia | bbcindonesia | merdekadotcom | metro_tv | metrotv | tvonenews | kompasiana | jawapos | magdalenamedia
+  `),
+);
+export const NEWS_ACCOUNT_WEIGHT = 0.45;
+
+/** The post's own author is a news outlet's account: what it reports it reports, rumours included. */
+export function newsAccount(author: { readonly handle?: string } | undefined): string | undefined {
+  const handle = author?.handle?.trim().replace(/^@/, '');
+  return handle && NEWS_ACCOUNTS.has(handle.toLowerCase()) ? `diunggah akun media @${handle}` : undefined;
+}
 
 /**
  * The post's own author is an official account: a known agency handle, or a verified account

@@ -34,9 +34,10 @@ const RELATIONS = list(
 /** Each also owned by a suffix: `sepupuku`, `temanku`. */
 const RELATION = `(?:${[...RELATIONS, ...RELATIONS.map((r) => `${r}ku`)].join('|')})`;
 const OWNER =
-  '(?:\\s+(?:saya|sy|gw|gue|gua|aku|ku|kami|kita|istri saya|suami saya|kantor saya|kantor|kerja|kuliah|sekolah|sekantor|dekat rumah))?';
+  '(?:\\s+(?:saya|sy|gw|gue|gua|aku|ku|aye|ane|kami|kita|istri saya|suami saya|kantor saya|kantor|kerja|kuliah|sekolah|sekantor|dekat rumah))?';
 /** Kin and bosses whose words name anyone until owned: `ibu saya`, not `ibu guru` or `bapak gubernur`. */
-const KIN_OWNED = '(?:ibu|ayah|bapak|mama|papa|bos|atasan|pacar|anak|mas|mbak|abang)\\s+(?:saya|aku|kami)';
+const KIN_OWNED =
+  '(?:ibu|ayah|bapak|mama|papa|bos|atasan|pacar|anak|mas|mbak|abang|dosen|guru|pelanggan|langganan|customer|klien|mandor|majikan|tukang|pembantu|art|supir|sopir)\\s+(?:saya|aku|kami|aye|ane|gue|gua)';
 /** Someone the writer knows, as a rumour names them: each form, for patterns that open with it. */
 const KNOWN_PEOPLE = [`${RELATION}${OWNER}`, KIN_OWNED];
 /**
@@ -44,13 +45,13 @@ const KNOWN_PEOPLE = [`${RELATION}${OWNER}`, KIN_OWNED];
  * warung`, `pak RT`, a group, a TikTok account. With a telling word after them they are hearsay.
  */
 const OTHERS =
-  '(?:driver|sopir|supir|ojol|kurir|perawat|suster|bidan|satpam|security|hansip|tukang|pedagang|pak rt|pak rw|bu rt|bu rw|ketua rt|ketua rw|pengurus rt|ustadz|ustad|orang kelurahan|orang kecamatan|orang dinas|orang pln|orang pam|orang pdam|orang bank|orang puskesmas|orang rumah sakit|orang pemda|orang pemprov|orang dishub|orang kantor|ibu ibu|bapak bapak|emak emak|akun|grup|group)';
+  '(?:driver|sopir|supir|ojol|kurir|perawat|suster|bidan|satpam|security|hansip|tukang|pedagang|orang orang|pak rt|pak rw|bu rt|bu rw|ketua rt|ketua rw|pengurus rt|ustadz|ustad|orang kelurahan|orang kecamatan|orang dinas|orang pln|orang pam|orang pdam|orang bank|orang puskesmas|orang rumah sakit|orang pemda|orang pemprov|orang dishub|orang kantor|ibu ibu|bapak bapak|emak emak|akun|grup|group)';
 /** Telling words that, after an everyday source, make hearsay: `pada ngomongin`, `rame bahas`, `posting`. */
 const SAID =
-  '(?:bilang|cerita|ngomong|ngomongin|membicarakan|bahas|membahas|nyebut|menyebut|memberi tahu|kasih tahu|ngabarin|mengabarkan|kasih info|memberi info|infoin|posting|memposting|upload|mengunggah|share|ngeshare|kirim|ngirim)';
+  '(?:bilang|bicara|ngobrol|cerita|ngomong|ngomongin|membicarakan|bahas|membahas|nyebut|menyebut|memberi tahu|kasih tahu|ngabarin|mengabarkan|kasih info|memberi info|infoin|posting|memposting|upload|mengunggah|share|ngeshare|kirim|ngirim)';
 /** What people do when they pass a rumour on: tell, call, message. */
 const TOLD =
-  '(?:bilang|cerita|ngomong|kasih tahu|kasih tau|kasi tau|memberi tahu|ngabarin|mengabari|mengabarkan|kasih kabar|memberi kabar|kasih info|ngasih info|memberi info|infoin|nelpon|menelepon|barusan telepon)';
+  '(?:bilang|bicara|cerita|ngomong|kasih tahu|kasih tau|kasi tau|memberi tahu|ngabarin|mengabari|mengabarkan|kasih kabar|memberi kabar|kasih info|ngasih info|memberi info|infoin|nelpon|menelepon|barusan telepon)';
 const ROLE =
   '(?:dokter|perawat|bidan|psikolog|apoteker|polisi|polwan|tentara|intel|anggota|notaris|pegawai|karyawan|petugas|pejabat|wartawan|ahli|pns|asn|guru|dosen|peneliti|profesor|satpam|staf|staff|insinyur|teknisi|pilot|hakim|jaksa|pengacara|orang dalam)';
 /** A serious illness, and what miracle cures are made of. */
@@ -78,18 +79,26 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       sebelum dihapus | sebelum di hapus | sebelum di take down | sebelum ditakedown | sebelum di takedown
       sebelum hilang | teruskan | teruskan ke | terusin | terusin ke | mohon diteruskan | tolong diteruskan | bagikan
       bagikan ke | dibagikan | tolong forward | forward ke | forwardkan | forward cepat | forward segera | kirim ke grup
-      kirim ke teman | kirim ke keluarga | kirim ke orang | tolong sampaikan ke | sampaikan ke | kabarkan ke | kabari ke
+      kirim ke teman | kirim ke keluarga | kirim ke orang | kabarkan ke | kabari ke
       rt & quote | rt quote | rt kalau | trending kan | harus trending | please share | please forward | forward this
       pass this to | pass this on | share this | spread the word | pass it on
       share ke grup | kasih tahu yang lain | beri tahu yang lain | kabarin yang lain | biar semua tahu | biar pada tahu
       biar yang lain tahu | supaya semua tahu | agar semua tahu | supaya yang lain tahu | agar semua orang tahu
       tell your family | tell everyone | let everyone know | send this to | share with your family | share with everyone
+      tolong sebar | bantu sebar | bantu sebarkan | bantu viralkan | bantu rt | rt biar | rt ya | retweet biar | repost biar
+      share ya | share dong | tolong dishare ya | spill ke grup | spill ke | diinfokan ke | tolong diinfokan | info ke anak cucu
+      diteruskan saja ke | diteruskan aja ke | teruskan info ini | bagiin | bagiin ke | up biar | please inform | inform your
+      forward to your | pass it along | pass this along | share widely | tolong bilangin | bilangin ke
+      bantu up | up ya | quote tweet ini | qrt ini | rt yang banyak | bantu ramein | tolong tag | tag akun | tag media
+      mention akun | bantu rt ya | boost this | signal boost | rt to warn | retweet to warn
     `),
     patterns: [
       // Passed on to the people close to the reader: "terusin ke keluarga", "kabarin grup RT", "kasih tahu orang tua".
-      '(?:sebar|sebarin|share|terusin|teruskan|forward|kirim|kirimkan|kirimin|bagi|bagikan|kabarin|kabari|kasih tahu|beri tahu|infokan|infoin|broadcast|repost|ingatkan|ingetin)\\s+(?:ke\\s+|kepada\\s+)?(?:[\\p{L}]+\\s+){0,2}?(?:keluarga|saudara|sodara|grup|group|wag|teman teman|kerabat|tetangga|orang tua|orang tersayang|yang lain|semua orang|semuanya|kontak|istri|suami)',
+      '(?:sebar|sebarin|share|terusin|teruskan|forward|kirim|kirimkan|kirimin|bagi|bagikan|bagiin|kabarin|kabari|kabarkan|kasih tahu|beri tahu|infokan|diinfokan|infoin|broadcast|repost|ingatkan|ingetin|bilangin|bilangi|sampaikan|sampein|spill)\\s+(?:ke\\s+|kepada\\s+)?(?:[\\p{L}]+\\s+){0,2}?(?:keluarga|saudara|sodara|grup|group|wag|teman teman|kerabat|tetangga|orang tua|orang tersayang|yang lain|semua orang|semuanya|kontak|istri|suami|anak cucu|anak anak|kakek|nenek|emak|ortu|lansia|orang rumah|pacar|para orang tua)',
       // To everyone around: "kasih tahu emak emak di grup", "sebarin ke semua", "kabarin warga", "viralin ke teman".
-      '(?:sebar|sebarin|sebarkan|share|terusin|teruskan|forward|kabarin|kabari|kasih tahu|beri tahu|memberi tahu|infokan|infoin|viralin|viralkan|broadcast|ingatkan|ingetin)\\s+(?:ke\\s+|kepada\\s+)?(?:[\\p{L}]+\\s+){0,2}?(?:semua|semuanya|warga|emak emak|ibu ibu|bapak bapak|orang orang|teman|tetangga|kalian|sekitar)',
+      '(?:sebar|sebarin|sebarkan|share|terusin|teruskan|forward|kabarin|kabari|kasih tahu|beri tahu|memberi tahu|infokan|diinfokan|infoin|viralin|viralkan|broadcast|ingatkan|ingetin|bilangin|bagiin|spill|sampaikan)\\s+(?:ke\\s+|kepada\\s+)?(?:[\\p{L}]+\\s+){0,2}?(?:semua|semuanya|warga|emak emak|ibu ibu|bapak bapak|orang orang|teman|temen|tetangga|kalian|sekitar|yang biasa|yang naik|yang punya|yang tinggal|yang lagi|pengguna|para)',
+      // English: "tell your parents", "forward to your helpers", "let your drivers know".
+      '(?:tell|inform|warn|forward to|send to|let)\\s+(?:all\\s+)?(?:your|ur)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:family|parents|kids|friends|helpers?|drivers?|staff|neighbou?rs|maids?|mum|mom|dad|everyone)',
       // So that all know: "biar semua warga tahu", "supaya orang orang pada waspada", "agar keluarga siap siap".
       '(?:biar|supaya|agar|sampai)\\s+(?:semua|pada|banyak|seluruh|yang lain|orang|orang orang|warga|keluarga|masyarakat)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:tahu|waspada|siap siap|aware|dengar|baca)',
       // "jangan sampai kalian gak tau", "jangan sampai keluarga kita tidak tahu".
@@ -134,13 +143,15 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
     patterns: [
       // Not the emergency services' own words: `gawat darurat`, `nomor darurat`, `tas darurat`, `pintu darurat`.
       'gawat(?![\\s-]+darurat)',
+      // Not the emergency line's: `darurat kebakaran telepon 112`, `kondisi darurat hubungi 112`.
+      'darurat(?![\\s-]+(?:kebakaran|medis|bencana|hubungi|telepon|telp|call|112|113|119|110))',
       // Panic orders: `segera tarik uang`, `isi penuh sekarang sebelum SPBU kosong`; not `segera diperbaiki` or `segera ke puskesmas`.
       'segera\\s+(?!di|ke\\s|hubungi|lapor|periksa|bawa|mengikuti)[\\p{L}]+',
       'sebelum\\s+(?:\\S+\\s+){0,2}(?:kosong|habis|terlambat|langka)',
     ],
     notAfter: ['gawat', 'nomor', 'unit', 'instalasi', 'layanan', 'tas', 'pintu', 'tangga', 'jalur', 'lampu'],
     phrases: list(`
-      awas | waspada | waspadalah | urgent | urgen | darurat | perhatian! | info penting | pesan penting
+      awas | waspada | waspadalah | urgent | urgen | perhatian! | info penting | pesan penting
       penting sekali | penting! | wajib baca | mendesak | tolong dibaca | jangan diabaikan | bahaya besar | hati hati!
       ngeri! | segera mengungsi | segera selamatkan | segera evakuasi | segera amankan | segera jauhi
       segera tinggalkan | segera tukarkan | segera tampung | segera borong | segera naik | segera pindahkan
@@ -174,13 +185,24 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       ada yang bilang | banyak yang bilang | orang orang bilang | orang pada bilang | santer terdengar | santer beredar
       beredar info | infonya sih | kabarnya sih | gosipnya | isunya | rumornya | kabar kabarnya | katanya katanya
       orang dalam bilang | dapat bocoran | dapat info valid | people are saying | word is that
+      kata orang | lagi rame dibahas | lagi heboh di | pada ngomongin | pada membicarakan | pada bicara | pada ngobrol
+      pada ribut | pada ngobrolin | pada bilang | pada cerita | pada bahas | pada heboh | dengar di | denger di
+      infonya nih | kabarnya nih | heard from | someone told me | ada yang cerita | ada yang posting | ada yang dm
+      ngakunya | kata mutual | word on the street | just passing it along | passing it along | going around in
+      fess dari | sender bilang | kata sender | spill dari | bocoran dari
     `),
     patterns: [
       // "ada kabar …", "kabar dari …", but not "belum ada kabar dari PLN": an agency's silence is a complaint.
       '(?<!(?:belum|tidak|tak|tiada)\\s)ada kabar',
       '(?<!(?:belum ada|tidak ada|tak ada|tanpa)\\s)kabar dari',
       // "(di) grup wali murid dibilang", "(dari) grup RT katanya": gated on `grup`, not on every `di`.
-      'grup(?:\\s+[\\p{L}\\p{N}]+){0,3}?\\s+(?:dibilang|katanya|bilang|beredar|rame|ramai|heboh|dikabarkan)',
+      'grup(?:\\s+[\\p{L}\\p{N}]+){0,5}?\\s+(?:dibilang|katanya|bilang|beredar|rame|ramai|heboh|dikabarkan|infonya)',
+      // Told by someone at hand: "kata abang ojol", "kata pak satpam", "kata mbak kasir", "denger dari mamang sayur".
+      '(?:kata|menurut|dengar dari|denger dari|info dari|kabar dari)\\s+(?:abang|bang|mas|mbak|pak|bu|bapak|ibu|mamang|mang|om|tante|koh|engkoh|cici|ci|bang)\\s+[\\p{L}]+',
+      // "penumpangnya bilang", "dia bilang", "mereka cerita": someone the writer only heard.
+      '(?<=(?:penumpangnya|penumpang|dia|beliau|mereka|orangnya)\\s)(?:bilang|cerita|ngomong|bicara)\\s+(?:ada|kalau|bahwa|mulai|semua|sudah|udah)',
+      // English, gated on the rarer word: "i was told", "rumour is going around".
+      '(?<=i\\s)was told|(?<=is\\s)going around',
       // English: "my friend who works at the embassy said", "a friend in the police told me".
       // Not `tag a friend for a chance to win`: "for" only after "who works".
       '(?:my|a)\\s+(?:friend|cousin|uncle|aunt|brother|sister|neighbou?r|colleague)(?:\\s+who\\s+works\\s+(?:at|in|for)|\\s+(?:at|in))\\s+(?:the\\s+)?[\\p{L}]+',
@@ -199,12 +221,14 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       // "rame di grup", "lagi viral di WA", "heboh di grup alumni".
       '(?:rame|ramai|heboh|viral|beredar)\\s+(?:[\\p{L}]+\\s+)?di\\s+(?:grup|group|wag|wa|whatsapp|tiktok)',
       // English: "my cousin told me", "my neighbour says", "heard it from a friend", "a friend of a friend".
-      '(?:my|a)\\s+(?:friend|cousin|uncle|aunt|brother|sister|neighbou?r|colleague|coworker|boss|mum|mom|dad|brother in law|sister in law)(?:\\s+[\\p{L}]+){0,4}?\\s+(?:says|said|told me|told us|just told|texted|messaged)',
+      '(?<=(?:my|a|our|the)\\s+(?:[\\p{L}]+\\s+)?)(?:friend|cousin|uncle|aunt|brother|sister|neighbor|neighbour|colleague|coworker|boss|mum|mom|dad|brother in law|sister in law|driver|helper|maid|nanny|security guard|guard)(?:\\s+[\\p{L}]+){0,6}?\\s+(?:says|said|told me|told us|told her|told him|just told|texted|messaged)',
       'heard\\s+(?:it\\s+|this\\s+)?from\\s+(?:a|my|someone)',
+      // "my colleague's husband works at PLN", "a friend whose brother works in the ministry".
+      '(?:friend|colleague|cousin|husband|wife|brother|sister|uncle|aunt|neighbor|neighbour|driver|helper)\\s+(?:s\\s+[\\p{L}]+\\s+|whose\\s+[\\p{L}]+\\s+)?(?:who\\s+)?works?\\s+(?:at|in|for)',
       'a friend of a friend',
     ],
     // People say `katanya` of anything: on its own it is a weaker sign.
-    weak: { weight: 0.3, phrases: ['katanya', 'kata orang', 'kata tetangga', 'dikabarkan'] },
+    weak: { weight: 0.3, phrases: ['katanya', 'kata orang', 'kata tetangga', 'dikabarkan', 'apparently', 'reportedly', 'rumor is'] },
     notAfter: ['bukan'],
   },
   {
@@ -220,6 +244,7 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       forward dari | forwarded | forwarded as received | forwarded many times | fwd | terusan dari | siaran ulang
       dari grup | grup sebelah | dari wa sebelah | sekadar meneruskan | sekedar meneruskan | meneruskan dari
       meneruskan pesan | pesan dari | pesan berantai | broadcast dari | bc dari | berbagi dari grup | share dari grup
+      dapat voice note | dapat vn | voice note di grup | vn dari grup | dapat pesan suara | dapat screenshot | dapat ss
     `),
     patterns: [
       // "info dari grup kantor", "dapat foto ini dari grup WA kompleks", "forward dari WA keluarga".
@@ -280,10 +305,25 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       itu rencana | mereka tidak mau kita tahu | alasan sebenarnya | media mainstream | jangan percaya berita
       jangan percaya media | jangan percaya tv | jangan percaya rs | jangan percaya dokter | jangan percaya pemerintah
       dipoles | disengaja | cover up | covered up | mainstream media | they don't want you to know
+      diem diem | didiemin | didiamkan | disembunyiin | nutupin | ditutupin | menutup nutupin | nutup nutupin
+      media diem | media diam saja | tidak ada yang ngomong | tidak ada yang bicara | tidak ada yang membahas
+      tidak ada media yang | tidak ada tv | beritanya tidak ada | tidak ada beritanya | nobody is talking | no one is talking
+      nobody talks about | no one talks about | why is nobody | media is silent | demi proyek | biar proyek | biar anggaran
+      sengaja menimbun | dibiarkan busuk | tidak mau rugi | supaya rumah sakit tidak rugi | yang untung | yang diuntungkan
+      yang diuntungin | ada yang main | main di balik | ada udang di balik | kecipratan | mafia | nyembunyiin | ngumpetin
+      tidak boleh diomongin | tidak boleh dibahas | dilarang dibahas | dilarang diomongin | itu sengaja | memang sengaja
+      emang sengaja | ini sengaja | sengaja dibiarin | dibiarin
+      nobody is reporting | nobody s reporting | keeping quiet | keeping it quiet | kept quiet | behind our backs
+      without telling anyone | media won t | quietly raised | quietly cut | quietly closed | quietly removed
+      quietly changed
     `),
     patterns: [
       // Suppression: "tidak pernah diberitakan", "belum mau mengumumkan", "TV tidak meliput".
-      '(?:tidak|belum|gak|nggak|tak)(?:\\s+(?:ada|yang|pernah|mau|akan|berani|boleh|satu|pun|media|tv|televisi|koran|wartawan)){0,6}\\s+(?:diberitakan|memberitakan|beritakan|diumumkan|mengumumkan|umumkan|diliput|meliput|liput|rilis|dirilis|mengangkat)',
+      '(?:tidak|belum|gak|nggak|tak)(?:\\s+(?:ada|yang|pernah|mau|akan|berani|boleh|satu|pun|media|tv|televisi|koran|wartawan)){0,6}\\s+(?:diberitakan|memberitakan|beritakan|ngeberitain|beritain|diberitain|diumumkan|mengumumkan|umumkan|umumin|diumumin|ngumumin|diliput|meliput|liput|ngeliput|rilis|dirilis|mengangkat|nulis|menulis)',
+      // Gated on the rarer word: "no one is reporting", "not being reported", "they won't tell you".
+      '(?<=no\\s)one\\s+(?:is|s)\\s+(?:reporting|talking)|(?<=not\\s)being reported|(?<=they\\s)won t tell',
+      // Done on purpose, by whoever: "sengaja listrik dipadamin", "sengaja dipulangkan paksa"; not `tidak sengaja`.
+      '(?<!(?:tidak|tak|gak|nggak|enggak|tanpa|ga)\\s)sengaja(?:\\s+[\\p{L}]+){0,4}?\\s+di[\\p{L}]{3,}',
       // "sengaja diam", "sengaja dibiarkan", "sengaja dibuat molor".
       `sengaja\\s+(?:diam|dibiarkan|membiarkan|biarkan|dibuat|menutupi|ditutupi|menyembunyikan|disembunyikan|tidak|jarang|umumkan|mengumumkan|diumumkan|${DONE_ON_PURPOSE})`,
       // Silence with a motive: "ahli gizi diam saja karena programnya tidak laku", "the government is hiding it".
@@ -339,11 +379,11 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
 
 /** A rumour about what is coming (`mulai bulan depan … naik`) or about a danger (`penculikan`) weighs more. */
 const FUTURE =
-  '(?:tomorrow|tonight|next week|next month|besok|lusa|nanti|nanti malam|nanti sore|malam ini|sore ini|minggu ini|pekan ini|minggu depan|pekan depan|bulan depan|tahun depan|sebentar lagi|akan|bakal|mulai|hari (?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)|dalam \\d+ (?:jam|hari))';
+  '(?:tomorrow|tonight|next week|next month|this month|end of (?:the|this) month|there will be|will be|going to|starting|from monday|besok|lusa|nanti|nanti malam|nanti sore|malam ini|sore ini|minggu ini|pekan ini|minggu depan|pekan depan|bulan depan|tahun depan|sebentar lagi|akan|bakal|mau|mulai|hari (?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)|dalam \\d+ (?:jam|hari))';
 const IMPACT =
-  '(?:mati|padam|pemadaman|dipadamkan|dimatikan|ditutup|tutup|berhenti beroperasi|tidak beroperasi|diliburkan|naik|tenggelam|banjir|jebol|gempa|tsunami|dibuka|diblokir|terblokir|dinonaktifkan|wajib|harus|dilarang|tidak berlaku|langka|hangus|razia|sweeping|pemeriksaan|sidak|denda|pajak|berbayar|mogok|rusuh|demo|meletus|dihapus|dicabut|disita|diambil|ditarik|dikenai|dikenakan|dinaikkan|naikin|dihentikan|dirampas|diundur|dipotong|ditolak|tolak|menolak|tidak melayani|tidak menerima|tidak diangkut|digusur|dibongkar|penggusuran|dibekukan|disegel|diberlakukan|ditangkap|diputus|memutus|closed|shut down|cut off|banned|raised|go up|goes up)';
+  '(?:mati|padam|pemadaman|dipadamkan|dimatikan|ditutup|tutup|berhenti beroperasi|tidak beroperasi|diliburkan|naik|tenggelam|banjir|jebol|gempa|tsunami|dibuka|diblokir|terblokir|dinonaktifkan|wajib|harus|dilarang|tidak berlaku|langka|hangus|razia|sweeping|pemeriksaan|sidak|denda|pajak|berbayar|mogok|rusuh|demo|meletus|dihapus|dicabut|disita|diambil|ditarik|dikenai|dikenakan|dinaikkan|naikin|dihentikan|dirampas|diundur|dipotong|ditolak|tolak|menolak|tidak melayani|tidak menerima|tidak diangkut|digusur|dibongkar|penggusuran|dibekukan|disegel|diberlakukan|ditangkap|diputus|memutus|hilang|dibekuin|dimatiin|dinonaktifin|dipulangin|diusir|dicabut|disetop|distop|dipungut|memungut|dipatok|dibubarkan|bubar|ditunda|dicoret|dinaikkan|naikin|dinaikin|stop|closed|shut down|cut off|banned|raised|go up|goes up|stops|blackouts?|suspended|be down|stop running|charged|fined|revoked|hiked|ditahan|nolak|menolak)';
 const DANGER =
-  '(?:penculikan|penculik|culik|diculik|menculik|dibius|bius|obat tidur|begal|perampokan|pembunuhan|bom|teror|kerusuhan|wabah|meninggal|tewas|racun|beracun|narkoba|radiasi|amblas|ambles|ambruk|roboh|runtuh|retak|retakan|longsor|likuifaksi|meledak|lockdown|riots?|kedaluwarsa|kadaluarsa|keracunan|oplosan|dioplos|polio|difteri|kolera|antraks|rabies|flu burung|virus baru|penyakit misterius|jam malam|curfew|contaminated|poisoned|outbreak|collapsed?|collapsing|bomb threat|(?:dicampur|mengandung|campuran)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:plastik|oli|formalin|boraks|racun|bahan berbahaya|bahan kimia|pewarna tekstil|narkoba|babi|limbah|bakteri))';
+  '(?:penculikan|penculik|culik|diculik|menculik|dibius|bius|obat tidur|begal|perampokan|pembunuhan|bom|teror|kerusuhan|wabah|meninggal|tewas|racun|beracun|narkoba|radiasi|amblas|ambles|ambruk|roboh|runtuh|retak|retakan|longsor|likuifaksi|meledak|lockdown|riots?|kedaluwarsa|kadaluarsa|keracunan|oplosan|dioplos|polio|difteri|kolera|antraks|rabies|flu burung|virus baru|penyakit misterius|jam malam|curfew|contaminated|poisoned|outbreak|collapsed?|collapsing|bomb threat|cholera|bacteria|cracks|cracking|give way|caught fire|gas leak|explode|explosion|tested positive|nyulik|hipnotis|dirampok|pingsan|kejang|lumpuh|stroke|tbc|campak|tipes|gagal ginjal|etilen glikol|daging tikus|daging celeng|palsu dari plastik|beras plastik|telur palsu|telor palsu|pemutih|kebal obat|flu babi|rubuh|kebakar|terbakar|dibobol|dikuras|terkuras|kesedot|(?:dicampur|mengandung|campuran)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:plastik|oli|formalin|boraks|racun|bahan berbahaya|bahan kimia|pewarna tekstil|narkoba|babi|limbah|bakteri))';
 export const RUMOUR = new RegExp(
   `(?<![\\p{L}])(?:${FUTURE}(?:,?\\s+[\\p{L}\\p{N}]+){0,10}?,?\\s+${IMPACT}|${IMPACT}(?:,?\\s+[\\p{L}\\p{N}]+){0,6}?,?\\s+${FUTURE}|${DANGER})(?![\\p{L}])`,
   'iu',
@@ -371,6 +411,7 @@ export const DEBUNK_PHRASES = list(`
   jangan sebarkan | jangan diteruskan | berhenti meneruskan | fact check | fact-check | is false
   not true | debunked | misleading | turnbackhoax | video lama | foto lama | rekaman lama | hoaks lama
   tidak ada laporan | tidak ada kejadian | bukan kejadian | sudah dicek | mitos | keliru
+  tidak ada rencana | fake notice | fake message | please ignore | ignore the message | fake news | false alarm
 `);
 /** "jangan percaya" debunks when it is about the message (`jangan percaya pesan itu`), not about the press. */
 export const DEBUNK_PATTERNS = [
@@ -378,7 +419,21 @@ export const DEBUNK_PATTERNS = [
   'cek\\s+(?:dulu\\s+)?sebelum\\s+(?:share|sebar|disebar|menyebarkan|sebarkan|percaya|forward|teruskan|meneruskan|membagikan|bagikan|repost)',
   // "Faktanya, …" corrects; "Ini faktanya:" asserts.
   '(?<!ini\\s)faktanya',
-  '(?:jangan|jgn)\\s+(?:langsung\\s+|mudah\\s+|gampang\\s+)?percaya\\s+(?:(?:dengan|pada|sama|begitu saja)\\s+)?(?:kabar|pesan|info|informasi|isu|hoaks|hoax|broadcast|link|tautan)',
+  '(?:jangan|jgn)\\s+(?:langsung\\s+|mudah\\s+|gampang\\s+)?percaya\\s+(?:(?:dengan|pada|sama|begitu saja)\\s+)?(?:ya\\s+|yah\\s+|dulu\\s+)?(?:kabar|pesan|info|informasi|isu|hoaks|hoax|broadcast|link|tautan|surat|edaran|foto|video)',
+  // The agency's answer, reported: "PAM Jaya menyatakan kualitas air sesuai standar", "PLN memastikan pasokan aman".
+  '(?:memastikan|menegaskan|menyatakan|menjamin)\\s+(?:[\\p{L}]+\\s+){0,5}?(?:aman|sesuai standar|memenuhi standar|layak minum|normal|tidak benar|masih berlaku|tetap berlaku)',
+  // "mohon jangan dipercaya", "jangan langsung dipercaya".
+  '(?:jangan|jgn)\\s+(?:langsung\\s+|mudah\\s+)?dipercaya',
+  // The message is not the agency's: "itu bukan dari Kelurahan", "BUKAN dari PLN", "not from the city".
+  '(?<=(?:itu|ini|pesan|surat|edaran|info|informasi|kabar)\\s+(?:[\\p{L}]+\\s+){0,2}?)bukan\\s+(?:berasal\\s+)?(?:dari|dr)\\s+(?:pihak\\s+|akun\\s+)?[\\p{L}]+',
+  // "edaran itu palsu", "suratnya palsu ya", "dipastikan palsu".
+  '(?<=(?:surat|suratnya|edaran|pesan|pesannya|info|infonya|kabar|foto|video|akun|pengumuman)\\s+(?:[\\p{L}\\p{N}]+\\s+){0,8}?)palsu\\s+(?:ya|yah|itu|bapak|ibu|guys|gaes|dan|karena)',
+  '(?<=(?:dipastikan|adalah|itu)\\s)palsu',
+  // In English, gated on the rarer word: "no such advisory", "it is fake", "not genuine", "not from the city".
+  '(?<=no\\s)such\\s+(?:advisory|notice|announcement|message)',
+  '(?<=is\\s)fake',
+  '(?<=not\\s)genuine',
+  '(?<=not\\s)from\\s+the',
 ];
 export const DEBUNK_WEIGHT = 0.45;
 /** Each further distinct debunking phrase lowers the score a little more, up to this much in all. */

@@ -148,11 +148,14 @@ export const SCAM_LURE = lureRegex(
 );
 /** An Android package sent as a file (`Undangan_Pernikahan.apk`, `FOTO_RESI_PAKET.apk`). */
 const APK_FILE = /(?<![\p{L}\p{N}_.-])[\p{L}\p{N}_.-]+\.apk(?![\p{L}\p{N}])/giu;
+const APK_WARNING =
+  /(?<![\p{L}])(?:waspada|waspadai|awas|hati[\s-]?hati|jangan\s+(?:di)?(?:buka|klik|instal|install|unduh|download)|tidak\s+pernah|modus|beware|do\s+not\s+(?:open|install)|don't\s+(?:open|install))(?![\p{L}])/iu;
 export const SCAM_WEIGHT = 0.5;
 
 export function scamEvidence(haystacks: Haystacks, rawText: string, suspiciousLink: boolean): string[] {
   const evidence: string[] = [];
-  if (/\.apk/iu.test(rawText)) {
+  // A file named as the thing to beware (`waspada file Undangan.apk, jangan diinstal`) is a warning, not the file.
+  if (/\.apk/iu.test(rawText) && !APK_WARNING.test(rawText)) {
     APK_FILE.lastIndex = 0;
     const apk = [...new Set([...rawText.matchAll(APK_FILE)].map((m) => m[0]))];
     if (apk.length > 0) evidence.push(`berkas aplikasi: ${apk.join(', ')}`);

@@ -25,6 +25,7 @@ const OFFICE = [
   'bpn',
   'ojk',
   'bank\\s+(?:dki|indonesia|bri|bni|mandiri|btn|bca|syariah indonesia|bsi)',
+  '(?:bri|bni|bca|btn|bsi)(?:\\s+(?:unit|cabang|kcp)(?:\\s+\\p{L}+){1,2})?',
   'kemen\\p{L}{2,12}(?:\\s+ri)?',
   'kementerian\\s+\\p{L}+(?:\\s+\\p{L}+)?',
   'kominfo|komdigi|diskominfotik',
@@ -49,39 +50,51 @@ const OFFICE = [
   '(?:wali\\s?kota|gubernur|pj\\s+gubernur|bupati)(?:\\s+\\p{L}+){0,2}',
   'puskesmas(?:\\s+\\p{L}+){0,2}|rsud(?:\\s+\\p{L}+){0,2}',
   'kpu(?:\\s+dki)?',
+  'perumda(?:\\s+\\p{L}+){0,2}',
+  // A neighbourhood's board and a school speak in notices too: `Pengurus RW 07`, `RW 05 Kel. Pademangan`, `SDN Kebon Manggis 03`.
+  '(?:pengurus|ketua|sekretariat)\\s+r[tw](?:\\s+\\d+)?(?:\\s+\\p{L}+){0,2}',
+  'r[tw]\\s+\\d+(?:\\s+(?:kel\\.?|kelurahan)(?:\\s+\\p{L}+){1,2})?',
+  '(?:sdn|smpn|sman|smkn|sd\\s+negeri|smp\\s+negeri|sma\\s+negeri)(?:\\s+[\\p{L}\\p{N}]+){0,4}',
+  'kepala\\s+(?:sekolah|puskesmas|dinas|sudin|kantor|balai|bidang|seksi)(?:\\s+\\p{L}+){0,3}',
+  '(?:kapolsek|kapolres|kapolda|kapolrestro|danramil|dandim)(?:\\s+\\p{L}+){0,2}',
+  '(?:pak|bu|bapak|ibu)\\s+(?:camat|lurah|rt|rw|kepala\\s+sekolah|kapolsek)(?:\\s+\\p{L}+){0,2}',
+  // In English: `Jakarta Health Office`, `the city hall`, `Jakarta Police`.
+  '(?:the\\s+)?jakarta\\s+(?:health|education|transport|transportation|environment|water|police|fire)\\s*(?:office|agency|department|authority|service)?',
+  '(?:the\\s+)?(?:city\\s+hall|governor\\s*s\\s+office|health\\s+ministry|ministry\\s+of\\s+\\p{L}+)',
 ].join('|');
 
 /** The forms a notice speaks in, each with the office as speaker or source. */
 const VOICE = new RegExp(
   [
     // A header: `PENGUMUMAN Suku Dinas …:`, `BPJS Kesehatan:`, `Info Disdukcapil:`, `[Dari PLN]`.
-    `^[^\\p{L}\\p{N}]*(?:(?:pengumuman|pemberitahuan|info(?:rmasi)?(?:\\s+resmi)?|surat\\s+edaran|edaran|siaran\\s+pers|rilis|dari|sumber|update|penting|resmi|breaking)[\\s:–—-]+)*(?:dari\\s+)?(${OFFICE})\\s*(?:[:–—]|\\s-\\s)`,
+    `^[^\\p{L}\\p{N}]*(?:(?:pengumuman|pemberitahuan|info(?:rmasi)?(?:\\s+resmi)?|surat\\s+edaran|edaran|siaran\\s+pers|rilis|dari|dr|sumber|update|penting|resmi|breaking|bersama|himbauan|imbauan|maklumat|instruksi|official\\s+advisory\\s+from|advisory\\s+from|notice\\s+from|per)[\\s:–—-]+)*(?:(?:dari|dr)\\s+)?(${OFFICE})(?:\\s+(?:advisory|notice|announcement|update|pengumuman|info|edaran))?[\\s\\p{Extended_Pictographic}\\uFE0F]*(?:[:,–—\\n]|\\s-\\s)`,
     // A source or a mandate: `atas nama Satpol PP`, `disampaikan oleh Dinas …`, `berdasarkan instruksi Kelurahan …`,
     // `menindaklanjuti surat edaran Dinas …`, `Pengumuman dari Kelurahan …`, `Sumber: Pemprov DKI`.
-    `\\b(?:atas\\s+nama|a\\.n\\.|disampaikan\\s+oleh|diumumkan\\s+oleh|diberitahukan\\s+oleh|sesuai|berdasarkan|menindaklanjuti|menindak\\s+lanjuti|mengacu|merujuk|pengumuman|pemberitahuan|info(?:rmasi)?\\s+resmi|sumber|dari|instruksi|surat|edaran|arahan|keputusan)(?:\\s+(?:pada|kepada|dari|surat|edaran|instruksi|arahan|keputusan|pengumuman|resmi|nomor|no\\.?|se)){0,3}[\\s:]+(${OFFICE})(?![\\p{L}])`,
+    `\\b(?:atas\\s+nama|a\\.n\\.|disampaikan\\s+oleh|diumumkan\\s+oleh|diberitahukan\\s+oleh|sesuai|berdasarkan|menindaklanjuti|menindak\\s+lanjuti|mengacu|merujuk|pengumuman|pemberitahuan|info(?:rmasi)?\\s+resmi|sumber|dari|dr|instruksi|surat|edaran|arahan|keputusan|himbauan|imbauan|maklumat|advisory\\s+from)(?:\\s+(?:pada|kepada|dari|surat|edaran|instruksi|arahan|keputusan|pengumuman|resmi|nomor|no\\.?|se)){0,3}[\\s:]+(${OFFICE})(?![\\p{L}])`,
     // The office speaking: `Bank DKI menginformasikan`, `Pemkot … memutuskan`, `Camat … menginstruksikan`.
-    `\\b(${OFFICE})\\s+(?:resmi|secara\\s+resmi|mengumumkan|menginformasikan|memberitahukan|menghimbau|mengimbau|memutuskan|menginstruksikan|menetapkan|memberlakukan|mewajibkan|melarang|menegaskan|meminta|akan)(?![\\p{L}])`,
+    `\\b(${OFFICE})\\s+(?:resmi|secara\\s+resmi|mengumumkan|menginformasikan|memberitahukan|menghimbau|mengimbau|memutuskan|menginstruksikan|menetapkan|memberlakukan|mewajibkan|melarang|menegaskan|meminta|akan|bakal|mau|sudah\\s+(?:memutuskan|menetapkan|mengumumkan)|ngumumin|umumin|ngabarin|mengabarkan|ngimbau|kasih\\s+(?:peringatan|info|kabar|pengumuman)|memberi\\s+(?:peringatan|info|kabar)|ngeluarin|mengeluarkan|keluarin|ngasih\\s+(?:edaran|info|kabar|peringatan)|kirim\\s+edaran|bikin\\s+aturan|membuat\\s+aturan|minta|nyuruh|menyuruh|mewajibin|wajibin|bilang)(?![\\p{L}])`,
     // Signed: `Hormat kami, PAM Jaya`, `Salam, Humas Polres …`, `Ttd. Lurah …`, `— BPBD DKI`.
     `(?:hormat\\s+kami|salam|ttd\\.?|tertanda|a\\.n\\.|[–—])[\\s,:]+(${OFFICE})\\s*[.!]?\\s*$`,
   ].join('|'),
   'iu',
 );
 /** A formal letter (`Kepada Yth.`, `Nomor: …/SE/…`, `Diberitahukan kepada`): the office it names anywhere is its voice. */
-const LETTER = /(?<![\p{L}])(?:kepada\s+yth|yth\.|nomor\s*:|no\.\s*\d|diberitahukan\s+kepada|dengan\s+hormat|hormat\s+kami)/iu;
+const LETTER =
+  /(?<![\p{L}])(?:kepada\s+yth|kpd\.?\s+yth|yth\.?\s|nomor\s*:|no\.\s*\d|diberitahukan\s+kepada|dengan\s+hormat|hormat\s+kami|ttd\.?\s|tertanda)/iu;
 const OFFICE_ANYWHERE = new RegExp(`\\b(${OFFICE})(?![\\p{L}])`, 'iu');
 /** Words no office in VOICE goes without: a quick test that spares most posts the long regexes. */
 const OFFICE_HINT =
-  /bpbd|bmkg|bnpb|bpom|bpn|ojk|bank|kemen|kominfo|komdigi|pemprov|pemerintah|pemkot|pemkab|pemda|dinas|sudin|badan|kantor|upt|balai|dis[a-z]|din[ks]|dlh|dukcapil|satpol|damkar|gulkarmat|pam|pdam|palyja|aetra|pln|pertamina|bpjs|kai|krl|mrt|lrt|transjakarta|pol[dr]|polsek|samsat|bapenda|kel|kec|lurah|camat|wali|gubernur|bupati|puskesmas|rsud|kpu/iu;
+  /perumda|pengurus|ketua|sekretariat|\br[tw]\b|sdn|smpn|sman|smkn|negeri|kepala|kapol|danramil|dandim|bpbd|bmkg|bnpb|bpom|bpn|ojk|bank|kemen|kominfo|komdigi|pemprov|pemerintah|pemkot|pemkab|pemda|dinas|sudin|badan|kantor|upt|balai|dis[a-z]|din[ks]|dlh|dukcapil|satpol|damkar|gulkarmat|pam|pdam|palyja|aetra|pln|pertamina|bpjs|kai|krl|mrt|lrt|transjakarta|pol[dr]|polsek|samsat|bapenda|kel|kec|lurah|camat|wali|gubernur|bupati|puskesmas|rsud|kpu/iu;
 
 /** What a notice charges, forbids or takes away, as one word of the post's tokens. */
 const CHARGES = wordSet(`
   dinonaktifkan nonaktif diblokir pemblokiran dibekukan dicabut pencabutan dicoret dihapus penghapusan dibatalkan dipotong
   pemotongan potongan diangkut diderek disita penyitaan digusur penggusuran dibongkar pembongkaran penertiban ditertibkan
   razia sweeping dirazia biaya tarif iuran retribusi denda didenda dikenakan dikenai sanksi pungutan dipungut bayar membayar
-  berbayar wajib diwajibkan dilarang larangan hangus diundur
+  berbayar wajib diwajibkan dilarang larangan hangus diundur ditunda penundaan ditarik penarikan ditolak dipulangkan
 `);
 /** What a notice closes or stops: alarming with a scope (`semua`, `total`, `3 hari`, `mulai Senin`), not a day's small notice. */
-const CLOSES = wordSet(`ditutup tutup penutupan diliburkan libur dihentikan penghentian dimatikan pemadaman padam`);
+const CLOSES = wordSet(`ditutup tutup penutupan diliburkan libur dihentikan penghentian dimatikan pemadaman padam ditiadakan`);
 const SCOPE = wordSet('semua seluruh total permanen selamanya mulai selama sampai hingga sejakarta');
 /** A length: `3 hari`, `dua minggu`, `sebulan`. */
 const SPAN = wordSet('hari minggu pekan bulan tahun');
@@ -99,16 +112,23 @@ export function scoped(tokens: readonly string[]): boolean {
   return false;
 }
 
+/** Whether the post's words charge, fine or take something away (`denda`, `dipungut`, `dinonaktifkan`). */
+export const charges = (tokens: readonly string[]): boolean => tokens.some((t) => CHARGES.has(t));
+
 /** Whether an announcement is only a closure with no scope (`posyandu libur Sabtu ini`): a day's small notice. */
 export const bareClosure = (about: string, tokens: readonly string[]): boolean =>
   CLOSES.has(about.slice(about.lastIndexOf(' ') + 1)) && !tokens.some((t) => CHARGES.has(t)) && !scoped(tokens);
 /** Phrases of the same: `tidak berlaku`, `tidak dilayani`, `paling lambat`, a condition (`yang tidak …`, `kalau tidak …`). */
 const TAKES_PHRASE =
-  /\b(?:tidak (?:berlaku|dilayani|akan dilayani|melayani|beroperasi|diproses|mendapat|menerima)|paling lambat|hanya sampai|batas akhir|kalau tidak|jika tidak|apabila tidak|yang tidak|yang belum)\b/u;
+  /\b(?:tidak (?:berlaku|dilayani|akan dilayani|melayani|beroperasi|diproses|mendapat|menerima|dicairkan|dijual|ditanggung|bisa digunakan|bisa dipakai)|hanya (?:bisa|dilayani|berlaku|untuk)|paling lambat|hanya sampai|batas akhir|kalau tidak|jika tidak|apabila tidak|yang tidak|yang belum)\b/u;
 /** The phrases' telling words. */
-const TAKES_PHRASE_WORDS = wordSet('berlaku dilayani melayani beroperasi diproses mendapat menerima lambat sampai akhir');
+const TAKES_PHRASE_WORDS = wordSet(
+  'berlaku dilayani melayani beroperasi diproses mendapat menerima lambat sampai akhir dicairkan dijual ditanggung hanya',
+);
 
 registerWords([...CHARGES, ...CLOSES, ...TAKES_PHRASE_WORDS], WORD.announce);
+/** A charge denied is none: `tidak ada pungutan`, `tanpa biaya`, `tidak dipungut biaya`. */
+const NO_CHARGE = wordSet('tidak tak tanpa bukan gratis jangan pernah');
 
 /**
  * The words an office's name opens with, as the normaliser leaves them (hashtags split): a post
@@ -120,7 +140,8 @@ const OFFICE_WORDS = wordSet(`
   disparekraf disperindag dispusip distamhut dispk diskpkp dislh dinkes dinsos dlh dukcapil satpol gulkarmat damkar pam
   pamjaya pdam palyja aetra pln pertamina bpjs kai krl mrt lrt transjakarta pt humas polda polres polsek polrestro samsat
   bapenda kelurahan kecamatan kel kec lurah camat wali walikota gubernur pj bupati puskesmas rsud kpu basarnas pvmbg pmi tmc
-  kemensos kemenkes
+  kemensos kemenkes perumda pengurus ketua sekretariat rt rw sdn smpn sman smkn sd smp sma kepala kapolsek kapolres kapolda
+  kapolrestro danramil dandim
 `);
 registerWords(OFFICE_WORDS, WORD.office);
 
@@ -144,13 +165,18 @@ export function borrowedVoice(
   text: string,
   norm: string,
   tokens: readonly string[],
+  claimed?: () => string | undefined,
 ): { readonly office: string; readonly announced: string } | undefined {
   if (!OFFICE_HINT.test(text)) return undefined;
   const takes =
-    tokens.find((t) => CHARGES.has(t)) ?? TAKES_PHRASE.exec(norm)?.[0] ?? (scoped(tokens) ? tokens.find((t) => CLOSES.has(t)) : undefined);
-  if (takes === undefined) return undefined;
+    tokens.find((t, i) => CHARGES.has(t) && !NO_CHARGE.has(tokens[i - 1] ?? '') && !NO_CHARGE.has(tokens[i - 2] ?? '')) ??
+    TAKES_PHRASE.exec(norm)?.[0] ??
+    (scoped(tokens) ? tokens.find((t) => CLOSES.has(t)) : undefined);
+  // Or an alarming claim of the post's own (`pintu air akan dibuka penuh malam ini`).
+  const claim = takes === undefined ? claimed?.() : undefined;
+  if (takes === undefined && claim === undefined) return undefined;
   const voice = VOICE.exec(text);
   const office = voice?.slice(1).find((g) => g !== undefined) ?? (LETTER.test(text) ? OFFICE_ANYWHERE.exec(text)?.[1] : undefined);
   if (!office) return undefined;
-  return { office: office.trim().replace(/\s+/gu, ' '), announced: `pengumuman soal layanan publik: ${takes}` };
+  return { office: office.trim().replace(/\s+/gu, ' '), announced: claim ?? `pengumuman soal layanan publik: ${takes}` };
 }
