@@ -26,5 +26,4 @@ export const INDICATOR_NAMES: Readonly<Record<string, { readonly id: string; rea
   borrowed_voice: { id: 'mengatasnamakan instansi tanpa akun atau tautan resmi', en: "an agency's voice without its account or link" },
   official_account: { id: 'diunggah akun resmi', en: 'posted by an official account' },
   asks_if_true: { id: 'menanyakan kebenarannya', en: 'asks whether it is true' },
-  practical_notice: { id: 'pemberitahuan dengan waktu dan cakupan jelas', en: 'a notice bounded in time and scope' },
 };

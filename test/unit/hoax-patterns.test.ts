@@ -752,8 +752,8 @@ describe('signals in forms a phrase list cannot hold: reported speech, informal 
     ['a resident asking', 'Bener gak sih tarif MRT mau naik jadi 20rb? Temen kantor bilang gitu, ada yang tau sumber resminya?', RESIDENT],
     ['the notice disowned', 'Pesan soal KTP lama tidak berlaku itu bukan dari Dukcapil ya, mohon jangan dipercaya', RESIDENT],
     [
-      'a notice bounded in time',
-      'Info RT 04: besok jam 09.00-12.00 air PAM mati karena perbaikan pipa di gang 3. Mohon diteruskan ke warga, waspada jalan licin.',
+      'a notice bounded in time, passed on',
+      'Besok jam 09.00-12.00 air PAM mati di gang 3 karena perbaikan pipa. Mohon diteruskan ke warga sekitar.',
       RESIDENT,
     ],
     ['care not to put off', 'Kalau demam tinggi setelah kena banjir jangan ditunda, segera ke puskesmas terdekat', RESIDENT],
@@ -765,6 +765,14 @@ describe('signals in forms a phrase list cannot hold: reported speech, informal 
     expect(flagged(score(text, author))).toBe(false);
   });
 
+  it('reads no alarm in a notice bounded in time, but does in the same notice without its bounds', () => {
+    const bounded = score('Besok jam 09.00-12.00 air PAM mati di gang 3. Mohon diteruskan ke warga.', RESIDENT);
+    const sweeping = score('Besok air PAM mati total 5 hari di seluruh Jakarta Barat. Mohon diteruskan ke warga.', RESIDENT);
+    expect(names(bounded)).not.toContain('alarming_claim');
+    expect(names(sweeping)).toContain('alarming_claim');
+    expect(flagged(sweeping)).toBe(true);
+  });
+
   it('says which words made the counter-signals', () => {
     expect(
       evidenceOf(score('Beredar kabar pemadaman total. PLN membantah.', { handle: 'kompascom', verified: true }), 'news_outlet'),
@@ -772,6 +780,5 @@ describe('signals in forms a phrase list cannot hold: reported speech, informal 
     const asked = score('Bener gak sih katanya BPJS mau dihapus tahun depan? Sepupu saya bilang gitu', RESIDENT);
     expect(evidenceOf(asked, 'asks_if_true')).toEqual(['bener gak sih']);
     expect(INDICATOR_NAMES['asks_if_true']).toBeDefined();
-    expect(INDICATOR_NAMES['practical_notice']).toBeDefined();
   });
 });

@@ -34,7 +34,7 @@ const SERVICES: ReadonlySet<string> = new Set(
   biaya | denda | pajak | retribusi | parkir | meteran | posyandu | rs | vaksin | imunisasi | obat | beras | minyak | susu
   sampah | rekening | tabungan | gas | pintu | jalan | layanan | pelayanan | subsidi | pensiun | token | kelurahan | kantor
   gedung | rusun | flyover | terowongan | underpass | jpo | apotek | klinik | kampus | lpg | pertamax | solar | gaji | upah
-  tunjangan | angkot | jaklingko | bus | koridor | eskalator | lift | ambulans | ambulan | pasien | operasi | persalinan | ojol
+  tunjangan | angkot | jaklingko | ukt | erp | potongan | bus | koridor | eskalator | lift | ambulans | ambulan | pasien | operasi | persalinan | ojol
   motor | kendaraan | plat | spbu | pangkalan | tabung | telur | daging | beras | bakso | sate | jajanan | jajan | makanan
   minuman | permen | sayur | seragam | uang | saldo | akun | tagihan | kartu | pbb | ppdb | ijazah | rapor | akta | kk | nik
   sd | smp | sma | smk | sdn | smpn | sman | smkn | madrasah | paud | tk | posko | masjid | pelabuhan | kapal | pompa
@@ -49,7 +49,7 @@ const BEFALL_WORDS = list(`
     jebol | bocor | retak | roboh | runtuh | ambruk | didenda | dikenai | diundur | dilarang | disita | dirampas
     dipotong | tolak | menolak | tidak melayani | tidak menerima | tidak diangkut | digusur | dibongkar | disegel
     kedaluwarsa | kadaluarsa | dicampur | dioplos | meledak | diputus | dibatasi | dipangkas | dikurangi | amblas | ambles | ambrol
-    gangguan | dibuka | rusak | ditimbun | busuk | bau | penuh | ditahan | nolak | abis | suspended | down
+    gangguan | dibuka | rusak | ditimbun | busuk | bau | penuh | ditahan | nolak | abis | suspended | down | tercampur
     `);
 /** Befalls a service by someone's decision (`dihapus`, `wajib`, `ditunda`): what a false announcement tells of. */
 const DECIDED_WORDS = list(`
@@ -69,6 +69,11 @@ const withInformal = (words: readonly string[]): string[] => [
 const BEFALLS = new RegExp(`\\b(?:${trieOf([...new Set(withInformal([...BEFALL_WORDS, ...DECIDED_WORDS]))])})\\b`, 'g');
 const DECIDED: ReadonlySet<string> = new Set(withInformal(DECIDED_WORDS));
 const RISES: ReadonlySet<string> = new Set(list('naik'));
+/** Asked of the reader, not claimed: `mohon ditutup`, `harap dimatikan`. */
+const ASKED: ReadonlySet<string> = new Set(list('mohon | harap | agar | supaya | diminta | tolong | please | dimohon'));
+const SWEEPS: ReadonlySet<string> = new Set(list('semua | seluruh | total | all | every'));
+/** A price, a fee, a tax, owned too (`biayanya`). */
+const isFee = (w: string): boolean => FEES.has(w) || (w.endsWith('nya') && FEES.has(w.slice(0, -3)));
 /** What a decision raises: a price, a fee, a tax. */
 const FEES: ReadonlySet<string> = new Set(
   list(
@@ -80,11 +85,11 @@ const FEES: ReadonlySet<string> = new Set(
  * lagi`, `KJP tidak cair`, `cuma dikasih ke anak ranking 10 besar`, `hanya bisa dibeli pakai QR`.
  */
 const NO_LONGER = new RegExp(
-  `\\b(?:(?:tidak|tak|gak|nggak|enggak)\\s+(?:akan\\s+|bisa\\s+|boleh\\s+|lagi\\s+|bakal\\s+)?(?:gratis|ditanggung|menanggung|nanggung|cair|dicairkan|dijual|menerima|nerima|diterima|melayani|layanin|dilayani|berlaku|dipakai|dipake|digunakan|beroperasi|disubsidi|dapat|mendapat|dikasih|diberikan|diproses|dibayar|ngalir|mengalir)(?:\\s+[\\p{L}]+){0,3}?\\s+(?:lagi|sama sekali|mulai|selamanya|permanen|total)|(?:cuma|hanya)\\s+(?:bisa|boleh|dikasih|diberikan|dilayani|berlaku|untuk|buat|ngalir|mengalir|dijual|dibeli)\\s+[\\p{L}]+)\\b`,
+  `\\b(?:(?:tidak|tak|gak|nggak|enggak)\\s+(?:akan\\s+|bisa\\s+|boleh\\s+|lagi\\s+|bakal\\s+)?(?:gratis|ditanggung|menanggung|nanggung|cair|dicairkan|dijual|menerima|nerima|diterima|melayani|layanin|dilayani|berlaku|dipakai|dipake|digunakan|beroperasi|disubsidi|dapat|mendapat|dikasih|diberikan|diproses|dibayar|ngalir|mengalir|dibeli|masuk|lewat|dipakai|menerima|melayani)(?:\\s+[\\p{L}]+){0,3}?\\s+(?:lagi|sama sekali|mulai|selamanya|permanen|total)|(?:cuma|hanya)\\s+(?:bisa|boleh|dikasih|diberikan|dilayani|berlaku|untuk|buat|ngalir|mengalir|dijual|dibeli|menerima|nerima|melayani)\\s+[\\p{L}]+)\\b`,
   'u',
 );
 const CHARGE =
-  /\b(?:bayar|membayar|biaya|denda|didenda|dipungut|mungut|memungut|pungutan|tarif|iuran|pajak|retribusi|dipatok|dikenakan|dikenai|potongan|dipotong|uang)(?:\s+[\p{L}]+){0,4}?\s+(?:rp\s?)?\d[\d.,]*\s?(?:rb|ribu|jt|juta|k|%|persen)(?![\p{L}])/u;
+  /\b(?:bayar|membayar|biaya|denda|didenda|dipungut|mungut|memungut|pungutan|tarif|iuran|pajak|retribusi|dipatok|dikenakan|dikenai|potongan|dipotong|uang|ukt|spp|harga|tilang|ditilang|charges?|fines?|fee|fees|pricing|price|costs?|tariffs?)(?:\s+[\p{L}\p{N}]+){0,10}?\s+(?:rp\s?\d[\d.,]*(?:\s?(?:rb|ribu|jt|juta|k|%|persen))?|\d[\d.,]*\s?(?:rb|ribu|jt|juta|k|%|persen))(?![\p{L}])/u;
 const EVENT_WORDS = list(`
     pemadaman | penutupan | kenaikan | penghapusan | pencabutan | pemblokiran | pemutusan | kelangkaan | krisis | pencemaran
     menutup | mematikan | memadamkan | menaikkan | menghapus | mencabut | menghentikan | meliburkan
@@ -112,16 +117,29 @@ function serviceClaim(norm: string): ServiceClaim | undefined {
   let state: ServiceClaim | undefined;
   for (let m = BEFALLS.exec(norm); m !== null; m = BEFALLS.exec(norm)) {
     const before = norm.slice(Math.max(0, m.index - 80), m.index).split(/[ ,.]+/);
-    // Denied, not claimed: `tarif KRL tetap, tidak jadi naik`, `sekolah tidak diliburkan`.
-    if (NOT.has(before[before.length - 2] ?? '') || (before[before.length - 2] === 'jadi' && NOT.has(before[before.length - 3] ?? '')))
+    // Denied, not claimed: `tarif KRL tetap, tidak jadi naik`, `sekolah tidak diliburkan`; or asked
+    // of the reader (`makanan mohon ditutup`).
+    if (
+      NOT.has(before[before.length - 2] ?? '') ||
+      ASKED.has(before[before.length - 2] ?? '') ||
+      (before[before.length - 2] === 'jadi' && NOT.has(before[before.length - 3] ?? ''))
+    )
       continue;
     const words = before.slice(-REACH - 1, -1);
     const at = words.findIndex((w) => SERVICES.has(w));
     if (at < 0) continue;
     const text = `${words.slice(at).join(' ')} ${m[0]}`;
     // A level or a count that rises is a state (`air kali naik`); a price that rises is a decision.
-    const decided = DECIDED.has(m[0]) && (!RISES.has(m[0]) || words.slice(at).some((w) => FEES.has(w)));
-    const kind = HAZARD.test(m[0]) ? 'hazard' : decided ? 'decided' : 'state';
+    const decided = DECIDED.has(m[0]) && (!RISES.has(m[0]) || words.slice(at).some(isFee));
+    // A state said of all of them is no one's bad day: `semua SPBU tutup`, `listrik padam total`.
+    const sweeping = [
+      ...words.slice(Math.max(0, at - 1)),
+      ...norm
+        .slice(m.index + m[0].length)
+        .split(/[ ,.]+/)
+        .slice(1, 3),
+    ].some((w) => SWEEPS.has(w));
+    const kind = HAZARD.test(m[0]) ? 'hazard' : decided || sweeping ? 'decided' : 'state';
     if (kind !== 'state') return { text, kind };
     state ??= { text, kind };
   }
@@ -169,7 +187,10 @@ registerWords(
       .flatMap((p) => p.split(' '))
       .filter((w) => w.length >= 4 && w !== 'tidak'),
     ...list('cuma | hanya | gratis | ditanggung | nanggung | cair | dicairkan | dijual | nerima | dilayani | ngalir | mengalir'),
-    ...list('bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | potongan'),
+    ...list('dibeli | menerima | melayani | dipakai | tilang | ditilang | tutup | ditutup'),
+    ...list(
+      'bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | potongan | charge | charges | fine | fines | fee | fees | pricing | price | cost | tariff',
+    ),
   ],
   WORD.loss,
 );
@@ -202,6 +223,6 @@ export function alarmingClaim(norm: string, reach: ClaimReach): string | undefin
   if (!rumour) return undefined;
   // A level that rises (`air kali naik lagi sore ini`) is a state, not a rumour; a price that rises is one.
   const words = rumour[0].toLowerCase().split(/[ ,]+/u);
-  if (words.some((w) => RISES.has(w)) && !words.some((w) => FEES.has(w)) && !DANGER_ONLY.test(rumour[0])) return undefined;
+  if (words.some((w) => RISES.has(w)) && !words.some(isFee) && !DANGER_ONLY.test(rumour[0])) return undefined;
   return `${DANGER_ONLY.test(rumour[0]) ? 'kabar soal bahaya' : 'kabar soal yang akan terjadi'}: ${rumour[0].toLowerCase()}`;
 }

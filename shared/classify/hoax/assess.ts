@@ -40,10 +40,10 @@ const {
 const { COMPILED, DEBUNK, phraseIndicators } = phraseRulesModule;
 const { DEBUNK_MAX, DEBUNK_WEIGHT, PHRASE_INDICATORS } = phrasesModule;
 const { hoaxScore, round3, resultOf } = scoreModule;
-const { PRACTICAL_NOTICE_WEIGHT, practicalNotice } = noticeModule;
+const { boundedNotice } = noticeModule;
 const { scamEvidence, SCAM_LURE, SCAM_PRIVATE_ACCOUNT, SCAM_SECRET, SCAM_WEIGHT } = scamsModule;
 const { shoutingEvidence, SHOUTING_WEIGHT } = shoutingModule;
-const { asksOrComplains, bareClosure, borrowedVoice, charges } = voiceModule;
+const { asksOrComplains, bareClosure, borrowedVoice } = voiceModule;
 const { kindsOf, WORD } = wordsModule;
 
 /** A debunk quotes the hoax it debunks: a quoted passage of at least a few words ("…", “…”, «…»). */
@@ -70,8 +70,6 @@ const PANIC_MAX = PANIC?.max ?? PANIC_WEIGHT;
 export const RAW_HINT = /['&!(?%[]|before|persen|fact|diteruskan|fw|missing|found|lost/u;
 /** A header's end: `PEMBERITAHUAN RW 05:`, `BPBD kasih peringatan:`, a title on its own line. */
 const HEADED = /[:\n]/u;
-/** Signals a notice's bounds do not offset. */
-const HARD: ReadonlySet<string> = new Set(['panic_directive', 'scam', 'suspicious_link', 'known_claim', 'absolute_claim', 'account']);
 /** A question whether it is true: `bener gak sih`, `apa benar`, `benarkah`, `is it true`, `ada yang tahu benar`. */
 const ASKS_IF_TRUE =
   /(?<![\p{L}])(?:bene?r\s*(?:gak|ga|nggak|ngga|enggak|tidak|gk)(?:\s+(?:sih|ya|nih))?|benarkah|apa\s+(?:itu\s+)?benar|apakah\s+benar|beneran\s+(?:gak|ga|nggak)|valid\s+(?:gak|ga|nggak|tidak)|hoax\s+(?:gak|ga|bukan|atau)|hoaks\s+(?:gak|ga|bukan|atau)|is\s+(?:it|this)\s+true|can\s+anyone\s+confirm|anyone\s+know\s+if)(?![\p{L}])/iu;
@@ -122,7 +120,15 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   // The whole post's kinds, for the sources read from its whole text (the same unless quotes were stripped).
   const fullKinds = text === input.text ? kinds : kindsOf(input.norm.tokens);
   const claimable = (kinds & WORD.loss) !== 0;
-  const orders = panicDirectives(haystacks.norm, tokens, kinds, () => claimable && alarmingClaim(haystacks.norm, 'any') !== undefined);
+  // Its fear: named in a word (directive.ts), told as a source no one can ask or a cover-up, or an alarming claim.
+  const orders = panicDirectives(
+    haystacks.norm,
+    tokens,
+    kinds,
+    () =>
+      indicators.some((i) => DOUBTED_SOURCES.has(i.name) && i.weight > WEAK_HEARSAY_WEIGHT) ||
+      (claimable && alarmingClaim(haystacks.norm, 'any') !== undefined),
+  );
   if (orders.length > 0) {
     const known = indicators.find((i) => i.name === 'panic_directive');
     const evidence = dedupe([...(known?.evidence ?? []), ...orders]);
@@ -142,9 +148,6 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   // about a service, a fee or a danger, with no official link to check it by.
   const impersonated = indicators.some((i) => IMPERSONATION.has(i.name));
   const official = impersonated ? undefined : officialSource(input.text, fullKinds);
-  // Bounded in time and scope, as a real notice is (notice.ts): read once, when first asked.
-  let notice: string | null | undefined;
-  const boundedNotice = (): string | undefined => (notice ??= practicalNotice(input.text, input.norm.tokens) ?? null) ?? undefined;
   // One strong signal and an alarming claim about a service, a fee, a closure or a danger.
   // With a call to share (or a bare `katanya`) alone, only a claim of what is coming, of a
   // danger or of a decision about a service; and only of the first two when the post complains
@@ -153,7 +156,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const unsourced = indicators.some((i) => DOUBTED_SOURCES.has(i.name) && i.weight > WEAK_HEARSAY_WEIGHT);
   // A notice bounded in time (`besok jam 09.00-12.00 air mati`) tells of no alarm to pass on.
   const claim =
-    claimable && indicators.some((i) => ALARMING_CLAIM_PARTNERS.has(i.name)) && (unsourced || !boundedNotice())
+    claimable && indicators.some((i) => ALARMING_CLAIM_PARTNERS.has(i.name)) && (unsourced || !boundedNotice(input.text, input.norm.tokens))
       ? alarmingClaim(haystacks.norm, unsourced ? 'any' : official || asksOrComplains(text) ? 'rumour' : 'decided')
       : undefined;
   if (claim) indicators.push({ name: 'alarming_claim', weight: ALARMING_CLAIM_WEIGHT, evidence: [claim] });
@@ -182,31 +185,13 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
       }
     }
     // Not a debunk quoting the notice, a resident's question or complaint, or one day's small closure.
-    // Nor a notice bounded in time and scope that charges nothing (`besok jam 09.00-12.00 air mati`).
-    if (
-      agency &&
-      about &&
-      debunk.length === 0 &&
-      !bareClosure(about, tokens) &&
-      !asksOrComplains(text) &&
-      (charges(tokens) || !boundedNotice())
-    )
+    if (agency && about && debunk.length === 0 && !bareClosure(about, tokens) && !asksOrComplains(text))
       indicators.push({
         name: 'borrowed_voice',
         weight: BORROWED_VOICE_WEIGHT,
         evidence: [`atas nama ${agency}, bukan dari akunnya`, about],
       });
   }
-
-  // A notice bounded in time and scope offsets the softer signals only: never a doubted source, a
-  // panic order, a scam, a known claim or a danger.
-  const bounded =
-    indicators.length > 0 &&
-    !indicators.some((i) => DOUBTED_SOURCES.has(i.name) || HARD.has(i.name)) &&
-    !indicators.some((i) => i.evidence.some((e) => e.startsWith('kabar soal bahaya')))
-      ? boundedNotice()
-      : undefined;
-  if (bounded) counters.push({ name: 'practical_notice', weight: -PRACTICAL_NOTICE_WEIGHT, evidence: [bounded] });
 
   if (debunk.length > 0) {
     const weight = Math.min(DEBUNK_MAX, DEBUNK_WEIGHT + 0.05 * (debunk.length - 1));
@@ -231,7 +216,9 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const doubted =
     impersonated ||
     indicators.some(
-      (i) => DOUBTED_SOURCES.has(i.name) && (i.name !== 'forwarded' || claim?.startsWith('kabar soal layanan publik') === true),
+      (i) =>
+        i.name === 'borrowed_voice' ||
+        (DOUBTED_SOURCES.has(i.name) && (i.name !== 'forwarded' || claim?.startsWith('kabar soal layanan publik') === true)),
     );
   const appeal = doubted ? [] : dedupe(matches(PERSONAL_APPEAL, haystacks));
   if (appeal.length > 0) counters.push({ name: 'personal_appeal', weight: -PERSONAL_APPEAL_WEIGHT, evidence: appeal });

@@ -115,7 +115,7 @@ const DONT: readonly [string, Act][] = [
   ['bawa | membawa | berobat | periksa | dibawa | take', { goals: ['place', 'children', 'family'], needs: 'fear' }],
   [
     'sekolahkan | berangkatkan | antar | mengantar | antarkan | anter | anterin | antarin | nganter | nganterin | izinkan | biarkan | membiarkan | mengizinkan | kasih | send | let | biarin | ngebiarin | bolehin | ngizinin | ajak | ngajak',
-    { goals: ['children'], needs: 'fear-or-hold' },
+    { goals: ['children', 'family'], needs: 'fear-or-hold' },
   ],
   ['buka | membuka | bukakan | bukain | open', { goals: ['door'], needs: 'fear' }],
   [
@@ -156,7 +156,7 @@ const OBJECTS: ReadonlyMap<string, readonly Goal[]> = (() => {
   add('bank', 'bank');
   add(
     'supplies',
-    'air | galon | beras | gas | elpiji | lpg | bensin | bbm | pertalite | pertamax | solar | obat | obatan | mie | mi | minyak | gula | telur | sembako | susu | token | lilin | masker | makanan | persediaan | tangki | tank | pangan | daging | ayam | ikan | kaleng | sayur | garam | water | food | rice | fuel | gas | supplies | groceries | medicine | sate | bakso | jajanan | jajan | es | permen | minuman | gorengan | nasi | roti | sirup | snack | takjil | belanjaan | ember | bak | drum | jerigen | telor',
+    'air | galon | beras | gas | elpiji | lpg | bensin | bbm | pertalite | pertamax | solar | obat | obatan | mie | mi | minyak | gula | telur | sembako | susu | token | lilin | masker | makanan | persediaan | tangki | tank | pangan | daging | ayam | ikan | kaleng | sayur | garam | water | food | rice | fuel | gas | supplies | groceries | medicine | sate | bakso | jajanan | jajan | es | permen | minuman | gorengan | nasi | roti | sirup | snack | takjil | belanjaan | ember | bak | drum | jerigen | jeriken | telor',
   );
   add('water', 'air | galon | water | keran | kran');
   add('children', 'anak | anaknya | anakmu | murid | siswa | siswi | putra | bocil | kids | children | child | students');
@@ -168,11 +168,11 @@ const OBJECTS: ReadonlyMap<string, readonly Goal[]> = (() => {
   add('vaccine', 'vaksin | imunisasi | suntik | suntikan | booster | vaccine | vaccines | vaksinasi');
   add(
     'device',
-    'hp | handphone | ponsel | telepon | listrik | meteran | wifi | router | colokan | mcb | sekring | kulkas | phone | phones | bluetooth | nfc | gps | lokasi | location',
+    'hp | handphone | ponsel | telepon | listrik | meteran | wifi | router | colokan | mcb | sekring | kulkas | phone | phones | bluetooth | nfc | gps | lokasi | location | aplikasi | app | apps',
   );
   add(
     'payment',
-    'tiket | pesanan | premi | iuran | cicilan | pajak | tagihan | bpjs | asuransi | langganan | pbb | pkb | utang | pinjaman | kredit | uang | qris | jaklingko | emoney | flazz | saldo',
+    'tiket | pesanan | premi | iuran | cicilan | pajak | tagihan | bpjs | asuransi | langganan | pbb | pkb | utang | pinjaman | kredit | uang | qris | jaklingko | emoney | flazz | saldo | zakat | infak | sedekah | ukt | spp | sumbangan',
   );
   add('door', 'pintu | door | jendela | ventilasi | windows | window | doors | home | indoors | inside | rumah');
   return map;
@@ -189,7 +189,7 @@ const HURRY_WORDS: ReadonlySet<string> = new Set(
   list('sekarang | secepatnya | segera | now | asap | today | tonight | immediately | skrg'),
 );
 const HURRY_RUNS = list(
-  'hari ini | malam ini | hari ini juga | malam ini juga | sekarang juga | dari sekarang | selagi masih | mumpung masih | sebanyak banyaknya | sebanyak mungkin | right now | while you can | before it is too late | jangan tunggu | jangan nunggu',
+  'hari ini | malam ini | hari ini juga | malam ini juga | minggu ini juga | pekan ini juga | sekarang juga | dari sekarang | selagi masih | mumpung masih | sebanyak banyaknya | sebanyak mungkin | right now | while you can | before it is too late | jangan tunggu | jangan nunggu',
 );
 /** `sebelum` (`before`) a loss: `sebelum terlambat`, `sebelum diblokir`, `sebelum jam 12` (a deadline). */
 const BEFORE_LOSS: ReadonlySet<string> = new Set(
@@ -214,7 +214,7 @@ const FEAR: ReadonlySet<string> = new Set(
   ancaman | polio | campak | difteri | rabies | antraks | kolera | diare | mematikan | kanker | menular
   diracun | diblokir | dinonaktifkan | disita | razia | sweeping | ricuh | chaos | kacau | mencekam | pemadaman | blackout | mogok | kosong | lumpuh | cacat | mandul | autis | buta | anjlok | riots | riot | poisoned | poison | danger | dangerous | outbreak | collapse | freeze | frozen
   bomb | bombs | threat | collapsing | contaminated | toxic | runtuh | amblas | ambles | nyulik | nyulikin | hipnotis
-  dirampok | bius | dibius | narkoba | pingsan | kejang | stroke | tbc | campak | tikus | celeng | pemutih | hacker | dibobol
+  dirampok | bius | dibius | narkoba | kejang | stroke | tbc | campak | tikus | celeng | pemutih | hacker | dibobol
   kebobolan | terkuras | dikuras | kesedot | sedot | scammer | scammers | tipes | cacing | etilen | rubuh | kebakar | terbakar
   `),
 );
@@ -229,6 +229,7 @@ const NEGATION: ReadonlySet<string> = new Set(
 const FIRST_PERSON: ReadonlySet<string> = new Set(list('saya | aku | kami | i | we'));
 /** An agency's measured advice, a shop's offer, a condition (`bila air terus naik`): not a panic order. */
 const CALM = list(`
+  barusan saya | barusan aku | barusan gue | saya lihat | aku lihat | gue lihat | saya lewat | gue lewat | aku lewat
   diimbau | dihimbau | mengimbau | menghimbau | imbauan | himbauan | secukupnya | tidak perlu panik | jangan panik
   tidak usah panik | tetap tenang | diminta | panic buying | bila | apabila | jika
 `);
@@ -247,6 +248,11 @@ const FUNCTION: ReadonlySet<string> = new Set(
     'yang | dan | atau | untuk | buat | dari | pada | dengan | sama | saja | aja | juga | lagi | sudah | udah | akan | bisa | dulu | ini | itu | kita | kalian | anda | kamu | semua | para | the | and | you | your | for | jangan | tidak | lebih | baik',
   ),
 );
+/**
+ * A passive, a state or a report of what someone does (`diperbaiki`, `terendam`, `ketahuan`,
+ * `pemerintah segera memberikan solusi`): nothing the reader is told to do.
+ */
+const PASSIVE = /^(?:di|ter|ke|se|me|ber)[a-z]{3,}/u;
 /** Orders that seek help or care rather than flee: `segera hubungi 112`, `segera periksakan ke dokter`. */
 const HELP: ReadonlySet<string> = new Set(
   list(
@@ -255,7 +261,9 @@ const HELP: ReadonlySet<string> = new Set(
 );
 /** Bare verbs that open an order (`buang`, `copot`, `kunci`): a word not shaped like an imperative. */
 const BARE_ORDERS: ReadonlySet<string> = new Set(
-  list('buang | copot | hapus | kunci | angkut | fotokopi | titip | batal | tunda | blokir | uninstall | delete | throw | lock | dump'),
+  list(
+    'buang | copot | hapus | kunci | angkut | fotokopi | titip | batal | tunda | blokir | ganti | jual | lepas | uninstall | delete | throw | lock | dump | sell',
+  ),
 );
 /** Words shaped like an `-in`/`-kan`/`-lah` imperative that are not one. */
 const NOT_ORDERS: ReadonlySet<string> = new Set(
@@ -265,15 +273,29 @@ const NOT_ORDERS: ReadonlySet<string> = new Set(
 );
 /** An imperative by its shape: `buangin`, `kosongkan`, `pergilah`, or a bare order (BARE_ORDERS). */
 const orderShaped = (w: string): boolean =>
-  BARE_ORDERS.has(w) || (/^[a-z]{4,}(?:in|kan|lah)$/u.test(w) && !NOT_ORDERS.has(w) && !/^(?:ke|pe[nmr]?|per)[a-z]+an$/u.test(w));
+  BARE_ORDERS.has(w) ||
+  (/^[a-z]{4,}(?:in|kan)$/u.test(w) && !NOT_ORDERS.has(w) && !/^(?:ke|pe[nmr]?|per)[a-z]+an$/u.test(w)) ||
+  // `-lah` only on a verb of its own (`pergilah`, `tariklah`), not `sejumlah`, `sekolah`, `masalah`.
+  (w.length > 6 && w.endsWith('lah') && (BARE_ORDERS.has(w.slice(0, -3)) || VERB_WORDS.has(w.slice(0, -3))));
 
 const VERBS = new Map<string, { act: Act; form: 'imperative' | 'passive' | 'active' }[]>();
+/** The acts' verbs in their imperative forms. */
+const VERB_WORDS = new Set<string>();
 for (const [f, act] of ACTS)
   for (const form of ['imperative', 'passive', 'active'] as const)
-    for (const w of f[form]) VERBS.set(w, [...(VERBS.get(w) ?? []), { act, form }]);
+    for (const w of f[form]) {
+      VERBS.set(w, [...(VERBS.get(w) ?? []), { act, form }]);
+      if (form === 'imperative') VERB_WORDS.add(w);
+    }
 const DONT_VERBS = new Map<string, Act>();
 for (const [words, act] of DONT) for (const w of list(words)) DONT_VERBS.set(w, act);
-const DONT_WORDS: ReadonlySet<string> = new Set(['jangan', 'dont']);
+const DONT_WORDS: ReadonlySet<string> = new Set(['jangan', 'dont', 'stop', 'berhenti']);
+/** After `jangan`, what is no order to do or avoid anything: `jangan panik`, `jangan lupa`, `jangan khawatir`. */
+const NOT_A_DONT: ReadonlySet<string> = new Set(
+  list(
+    'lupa | panik | khawatir | takut | kaget | ragu | sungkan | malu | asal | sembarangan | sampai | terlalu | percaya | mudah | lewatkan | biarkan | menyerah',
+  ),
+);
 /** `do not`, spelled out: a `dont`. */
 const doNot = (w: string, previous: string | undefined): boolean => w === 'not' && previous === 'do';
 
@@ -291,7 +313,7 @@ const ENABLERS: ReadonlySet<string> = new Set([
 
 registerWords([...VERBS.keys(), ...DONT_WORDS, 'usah', 'not'], WORD.directive);
 registerWords(ENABLERS, WORD.urging);
-registerWords(HURRIERS, WORD.hurry);
+registerWords([...HURRIERS, ...HURRY_WORDS], WORD.hurry);
 registerWords(FEAR, WORD.fear);
 
 const REACH = 4;
@@ -334,6 +356,15 @@ function rushedAfter(words: readonly string[], from: number): boolean {
   return HURRY_RUNS.some((r) => rest.includes(` ${r} `));
 }
 
+/** The clause opens by naming whom it tells (`warga Jakbar borong …`, `ibu ibu larang anaknya …`). */
+function addressedBefore(words: readonly string[], at: number, clauseStarts: ReadonlySet<number>): boolean {
+  for (let j = at - 1; j >= Math.max(0, at - 5); j--) {
+    if (ADDRESSED.has(words[j] ?? '')) return true;
+    if (clauseStarts.has(j)) return false;
+  }
+  return false;
+}
+
 function addressed(words: readonly string[], from: number, to: number): boolean {
   for (let j = Math.max(0, from); j < Math.min(words.length, to); j++) if (ADDRESSED.has(words[j] ?? '')) return true;
   return false;
@@ -354,6 +385,11 @@ function before(words: readonly string[], at: number): { urged: boolean; negated
       urged = true;
       start = j - 1;
       j--;
+    } else if (w === 'juga' && (words[j - 1] === 'ini' || words[j - 1] === 'sekarang')) {
+      // `hari ini juga hindari …`, `sekarang juga tarik …`: hurried before the order.
+      urged = true;
+      start = Math.max(0, j - 2);
+      break;
     } else if (NEGATION.has(w) && j >= at - 2) negated = true;
     else if (FIRST_PERSON.has(w)) own = true;
   }
@@ -446,22 +482,26 @@ function inSentence(sentence: string, read: Read): string | undefined {
           if (first >= 0 && !read.calm) return words.slice(first, i + 2).join(' ');
         }
         if (obj < 0 && !act.bare) continue;
-        const clauseStart = i === 0 || clauseStarts.has(i) || start !== i;
+        // Told to someone named right before (`ibu ibu larang anaknya …`, `warga segera …`): an order's head too.
+        const clauseStart = i === 0 || clauseStarts.has(i) || start !== i || addressedBefore(words, i, clauseStarts);
         if (!urged && !clauseStart) continue;
         if (satisfied(act.needs, read, words, i, urged, clauseStart)) return evidence(words, start, obj < 0 ? i : obj, ends);
       }
     }
-    // Any other order, urged, in a post that names a fear: `segera cabut colokan, ada lonjakan berbahaya`.
+    // Any other order, urged, in a post that names a fear or makes an alarming claim: `segera cabut
+    // colokan, ada lonjakan berbahaya`, `mending jual sekarang (… harga tanah jadi nol)`, `segera
+    // refund hari ini (… tiketnya hangus)`. A hurrying word anywhere; a softer one (`mending`,
+    // `sebaiknya`, `harus`) with a hurry after. Not a passive (`segera diperbaiki`): no order to the reader.
     if (
-      !verb &&
-      read.fear &&
-      HURRIERS.has(words[i - 1] ?? '') &&
-      clauseStarts.has(i - 1) &&
-      !read.calm &&
-      !read.promo &&
+      (HURRIERS.has(words[i - 1] ?? '') || (URGERS.has(words[i - 1] ?? '') && hurriedAfter(words, i))) &&
+      (clauseStarts.has(i - 1) || hurriedAfter(words, i)) &&
       IMPERATIVE.test(w) &&
+      !PASSIVE.test(w) &&
       !HELP.has(w) &&
-      !FUNCTION.has(w)
+      !FUNCTION.has(w) &&
+      read.fear &&
+      !read.calm &&
+      !read.promo
     )
       return evidence(words, start, i + 1, ends);
     // Any order at the head of a clause, in a hurry, held (`dulu`) or told to the readers, in a post
@@ -486,9 +526,9 @@ function inSentence(sentence: string, read: Read): string | undefined {
       !(i > 0 && NEGATION.has(words[i - 1] ?? '') && words[i - 1] !== 'jangan')
     ) {
       let v = i + (notNeeded ? 2 : 1);
-      if (words[v] === 'dulu' || words[v] === 'sampai' || words[v] === 'sekali' || words[v] === 'pernah') v++;
+      if (words[v] === 'dulu' || words[v] === 'sampai' || words[v] === 'sekali' || words[v] === 'pernah' || words[v] === 'mau') v++;
       const next = words[v] ?? '';
-      if (next === 'lupa' || next === 'panik') continue;
+      if (NOT_A_DONT.has(next)) continue;
       // `jangan air PAM`, `jangan RS itu`: the object straight after.
       const direct = objectOf(next)?.some((g) => g === 'water' || g === 'place' || g === 'vaccine') === true && read.fear;
       if (direct && !guarded(words, v + 1)) return evidence(words, i, v, ends);
@@ -556,7 +596,7 @@ export function panicDirectives(
   // Or a post that opens with an order, urged, next to a fear or a loss (`buang semua beras …`).
   if (
     !(has(WORD.directive) && has(WORD.urging)) &&
-    !(has(WORD.hurry) && has(WORD.fear)) &&
+    !(has(WORD.hurry) && has(WORD.fear | WORD.loss)) &&
     !(has(WORD.urging) && has(WORD.fear | WORD.loss) && orderShaped(tokens[0] ?? ''))
   )
     return [];

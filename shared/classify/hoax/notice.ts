@@ -1,19 +1,16 @@
 /**
- * A practical notice, as a resident relays a real one from a neighbourhood board, a school or a
- * utility: bounded in time (a clock time or a window, `jam 10.00-13.00`, `pkl 14.00`, `mulai jam
- * 04.30 sampai 10.00`) or temporary with its end in view (`sementara`, `akan dinyalakan
- * kembali`), and with no sweeping scope (`total`, `seluruh`, `permanen`, `5 hari`, `sebulan`).
- * Hoaxes borrow a notice's form but rarely its bounds: they close a whole market for ten days,
- * cut the water of a whole city, charge everyone. Since the form can be borrowed, assess.ts lets
- * it offset only the softer signals (a call to share, alarm, an agency's voice), never a doubted
- * source, a panic order, a scam or a danger.
+ * A notice bounded in time, as a resident relays a real one from a neighbourhood board, a school
+ * or a utility: a clock time or a window (`jam 10.00-13.00`, `pkl 14.00`, `mulai jam 04.30
+ * sampai 10.00`) or its end in view (`akan dinyalakan kembali`), with no sweeping scope
+ * (`total`, `seluruh`, `permanen`, `tiap malam`, `5 hari`, `sebulan`) and no danger. Passed on
+ * with `mohon diteruskan`, what it tells (`besok jam 09.00-12.00 air mati`) is no alarm to
+ * spread: assess.ts does not read it as an alarming claim beside a call to share. It is not a
+ * counter-signal on its own: hoaxes borrow a notice's form, clock times included.
  */
 import * as languageModule from '../language';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { wordSet } = languageModule;
-
-export const PRACTICAL_NOTICE_WEIGHT = 0.2;
 
 /** A clock time (`jam 10.00`, `pukul 8`, `pkl 14.00`) or a window (`10.00-13.00 WIB`). */
 const CLOCK =
@@ -22,7 +19,9 @@ const CLOCK =
 const TEMPORARY =
   /(?<![\p{L}])(?:dinyalakan kembali|normal kembali|kembali normal|dibuka kembali|beroperasi kembali|akan disampaikan menyusul|info selanjutnya)(?![\p{L}])/iu;
 /** A sweeping scope: the whole of something (`se-DKI`), for good, again and again (`tiap malam`, `bergilir`). */
-const SWEEPING = wordSet('total seluruh permanen selamanya penuh sejakarta sejabodetabek semuanya se tiap setiap bergilir');
+const SWEEPING = wordSet(
+  'total seluruh permanen selamanya penuh sejakarta sejabodetabek semuanya se tiap setiap bergilir every daily whole entire rolling',
+);
 /** A danger: what no bounds make routine. */
 const DANGER = wordSet(
   'tercemar terkontaminasi beracun racun bakteri virus wabah kolera radiasi meledak jebol roboh runtuh ambruk culik penculikan diculik',
@@ -47,10 +46,8 @@ const COUNT = new Map(
   ['satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh'].map((w, i): [string, number] => [w, i + 1]),
 );
 
-/** The notice's bounds as evidence (`waktu jelas: jam 10.00`), or undefined when it has none or sweeps. */
-export function practicalNotice(text: string, tokens: readonly string[]): string | undefined {
-  const bound = CLOCK.exec(text) ?? TEMPORARY.exec(text);
-  if (!bound) return undefined;
-  if (tokens.some((t) => SWEEPING.has(t) || DANGER.has(t)) || longSpan(tokens)) return undefined;
-  return `waktu jelas: ${bound[0].toLowerCase().trim()}`;
+/** Whether the post is a notice bounded in time, with no sweeping scope or danger. `tokens`: its normalised words. */
+export function boundedNotice(text: string, tokens: readonly string[]): boolean {
+  if (!CLOCK.test(text) && !TEMPORARY.test(text)) return false;
+  return !tokens.some((t) => SWEEPING.has(t) || DANGER.has(t)) && !longSpan(tokens);
 }

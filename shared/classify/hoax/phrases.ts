@@ -45,13 +45,13 @@ const KNOWN_PEOPLE = [`${RELATION}${OWNER}`, KIN_OWNED];
  * warung`, `pak RT`, a group, a TikTok account. With a telling word after them they are hearsay.
  */
 const OTHERS =
-  '(?:driver|sopir|supir|ojol|kurir|perawat|suster|bidan|satpam|security|hansip|tukang|pedagang|orang orang|pak rt|pak rw|bu rt|bu rw|ketua rt|ketua rw|pengurus rt|ustadz|ustad|orang kelurahan|orang kecamatan|orang dinas|orang pln|orang pam|orang pdam|orang bank|orang puskesmas|orang rumah sakit|orang pemda|orang pemprov|orang dishub|orang kantor|ibu ibu|bapak bapak|emak emak|akun|grup|group)';
+  '(?:driver|sopir|supir|ojol|kurir|perawat|suster|bidan|satpam|security|hansip|tukang|pedagang|orang orang|ob|office boy|marbot|takmir|anak magang|magang|jukir|tukang parkir|kasir|pelayan|karyawan|montir|kernet|kondektur|penumpang|kuli|buruh|ustaz|pak ustaz|kenalan|sesama|pak rt|pak rw|bu rt|bu rw|ketua rt|ketua rw|pengurus rt|ustadz|ustad|orang kelurahan|orang kecamatan|orang dinas|orang pln|orang pam|orang pdam|orang bank|orang puskesmas|orang rumah sakit|orang pemda|orang pemprov|orang dishub|orang kantor|ibu ibu|bapak bapak|emak emak|akun|grup|group)';
 /** Telling words that, after an everyday source, make hearsay: `pada ngomongin`, `rame bahas`, `posting`. */
 const SAID =
-  '(?:bilang|bicara|ngobrol|cerita|ngomong|ngomongin|membicarakan|bahas|membahas|nyebut|menyebut|memberi tahu|kasih tahu|ngabarin|mengabarkan|kasih info|memberi info|infoin|posting|memposting|upload|mengunggah|share|ngeshare|kirim|ngirim)';
+  '(?:bilang|bicara|ngobrol|bocorin|membocorkan|ngaku|mengaku|bisik bisik|berbisik|nulis|menulis|heboh|cerita|ngomong|ngomongin|membicarakan|bahas|membahas|nyebut|menyebut|memberi tahu|kasih tahu|ngabarin|mengabarkan|kasih info|memberi info|infoin|posting|memposting|upload|mengunggah|share|ngeshare|kirim|ngirim)';
 /** What people do when they pass a rumour on: tell, call, message. */
 const TOLD =
-  '(?:bilang|bicara|cerita|ngomong|kasih tahu|kasih tau|kasi tau|memberi tahu|ngabarin|mengabari|mengabarkan|kasih kabar|memberi kabar|kasih info|ngasih info|memberi info|infoin|nelpon|menelepon|barusan telepon)';
+  '(?:bilang|bicara|cerita|bisik bisik|ngaku|bocorin|ngomong|kasih tahu|kasih tau|kasi tau|memberi tahu|ngabarin|mengabari|mengabarkan|kasih kabar|memberi kabar|kasih info|ngasih info|memberi info|infoin|nelpon|menelepon|barusan telepon)';
 const ROLE =
   '(?:dokter|perawat|bidan|psikolog|apoteker|polisi|polwan|tentara|intel|anggota|notaris|pegawai|karyawan|petugas|pejabat|wartawan|ahli|pns|asn|guru|dosen|peneliti|profesor|satpam|staf|staff|insinyur|teknisi|pilot|hakim|jaksa|pengacara|orang dalam)';
 /** A serious illness, and what miracle cures are made of. */
@@ -86,15 +86,15 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       biar yang lain tahu | supaya semua tahu | agar semua tahu | supaya yang lain tahu | agar semua orang tahu
       tell your family | tell everyone | let everyone know | send this to | share with your family | share with everyone
       tolong sebar | bantu sebar | bantu sebarkan | bantu viralkan | bantu rt | rt biar | rt ya | retweet biar | repost biar
-      share ya | share dong | tolong dishare ya | spill ke grup | spill ke | diinfokan ke | tolong diinfokan | info ke anak cucu
-      diteruskan saja ke | diteruskan aja ke | teruskan info ini | bagiin | bagiin ke | up biar | please inform | inform your
+      tolong dishare ya | spill ke grup | diinfokan ke | tolong diinfokan | info ke anak cucu
+      diteruskan saja ke | diteruskan aja ke | teruskan info ini | bagiin ke | up biar | please inform | inform your
       forward to your | pass it along | pass this along | share widely | tolong bilangin | bilangin ke
       bantu up | up ya | quote tweet ini | qrt ini | rt yang banyak | bantu ramein | tolong tag | tag akun | tag media
-      mention akun | bantu rt ya | boost this | signal boost | rt to warn | retweet to warn
+      mention akun | bantu rt ya | boost this | signal boost | rt to warn | retweet to warn | pls share | plz share | pls forward
     `),
     patterns: [
       // Passed on to the people close to the reader: "terusin ke keluarga", "kabarin grup RT", "kasih tahu orang tua".
-      '(?:sebar|sebarin|share|terusin|teruskan|forward|kirim|kirimkan|kirimin|bagi|bagikan|bagiin|kabarin|kabari|kabarkan|kasih tahu|beri tahu|infokan|diinfokan|infoin|broadcast|repost|ingatkan|ingetin|bilangin|bilangi|sampaikan|sampein|spill)\\s+(?:ke\\s+|kepada\\s+)?(?:[\\p{L}]+\\s+){0,2}?(?:keluarga|saudara|sodara|grup|group|wag|teman teman|kerabat|tetangga|orang tua|orang tersayang|yang lain|semua orang|semuanya|kontak|istri|suami|anak cucu|anak anak|kakek|nenek|emak|ortu|lansia|orang rumah|pacar|para orang tua)',
+      '(?:sebar|sebarin|share|terusin|teruskan|forward|kirim|kirimkan|kirimin|bagi|bagikan|bagiin|kabarin|kabari|kabarkan|kasih tahu|beri tahu|infokan|diinfokan|infoin|broadcast|repost|ingatkan|ingetin|bilangin|bilangi|sampaikan|sampein|spill)\\s+(?:ke\\s+|kepada\\s+)?(?:[\\p{L}]+\\s+){0,2}?(?:keluarga|saudara|sodara|grup|group|wag|teman teman|kerabat|tetangga|orang tua|orang tersayang|yang lain|semua orang|semuanya|kontak|istri|suami|story|status|anak cucu|anak anak|kakek|nenek|emak|ortu|lansia|orang rumah|pacar|para orang tua)',
       // To everyone around: "kasih tahu emak emak di grup", "sebarin ke semua", "kabarin warga", "viralin ke teman".
       '(?:sebar|sebarin|sebarkan|share|terusin|teruskan|forward|kabarin|kabari|kasih tahu|beri tahu|memberi tahu|infokan|diinfokan|infoin|viralin|viralkan|broadcast|ingatkan|ingetin|bilangin|bagiin|spill|sampaikan)\\s+(?:ke\\s+|kepada\\s+)?(?:[\\p{L}]+\\s+){0,2}?(?:semua|semuanya|warga|emak emak|ibu ibu|bapak bapak|orang orang|teman|temen|tetangga|kalian|sekitar|yang biasa|yang naik|yang punya|yang tinggal|yang lagi|pengguna|para)',
       // English: "tell your parents", "forward to your helpers", "let your drivers know".
@@ -188,6 +188,9 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       kata orang | lagi rame dibahas | lagi heboh di | pada ngomongin | pada membicarakan | pada bicara | pada ngobrol
       pada ribut | pada ngobrolin | pada bilang | pada cerita | pada bahas | pada heboh | dengar di | denger di
       infonya nih | kabarnya nih | heard from | someone told me | ada yang cerita | ada yang posting | ada yang dm
+      ada yang ngirim | ada yang kirim | ada yang bicara | ada yang ngomong | thread di twitter | lagi viral di | told me there
+      ada yang nulis | ada yang menulis | ada bisik bisik | bisik bisik dari | dari omongan | i overheard | overheard two
+      bocorin ke saya | bocorin ke gue
       ngakunya | kata mutual | word on the street | just passing it along | passing it along | going around in
       fess dari | sender bilang | kata sender | spill dari | bocoran dari
     `),
@@ -197,6 +200,11 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       '(?<!(?:belum ada|tidak ada|tak ada|tanpa)\\s)kabar dari',
       // "(di) grup wali murid dibilang", "(dari) grup RT katanya": gated on `grup`, not on every `di`.
       'grup(?:\\s+[\\p{L}\\p{N}]+){0,5}?\\s+(?:dibilang|katanya|bilang|beredar|rame|ramai|heboh|dikabarkan|infonya)',
+      // Someone of an office, unnamed: "orang Bulog ngomong ke saya", "orang bank bocorin".
+      'orang\\s+(?!yang|tua|lain|banyak|orang|tidak|itu|ini|kaya|miskin)[\\p{L}]+(?:\\s+[\\p{L}]+){0,2}?\\s+(?:bilang|bicara|cerita|ngaku|bocorin|bisik bisik)',
+      '(?:di|dari)\\s+(?:arisan|pengajian|pangkalan|warung|warkop|posyandu|ronda)(?:\\s+[\\p{L}]+){0,3}?\\s+(?:lagi\\s+)?(?:rame|ramai|heboh|pada)',
+      // Talk at a place people gather: "rame di pangkalan ojol", "obrolan di warung kopi", "heboh di arisan".
+      '(?:rame|ramai|heboh|obrolan|omongan|gosip|desas desus)\\s+(?:di|dari)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:pangkalan|warung|warkop|arisan|pengajian|posyandu|pos|pasar|kantor|sekolah|grup|group|kompleks|gang|angkot|kereta|krl|masjid|mushola|musala|kampus)',
       // Told by someone at hand: "kata abang ojol", "kata pak satpam", "kata mbak kasir", "denger dari mamang sayur".
       '(?:kata|menurut|dengar dari|denger dari|info dari|kabar dari)\\s+(?:abang|bang|mas|mbak|pak|bu|bapak|ibu|mamang|mang|om|tante|koh|engkoh|cici|ci|bang)\\s+[\\p{L}]+',
       // "penumpangnya bilang", "dia bilang", "mereka cerita": someone the writer only heard.
@@ -297,7 +305,7 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       tidak ada yang bahas | tidak ada yang liput | tidak ada media yang berani | media yang berani
       media mana yang berani | belum dirilis resmi | tidak ada pengumuman resmi karena | ditahan sampai | ditutupi
       ditutup tutupi | ditutup tutupin | menutupi | menutupinya | menyembunyikannya | merahasiakan | merahasiakannya | dirahasiakan | disembunyikan | menyembunyikan | terbongkar
-      yang mereka sembunyikan | diam diam | dibungkam | tutup mata | pura pura tidak tahu
+      yang mereka sembunyikan | dibungkam | tutup mata | pura pura tidak tahu
       tidak mau membesar besarkan | bayar media | dibayar | buzzer bayaran | massa bayaran | siapa yang bayar
       sudah diatur | diatur dari atas | buka mata | bangun warga | tidak ada yang kebetulan | kebetulan?
       pengalihan isu | akal akalan | simpulkan sendiri | diskenariokan | sudah direncanakan | settingan | konspirasi
@@ -305,9 +313,9 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       itu rencana | mereka tidak mau kita tahu | alasan sebenarnya | media mainstream | jangan percaya berita
       jangan percaya media | jangan percaya tv | jangan percaya rs | jangan percaya dokter | jangan percaya pemerintah
       dipoles | disengaja | cover up | covered up | mainstream media | they don't want you to know
-      diem diem | didiemin | didiamkan | disembunyiin | nutupin | ditutupin | menutup nutupin | nutup nutupin
+      didiemin | didiamkan | disembunyiin | nutupin | ditutupin | menutup nutupin | nutup nutupin
       media diem | media diam saja | tidak ada yang ngomong | tidak ada yang bicara | tidak ada yang membahas
-      tidak ada media yang | tidak ada tv | beritanya tidak ada | tidak ada beritanya | nobody is talking | no one is talking
+      tidak ada media yang | tidak ada tv | nobody is talking | no one is talking
       nobody talks about | no one talks about | why is nobody | media is silent | demi proyek | biar proyek | biar anggaran
       sengaja menimbun | dibiarkan busuk | tidak mau rugi | supaya rumah sakit tidak rugi | yang untung | yang diuntungkan
       yang diuntungin | ada yang main | main di balik | ada udang di balik | kecipratan | mafia | nyembunyiin | ngumpetin
@@ -320,6 +328,11 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
     patterns: [
       // Suppression: "tidak pernah diberitakan", "belum mau mengumumkan", "TV tidak meliput".
       '(?:tidak|belum|gak|nggak|tak)(?:\\s+(?:ada|yang|pernah|mau|akan|berani|boleh|satu|pun|media|tv|televisi|koran|wartawan)){0,6}\\s+(?:diberitakan|memberitakan|beritakan|ngeberitain|beritain|diberitain|diumumkan|mengumumkan|umumkan|umumin|diumumin|ngumumin|diliput|meliput|liput|ngeliput|rilis|dirilis|mengangkat|nulis|menulis)',
+      // Done quietly by those in charge, not by anyone: "PLN diem-diem naikin tarif", "pemprov diam-diam menaikkan".
+      '(?<=(?:pemerintah|pemprov|pemda|pemkot|pejabat|dinas|pln|pam|pdam|bpjs|mereka|aparat|polisi|dpr|dprd|kelurahan|kecamatan|perusahaan|pengembang|aplikator|bank|sekolah|rumah sakit|rs|pertamina|pusat)\\s+(?:[\\p{L}]+\\s+){0,2}?)(?:diam diam|diem diem)',
+      '(?<=(?:naik|naikin|di[\\p{L}]{3,})\\s+)(?:diam diam|diem diem)',
+      // "diam-diam tarif Transjakarta dinaikkan": a decision, told as hidden.
+      '(?:diam diam|diem diem)(?:\\s+[\\p{L}]+){0,4}?\\s+(?:di[\\p{L}]{3,}|naik|naikin|menaikkan|memotong|menghapus|mencabut|menjual)',
       // Gated on the rarer word: "no one is reporting", "not being reported", "they won't tell you".
       '(?<=no\\s)one\\s+(?:is|s)\\s+(?:reporting|talking)|(?<=not\\s)being reported|(?<=they\\s)won t tell',
       // Done on purpose, by whoever: "sengaja listrik dipadamin", "sengaja dipulangkan paksa"; not `tidak sengaja`.
@@ -379,11 +392,11 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
 
 /** A rumour about what is coming (`mulai bulan depan … naik`) or about a danger (`penculikan`) weighs more. */
 const FUTURE =
-  '(?:tomorrow|tonight|next week|next month|this month|end of (?:the|this) month|there will be|will be|going to|starting|from monday|besok|lusa|nanti|nanti malam|nanti sore|malam ini|sore ini|minggu ini|pekan ini|minggu depan|pekan depan|bulan depan|tahun depan|sebentar lagi|akan|bakal|mau|mulai|hari (?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)|dalam \\d+ (?:jam|hari))';
+  '(?:tomorrow|tonight|will|next week|next month|this month|end of (?:the|this) month|there will be|will be|going to|starting|from monday|besok|lusa|nanti|nanti malam|nanti sore|malam ini|sore ini|minggu ini|pekan ini|minggu depan|pekan depan|bulan depan|tahun depan|sebentar lagi|akan|bakal|mau|mulai|hari (?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)|dalam \\d+ (?:jam|hari))';
 const IMPACT =
   '(?:mati|padam|pemadaman|dipadamkan|dimatikan|ditutup|tutup|berhenti beroperasi|tidak beroperasi|diliburkan|naik|tenggelam|banjir|jebol|gempa|tsunami|dibuka|diblokir|terblokir|dinonaktifkan|wajib|harus|dilarang|tidak berlaku|langka|hangus|razia|sweeping|pemeriksaan|sidak|denda|pajak|berbayar|mogok|rusuh|demo|meletus|dihapus|dicabut|disita|diambil|ditarik|dikenai|dikenakan|dinaikkan|naikin|dihentikan|dirampas|diundur|dipotong|ditolak|tolak|menolak|tidak melayani|tidak menerima|tidak diangkut|digusur|dibongkar|penggusuran|dibekukan|disegel|diberlakukan|ditangkap|diputus|memutus|hilang|dibekuin|dimatiin|dinonaktifin|dipulangin|diusir|dicabut|disetop|distop|dipungut|memungut|dipatok|dibubarkan|bubar|ditunda|dicoret|dinaikkan|naikin|dinaikin|stop|closed|shut down|cut off|banned|raised|go up|goes up|stops|blackouts?|suspended|be down|stop running|charged|fined|revoked|hiked|ditahan|nolak|menolak)';
 const DANGER =
-  '(?:penculikan|penculik|culik|diculik|menculik|dibius|bius|obat tidur|begal|perampokan|pembunuhan|bom|teror|kerusuhan|wabah|meninggal|tewas|racun|beracun|narkoba|radiasi|amblas|ambles|ambruk|roboh|runtuh|retak|retakan|longsor|likuifaksi|meledak|lockdown|riots?|kedaluwarsa|kadaluarsa|keracunan|oplosan|dioplos|polio|difteri|kolera|antraks|rabies|flu burung|virus baru|penyakit misterius|jam malam|curfew|contaminated|poisoned|outbreak|collapsed?|collapsing|bomb threat|cholera|bacteria|cracks|cracking|give way|caught fire|gas leak|explode|explosion|tested positive|nyulik|hipnotis|dirampok|pingsan|kejang|lumpuh|stroke|tbc|campak|tipes|gagal ginjal|etilen glikol|daging tikus|daging celeng|palsu dari plastik|beras plastik|telur palsu|telor palsu|pemutih|kebal obat|flu babi|rubuh|kebakar|terbakar|dibobol|dikuras|terkuras|kesedot|(?:dicampur|mengandung|campuran)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:plastik|oli|formalin|boraks|racun|bahan berbahaya|bahan kimia|pewarna tekstil|narkoba|babi|limbah|bakteri))';
+  '(?:penculikan|penculik|culik|diculik|menculik|dibius|bius|obat tidur|begal|perampokan|pembunuhan|bom|teror|kerusuhan|wabah|meninggal|tewas|racun|beracun|narkoba|radiasi|amblas|ambles|ambruk|roboh|runtuh|retak|retakan|longsor|likuifaksi|meledak|lockdown|riots?|kedaluwarsa|kadaluarsa|keracunan|oplosan|dioplos|polio|difteri|kolera|antraks|rabies|flu burung|virus baru|penyakit misterius|jam malam|curfew|contaminated|poisoned|outbreak|collapsed?|collapsing|bomb threat|cholera|bacteria|cracks|cracking|give way|caught fire|gas leak|explode|explosion|tested positive|timbal|merkuri|limbah pabrik|zat kimia|merusak otak|virus baru|dibacok|sajam|bersajam|copet|chip pelacak|microchip|formalin|boraks|tiren|nyulik|hipnotis|dirampok|kejang|lumpuh|stroke|tbc|campak|tipes|gagal ginjal|etilen glikol|daging tikus|daging celeng|palsu dari plastik|beras plastik|telur palsu|telor palsu|pemutih|kebal obat|flu babi|rubuh|kebakar|terbakar|dibobol|dikuras|terkuras|kesedot|(?:dicampur|mengandung|campuran)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:plastik|oli|formalin|boraks|racun|bahan berbahaya|bahan kimia|pewarna tekstil|narkoba|babi|limbah|bakteri))';
 export const RUMOUR = new RegExp(
   `(?<![\\p{L}])(?:${FUTURE}(?:,?\\s+[\\p{L}\\p{N}]+){0,10}?,?\\s+${IMPACT}|${IMPACT}(?:,?\\s+[\\p{L}\\p{N}]+){0,6}?,?\\s+${FUTURE}|${DANGER})(?![\\p{L}])`,
   'iu',
@@ -412,6 +425,7 @@ export const DEBUNK_PHRASES = list(`
   not true | debunked | misleading | turnbackhoax | video lama | foto lama | rekaman lama | hoaks lama
   tidak ada laporan | tidak ada kejadian | bukan kejadian | sudah dicek | mitos | keliru
   tidak ada rencana | fake notice | fake message | please ignore | ignore the message | fake news | false alarm
+  tidak ada dasarnya | tidak berdasar | tabayyun
 `);
 /** "jangan percaya" debunks when it is about the message (`jangan percaya pesan itu`), not about the press. */
 export const DEBUNK_PATTERNS = [

@@ -45,7 +45,7 @@ const OFFICE = [
   'bpjs(?:\\s+kesehatan|\\s+ketenagakerjaan)?',
   'kai(?:\\s+commuter)?|krl|mrt(?:\\s+jakarta)?|lrt(?:\\s+jakarta)?|(?:pt\\s+)?transjakarta',
   '(?:humas\\s+)?(?:polda|polres|polsek|polrestro)(?:\\s+(?:metro\\s+)?\\p{L}+){0,2}',
-  'samsat(?:\\s+\\p{L}+)?|bapenda(?:\\s+dki)?',
+  'samsat(?:\\s+\\p{L}+){0,2}|bapenda(?:\\s+dki)?',
   '(?:kelurahan|kecamatan|kel\\.|kec\\.|lurah|camat)(?:\\s+\\p{L}+){0,2}',
   '(?:wali\\s?kota|gubernur|pj\\s+gubernur|bupati)(?:\\s+\\p{L}+){0,2}',
   'puskesmas(?:\\s+\\p{L}+){0,2}|rsud(?:\\s+\\p{L}+){0,2}',
@@ -67,14 +67,16 @@ const OFFICE = [
 const VOICE = new RegExp(
   [
     // A header: `PENGUMUMAN Suku Dinas …:`, `BPJS Kesehatan:`, `Info Disdukcapil:`, `[Dari PLN]`.
-    `^[^\\p{L}\\p{N}]*(?:(?:pengumuman|pemberitahuan|info(?:rmasi)?(?:\\s+resmi)?|surat\\s+edaran|edaran|siaran\\s+pers|rilis|dari|dr|sumber|update|penting|resmi|breaking|bersama|himbauan|imbauan|maklumat|instruksi|official\\s+advisory\\s+from|advisory\\s+from|notice\\s+from|per)[\\s:–—-]+)*(?:(?:dari|dr)\\s+)?(${OFFICE})(?:\\s+(?:advisory|notice|announcement|update|pengumuman|info|edaran))?[\\s\\p{Extended_Pictographic}\\uFE0F]*(?:[:,–—\\n]|\\s-\\s)`,
+    `^[^\\p{L}\\p{N}]*(?:(?:pengumuman|pemberitahuan|info(?:rmasi)?(?:\\s+resmi)?|surat\\s+edaran|edaran|siaran\\s+pers|rilis|dari|dr|sumber|update|penting|resmi|breaking|bersama|himbauan|imbauan|maklumat|instruksi|manajemen|management|pihak|direksi|official\\s+advisory\\s+from|advisory\\s+from|notice\\s+from|per)[\\s:–—-]+)*(?:(?:dari|dr)\\s+)?(${OFFICE})(?:\\s+[\\p{L}]+){0,2}?(?:\\s+(?:advisory|notice|announcement|update|pengumuman|info|edaran))?[\\s\\p{Extended_Pictographic}\\uFE0F]*(?:[:,–—\\n]|\\s-\\s)`,
     // A source or a mandate: `atas nama Satpol PP`, `disampaikan oleh Dinas …`, `berdasarkan instruksi Kelurahan …`,
     // `menindaklanjuti surat edaran Dinas …`, `Pengumuman dari Kelurahan …`, `Sumber: Pemprov DKI`.
     `\\b(?:atas\\s+nama|a\\.n\\.|disampaikan\\s+oleh|diumumkan\\s+oleh|diberitahukan\\s+oleh|sesuai|berdasarkan|menindaklanjuti|menindak\\s+lanjuti|mengacu|merujuk|pengumuman|pemberitahuan|info(?:rmasi)?\\s+resmi|sumber|dari|dr|instruksi|surat|edaran|arahan|keputusan|himbauan|imbauan|maklumat|advisory\\s+from)(?:\\s+(?:pada|kepada|dari|surat|edaran|instruksi|arahan|keputusan|pengumuman|resmi|nomor|no\\.?|se)){0,3}[\\s:]+(${OFFICE})(?![\\p{L}])`,
     // The office speaking: `Bank DKI menginformasikan`, `Pemkot … memutuskan`, `Camat … menginstruksikan`.
-    `\\b(${OFFICE})\\s+(?:resmi|secara\\s+resmi|mengumumkan|menginformasikan|memberitahukan|menghimbau|mengimbau|memutuskan|menginstruksikan|menetapkan|memberlakukan|mewajibkan|melarang|menegaskan|meminta|akan|bakal|mau|sudah\\s+(?:memutuskan|menetapkan|mengumumkan)|ngumumin|umumin|ngabarin|mengabarkan|ngimbau|kasih\\s+(?:peringatan|info|kabar|pengumuman)|memberi\\s+(?:peringatan|info|kabar)|ngeluarin|mengeluarkan|keluarin|ngasih\\s+(?:edaran|info|kabar|peringatan)|kirim\\s+edaran|bikin\\s+aturan|membuat\\s+aturan|minta|nyuruh|menyuruh|mewajibin|wajibin|bilang)(?![\\p{L}])`,
+    `\\b(${OFFICE})\\s+(?:resmi|secara\\s+resmi|mengumumkan|menginformasikan|memberitahukan|menghimbau|mengimbau|memutuskan|menginstruksikan|menetapkan|memberlakukan|mewajibkan|melarang|menegaskan|meminta|akan|bakal|mau|sudah\\s+(?:memutuskan|menetapkan|mengumumkan)|ngumumin|umumin|ngabarin|mengabarkan|ngimbau|kasih\\s+(?:peringatan|info|kabar|pengumuman)|memberi\\s+(?:peringatan|info|kabar)|ngeluarin|mengeluarkan|keluarin|ngasih\\s+(?:edaran|info|kabar|peringatan)|kirim\\s+edaran|menyampaikan|mengingatkan|memperingatkan|bikin\\s+aturan|membuat\\s+aturan|minta|nyuruh|menyuruh|mewajibin|wajibin|bilang|kirim\\s+sms|mengirim\\s+sms|kirim\\s+pesan|(?:telah|sudah)\\s+(?:menetapkan|memutuskan|mengumumkan|memberlakukan|mewajibkan)|officially|announced|has\\s+announced|confirmed|issued|says|said)(?![\\p{L}])`,
     // Signed: `Hormat kami, PAM Jaya`, `Salam, Humas Polres …`, `Ttd. Lurah …`, `— BPBD DKI`.
     `(?:hormat\\s+kami|salam|ttd\\.?|tertanda|a\\.n\\.|[–—])[\\s,:]+(${OFFICE})\\s*[.!]?\\s*$`,
+    // Signed on a line of its own: `…\nAdmin Kelurahan`, `…\n\nKepala Sekolah`.
+    `\\n\\s*(?:admin\\s+|humas\\s+|staf\\s+)?(${OFFICE})\\s*[.!]?\\s*$`,
   ].join('|'),
   'iu',
 );
@@ -84,7 +86,7 @@ const LETTER =
 const OFFICE_ANYWHERE = new RegExp(`\\b(${OFFICE})(?![\\p{L}])`, 'iu');
 /** Words no office in VOICE goes without: a quick test that spares most posts the long regexes. */
 const OFFICE_HINT =
-  /perumda|pengurus|ketua|sekretariat|\br[tw]\b|sdn|smpn|sman|smkn|negeri|kepala|kapol|danramil|dandim|bpbd|bmkg|bnpb|bpom|bpn|ojk|bank|kemen|kominfo|komdigi|pemprov|pemerintah|pemkot|pemkab|pemda|dinas|sudin|badan|kantor|upt|balai|dis[a-z]|din[ks]|dlh|dukcapil|satpol|damkar|gulkarmat|pam|pdam|palyja|aetra|pln|pertamina|bpjs|kai|krl|mrt|lrt|transjakarta|pol[dr]|polsek|samsat|bapenda|kel|kec|lurah|camat|wali|gubernur|bupati|puskesmas|rsud|kpu/iu;
+  /health|office|city hall|ministry|police|perumda|pengurus|ketua|sekretariat|\br[tw]\b|sdn|smpn|sman|smkn|negeri|kepala|kapol|danramil|dandim|bpbd|bmkg|bnpb|bpom|bpn|ojk|bank|kemen|kominfo|komdigi|pemprov|pemerintah|pemkot|pemkab|pemda|dinas|sudin|badan|kantor|upt|balai|dis[a-z]|din[ks]|dlh|dukcapil|satpol|damkar|gulkarmat|pam|pdam|palyja|aetra|pln|pertamina|bpjs|kai|krl|mrt|lrt|transjakarta|pol[dr]|polsek|samsat|bapenda|kel|kec|lurah|camat|wali|gubernur|bupati|puskesmas|rsud|kpu/iu;
 
 /** What a notice charges, forbids or takes away, as one word of the post's tokens. */
 const CHARGES = wordSet(`
@@ -112,9 +114,6 @@ export function scoped(tokens: readonly string[]): boolean {
   return false;
 }
 
-/** Whether the post's words charge, fine or take something away (`denda`, `dipungut`, `dinonaktifkan`). */
-export const charges = (tokens: readonly string[]): boolean => tokens.some((t) => CHARGES.has(t));
-
 /** Whether an announcement is only a closure with no scope (`posyandu libur Sabtu ini`): a day's small notice. */
 export const bareClosure = (about: string, tokens: readonly string[]): boolean =>
   CLOSES.has(about.slice(about.lastIndexOf(' ') + 1)) && !tokens.some((t) => CHARGES.has(t)) && !scoped(tokens);
@@ -141,7 +140,7 @@ const OFFICE_WORDS = wordSet(`
   pamjaya pdam palyja aetra pln pertamina bpjs kai krl mrt lrt transjakarta pt humas polda polres polsek polrestro samsat
   bapenda kelurahan kecamatan kel kec lurah camat wali walikota gubernur pj bupati puskesmas rsud kpu basarnas pvmbg pmi tmc
   kemensos kemenkes perumda pengurus ketua sekretariat rt rw sdn smpn sman smkn sd smp sma kepala kapolsek kapolres kapolda
-  kapolrestro danramil dandim
+  kapolrestro danramil dandim health office ministry police city
 `);
 registerWords(OFFICE_WORDS, WORD.office);
 
