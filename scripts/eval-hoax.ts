@@ -1,9 +1,10 @@
 /**
- * Measures hoax flagging (`level ≥ medium`) on the dev sets eval/hoax-posts.jsonl and
- * eval/hoax-voices.jsonl (`{"id", "text", "hoax": true|false, "kind", "author"?}`, one post per
- * line), and on sets written apart from the rules, eval/hoax-posts-test.jsonl,
- * eval/hoax-voices-heldout.jsonl and eval/hoax-voices-check.jsonl (another writer's): their texts
- * and errors are never printed, only their scores (eval/README.md).
+ * Measures hoax flagging (`level ≥ medium`) on the dev sets eval/hoax-posts.jsonl,
+ * eval/hoax-voices.jsonl and eval/hoax-writers.jsonl (`{"id", "text", "hoax": true|false, "kind",
+ * "author"?}`, one post per line), and on sets written apart from the rules,
+ * eval/hoax-posts-test.jsonl, eval/hoax-voices-heldout.jsonl, eval/hoax-voices-check.jsonl and
+ * eval/hoax-writers-heldout.jsonl (other writers'): their texts and errors are never printed, only
+ * their scores (eval/README.md).
  *
  * Pantau's level comes from the same path as `pantau classify`: normalise → known-claim match
  * against the seed claims (shared/claims/seed.ts) → scoreHoax, with the post's author where the
@@ -29,8 +30,10 @@ import { BeforeAfter } from './eval-before-after';
 import { readExamples } from './eval-examples';
 
 const ROOT = path.resolve(__dirname, '..');
-const DEV_FILES = ['hoax-posts.jsonl', 'hoax-voices.jsonl'].map((f) => path.join(ROOT, 'eval', f));
-const TEST_FILES = ['hoax-posts-test.jsonl', 'hoax-voices-heldout.jsonl', 'hoax-voices-check.jsonl'].map((f) => path.join(ROOT, 'eval', f));
+const DEV_FILES = ['hoax-posts.jsonl', 'hoax-voices.jsonl', 'hoax-writers.jsonl'].map((f) => path.join(ROOT, 'eval', f));
+const TEST_FILES = ['hoax-posts-test.jsonl', 'hoax-voices-heldout.jsonl', 'hoax-voices-check.jsonl', 'hoax-writers-heldout.jsonl'].map(
+  (f) => path.join(ROOT, 'eval', f),
+);
 const figures = new BeforeAfter('hoax');
 const errorsArg = process.argv.indexOf('--errors');
 const SHOW_ERRORS = errorsArg >= 0 ? Number(process.argv[errorsArg + 1] ?? 20) || 20 : 0;
