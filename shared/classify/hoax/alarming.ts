@@ -88,6 +88,9 @@ const NO_LONGER = new RegExp(
   `\\b(?:(?:tidak|tak|gak|nggak|enggak)\\s+(?:akan\\s+|bisa\\s+|boleh\\s+|lagi\\s+|bakal\\s+)?(?:gratis|ditanggung|menanggung|nanggung|cair|dicairkan|dijual|menerima|nerima|diterima|melayani|layanin|dilayani|berlaku|dipakai|dipake|digunakan|beroperasi|disubsidi|dapat|mendapat|dikasih|diberikan|diproses|dibayar|ngalir|mengalir|dibeli|masuk|lewat|dipakai|menerima|melayani)(?:\\s+[\\p{L}]+){0,3}?\\s+(?:lagi|sama sekali|mulai|selamanya|permanen|total)|(?:cuma|hanya)\\s+(?:bisa|boleh|dikasih|diberikan|dilayani|berlaku|untuk|buat|ngalir|mengalir|dijual|dibeli|menerima|nerima|melayani)\\s+[\\p{L}]+)\\b`,
   'u',
 );
+/** Told by a source no one can ask, a service not given at all (`puskesmas tidak nerima pasien BPJS`, `KTP gak bisa dipake`). */
+const UNAVAILABLE =
+  /\b(?:tidak|tak|gak|nggak|enggak)\s+(?:akan\s+|bisa\s+|boleh\s+|bakal\s+)?(?:ditanggung|menanggung|nanggung|cair|dicairkan|dijual|menerima|nerima|diterima|melayani|layanin|dilayani|berlaku|dipakai|dipake|digunakan|beroperasi|dibeli|masuk|ngalir|mengalir)\b/u;
 const CHARGE =
   /\b(?:bayar|membayar|biaya|denda|didenda|dipungut|mungut|memungut|pungutan|tarif|iuran|pajak|retribusi|dipatok|dikenakan|dikenai|potongan|dipotong|uang|ukt|spp|harga|tilang|ditilang|charges?|fines?|fee|fees|pricing|price|costs?|tariffs?)(?:\s+[\p{L}\p{N}]+){0,10}?\s+(?:rp\s?\d[\d.,]*(?:\s?(?:rb|ribu|jt|juta|k|%|persen))?|\d[\d.,]*\s?(?:rb|ribu|jt|juta|k|%|persen))(?![\p{L}])/u;
 const EVENT_WORDS = list(`
@@ -112,7 +115,7 @@ interface ServiceClaim {
 }
 
 /** `air di Kebon Jeruk mati`: a service word, then within six words what befalls it. */
-function serviceClaim(norm: string): ServiceClaim | undefined {
+function serviceClaim(norm: string, loose: boolean): ServiceClaim | undefined {
   BEFALLS.lastIndex = 0;
   let state: ServiceClaim | undefined;
   for (let m = BEFALLS.exec(norm); m !== null; m = BEFALLS.exec(norm)) {
@@ -144,7 +147,7 @@ function serviceClaim(norm: string): ServiceClaim | undefined {
     state ??= { text, kind };
   }
   // No longer there: said of a service anywhere in its sentence (`obat … diabetes tidak ditanggung lagi`).
-  const gone = NO_LONGER.exec(norm);
+  const gone = NO_LONGER.exec(norm) ?? (loose ? UNAVAILABLE.exec(norm) : null);
   if (gone) {
     const start = norm.lastIndexOf('. ', gone.index) + 1;
     const end = norm.indexOf('. ', gone.index);
@@ -214,7 +217,7 @@ export type ClaimReach = 'any' | 'decided' | 'rumour';
 /** The claim's words in the normalised text, shown as evidence; undefined when there is none. */
 export function alarmingClaim(norm: string, reach: ClaimReach): string | undefined {
   const rumourOnly = reach !== 'any';
-  const service = serviceClaim(norm);
+  const service = serviceClaim(norm, reach === 'any');
   if (service && (reach === 'any' || service.kind === 'hazard' || (reach === 'decided' && service.kind === 'decided')))
     return `kabar soal layanan publik: ${service.text}`;
   const deliberate = rumourOnly || !norm.includes('sengaja') ? null : DELIBERATE.exec(norm);

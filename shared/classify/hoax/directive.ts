@@ -313,7 +313,7 @@ const ENABLERS: ReadonlySet<string> = new Set([
 
 registerWords([...VERBS.keys(), ...DONT_WORDS, 'usah', 'not'], WORD.directive);
 registerWords(ENABLERS, WORD.urging);
-registerWords([...HURRIERS, ...HURRY_WORDS], WORD.hurry);
+registerWords(HURRIERS, WORD.hurry);
 registerWords(FEAR, WORD.fear);
 
 const REACH = 4;

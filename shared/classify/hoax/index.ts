@@ -12,13 +12,17 @@
  *   (≤ 0.45; +0.1 likewise) · conspiracy and suppression 0.35 (≤ 0.45) · panic_directive 0.45 (act
  *   now out of fear, against one's own interest: withdraw the savings, hoard fuel or food, keep the
  *   children home, don't drink the tap water; read from its parts in directive.ts, an urging form,
- *   an act and what it is done to as word classes; ≤ 0.5) ·
- *   alarming_claim 0.2 (a service, fee or closure gone wrong, or a danger, next to a call to share,
- *   hearsay, a forwarded message, pseudo-authority or conspiracy; with a call to share alone, only
- *   what is coming or a danger, since complaints ask to share too) · borrowed_voice 0.45 (a known
- *   author who is not the agency, unverified, announcing in an agency's name a closure, a fee, an
- *   outage or a danger, with no official or news link, not relaying the agency's own post, not
- *   asking whether it is true or complaining; any office by its kind and any of a notice's forms,
+ *   an act and what it is done to as word classes, or any order opening a clause, hurried or told
+ *   to the readers, in a post that names a fear, a source no one can ask or an alarming claim;
+ *   ≤ 0.5) ·
+ *   alarming_claim 0.2 (a service, fee or closure gone wrong, no longer given or only to some, a
+ *   charge with its amount, or a danger, next to hearsay, a forwarded message, pseudo-authority or
+ *   conspiracy; with a call to share alone, only a decision about a service, what is coming or a
+ *   danger, and neither in a notice bounded in time (notice.ts): complaints and notices ask to be
+ *   shared too; alarming.ts) · borrowed_voice 0.45 (a known author who is not the agency,
+ *   unverified, announcing in an agency's name a closure, a fee, an outage or a danger, with no
+ *   official or news link, not relaying the agency's own post, not asking whether it is true or
+ *   complaining; any office by its kind and any of a notice's forms, reported speech included,
  *   voice.ts) ·
  *   absolute_claim 0.2 (a
  *   cure or grave harm claimed for a disease, care declared needless, a miracle on a timetable
@@ -32,8 +36,10 @@
  *   debunk −0.45 (−0.05 per further phrase, ≥ −0.6) · official_account −0.45 (the author is a known
  *   agency account, or a verified one whose handle names an agency) · official_source −0.4 (the
  *   agency as speaker, cited source, signature or closing handle/site; −0.25 for its voice alone)
- *   · official_link −0.2 · news_outlet −0.35 (a named outlet; −0.15 for wire style alone) · personal_appeal −0.25
- *   (a missing person or pet, a blood donor, a found wallet: shares that are not hoaxes).
+ *   · official_link −0.2 · news_outlet −0.35 (a named outlet; −0.15 for wire style alone; −0.45
+ *   when the author is the outlet's own account) · personal_appeal −0.25 (a missing person or pet,
+ *   a blood donor, a found wallet: shares that are not hoaxes) · asks_if_true −0.3 (a resident
+ *   asking whether it is true, `bener gak sih …?`, unless the post also orders or asks to share).
  *   A source named next to hearsay, a forwarded message, pseudo-authority or conspiracy counts
  *   half; next to a scam or a suspicious link, not at all (scams impersonate). A source named in
  *   the text is typed as easily as the rest: unless the author is an official account, it never

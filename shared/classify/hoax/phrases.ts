@@ -45,10 +45,10 @@ const KNOWN_PEOPLE = [`${RELATION}${OWNER}`, KIN_OWNED];
  * warung`, `pak RT`, a group, a TikTok account. With a telling word after them they are hearsay.
  */
 const OTHERS =
-  '(?:driver|sopir|supir|ojol|kurir|perawat|suster|bidan|satpam|security|hansip|tukang|pedagang|orang orang|ob|office boy|marbot|takmir|anak magang|magang|jukir|tukang parkir|kasir|pelayan|karyawan|montir|kernet|kondektur|penumpang|kuli|buruh|ustaz|pak ustaz|kenalan|sesama|pak rt|pak rw|bu rt|bu rw|ketua rt|ketua rw|pengurus rt|ustadz|ustad|orang kelurahan|orang kecamatan|orang dinas|orang pln|orang pam|orang pdam|orang bank|orang puskesmas|orang rumah sakit|orang pemda|orang pemprov|orang dishub|orang kantor|ibu ibu|bapak bapak|emak emak|akun|grup|group)';
+  '(?:driver|sopir|supir|ojol|kurir|perawat|suster|bidan|satpam|security|hansip|tukang|pedagang|orang orang|ob|office boy|marbot|takmir|anak magang|magang|jukir|tukang parkir|kasir|pelayan|karyawan|montir|kernet|kondektur|penumpang|kuli|buruh|ustaz|pak ustaz|kenalan|sesama|kang parkir|kang ojek|abang warung|abang ojol|pegawai|penjual|pemilik warung|yang punya warung|guru les|landlord|pak rt|pak rw|bu rt|bu rw|ketua rt|ketua rw|pengurus rt|ustadz|ustad|orang kelurahan|orang kecamatan|orang dinas|orang pln|orang pam|orang pdam|orang bank|orang puskesmas|orang rumah sakit|orang pemda|orang pemprov|orang dishub|orang kantor|ibu ibu|bapak bapak|emak emak|akun|grup|group)';
 /** Telling words that, after an everyday source, make hearsay: `pada ngomongin`, `rame bahas`, `posting`. */
 const SAID =
-  '(?:bilang|bicara|ngobrol|bocorin|membocorkan|ngaku|mengaku|bisik bisik|berbisik|nulis|menulis|heboh|cerita|ngomong|ngomongin|membicarakan|bahas|membahas|nyebut|menyebut|memberi tahu|kasih tahu|ngabarin|mengabarkan|kasih info|memberi info|infoin|posting|memposting|upload|mengunggah|share|ngeshare|kirim|ngirim)';
+  '(?:bilang|bicara|ngobrol|curhat|nyeletuk|bocorin|membocorkan|ngaku|mengaku|bisik bisik|berbisik|nulis|menulis|heboh|cerita|ngomong|ngomongin|membicarakan|bahas|membahas|nyebut|menyebut|memberi tahu|kasih tahu|ngabarin|mengabarkan|kasih info|memberi info|infoin|posting|memposting|upload|mengunggah|share|ngeshare|kirim|ngirim)';
 /** What people do when they pass a rumour on: tell, call, message. */
 const TOLD =
   '(?:bilang|bicara|cerita|bisik bisik|ngaku|bocorin|ngomong|kasih tahu|kasih tau|kasi tau|memberi tahu|ngabarin|mengabari|mengabarkan|kasih kabar|memberi kabar|kasih info|ngasih info|memberi info|infoin|nelpon|menelepon|barusan telepon)';
@@ -65,7 +65,8 @@ const REMEDY =
   '(?:rebusan|ramuan|resep|daun|madu|bawang putih|bawang merah|bawang|jahe|kunyit|air kelapa|herbal|jamu|garam|jeruk nipis|minyak zaitun)';
 export const RELATION_LED = new RegExp(`^(?:kata\\s+)?${RELATION}`, 'u');
 /** Harms a post says were done on purpose (`pintu air sengaja dibuka`): a conspiracy here, a danger's claim in alarming.ts. */
-export const DONE_ON_PURPOSE = 'dibuka|dijebol|dibakar|dimatikan|dipadamkan|ditutup|disebar|diracun|dilepas|dibiarkan|dikorbankan';
+export const DONE_ON_PURPOSE =
+  'dibuka|dijebol|dibakar|dimatikan|dipadamkan|ditutup|disebar|diracun|dilepas|dibiarkan|dikorbankan|matiin|dimatiin|mematikan|dipadamin|memadamkan|menutup|dinaikkan|menaikkan|naikin|ditahan|menahan';
 const NEAR = '(?:\\s+[\\p{L}\\p{N}]+){0,8}?\\s+';
 
 export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
@@ -203,6 +204,7 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       // Someone of an office, unnamed: "orang Bulog ngomong ke saya", "orang bank bocorin".
       'orang\\s+(?!yang|tua|lain|banyak|orang|tidak|itu|ini|kaya|miskin)[\\p{L}]+(?:\\s+[\\p{L}]+){0,2}?\\s+(?:bilang|bicara|cerita|ngaku|bocorin|bisik bisik)',
       '(?:di|dari)\\s+(?:arisan|pengajian|pangkalan|warung|warkop|posyandu|ronda)(?:\\s+[\\p{L}]+){0,3}?\\s+(?:lagi\\s+)?(?:rame|ramai|heboh|pada)',
+      '(?:dari|dapat dari)\\s+(?:obrolan|omongan)\\s',
       // Talk at a place people gather: "rame di pangkalan ojol", "obrolan di warung kopi", "heboh di arisan".
       '(?:rame|ramai|heboh|obrolan|omongan|gosip|desas desus)\\s+(?:di|dari)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:pangkalan|warung|warkop|arisan|pengajian|posyandu|pos|pasar|kantor|sekolah|grup|group|kompleks|gang|angkot|kereta|krl|masjid|mushola|musala|kampus)',
       // Told by someone at hand: "kata abang ojol", "kata pak satpam", "kata mbak kasir", "denger dari mamang sayur".
@@ -339,6 +341,8 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       '(?<!(?:tidak|tak|gak|nggak|enggak|tanpa|ga)\\s)sengaja(?:\\s+[\\p{L}]+){0,4}?\\s+di[\\p{L}]{3,}',
       // "sengaja diam", "sengaja dibiarkan", "sengaja dibuat molor".
       `sengaja\\s+(?:diam|dibiarkan|membiarkan|biarkan|dibuat|menutupi|ditutupi|menyembunyikan|disembunyikan|tidak|jarang|umumkan|mengumumkan|diumumkan|${DONE_ON_PURPOSE})`,
+      // Those in charge silent about it: "pemerintah diam soal ini biar …", "media bungkam tentang …".
+      '(?:pemerintah|pemprov|pemda|media|aparat|dinas|pejabat|polisi)\\s+(?:diam|bungkam|tutup mulut)\\s+(?:soal|tentang|saja|aja|biar|supaya|karena)',
       // Silence with a motive: "ahli gizi diam saja karena programnya tidak laku", "the government is hiding it".
       '(?:diam|bungkam)\\s+(?:saja\\s+)?karena',
       '(?:is|are)\\s+hiding\\s+(?:it|this|the truth)|to avoid panic',
@@ -396,7 +400,7 @@ const FUTURE =
 const IMPACT =
   '(?:mati|padam|pemadaman|dipadamkan|dimatikan|ditutup|tutup|berhenti beroperasi|tidak beroperasi|diliburkan|naik|tenggelam|banjir|jebol|gempa|tsunami|dibuka|diblokir|terblokir|dinonaktifkan|wajib|harus|dilarang|tidak berlaku|langka|hangus|razia|sweeping|pemeriksaan|sidak|denda|pajak|berbayar|mogok|rusuh|demo|meletus|dihapus|dicabut|disita|diambil|ditarik|dikenai|dikenakan|dinaikkan|naikin|dihentikan|dirampas|diundur|dipotong|ditolak|tolak|menolak|tidak melayani|tidak menerima|tidak diangkut|digusur|dibongkar|penggusuran|dibekukan|disegel|diberlakukan|ditangkap|diputus|memutus|hilang|dibekuin|dimatiin|dinonaktifin|dipulangin|diusir|dicabut|disetop|distop|dipungut|memungut|dipatok|dibubarkan|bubar|ditunda|dicoret|dinaikkan|naikin|dinaikin|stop|closed|shut down|cut off|banned|raised|go up|goes up|stops|blackouts?|suspended|be down|stop running|charged|fined|revoked|hiked|ditahan|nolak|menolak)';
 const DANGER =
-  '(?:penculikan|penculik|culik|diculik|menculik|dibius|bius|obat tidur|begal|perampokan|pembunuhan|bom|teror|kerusuhan|wabah|meninggal|tewas|racun|beracun|narkoba|radiasi|amblas|ambles|ambruk|roboh|runtuh|retak|retakan|longsor|likuifaksi|meledak|lockdown|riots?|kedaluwarsa|kadaluarsa|keracunan|oplosan|dioplos|polio|difteri|kolera|antraks|rabies|flu burung|virus baru|penyakit misterius|jam malam|curfew|contaminated|poisoned|outbreak|collapsed?|collapsing|bomb threat|cholera|bacteria|cracks|cracking|give way|caught fire|gas leak|explode|explosion|tested positive|timbal|merkuri|limbah pabrik|zat kimia|merusak otak|virus baru|dibacok|sajam|bersajam|copet|chip pelacak|microchip|formalin|boraks|tiren|nyulik|hipnotis|dirampok|kejang|lumpuh|stroke|tbc|campak|tipes|gagal ginjal|etilen glikol|daging tikus|daging celeng|palsu dari plastik|beras plastik|telur palsu|telor palsu|pemutih|kebal obat|flu babi|rubuh|kebakar|terbakar|dibobol|dikuras|terkuras|kesedot|(?:dicampur|mengandung|campuran)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:plastik|oli|formalin|boraks|racun|bahan berbahaya|bahan kimia|pewarna tekstil|narkoba|babi|limbah|bakteri))';
+  '(?:penculikan|penculik|culik|diculik|menculik|dibius|bius|obat tidur|begal|perampokan|pembunuhan|bom|teror|kerusuhan|wabah|meninggal|tewas|racun|beracun|narkoba|radiasi|amblas|ambles|ambruk|roboh|runtuh|retak|retakan|longsor|likuifaksi|meledak|lockdown|riots?|kedaluwarsa|kadaluarsa|keracunan|oplosan|dioplos|polio|difteri|kolera|antraks|rabies|flu burung|virus baru|penyakit misterius|jam malam|curfew|contaminated|poisoned|outbreak|collapsed?|collapsing|bomb threat|cholera|bacteria|cracks|cracking|give way|caught fire|gas leak|explode|explosion|tested positive|timbal|merkuri|limbah pabrik|zat kimia|merusak otak|virus baru|dibacok|sajam|bersajam|copet|chip pelacak|microchip|formalin|boraks|tiren|arsenik|organnya diambil|bahan kimia|pengawet berbahaya|(?:susu|telur|telor|beras|obat|vaksin|formula|minyak|bensin|pertalite|pertamax)(?:\\s+[\\p{L}]+){0,4}?\\s+palsu|dicampur air|nyerang|menyerang|diserang|penyerangan|air keras|jarum suntik|hiv|tertular|menular|nular|penyakit aneh|penyakit kulit|kills|killed|deaths|died|stolen|robbed|kidnap|kidnapped|drugged|drugs the|locked down|lock down|dipindah paksa|nyulik|hipnotis|dirampok|kejang|lumpuh|stroke|tbc|campak|tipes|gagal ginjal|etilen glikol|daging tikus|daging celeng|palsu dari plastik|beras plastik|telur palsu|telor palsu|pemutih|kebal obat|flu babi|rubuh|kebakar|terbakar|dibobol|dikuras|terkuras|kesedot|(?:dicampur|mengandung|campuran)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:plastik|oli|formalin|boraks|racun|bahan berbahaya|bahan kimia|pewarna tekstil|narkoba|babi|limbah|bakteri))';
 export const RUMOUR = new RegExp(
   `(?<![\\p{L}])(?:${FUTURE}(?:,?\\s+[\\p{L}\\p{N}]+){0,10}?,?\\s+${IMPACT}|${IMPACT}(?:,?\\s+[\\p{L}\\p{N}]+){0,6}?,?\\s+${FUTURE}|${DANGER})(?![\\p{L}])`,
   'iu',
