@@ -58,7 +58,7 @@ const DECIDED_WORDS = list(`
     digusur | dibongkar | disegel | diputus | dibatasi | dipangkas | dikurangi | ditutup | diliburkan | dimatikan | dipadamkan
     ditunda | ditarik | ditolak | dibubarkan | dipungut | memungut | mungut | dipatok | hangus | dicoret | diganti | dibatalkan
     dipulangkan | dialihkan | diprivatisasi | dijual | dihapuskan | diswastakan | dipindah | dipindahkan | diwajibkan
-    disetop | distop | dimajukan | dimundurkan | dikosongkan | narik
+    disetop | distop | dimajukan | dimundurkan | dikosongkan | narik | ditagih
     `);
 /** The Jakarta informal forms too: `dibekukan` and `dibekuin`, `dinonaktifkan` and `dinonaktifin`. */
 const withInformal = (words: readonly string[]): string[] => [
@@ -69,9 +69,12 @@ const withInformal = (words: readonly string[]): string[] => [
 const BEFALLS = new RegExp(`\\b(?:${trieOf([...new Set(withInformal([...BEFALL_WORDS, ...DECIDED_WORDS]))])})\\b`, 'g');
 const DECIDED: ReadonlySet<string> = new Set(withInformal(DECIDED_WORDS));
 const RISES: ReadonlySet<string> = new Set(list('naik'));
+const STOCK: ReadonlySet<string> = new Set(list('stok | stock | persediaan | dana | kuota | saldo | anggaran | pasokan'));
 /** Asked of the reader, not claimed: `mohon ditutup`, `harap dimatikan`. */
 const ASKED: ReadonlySet<string> = new Set(list('mohon | harap | agar | supaya | diminta | tolong | please | dimohon'));
 const SWEEPS: ReadonlySet<string> = new Set(list('semua | seluruh | total | all | every'));
+/** A service, owned too (`iurannya`, `tarifnya`). */
+const isService = (w: string): boolean => SERVICES.has(w) || (w.endsWith('nya') && SERVICES.has(w.slice(0, -3)));
 /** A price, a fee, a tax, owned too (`biayanya`). */
 const isFee = (w: string): boolean => FEES.has(w) || (w.endsWith('nya') && FEES.has(w.slice(0, -3)));
 /** What a decision raises: a price, a fee, a tax. */
@@ -85,7 +88,7 @@ const FEES: ReadonlySet<string> = new Set(
  * lagi`, `KJP tidak cair`, `cuma dikasih ke anak ranking 10 besar`, `hanya bisa dibeli pakai QR`.
  */
 const NO_LONGER = new RegExp(
-  `\\b(?:(?:tidak|tak|gak|nggak|enggak)\\s+(?:akan\\s+|bisa\\s+|boleh\\s+|lagi\\s+|bakal\\s+)?(?:gratis|ditanggung|menanggung|nanggung|cair|dicairkan|dijual|menerima|nerima|diterima|melayani|layanin|dilayani|berlaku|dipakai|dipake|digunakan|beroperasi|disubsidi|dapat|mendapat|dikasih|diberikan|diproses|dibayar|ngalir|mengalir|dibeli|masuk|lewat|dipakai|menerima|melayani)(?:\\s+[\\p{L}]+){0,3}?\\s+(?:lagi|sama sekali|mulai|selamanya|permanen|total)|(?:cuma|hanya)\\s+(?:bisa|boleh|dikasih|diberikan|dilayani|berlaku|untuk|buat|ngalir|mengalir|dijual|dibeli|menerima|nerima|melayani)\\s+[\\p{L}]+)\\b`,
+  `\\b(?:(?:tidak|tak|gak|nggak|enggak)\\s+lagi\\s+(?:gratis|ditanggung|menanggung|nanggung|cair|dicairkan|dijual|menerima|nerima|diterima|melayani|layanin|dilayani|berlaku|dipakai|digunakan|beroperasi|disubsidi|dikasih|diberikan|diproses)|(?:tidak|tak|gak|nggak|enggak)\\s+(?:akan\\s+|bisa\\s+|boleh\\s+|lagi\\s+|bakal\\s+)?(?:gratis|ditanggung|menanggung|nanggung|cair|dicairkan|dijual|menerima|nerima|diterima|melayani|layanin|dilayani|berlaku|dipakai|dipake|digunakan|beroperasi|disubsidi|dapat|mendapat|dikasih|diberikan|diproses|dibayar|ngalir|mengalir|dibeli|masuk|lewat|dipakai|menerima|melayani)(?:\\s+[\\p{L}]+){0,3}?\\s+(?:lagi|sama sekali|mulai|selamanya|permanen|total)|(?:cuma|hanya)\\s+(?:bisa|boleh|dikasih|diberikan|dilayani|berlaku|untuk|buat|ngalir|mengalir|dijual|dibeli|menerima|nerima|melayani)\\s+[\\p{L}]+)\\b`,
   'u',
 );
 /** Told by a source no one can ask, a service not given at all (`puskesmas tidak nerima pasien BPJS`, `KTP gak bisa dipake`). */
@@ -99,7 +102,7 @@ const EVENT_WORDS = list(`
     `);
 /** Named as an event, the service within three words after: `pemadaman listrik`, `kenaikan tarif`, `penutupan sekolah`. */
 const EVENTS = new RegExp(`\\b(?:${trieOf(EVENT_WORDS)})\\b`, 'g');
-const REACH = 6;
+const REACH = 8;
 const NOT: ReadonlySet<string> = new Set(list('tidak | tak | belum | bukan | batal | gak | nggak | not | jangan'));
 /** What makes a service dangerous now, not merely late or down: `air PAM tercemar`, `tanggul jebol`. */
 const HAZARD =
@@ -129,8 +132,10 @@ function serviceClaim(norm: string, loose: boolean): ServiceClaim | undefined {
     )
       continue;
     const words = before.slice(-REACH - 1, -1);
-    const at = words.findIndex((w) => SERVICES.has(w));
+    const at = words.findIndex(isService);
     if (at < 0) continue;
+    // `habis` of a stock (`stok beras habis`), not of a mood (`kantornya toxic habis`).
+    if (m[0] === 'habis' && !isService(words[words.length - 1] ?? '') && !STOCK.has(words[words.length - 1] ?? '')) continue;
     const text = `${words.slice(at).join(' ')} ${m[0]}`;
     // A level or a count that rises is a state (`air kali naik`); a price that rises is a decision.
     const decided = DECIDED.has(m[0]) && (!RISES.has(m[0]) || words.slice(at).some(isFee));
@@ -190,7 +195,7 @@ registerWords(
       .flatMap((p) => p.split(' '))
       .filter((w) => w.length >= 4 && w !== 'tidak'),
     ...list('cuma | hanya | gratis | ditanggung | nanggung | cair | dicairkan | dijual | nerima | dilayani | ngalir | mengalir'),
-    ...list('dibeli | menerima | melayani | dipakai | tilang | ditilang | tutup | ditutup'),
+    ...list('dibeli | menerima | melayani | dipakai | tilang | ditilang | tutup | ditutup | menanggung | retribusi | ditagih'),
     ...list(
       'bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | potongan | charge | charges | fine | fines | fee | fees | pricing | price | cost | tariff',
     ),
@@ -203,7 +208,19 @@ export function announcedLoss(norm: string): string | undefined {
   const claim = alarmingClaim(norm, 'any');
   if (claim) return claim;
   const takes = TAKES.exec(norm);
-  return takes ? `kabar soal layanan publik: ${takes[0]}` : undefined;
+  // Asked of the reader (`makanan mohon ditutup`), not taken away.
+  if (
+    !takes ||
+    ASKED.has(
+      norm
+        .slice(Math.max(0, takes.index - 20), takes.index)
+        .trim()
+        .split(' ')
+        .pop() ?? '',
+    )
+  )
+    return undefined;
+  return `kabar soal layanan publik: ${takes[0]}`;
 }
 
 /**
@@ -226,6 +243,10 @@ export function alarmingClaim(norm: string, reach: ClaimReach): string | undefin
   if (!rumour) return undefined;
   // A level that rises (`air kali naik lagi sore ini`) is a state, not a rumour; a price that rises is one.
   const words = rumour[0].toLowerCase().split(/[ ,]+/u);
-  if (words.some((w) => RISES.has(w)) && !words.some(isFee) && !DANGER_ONLY.test(rumour[0])) return undefined;
+  const lead = norm
+    .slice(Math.max(0, rumour.index - 40), rumour.index)
+    .split(/[ ,]+/u)
+    .slice(-4);
+  if (words.some((w) => RISES.has(w)) && ![...lead, ...words].some(isFee) && !DANGER_ONLY.test(rumour[0])) return undefined;
   return `${DANGER_ONLY.test(rumour[0]) ? 'kabar soal bahaya' : 'kabar soal yang akan terjadi'}: ${rumour[0].toLowerCase()}`;
 }

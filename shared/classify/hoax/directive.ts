@@ -86,7 +86,7 @@ const ACTS: readonly [ReturnType<typeof forms>, Act][] = [
   // Close the account out of fear: `tutup akun m-banking kalian sekarang`.
   [forms('tutup | blokir', 'menutup | nutup'), { goals: ['money'], needs: 'fear' }],
   // Pay it all now out of fear: `segera lunasi PBB sebelum dendanya naik`.
-  [forms('lunasi | bayar', 'melunasi | ngelunasin'), { goals: ['payment'], needs: 'fear' }],
+  [forms('lunasi', 'melunasi | ngelunasin'), { goals: ['payment'], needs: 'fear' }],
   // Take it out in English, out of fear: `take your money out of Bank DKI, it is collapsing`.
   [forms('', 'take | pull | get'), { goals: ['money'], needs: 'fear' }],
   // Transfer it out, out of fear (a shop asks for a transfer too): `transfer saldo kalian ke bank lain, bank ini bangkrut`.
@@ -214,7 +214,7 @@ const FEAR: ReadonlySet<string> = new Set(
   ancaman | polio | campak | difteri | rabies | antraks | kolera | diare | mematikan | kanker | menular
   diracun | diblokir | dinonaktifkan | disita | razia | sweeping | ricuh | chaos | kacau | mencekam | pemadaman | blackout | mogok | kosong | lumpuh | cacat | mandul | autis | buta | anjlok | riots | riot | poisoned | poison | danger | dangerous | outbreak | collapse | freeze | frozen
   bomb | bombs | threat | collapsing | contaminated | toxic | runtuh | amblas | ambles | nyulik | nyulikin | hipnotis
-  dirampok | bius | dibius | narkoba | kejang | stroke | tbc | campak | tikus | celeng | pemutih | hacker | dibobol
+  dirampok | perampok | komplotan | bius | dibius | narkoba | kejang | stroke | tbc | campak | tikus | celeng | pemutih | hacker | dibobol
   kebobolan | terkuras | dikuras | kesedot | sedot | scammer | scammers | tipes | cacing | etilen | rubuh | kebakar | terbakar
   `),
 );

@@ -75,8 +75,8 @@ const VOICE = new RegExp(
     `\\b(${OFFICE})\\s+(?:resmi|secara\\s+resmi|mengumumkan|menginformasikan|memberitahukan|menghimbau|mengimbau|memutuskan|menginstruksikan|menetapkan|memberlakukan|mewajibkan|melarang|menegaskan|meminta|akan|bakal|mau|sudah\\s+(?:memutuskan|menetapkan|mengumumkan)|ngumumin|umumin|ngabarin|mengabarkan|ngimbau|kasih\\s+(?:peringatan|info|kabar|pengumuman)|memberi\\s+(?:peringatan|info|kabar)|ngeluarin|mengeluarkan|keluarin|ngasih\\s+(?:edaran|info|kabar|peringatan)|kirim\\s+edaran|menyampaikan|mengingatkan|memperingatkan|bikin\\s+aturan|membuat\\s+aturan|minta|nyuruh|menyuruh|mewajibin|wajibin|bilang|kirim\\s+sms|mengirim\\s+sms|kirim\\s+pesan|(?:telah|sudah)\\s+(?:menetapkan|memutuskan|mengumumkan|memberlakukan|mewajibkan)|officially|announced|has\\s+announced|confirmed|issued|says|said)(?![\\p{L}])`,
     // Signed: `Hormat kami, PAM Jaya`, `Salam, Humas Polres …`, `Ttd. Lurah …`, `— BPBD DKI`.
     `(?:hormat\\s+kami|salam|ttd\\.?|tertanda|a\\.n\\.|[–—])[\\s,:]+(${OFFICE})\\s*[.!]?\\s*$`,
-    // Signed on a line of its own: `…\nAdmin Kelurahan`, `…\n\nKepala Sekolah`.
-    `\\n\\s*(?:admin\\s+|humas\\s+|staf\\s+)?(${OFFICE})\\s*[.!]?\\s*$`,
+    // Signed on a line of its own, or as the last sentence: `…\nAdmin Kelurahan`, `… diri. Kelurahan Kalibata`.
+    `(?:\\n|\\.\\s)\\s*(?:admin\\s+|humas\\s+|staf\\s+)?(${OFFICE})\\s*[.!]?\\s*$`,
   ].join('|'),
   'iu',
 );
@@ -126,6 +126,8 @@ const TAKES_PHRASE_WORDS = wordSet(
 );
 
 registerWords([...CHARGES, ...CLOSES, ...TAKES_PHRASE_WORDS], WORD.announce);
+/** Asked of the reader, not taken from them: `mohon alat elektronik dicabut dulu`. */
+const ASKED_OF_READER = wordSet('mohon harap dimohon diminta tolong agar supaya');
 /** A charge denied is none: `tidak ada pungutan`, `tanpa biaya`, `tidak dipungut biaya`. */
 const NO_CHARGE = wordSet('tidak tak tanpa bukan gratis jangan pernah');
 
@@ -150,7 +152,7 @@ registerWords(OFFICE_WORDS, WORD.office);
  * dari PLN`, `tanpa pemberitahuan dari kelurahan`): an agency's silence is not its voice.
  */
 const ASKS_OR_COMPLAINS =
-  /\?|(?<![\p{L}])(?:(?:gak|ga|nggak|ngga|enggak|tidak|tak|belum|tanpa|zero)\s+(?:ada\s+)?(?:info|informasi|kabar|pemberitahuan|pengumuman|sosialisasi|penjelasan|konfirmasi)|bener\s*(?:gak|ga|nggak|ngga|enggak)|benar\s+(?:tidak|gak|nggak)|benarkah|beneran|apa\s+benar|apakah|ada\s+yang\s+tahu|ada\s+yg\s+tau|valid\s+(?:gak|ga|nggak)|hoax\s+(?:gak|ga|bukan)|hoaks\s+(?:gak|ga|bukan)|kesel|kesal|sebel|nyebelin|capek|cape\s+deh|hadeh|hadeuh|astaga|ya\s+ampun|duh|protes|keberatan|tega|zalim|makin\s+mahal|mahal\s+banget|keterlaluan|semena)(?![\p{L}])/iu;
+  /\?|(?<![\p{L}])(?:(?:gak|ga|nggak|ngga|enggak|tidak|tak|belum|tanpa|zero)\s+(?:ada\s+)?(?:info|informasi|kabar|pemberitahuan|pengumuman|sosialisasi|penjelasan|konfirmasi)|bener\s*(?:gak|ga|nggak|ngga|enggak)|benar\s+(?:tidak|gak|nggak)|benarkah|beneran|apa\s+benar|apakah|ada\s+yang\s+tahu|ada\s+yg\s+tau|valid\s+(?:gak|ga|nggak)|hoax\s+(?:gak|ga|bukan)|hoaks\s+(?:gak|ga|bukan)|kesel|kesal|sebel|nyebelin|capek|cape\s+deh|hadeh|hadeuh|astaga|ya\s+ampun|duh|protes|(?:saya|kami|aku|gue|gw|kita|warga)\s+keberatan|tega|zalim|makin\s+mahal|mahal\s+banget|keterlaluan|semena)(?![\p{L}])/iu;
 
 /** Whether the post asks if a notice is true, or complains about it: a resident's own words. */
 export const asksOrComplains = (text: string): boolean => ASKS_OR_COMPLAINS.test(text);
@@ -168,7 +170,13 @@ export function borrowedVoice(
 ): { readonly office: string; readonly announced: string } | undefined {
   if (!OFFICE_HINT.test(text)) return undefined;
   const takes =
-    tokens.find((t, i) => CHARGES.has(t) && !NO_CHARGE.has(tokens[i - 1] ?? '') && !NO_CHARGE.has(tokens[i - 2] ?? '')) ??
+    tokens.find(
+      (t, i) =>
+        CHARGES.has(t) &&
+        !NO_CHARGE.has(tokens[i - 1] ?? '') &&
+        !NO_CHARGE.has(tokens[i - 2] ?? '') &&
+        !tokens.slice(Math.max(0, i - 4), i).some((w) => ASKED_OF_READER.has(w)),
+    ) ??
     TAKES_PHRASE.exec(norm)?.[0] ??
     (scoped(tokens) ? tokens.find((t) => CLOSES.has(t)) : undefined);
   // Or an alarming claim of the post's own (`pintu air akan dibuka penuh malam ini`).
