@@ -736,6 +736,36 @@ describe('signals in forms a phrase list cannot hold: reported speech, informal 
       'hearsay',
     ],
     ['asked to be pushed up', 'Bantu up ya, mulai besok KRL dilarang bawa sepeda lipat, yang melanggar kena denda 500rb', 'call_to_share'],
+    [
+      'no longer, said before the verb',
+      'Terusin ke grup RT: posyandu tidak lagi melayani imunisasi gratis buat balita di atas 2 tahun',
+      'alarming_claim',
+    ],
+    [
+      'talk at a gathering place',
+      'Obrolan di pangkalan ojek tadi, tarif parkir motor di Tanah Abang dipatok 30 ribu sejam mulai Senin',
+      'hearsay',
+    ],
+    [
+      'an office reported as speaking',
+      'Kemensos kirim SMS ke penerima: bansos tahap ini tidak dicairkan buat yang belum daftar ulang sampai Jumat',
+      'borrowed_voice',
+    ],
+    [
+      'signed as the last sentence',
+      'Iuran sampah warga naik jadi 80 ribu per bulan mulai bulan depan, yang menunggak didenda. Kelurahan Utan Kayu',
+      'borrowed_voice',
+    ],
+    [
+      'a fee owned and rising, in a hurry',
+      'Sebaiknya lunasi cicilan rumah sekarang juga, mulai bulan depan bunganya naik dua kali lipat',
+      'panic_directive',
+    ],
+    [
+      'English, a charge with its amount',
+      'Please pass this on to your staff: the kelurahan now charges Rp500,000 to issue a domicile letter',
+      'alarming_claim',
+    ],
   ])('is flagged: %s', (_kind, text, signal) => {
     const r = score(text, RESIDENT);
     expect(names(r)).toContain(signal);
@@ -761,6 +791,23 @@ describe('signals in forms a phrase list cannot hold: reported speech, informal 
     ['a file to beware of', 'Waspada file Undangan.apk di WA, jangan diinstal, itu aplikasi pencuri data', RESIDENT],
     ['a water level rising with a call to share', 'Air Kali Angke naik lagi sore ini, share ke tetangga biar siap-siap', RESIDENT],
     ['the emergency line', 'Darurat kebakaran langsung telepon 112, gratis. Mohon diteruskan ke warga', RESIDENT],
+    [
+      'a news story, not an order',
+      'Harga cabai di Pasar Induk naik. Warga berharap pemerintah segera memberikan solusi agar harga kembali normal.',
+      undefined,
+    ],
+    [
+      'sejumlah is no order',
+      'Sejumlah warga Bukit Duri mengaku banjir sudah surut. Petugas kelurahan masih membersihkan lumpur.',
+      RESIDENT,
+    ],
+    [
+      'a notice asks the reader',
+      'Warga RT 05: fogging hari Sabtu jam 08.00 dari puskesmas kelurahan. Makanan mohon ditutup dulu.',
+      RESIDENT,
+    ],
+    ['a mood, not a stock', 'Temen gw bilang kantornya toxic abis, bosnya suka marah-marah di grup. Dia lagi cari kerja baru', RESIDENT],
+    ['a filler asking for news', 'Otw Istiqlal, ada yang mau nitip kopi susu? Share ya kalo ada info.', RESIDENT],
   ])('is left alone: %s', (_kind, text, author) => {
     expect(flagged(score(text, author))).toBe(false);
   });
