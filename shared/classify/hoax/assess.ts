@@ -68,8 +68,11 @@ const PANIC_STEP = PANIC?.step ?? 0;
 const PANIC_MAX = PANIC?.max ?? PANIC_WEIGHT;
 /** What every raw-text alternative of the shared lists needs one of. */
 export const RAW_HINT = /['&!(?%[]|before|persen|fact|diteruskan|fw|missing|found|lost/u;
-/** A header's end: `PEMBERITAHUAN RW 05:`, `BPBD kasih peringatan:`, a title on its own line. */
-const HEADED = /[:\n]|edaran|pengumuman|pemberitahuan|maklumat|yth/iu;
+/**
+ * A header's end within the first words (`PEMBERITAHUAN RW 05:`, `BPBD kasih peringatan:`, a title
+ * on its own line, not a clock's `10:00`), or a notice's own word.
+ */
+const HEADED = /^[^:\n]{0,60}[\p{L}\p{Extended_Pictographic})\]]\s*[:\n]|edaran|pengumuman|pemberitahuan|maklumat|yth/iu;
 /** A question whether it is true: `bener gak sih`, `apa benar`, `benarkah`, `is it true`, `ada yang tahu benar`. */
 const ASKS_IF_TRUE =
   /(?<![\p{L}])(?:bene?r\s*(?:gak|ga|nggak|ngga|enggak|tidak|gk)(?:\s+(?:sih|ya|nih))?|benarkah|apa\s+(?:itu\s+)?benar|apakah\s+benar|beneran\s+(?:gak|ga|nggak)|valid\s+(?:gak|ga|nggak|tidak)|hoax\s+(?:gak|ga|bukan|atau)|hoaks\s+(?:gak|ga|bukan|atau)|is\s+(?:it|this)\s+true|can\s+anyone\s+confirm|anyone\s+know\s+if)(?![\p{L}])/iu;
