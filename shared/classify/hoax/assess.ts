@@ -73,10 +73,13 @@ export const RAW_HINT = /['&!(?%[]|before|persen|fact|diteruskan|fw|missing|foun
  * on its own line, not a clock's `10:00`), or a notice's own word.
  */
 const HEADED = /^[^:\n]{0,60}[\p{L}\p{Extended_Pictographic})\]]\s*[:\n]|edaran|pengumuman|pemberitahuan|maklumat|yth/iu;
-/** A question whether it is true: `bener gak sih`, `apa benar`, `benarkah`, `is it true`, `ada yang tahu benar`. */
+/** A question whether it is true: `bener gak sih`, `apa benar`, `benarkah`, `is it true`. */
 const ASKS_IF_TRUE =
   /(?<![\p{L}])(?:bene?r\s*(?:gak|ga|nggak|ngga|enggak|tidak|gk)(?:\s+(?:sih|ya|nih))?|benarkah|apa\s+(?:itu\s+)?benar|apakah\s+benar|beneran\s+(?:gak|ga|nggak)|valid\s+(?:gak|ga|nggak|tidak)|hoax\s+(?:gak|ga|bukan|atau)|hoaks\s+(?:gak|ga|bukan|atau)|is\s+(?:it|this)\s+true|can\s+anyone\s+confirm|anyone\s+know\s+if)(?![\p{L}])/iu;
 const ASKS_IF_TRUE_WEIGHT = 0.3;
+/** Told by a source no one can ask (hearsay past a bare `katanya`, a forwarded message, an insider) or as a cover-up. */
+const unsourced = (indicators: readonly HoaxIndicator[]): boolean =>
+  indicators.some((i) => DOUBTED_SOURCES.has(i.name) && i.weight > WEAK_HEARSAY_WEIGHT);
 const noisyOr = (weights: readonly number[]): number => 1 - weights.reduce((keep, w) => keep * (1 - Math.min(1, w)), 1);
 
 // The lists every post runs through, read together in one pass per haystack (the others, which
@@ -128,9 +131,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
     haystacks.norm,
     tokens,
     kinds,
-    () =>
-      indicators.some((i) => DOUBTED_SOURCES.has(i.name) && i.weight > WEAK_HEARSAY_WEIGHT) ||
-      (claimable && alarmingClaim(haystacks.norm, 'any') !== undefined),
+    () => unsourced(indicators) || (claimable && alarmingClaim(haystacks.norm, 'any') !== undefined),
   );
   if (orders.length > 0) {
     const known = indicators.find((i) => i.name === 'panic_directive');
@@ -147,8 +148,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   if (scam.length > 0) indicators.push({ name: 'scam', weight: SCAM_WEIGHT, evidence: scam });
   if (links.suspicious.length > 0) indicators.push({ name: 'suspicious_link', weight: SUSPICIOUS_LINK_WEIGHT, evidence: links.suspicious });
   if (input.claim) indicators.push(knownClaimIndicator(input.claim));
-  // A known author who is not the agency announcing, in the agency's name, something alarming
-  // about a service, a fee or a danger, with no official link to check it by.
+  // An agency named as the post's source (none beside a scam or a fake link: scams impersonate).
   const impersonated = indicators.some((i) => IMPERSONATION.has(i.name));
   const official = impersonated ? undefined : officialSource(input.text, fullKinds);
   // One strong signal and an alarming claim about a service, a fee, a closure or a danger.
@@ -156,16 +156,18 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   // danger or of a decision about a service; and only of the first two when the post complains
   // or asks in the writer's own voice, or is an agency's notice passed on: complaints ask to
   // share too, and notices ask to be passed on.
-  const unsourced = indicators.some((i) => DOUBTED_SOURCES.has(i.name) && i.weight > WEAK_HEARSAY_WEIGHT);
   // A notice bounded in time (`besok jam 09.00-12.00 air mati`) tells of no alarm to pass on.
+  const doubtful = unsourced(indicators);
   const claim =
-    claimable && indicators.some((i) => ALARMING_CLAIM_PARTNERS.has(i.name)) && (unsourced || !boundedNotice(input.text, input.norm.tokens))
-      ? alarmingClaim(haystacks.norm, unsourced ? 'any' : official || asksOrComplains(text) ? 'rumour' : 'decided')
+    claimable && indicators.some((i) => ALARMING_CLAIM_PARTNERS.has(i.name)) && (doubtful || !boundedNotice(input.text, input.norm.tokens))
+      ? alarmingClaim(haystacks.norm, doubtful ? 'any' : official || asksOrComplains(text) ? 'rumour' : 'decided')
       : undefined;
   if (claim) indicators.push({ name: 'alarming_claim', weight: ALARMING_CLAIM_WEIGHT, evidence: [claim] });
   const anchor = officialAccount(input.author);
   const account = anchor ? undefined : accountIndicator(input.author, input.postedAt);
   if (account) indicators.push(account);
+  // A known author who is not the agency announcing, in the agency's name, something alarming
+  // about a service, a fee or a danger, with no official link to check it by.
   const author = input.author;
   if (
     author?.handle &&

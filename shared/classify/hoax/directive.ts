@@ -293,7 +293,7 @@ const DONT_WORDS: ReadonlySet<string> = new Set(['jangan', 'dont', 'stop', 'berh
 /** After `jangan`, what is no order to do or avoid anything: `jangan panik`, `jangan lupa`, `jangan khawatir`. */
 const NOT_A_DONT: ReadonlySet<string> = new Set(
   list(
-    'lupa | panik | khawatir | takut | kaget | ragu | sungkan | malu | asal | sembarangan | sampai | terlalu | percaya | mudah | lewatkan | biarkan | menyerah',
+    'lupa | panik | khawatir | takut | kaget | ragu | sungkan | malu | asal | sembarangan | sampai | terlalu | percaya | mudah | lewatkan | menyerah',
   ),
 );
 /** `do not`, spelled out: a `dont`. */
