@@ -94,6 +94,7 @@ const NO_LONGER = new RegExp(
 /** Told by a source no one can ask, a service not given at all (`puskesmas tidak nerima pasien BPJS`, `KTP gak bisa dipake`). */
 const UNAVAILABLE =
   /\b(?:tidak|tak|gak|nggak|enggak)\s+(?:akan\s+|bisa\s+|boleh\s+|bakal\s+)?(?:ditanggung|menanggung|nanggung|cair|dicairkan|dijual|menerima|nerima|diterima|melayani|layanin|dilayani|berlaku|dipakai|dipake|digunakan|beroperasi|dibeli|masuk|ngalir|mengalir)\b/u;
+const UNFIT = /\b(?:tidak|tak|gak|nggak)\s+layak\s+(?:minum|diminum|konsumsi|dikonsumsi|makan|dimakan|pakai|dipakai|huni|dihuni)\b/u;
 const CHARGE =
   /\b(?:bayar|membayar|biaya|denda|didenda|dipungut|mungut|memungut|pungutan|tarif|iuran|pajak|retribusi|dipatok|dikenakan|dikenai|potongan|dipotong|uang|ukt|spp|harga|tilang|ditilang|charges?|fines?|fee|fees|pricing|price|costs?|tariffs?)(?:\s+[\p{L}\p{N}]+){0,10}?\s+(?:rp\s?\d[\d.,]*(?:\s?(?:rb|ribu|jt|juta|k|%|persen))?|\d[\d.,]*\s?(?:rb|ribu|jt|juta|k|%|persen))(?![\p{L}])/u;
 const EVENT_WORDS = list(`
@@ -159,6 +160,9 @@ function serviceClaim(norm: string, loose: boolean): ServiceClaim | undefined {
     const sentence = norm.slice(start, end < 0 ? undefined : end).split(/[ ,.]+/);
     if (sentence.some((w) => SERVICES.has(w))) return { text: gone[0], kind: 'decided' };
   }
+  // Unfit for use: `air PAM tidak layak minum`, `beras bansos tidak layak konsumsi`.
+  const unfit = UNFIT.exec(norm);
+  if (unfit) return { text: unfit[0], kind: 'hazard' };
   // A charge with its amount: `bayar 300rb`, `kena denda 1 juta`, `mungut uang bangunan 2 jt`, `pajak simpanan 10%`.
   const charge = CHARGE.exec(norm);
   if (charge) return { text: charge[0], kind: 'decided' };
@@ -195,7 +199,7 @@ registerWords(
       .flatMap((p) => p.split(' '))
       .filter((w) => w.length >= 4 && w !== 'tidak'),
     ...list('cuma | hanya | gratis | ditanggung | nanggung | cair | dicairkan | dijual | nerima | dilayani | ngalir | mengalir'),
-    ...list('dibeli | menerima | melayani | dipakai | tilang | ditilang | tutup | ditutup | menanggung | retribusi | ditagih'),
+    ...list('dibeli | menerima | melayani | dipakai | tilang | ditilang | tutup | ditutup | menanggung | retribusi | ditagih | layak'),
     ...list(
       'bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | potongan | charge | charges | fine | fines | fee | fees | pricing | price | cost | tariff',
     ),
