@@ -88,9 +88,9 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       tell your family | tell everyone | let everyone know | send this to | share with your family | share with everyone
       tolong sebar | bantu sebar | bantu sebarkan | bantu viralkan | bantu rt | rt biar | rt ya | retweet biar | repost biar
       tolong dishare ya | spill ke grup | diinfokan ke | tolong diinfokan | info ke anak cucu
-      diteruskan saja ke | diteruskan aja ke | teruskan info ini | bagiin ke | up biar | please inform | inform your
+      diteruskan saja ke | diteruskan aja ke | teruskan info ini | bagiin ke | please inform | inform your
       forward to your | pass it along | pass this along | share widely | tolong bilangin | bilangin ke
-      bantu up | up ya | quote tweet ini | qrt ini | rt yang banyak | bantu ramein | tolong tag | tag akun | tag media
+      bantu up | quote tweet ini | qrt ini | rt yang banyak | bantu ramein | tolong tag | tag akun | tag media
       mention akun | bantu rt ya | boost this | signal boost | rt to warn | retweet to warn | pls share | plz share | pls forward
     `),
     patterns: [
@@ -186,11 +186,10 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       ada yang bilang | banyak yang bilang | orang orang bilang | orang pada bilang | santer terdengar | santer beredar
       beredar info | infonya sih | kabarnya sih | gosipnya | isunya | rumornya | kabar kabarnya | katanya katanya
       orang dalam bilang | dapat bocoran | dapat info valid | people are saying | word is that
-      kata orang | lagi rame dibahas | lagi heboh di | pada ngomongin | pada membicarakan | pada bicara | pada ngobrol
-      pada ribut | pada ngobrolin | pada bilang | pada cerita | pada bahas | pada heboh | dengar di | denger di
+      kata orang | dengar di | denger di
       infonya nih | kabarnya nih | heard from | someone told me | ada yang cerita | ada yang posting | ada yang dm
-      ada yang ngirim | ada yang kirim | ada yang bicara | ada yang ngomong | thread di twitter | lagi viral di | told me there
-      ada yang nulis | ada yang menulis | ada bisik bisik | bisik bisik dari | dari omongan | i overheard | overheard two
+      ada yang ngirim | ada yang kirim | ada yang bicara | ada yang ngomong | thread di twitter | told me there
+      ada yang nulis | ada yang menulis | ada bisik bisik | bisik bisik dari | overheard
       kata yang punya | kata pemilik
       bocorin ke saya | bocorin ke gue
       ngakunya | kata mutual | word on the street | just passing it along | passing it along | going around in
@@ -203,9 +202,12 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       // "(di) grup wali murid dibilang", "(dari) grup RT katanya": gated on `grup`, not on every `di`.
       'grup(?:\\s+[\\p{L}\\p{N}]+){0,5}?\\s+(?:dibilang|katanya|bilang|beredar|rame|ramai|heboh|dikabarkan|infonya)',
       // Someone of an office, unnamed: "orang Bulog ngomong ke saya", "orang bank bocorin".
-      'orang\\s+(?!yang|tua|lain|banyak|orang|tidak|itu|ini|kaya|miskin)[\\p{L}]+(?:\\s+[\\p{L}]+){0,2}?\\s+(?:bilang|bicara|cerita|ngaku|bocorin|bisik bisik)',
-      '(?:di|dari)\\s+(?:arisan|pengajian|pangkalan|warung|warkop|posyandu|ronda)(?:\\s+[\\p{L}]+){0,3}?\\s+(?:lagi\\s+)?(?:rame|ramai|heboh|pada)',
-      '(?:dari|dapat dari)\\s+(?:obrolan|omongan)\\s',
+      '(?<=orang\\s+(?!yang|tua|lain|banyak|orang|tidak|itu|ini|kaya|miskin)[\\p{L}]+(?:\\s+[\\p{L}]+){0,2}?\\s+)(?:bilang|bicara|cerita|ngaku|bocorin|bisik bisik)',
+      '(?<=(?:di|dari)\\s+)(?:arisan|pengajian|pangkalan|warung|warkop|posyandu|ronda)(?:\\s+[\\p{L}]+){0,3}?\\s+(?:lagi\\s+)?(?:rame|ramai|heboh|pada)',
+      '(?<=dari\\s+)(?:obrolan|omongan)\\s',
+      // Everyone talking of it, gated on the rarer word: "pada ngomongin", "lagi rame dibahas", "lagi viral di".
+      '(?<=pada\\s)(?:ngomongin|membicarakan|bicara|ngobrol|ngobrolin|ribut|bilang|cerita|bahas|heboh)',
+      '(?<=lagi\\s)(?:rame dibahas|heboh di|viral di)',
       // Talk at a place people gather: "rame di pangkalan ojol", "obrolan di warung kopi", "heboh di arisan".
       '(?:rame|ramai|heboh|obrolan|omongan|gosip|desas desus)\\s+(?:di|dari)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:pangkalan|warung|warkop|arisan|pengajian|posyandu|pos|pasar|kantor|sekolah|grup|group|kompleks|gang|angkot|kereta|krl|masjid|mushola|musala|kampus)',
       // Told by someone at hand: "kata abang ojol", "kata pak satpam", "kata mbak kasir", "denger dari mamang sayur".
@@ -321,9 +323,9 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       tidak ada media yang | tidak ada tv | nobody is talking | no one is talking
       nobody talks about | no one talks about | why is nobody | media is silent | demi proyek | biar proyek | biar anggaran
       sengaja menimbun | dibiarkan busuk | tidak mau rugi | supaya rumah sakit tidak rugi | yang untung | yang diuntungkan
-      yang diuntungin | ada yang main | main di balik | ada udang di balik | kecipratan | mafia | nyembunyiin | ngumpetin
-      tidak boleh diomongin | tidak boleh dibahas | dilarang dibahas | dilarang diomongin | itu sengaja | memang sengaja
-      emang sengaja | ini sengaja | sengaja dibiarin | dibiarin
+      yang diuntungin | ada yang main | ada udang di balik | kecipratan | mafia | nyembunyiin | ngumpetin
+      tidak boleh diomongin | tidak boleh dibahas | dilarang dibahas | dilarang diomongin | itu sengaja | ini sengaja
+      sengaja dibiarin | dibiarin
       nobody is reporting | nobody s reporting | keeping quiet | keeping it quiet | kept quiet | behind our backs
       without telling anyone | media won t | quietly raised | quietly cut | quietly closed | quietly removed
       quietly changed
@@ -336,6 +338,8 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       '(?<=(?:naik|naikin|di[\\p{L}]{3,})\\s+)(?:diam diam|diem diem)',
       // "diam-diam tarif Transjakarta dinaikkan": a decision, told as hidden.
       '(?:diam diam|diem diem)(?:\\s+[\\p{L}]+){0,4}?\\s+(?:di[\\p{L}]{3,}|naik|naikin|menaikkan|memotong|menghapus|mencabut|menjual)',
+      // Gated on the rarer word: "memang sengaja", "emang sengaja".
+      '(?<=(?:memang|emang)\\s)sengaja',
       // Gated on the rarer word: "no one is reporting", "not being reported", "they won't tell you".
       '(?<=no\\s)one\\s+(?:is|s)\\s+(?:reporting|talking)|(?<=not\\s)being reported|(?<=they\\s)won t tell',
       // Done on purpose, by whoever: "sengaja listrik dipadamin", "sengaja dipulangkan paksa"; not `tidak sengaja`.
@@ -345,7 +349,7 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       // It will never be on the news: "beritanya tidak akan muncul di TV", "nggak bakal masuk berita".
       '(?:tidak|gak|nggak|tak)\\s+(?:akan|bakal)\\s+(?:muncul|masuk|ada|tayang)\\s+(?:di\\s+)?(?:tv|berita|media|televisi|koran)',
       // Those in charge silent about it: "pemerintah diam soal ini biar …", "media bungkam tentang …".
-      '(?:pemerintah|pemprov|pemda|media|aparat|dinas|pejabat|polisi)\\s+(?:diam|bungkam|tutup mulut)\\s+(?:soal|tentang|saja|aja|biar|supaya|karena)',
+      '(?<=(?:pemerintah|pemprov|pemda|media|aparat|dinas|pejabat|polisi)\\s+)(?:diam|bungkam|tutup mulut)\\s+(?:soal|tentang|saja|aja|biar|supaya|karena)',
       // Silence with a motive: "ahli gizi diam saja karena programnya tidak laku", "the government is hiding it".
       '(?:diam|bungkam)\\s+(?:saja\\s+)?karena',
       '(?:is|are)\\s+hiding\\s+(?:it|this|the truth)|to avoid panic',

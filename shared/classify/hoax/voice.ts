@@ -63,8 +63,17 @@ const OFFICE = [
   '(?:the\\s+)?(?:city\\s+hall|governor\\s*s\\s+office|health\\s+ministry|ministry\\s+of\\s+\\p{L}+)',
 ].join('|');
 
-/** The forms a notice speaks in, each with the office as speaker or source. */
-const VOICE = new RegExp(
+/** The office speaking: the verbs a notice puts after its name (`Bank DKI menginformasikan`, `Dishub ngeluarin aturan`). */
+const SPEAKING =
+  'resmi|secara\\s+resmi|mengumumkan|menginformasikan|memberitahukan|menghimbau|mengimbau|memutuskan|menginstruksikan|menetapkan|memberlakukan|mewajibkan|melarang|menegaskan|meminta|akan|bakal|mau|sudah\\s+(?:memutuskan|menetapkan|mengumumkan)|ngumumin|umumin|ngabarin|mengabarkan|ngimbau|kasih\\s+(?:peringatan|info|kabar|pengumuman)|memberi\\s+(?:peringatan|info|kabar)|ngeluarin|mengeluarkan|keluarin|ngasih\\s+(?:edaran|info|kabar|peringatan)|kirim\\s+edaran|menyampaikan|nyampein|nyampaiin|wajibkan|umumkan|tetapkan|putuskan|mengingatkan|memperingatkan|bikin\\s+aturan|membuat\\s+aturan|minta|nyuruh|menyuruh|mewajibin|wajibin|bilang|kirim\\s+sms|mengirim\\s+sms|kirim\\s+pesan|(?:telah|sudah)\\s+(?:menetapkan|memutuskan|mengumumkan|memberlakukan|mewajibkan)|officially|announced|has\\s+announced|confirmed|issued|says|said';
+const SPEAKS_HINT = new RegExp(`(?<![\\p{L}])(?:${SPEAKING})(?![\\p{L}])`, 'iu');
+/**
+ * The forms a notice speaks in, each with the office as speaker or source: a header (read in the
+ * post's first characters), a source or mandate and the office speaking (anywhere), a signature
+ * (in its last characters). Each is its own regex over the part of the post it can be in, so
+ * a long post is not scanned for a header or a signature everywhere.
+ */
+const VOICE_FORMS: readonly { readonly form: RegExp; readonly part: 'head' | 'all' | 'tail' }[] = (
   [
     // A header: `PENGUMUMAN Suku Dinas …:`, `BPJS Kesehatan:`, `Info Disdukcapil:`, `[Dari PLN]`.
     `^[^\\p{L}\\p{N}]*(?:(?:pengumuman|pemberitahuan|info(?:rmasi)?(?:\\s+resmi)?|surat\\s+edaran|edaran|siaran\\s+pers|rilis|dari|dr|sumber|update|penting|resmi|breaking|bersama|himbauan|imbauan|maklumat|instruksi|manajemen|management|pihak|direksi|web|situs|akun|sms|tangkapan\\s+layar|ss|caption|official\\s+advisory\\s+from|advisory\\s+from|notice\\s+from|per)[\\s:–—-]+)*(?:(?:dari|dr)\\s+)?['"“‘]?(${OFFICE})['"”’]?(?:\\s+[\\p{L}]+){0,2}?(?:\\s+(?:advisory|notice|announcement|update|pengumuman|info|edaran))?[\\s\\p{Extended_Pictographic}\\uFE0F]*(?:[:,–—\\n]|\\s-\\s)`,
@@ -72,14 +81,34 @@ const VOICE = new RegExp(
     // `menindaklanjuti surat edaran Dinas …`, `Pengumuman dari Kelurahan …`, `Sumber: Pemprov DKI`.
     `\\b(?:atas\\s+nama|a\\.n\\.|disampaikan\\s+oleh|diumumkan\\s+oleh|diberitahukan\\s+oleh|sesuai|berdasarkan|menindaklanjuti|menindak\\s+lanjuti|mengacu|merujuk|pengumuman|pemberitahuan|info(?:rmasi)?\\s+resmi|sumber|dari|dr|instruksi|surat|edaran|arahan|keputusan|himbauan|imbauan|maklumat|pesan|kiriman|broadcast|advisory\\s+from)(?:\\s+(?:pada|kepada|dari|surat|edaran|instruksi|arahan|keputusan|pengumuman|resmi|nomor|no\\.?|se)){0,3}[\\s:]+(${OFFICE})(?![\\p{L}])`,
     // The office speaking: `Bank DKI menginformasikan`, `Pemkot … memutuskan`, `Camat … menginstruksikan`.
-    `\\b(${OFFICE})\\s+(?:resmi|secara\\s+resmi|mengumumkan|menginformasikan|memberitahukan|menghimbau|mengimbau|memutuskan|menginstruksikan|menetapkan|memberlakukan|mewajibkan|melarang|menegaskan|meminta|akan|bakal|mau|sudah\\s+(?:memutuskan|menetapkan|mengumumkan)|ngumumin|umumin|ngabarin|mengabarkan|ngimbau|kasih\\s+(?:peringatan|info|kabar|pengumuman)|memberi\\s+(?:peringatan|info|kabar)|ngeluarin|mengeluarkan|keluarin|ngasih\\s+(?:edaran|info|kabar|peringatan)|kirim\\s+edaran|menyampaikan|nyampein|nyampaiin|wajibkan|umumkan|tetapkan|putuskan|mengingatkan|memperingatkan|bikin\\s+aturan|membuat\\s+aturan|minta|nyuruh|menyuruh|mewajibin|wajibin|bilang|kirim\\s+sms|mengirim\\s+sms|kirim\\s+pesan|(?:telah|sudah)\\s+(?:menetapkan|memutuskan|mengumumkan|memberlakukan|mewajibkan)|officially|announced|has\\s+announced|confirmed|issued|says|said)(?![\\p{L}])`,
+    `\\b(${OFFICE})\\s+(?:${SPEAKING})(?![\\p{L}])`,
     // Signed: `Hormat kami, PAM Jaya`, `Salam, Humas Polres …`, `Ttd. Lurah …`, `— BPBD DKI`.
     `(?:hormat\\s+kami|salam|ttd\\.?|tertanda|a\\.n\\.|[–—])[\\s,:]+(${OFFICE})\\s*[.!]?\\s*$`,
-    // Signed on a line of its own, or as the last sentence: `…\nAdmin Kelurahan`, `… diri. Kelurahan Kalibata`.
-    `(?:\\n|\\.\\s)\\s*(?:admin\\s+|humas\\s+|staf\\s+)?(${OFFICE})\\s*[.!]?\\s*$`,
-  ].join('|'),
-  'iu',
-);
+    // Signed on a line of its own, or as the last sentence: `…\nAdmin Kelurahan`, `… diri. Kelurahan Kalibata`
+    // (read in the last line or sentence alone).
+    `^\\s*(?:admin\\s+|humas\\s+|staf\\s+)?(${OFFICE})\\s*[.!]?\\s*$`,
+  ] as const
+).map((source, k) => ({ form: new RegExp(source, 'iu'), part: k === 0 ? 'head' : k <= 2 ? 'all' : 'tail' }));
+const HEAD = 160;
+const TAIL = 120;
+
+/** The post's last line or sentence, where a notice is signed: a piece after a line break or a full stop, not the whole post. */
+function lastPiece(text: string): string {
+  const trimmed = text.trimEnd();
+  const cut = Math.max(trimmed.lastIndexOf('\n', trimmed.length - 2), trimmed.lastIndexOf('. ', trimmed.length - 2));
+  return cut < 0 ? '' : trimmed.slice(cut + 1, cut + 1 + TAIL);
+}
+
+/** The office a notice speaks as, by the first form that finds one. */
+function voiceOffice(text: string): string | undefined {
+  for (const [k, { form, part }] of VOICE_FORMS.entries()) {
+    // The office speaking is looked for only where a speaking verb is: OFFICE tried at every word is costly.
+    if (k === 2 && !SPEAKS_HINT.test(text)) continue;
+    const m = form.exec(part === 'head' ? text.slice(0, HEAD) : k === 4 ? lastPiece(text) : part === 'tail' ? text.slice(-TAIL) : text);
+    if (m?.[1]) return m[1];
+  }
+  return undefined;
+}
 /** A formal letter (`Kepada Yth.`, `Nomor: …/SE/…`, `Diberitahukan kepada`): the office it names anywhere is its voice. */
 const LETTER =
   /(?<![\p{L}])(?:kepada\s+yth|kpd\.?\s+yth|yth\.?\s|nomor\s*:|no\.\s*\d|diberitahukan\s+kepada|dengan\s+hormat|hormat\s+kami|ttd\.?\s|tertanda)/iu;
@@ -182,8 +211,7 @@ export function borrowedVoice(
   // Or an alarming claim of the post's own (`pintu air akan dibuka penuh malam ini`).
   const claim = takes === undefined ? claimed?.() : undefined;
   if (takes === undefined && claim === undefined) return undefined;
-  const voice = VOICE.exec(text);
-  const office = voice?.slice(1).find((g) => g !== undefined) ?? (LETTER.test(text) ? OFFICE_ANYWHERE.exec(text)?.[1] : undefined);
+  const office = voiceOffice(text) ?? (LETTER.test(text) ? OFFICE_ANYWHERE.exec(text)?.[1] : undefined);
   if (!office) return undefined;
   return { office: office.trim().replace(/\s+/gu, ' '), announced: claim ?? `pengumuman soal layanan publik: ${takes}` };
 }
