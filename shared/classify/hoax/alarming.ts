@@ -28,18 +28,19 @@ export const WEAK_HEARSAY_WEIGHT = PHRASE_INDICATORS.find((i) => i.name === 'hea
 /** Services, fees and places people depend on (one word each: `air PAM`, `jalan tol`, `rumah sakit` by a word of theirs). */
 const SERVICES: ReadonlySet<string> = new Set(
   list(`
-  air | pam | pdam | listrik | pln | gardu | krl | kereta | commuter | mrt | lrt | transjakarta | busway | halte | stasiun
-  tol | sekolah | puskesmas | sakit | rsud | bank | atm | spbu | bbm | bensin | pertalite | elpiji | bansos | blt | kjp
-  bpjs | ktp | sim | stnk | internet | sinyal | pasar | bandara | jembatan | tanggul | waduk | genap | tarif | iuran
-  biaya | denda | pajak | retribusi | parkir | meteran | posyandu | rs | vaksin | imunisasi | obat | beras | minyak | susu
-  sampah | rekening | tabungan | gas | pintu | jalan | layanan | pelayanan | subsidi | pensiun | token | kelurahan | kantor
-  gedung | rusun | flyover | terowongan | underpass | jpo | apotek | klinik | kampus | lpg | pertamax | solar | gaji | upah
-  tunjangan | angkot | jaklingko | ukt | erp | potongan | bus | koridor | eskalator | lift | ambulans | ambulan | pasien | operasi | persalinan | ojol
-  motor | kendaraan | plat | spbu | pangkalan | tabung | telur | daging | beras | bakso | sate | jajanan | jajan | makanan
-  minuman | permen | sayur | seragam | uang | saldo | akun | tagihan | kartu | pbb | ppdb | ijazah | rapor | akta | kk | nik
-  sd | smp | sma | smk | sdn | smpn | sman | smkn | madrasah | paud | tk | posko | masjid | pelabuhan | kapal | pompa
-  pintu | dana | jht | pkh | kis | sembako | elpiji | qris | ewallet | rekening | deposito | pinjaman | kredit
-  kontrakan | kos | tanah | sertifikat | imb | pbg | izin | pedagang | lapak | kios | toilet | sungai | kali | tanggul
+  air | pam | pdam | listrik | pln | gardu | krl | kereta | commuter | mrt | lrt | transjakarta | busway | halte
+  stasiun | tol | sekolah | puskesmas | sakit | rsud | bank | atm | spbu | bbm | bensin | pertalite | elpiji | bansos
+  blt | kjp | bpjs | ktp | sim | stnk | internet | sinyal | pasar | bandara | jembatan | tanggul | waduk | genap
+  tarif | iuran | biaya | denda | pajak | retribusi | parkir | meteran | posyandu | rs | vaksin | imunisasi | obat
+  beras | minyak | susu | sampah | rekening | tabungan | gas | pintu | jalan | layanan | pelayanan | subsidi | pensiun
+  token | kelurahan | kantor | gedung | rusun | flyover | terowongan | underpass | jpo | apotek | klinik | kampus
+  lpg | pertamax | solar | gaji | upah | tunjangan | angkot | jaklingko | ukt | erp | potongan | bus | koridor
+  eskalator | lift | ambulans | ambulan | pasien | operasi | persalinan | ojol | motor | kendaraan | plat | pangkalan
+  tabung | telur | daging | bakso | sate | jajanan | jajan | makanan | minuman | permen | sayur | seragam | uang
+  saldo | akun | tagihan | kartu | pbb | ppdb | ijazah | rapor | akta | kk | nik | sd | smp | sma | smk | sdn | smpn
+  sman | smkn | madrasah | paud | tk | posko | masjid | pelabuhan | kapal | pompa | dana | jht | pkh | kis | sembako
+  qris | ewallet | deposito | pinjaman | kredit | kontrakan | kos | tanah | sertifikat | imb | pbg | izin | pedagang
+  lapak | kios | toilet | sungai | kali
   `),
 );
 const BEFALL_WORDS = list(`
@@ -83,20 +84,48 @@ const FEES: ReadonlySet<string> = new Set(
     'tarif | iuran | biaya | denda | pajak | retribusi | parkir | harga | pbb | token | premi | ongkos | bbm | pertalite | elpiji | lpg | tiket | uang | spp | cicilan | bunga',
   ),
 );
+/** What a service gives: `gratis`, `ditanggung`, `dilayani`: said with `tidak lagi` before it, no longer given. */
+const GIVEN_ANY_MORE = list(`
+    gratis | ditanggung | menanggung | nanggung | cair | dicairkan | dijual | menerima | nerima | diterima | melayani | layanin
+    dilayani | berlaku | dipakai | digunakan | beroperasi | disubsidi | dikasih | diberikan | diproses
+    `);
+/** The same negated with a word of time after (`tidak ditanggung lagi`, `tidak cair sama sekali`). */
+const GIVEN = list(`
+    gratis | ditanggung | menanggung | nanggung | cair | dicairkan | dijual | menerima | nerima | diterima | melayani | layanin
+    dilayani | berlaku | dipakai | dipake | digunakan | beroperasi | disubsidi | dapat | mendapat | dikasih | diberikan | diproses
+    dibayar | ngalir | mengalir | dibeli | masuk | lewat
+    `);
+/** Given only to some: `cuma dikasih ke …`, `hanya bisa dibeli …`. */
+const ONLY_GIVEN = list(
+  'bisa | boleh | dikasih | diberikan | dilayani | berlaku | untuk | buat | ngalir | mengalir | dijual | dibeli | menerima | nerima | melayani',
+);
+/** Told by a source no one can ask, not given at all (no word of time needed). */
+const NOT_GIVEN = list(`
+    ditanggung | menanggung | nanggung | cair | dicairkan | dijual | menerima | nerima | diterima | melayani | layanin | dilayani
+    berlaku | dipakai | dipake | digunakan | beroperasi | dibeli | masuk | ngalir | mengalir
+    `);
+const NEGATED = '(?:tidak|tak|gak|nggak|enggak)\\s+';
 /**
  * No longer there, or only for some: `tidak gratis lagi`, `tidak ditanggung lagi`, `tidak dijual
  * lagi`, `KJP tidak cair`, `cuma dikasih ke anak ranking 10 besar`, `hanya bisa dibeli pakai QR`.
  */
 const NO_LONGER = new RegExp(
-  `\\b(?:(?:tidak|tak|gak|nggak|enggak)\\s+lagi\\s+(?:gratis|ditanggung|menanggung|nanggung|cair|dicairkan|dijual|menerima|nerima|diterima|melayani|layanin|dilayani|berlaku|dipakai|digunakan|beroperasi|disubsidi|dikasih|diberikan|diproses)|(?:tidak|tak|gak|nggak|enggak)\\s+(?:akan\\s+|bisa\\s+|boleh\\s+|lagi\\s+|bakal\\s+)?(?:gratis|ditanggung|menanggung|nanggung|cair|dicairkan|dijual|menerima|nerima|diterima|melayani|layanin|dilayani|berlaku|dipakai|dipake|digunakan|beroperasi|disubsidi|dapat|mendapat|dikasih|diberikan|diproses|dibayar|ngalir|mengalir|dibeli|masuk|lewat|dipakai|menerima|melayani)(?:\\s+[\\p{L}]+){0,3}?\\s+(?:lagi|sama sekali|mulai|selamanya|permanen|total)|(?:cuma|hanya)\\s+(?:bisa|boleh|dikasih|diberikan|dilayani|berlaku|untuk|buat|ngalir|mengalir|dijual|dibeli|menerima|nerima|melayani)\\s+[\\p{L}]+)\\b`,
+  `\\b(?:${NEGATED}lagi\\s+(?:${GIVEN_ANY_MORE.join('|')})|${NEGATED}(?:akan\\s+|bisa\\s+|boleh\\s+|lagi\\s+|bakal\\s+)?(?:${GIVEN.join('|')})(?:\\s+[\\p{L}]+){0,3}?\\s+(?:lagi|sama sekali|mulai|selamanya|permanen|total)|(?:cuma|hanya)\\s+(?:${ONLY_GIVEN.join('|')})\\s+[\\p{L}]+)\\b`,
   'u',
 );
 /** Told by a source no one can ask, a service not given at all (`puskesmas tidak nerima pasien BPJS`, `KTP gak bisa dipake`). */
-const UNAVAILABLE =
-  /\b(?:tidak|tak|gak|nggak|enggak)\s+(?:akan\s+|bisa\s+|boleh\s+|bakal\s+)?(?:ditanggung|menanggung|nanggung|cair|dicairkan|dijual|menerima|nerima|diterima|melayani|layanin|dilayani|berlaku|dipakai|dipake|digunakan|beroperasi|dibeli|masuk|ngalir|mengalir)\b/u;
+const UNAVAILABLE = new RegExp(`\\b${NEGATED}(?:akan\\s+|bisa\\s+|boleh\\s+|bakal\\s+)?(?:${NOT_GIVEN.join('|')})\\b`, 'u');
 const UNFIT = /\b(?:tidak|tak|gak|nggak)\s+layak\s+(?:minum|diminum|konsumsi|dikonsumsi|makan|dimakan|pakai|dipakai|huni|dihuni)\b/u;
-const CHARGE =
-  /\b(?:bayar|membayar|biaya|denda|didenda|dipungut|mungut|memungut|pungutan|tarif|iuran|pajak|retribusi|dipatok|dikenakan|dikenai|potongan|dipotong|uang|ukt|spp|harga|tilang|ditilang|charges?|fines?|fee|fees|pricing|price|costs?|tariffs?)(?:\s+[\p{L}\p{N}]+){0,10}?\s+(?:rp\s?\d[\d.,]*(?:\s?(?:rb|ribu|jt|juta|k|%|persen))?|\d[\d.,]*\s?(?:rb|ribu|jt|juta|k|%|persen))(?![\p{L}])/u;
+/** What a charge is called (`bayar`, `denda`, `retribusi`, `fee`): with an amount after it, a charge is claimed. */
+const CHARGE_WORDS = list(`
+    bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | retribusi
+    dipatok | dikenakan | dikenai | potongan | dipotong | uang | ukt | spp | harga | tilang | ditilang | charge | charges
+    fine | fines | fee | fees | pricing | price | cost | costs | tariff | tariffs
+    `);
+const CHARGE = new RegExp(
+  `\\b(?:${CHARGE_WORDS.join('|')})(?:\\s+[\\p{L}\\p{N}]+){0,10}?\\s+(?:rp\\s?\\d[\\d.,]*(?:\\s?(?:rb|ribu|jt|juta|k|%|persen))?|\\d[\\d.,]*\\s?(?:rb|ribu|jt|juta|k|%|persen))(?![\\p{L}])`,
+  'u',
+);
 const EVENT_WORDS = list(`
     pemadaman | penutupan | kenaikan | penghapusan | pencabutan | pemblokiran | pemutusan | kelangkaan | krisis | pencemaran
     menutup | mematikan | memadamkan | menaikkan | menghapus | mencabut | menghentikan | meliburkan
@@ -198,6 +227,8 @@ registerWords(
     ...withInformal([...BEFALL_WORDS, ...DECIDED_WORDS, ...EVENT_WORDS, ...TAKE_WORDS])
       .flatMap((p) => p.split(' '))
       .filter((w) => w.length >= 4 && w !== 'tidak'),
+    // A service no longer given, given only to some, unfit, charged for: the words these claims
+    // are most often told with (a gate, narrower than GIVEN, NOT_GIVEN and CHARGE_WORDS).
     ...list('cuma | hanya | gratis | ditanggung | nanggung | cair | dicairkan | dijual | nerima | dilayani | ngalir | mengalir'),
     ...list('dibeli | menerima | melayani | dipakai | tilang | ditilang | tutup | ditutup | menanggung | retribusi | ditagih | layak'),
     ...list(
