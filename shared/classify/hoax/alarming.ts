@@ -71,8 +71,8 @@ const BEFALLS = new RegExp(`\\b(?:${trieOf([...new Set(withInformal([...BEFALL_W
 const DECIDED: ReadonlySet<string> = new Set(withInformal(DECIDED_WORDS));
 const RISES: ReadonlySet<string> = new Set(list('naik'));
 const STOCK: ReadonlySet<string> = new Set(list('stok | stock | persediaan | dana | kuota | saldo | anggaran | pasokan'));
-/** Asked of the reader, not claimed: `mohon ditutup`, `harap dimatikan`. */
-const ASKED: ReadonlySet<string> = new Set(list('mohon | harap | agar | supaya | diminta | tolong | please | dimohon'));
+/** Asked of the reader, not claimed or charged: `mohon ditutup`, `harap dimatikan`, `mohon alat elektronik dicabut`. */
+export const ASKED: ReadonlySet<string> = new Set(list('mohon | harap | agar | supaya | diminta | tolong | please | dimohon'));
 const SWEEPS: ReadonlySet<string> = new Set(list('semua | seluruh | total | all | every'));
 /** A service, owned too (`iurannya`, `tarifnya`). */
 const isService = (w: string): boolean => SERVICES.has(w) || (w.endsWith('nya') && SERVICES.has(w.slice(0, -3)));

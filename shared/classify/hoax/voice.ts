@@ -10,10 +10,12 @@
  */
 
 import * as languageModule from '../language';
+import * as alarmingModule from './alarming';
 import * as wordsModule from './words';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { wordSet } = languageModule;
+const { ASKED } = alarmingModule;
 const { registerWords, WORD } = wordsModule;
 
 /** Offices by name and by kind: the named ones, then any `dinas …`, `kelurahan …`, `kemen…`. */
@@ -155,8 +157,6 @@ const TAKES_PHRASE_WORDS = wordSet(
 );
 
 registerWords([...CHARGES, ...CLOSES, ...TAKES_PHRASE_WORDS], WORD.announce);
-/** Asked of the reader, not taken from them: `mohon alat elektronik dicabut dulu`. */
-const ASKED_OF_READER = wordSet('mohon harap dimohon diminta tolong agar supaya');
 /** A charge denied is none: `tidak ada pungutan`, `tanpa biaya`, `tidak dipungut biaya`. */
 const NO_CHARGE = wordSet('tidak tak tanpa bukan gratis jangan pernah');
 
@@ -204,7 +204,7 @@ export function borrowedVoice(
         CHARGES.has(t) &&
         !NO_CHARGE.has(tokens[i - 1] ?? '') &&
         !NO_CHARGE.has(tokens[i - 2] ?? '') &&
-        !tokens.slice(Math.max(0, i - 4), i).some((w) => ASKED_OF_READER.has(w)),
+        !tokens.slice(Math.max(0, i - 4), i).some((w) => ASKED.has(w)),
     ) ??
     TAKES_PHRASE.exec(norm)?.[0] ??
     (scoped(tokens) ? tokens.find((t) => CLOSES.has(t)) : undefined);
