@@ -829,3 +829,34 @@ describe('signals in forms a phrase list cannot hold: reported speech, informal 
     expect(INDICATOR_NAMES['asks_if_true']).toBeDefined();
   });
 });
+
+describe('a hoax that insists it is true, and a bare "katanya" carrying a claim', () => {
+  it.each([
+    ['not news that is a hoax', 'Ini bukan berita hoax ya, besok semua ATM Bank DKI tidak bisa dipakai. Segera tarik tunai hari ini juga!'],
+    ['do not take it for a hoax', 'Jangan anggap hoaks! Air PAM tercemar, jangan minum air keran sampai ada pengumuman.'],
+    ['thought it a hoax, then believed it', 'Awalnya saya kira hoax ternyata beneran, bensin bakal langka minggu depan. Isi penuh tangki sekarang!'],
+    ['no one has answered yet', 'Belum ada klarifikasi dari Pemprov, tapi kabarnya sekolah diliburkan seminggu. Jemput anak sekarang juga!'],
+    ['gaul insistence', 'Gak hoax ini, temen gue orang dalem. Tarik semua uang di bank sebelum Senin!'],
+  ])('is flagged, with no debunk read: %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).not.toContain('debunk');
+    expect(flagged(r)).toBe(true);
+  });
+
+  it.each([
+    ['a debunk after the doubt', 'Saya kira hoaks, ternyata memang tidak benar kata kelurahan. Jangan diteruskan ya.'],
+    ['a debunk with what is true', 'Sudah dicek ke PLN, kabar pemadaman 3 hari itu hoaks. Belum ada jadwal pemadaman di Jaksel.'],
+  ])('still debunks: %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).toContain('debunk');
+    expect(flagged(r)).toBe(false);
+  });
+
+  it('takes a bare "katanya" with an alarming claim to medium, and leaves it low without one', () => {
+    const claimed = score('Katanya bansos lansia dihentikan total tahun ini.', RESIDENT);
+    expect(names(claimed)).toEqual(['hearsay', 'alarming_claim']);
+    expect(claimed.level).toBe('medium');
+    const own = score('Katanya air PAM di rumah gue mati dari pagi, ada yang sama?', RESIDENT);
+    expect(own.level).toBe('low');
+  });
+});

@@ -13,7 +13,7 @@ const { list, trieOf } = matcherModule;
 const { registerWords, WORD } = wordsModule;
 const { DANGER_ONLY, DONE_ON_PURPOSE, PHRASE_INDICATORS, RUMOUR, RUMOUR_HINT, RUMOUR_WORDS } = phrasesModule;
 
-export const ALARMING_CLAIM_WEIGHT = 0.2;
+export const ALARMING_CLAIM_WEIGHT = 0.22;
 /**
  * Signals that doubt the source (hearsay, a forwarded message, a claimed insider, conspiracy):
  * with them a claim about a service's state now counts too, and a source named beside them is

@@ -15,7 +15,7 @@
  *   an act and what it is done to as word classes, or any order opening a clause, hurried or told
  *   to the readers, in a post that names a fear, a source no one can ask or an alarming claim;
  *   ≤ 0.5) ·
- *   alarming_claim 0.2 (a service, fee or closure gone wrong, no longer given or only to some, a
+ *   alarming_claim 0.22 (enough with a bare `katanya` to reach medium; a service, fee or closure gone wrong, no longer given or only to some, a
  *   charge with its amount, or a danger, next to hearsay, a forwarded message, pseudo-authority or
  *   conspiracy; with a call to share alone, only a decision about a service, what is coming or a
  *   danger, and neither in a notice bounded in time (notice.ts): complaints and notices ask to be
@@ -33,7 +33,8 @@
  *   0.2 + 0.04 per account beyond two (≤ 0.4; added with `withIndicator`, since it needs stored
  *   state).
  * Counter-signals (negative weights, listed among the indicators):
- *   debunk −0.45 (−0.05 per further phrase, ≥ −0.6) · official_account −0.45 (the author is a known
+ *   debunk −0.45 (−0.05 per further phrase, ≥ −0.6; not a word that insists or owns a doubt, `bukan
+ *   berita hoax`, `gak hoax`, `jangan anggap hoaks`, `kirain hoax`, nor `belum ada klarifikasi`) · official_account −0.45 (the author is a known
  *   agency account, or a verified one whose handle names an agency) · official_source −0.4 (the
  *   agency as speaker, cited source, signature or closing handle/site; −0.25 for its voice alone)
  *   · official_link −0.2 · news_outlet −0.35 (a named outlet; −0.15 for wire style alone; −0.45

@@ -11,7 +11,7 @@ import * as scoreModule from './score';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { compileList, dedupe, inNormalForm, matches } = matcherModule;
-const { DANGER_ONLY, DEBUNK_PATTERNS, DEBUNK_PHRASES, PHRASE_INDICATORS, RELATION_LED, RUMOUR, RUMOUR_BONUS, RUMOUR_SOURCES } =
+const { DANGER_ONLY, DEBUNK_NOT_AFTER, DEBUNK_PATTERNS, DEBUNK_PHRASES, PHRASE_INDICATORS, RELATION_LED, RUMOUR, RUMOUR_BONUS, RUMOUR_SOURCES } =
   phrasesModule;
 const { round3 } = scoreModule;
 
@@ -22,7 +22,7 @@ export const COMPILED = PHRASE_INDICATORS.map((indicator) => ({
     .filter((t): t is Tier => t !== undefined)
     .map((t) => ({ weight: t.weight, matcher: compileList(t.phrases ?? [], indicator.notAfter, t.patterns, t.rawPatterns) })),
 }));
-export const DEBUNK = compileList(DEBUNK_PHRASES, ['bukan', 'not a', 'no', 'anti'], DEBUNK_PATTERNS);
+export const DEBUNK = compileList(DEBUNK_PHRASES, DEBUNK_NOT_AFTER, DEBUNK_PATTERNS);
 
 interface Piece {
   readonly text: string;

@@ -438,6 +438,15 @@ export const DEBUNK_PHRASES = list(`
   tidak ada rencana | fake notice | fake message | please ignore | ignore the message | fake news | false alarm
   tidak ada dasarnya | tidak berdasar | tabayyun
 `);
+/**
+ * A debunking word after these does not debunk: it insists (`bukan hoaks`, `gak hoax ini`,
+ * `bukan berita bohong`, `jangan anggap hoaks`), owns an earlier doubt (`kirain hoax ternyata
+ * beneran`) or says no one has answered yet (`belum ada klarifikasi`).
+ */
+export const DEBUNK_NOT_AFTER = [
+  'bukan', 'not a', 'no', 'anti', 'bukan berita', 'bukan kabar', 'bukan info', 'bukan sekadar', 'gak', 'tidak',
+  'kira', 'kirain', 'dikira', 'anggap', 'belum ada', 'tanpa',
+];
 /** "jangan percaya" debunks when it is about the message (`jangan percaya pesan itu`), not about the press. */
 export const DEBUNK_PATTERNS = [
   // "cek dulu sebelum share", not "cek dulu sebelum dimasak" (the hoax's own advice).
