@@ -852,6 +852,22 @@ describe('a hoax that insists it is true, and a bare "katanya" carrying a claim'
     expect(flagged(r)).toBe(false);
   });
 
+  it.each([
+    ['heard it said', 'saya dengar distributor di jakarta akan berhenti mengirim barang ke warung selama dua minggu.'],
+    ['the news I heard', 'kabar yang saya dengar, spbu di jakarta akan kehabisan stok pertalite mulai lusa'],
+    ['gaul', 'gue denger bulan depan KRL jalur Bogor berhenti beroperasi sebulan penuh'],
+  ])('reads "saya dengar" as hearsay and what is about to stop as its claim: %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).toEqual(['hearsay', 'alarming_claim']);
+    expect(flagged(r)).toBe(true);
+  });
+
+  it('a sound the writer heard is no hearsay', () => {
+    expect(names(score('Saya dengar suara ledakan dari arah gardu PLN, sekarang listrik padam satu gang', RESIDENT))).not.toContain(
+      'hearsay',
+    );
+  });
+
   it('takes a bare "katanya" with an alarming claim to medium, and leaves it low without one', () => {
     const claimed = score('Katanya bansos lansia dihentikan total tahun ini.', RESIDENT);
     expect(names(claimed)).toEqual(['hearsay', 'alarming_claim']);
