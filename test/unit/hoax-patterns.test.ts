@@ -875,4 +875,29 @@ describe('a hoax that insists it is true, and a bare "katanya" carrying a claim'
     const own = score('Katanya air PAM di rumah gue mati dari pagi, ada yang sama?', RESIDENT);
     expect(own.level).toBe('low');
   });
+
+  it.each([
+    ['tagged to the family', 'Tag keluarga kalian yang pakai BPJS: mulai bulan depan rawat inap kelas 3 dihapus dan semua wajib bayar iuran.'],
+    ['asked to be spread, a price that becomes', 'tolong disebar, harga lpg 3 kg di jakarta resmi jadi rp45 ribu per tabung mulai pekan depan'],
+    ['spread wide, a bridge tilting', 'mohon disebarluaskan: jembatan penyeberangan di depan stasiun tanah abang sudah miring'],
+    ['broadcast, a levy with its amount', 'Tolong dibroadcast ke warga: pengurusan surat pindah domisili sekarang kena retribusi Rp750 ribu di kelurahan.'],
+    ['do not be the one who does not know', 'jangan sampai nggak tahu, krl tidak akan berhenti lagi di stasiun sudirman mulai bulan depan, penumpang wajib turun di manggarai'],
+    ['a fee rising, named a few words before', 'Bagikan ke yang punya usaha di pasar, retribusi kios di pasar-pasar Pasar Jaya naik 300 persen mulai bulan depan.'],
+    ['no longer served, with an hour in it', 'Forward ke grup RT ya, puskesmas di Jakarta Barat tidak lagi melayani pasien BPJS di atas jam 12 siang mulai pekan ini.'],
+    ['others who protest', "Bantu up ya: bansos Jakarta sekarang dipotong 40% sama oknum kelurahan buat 'biaya admin', yang protes dicoret."],
+  ])('a call to share with a claim is flagged: %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).toEqual(['call_to_share', 'alarming_claim']);
+    expect(flagged(r)).toBe(true);
+  });
+
+  it.each([
+    ['a promo price', 'Promo kopi susu harga 15rb aja sampai Minggu, share ke temen2 kantor ya!'],
+    ['a giveaway', 'Giveaway 3 voucher makan 100rb: follow, like, tag 3 teman kalian ya!'],
+    ['a charity ticket', 'Tiket konser amal cuma 50rb, bagikan ke teman teman ya'],
+  ])('a price passed on is no charge: %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).not.toContain('alarming_claim');
+    expect(flagged(r)).toBe(false);
+  });
 });

@@ -50,6 +50,7 @@ const BEFALL_WORDS = list(`
     jebol | bocor | retak | roboh | runtuh | ambruk | didenda | dikenai | diundur | dilarang | disita | dirampas
     dipotong | tolak | menolak | tidak melayani | tidak menerima | tidak diangkut | digusur | dibongkar | disegel
     kedaluwarsa | kadaluarsa | dicampur | dioplos | meledak | diputus | dibatasi | dipangkas | dikurangi | amblas | ambles | ambrol
+    miring
     gangguan | dibuka | rusak | ditimbun | busuk | bau | penuh | ditahan | nolak | abis | suspended | down | tercampur
     `);
 /** Befalls a service by someone's decision (`dihapus`, `wajib`, `ditunda`): what a false announcement tells of. */
@@ -119,9 +120,22 @@ const UNFIT = /\b(?:tidak|tak|gak|nggak)\s+layak\s+(?:minum|diminum|konsumsi|dik
 /** What a charge is called (`bayar`, `denda`, `retribusi`, `fee`): with an amount after it, a charge is claimed. */
 const CHARGE_WORDS = list(`
     bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | retribusi
-    dipatok | dikenakan | dikenai | potongan | dipotong | uang | ukt | spp | harga | tilang | ditilang | charge | charges
+    dipatok | dikenakan | dikenai | potongan | dipotong | uang | ukt | spp | harga | tilang | ditilang | tiket | ongkos | charge | charges
     fine | fines | fee | fees | pricing | price | cost | costs | tariff | tariffs
     `);
+/**
+ * Words that name a price as often as a charge (`harga 15rb`, `bayar 20rb di kasir`): a charge only
+ * with a change or a demand told with them (`jadi`, `naik`, `wajib`, `kena`) within a few words before
+ * or inside the match; the other charge words (`denda`, `retribusi`, `pungutan`) are charges on their own.
+ */
+const PLAIN_PRICES: ReadonlySet<string> = new Set(
+  list('bayar | membayar | biaya | uang | harga | potongan | price | pricing | cost | costs | tarif | tiket | ongkos'),
+);
+const CHANGES: ReadonlySet<string> = new Set(
+  list(
+    'jadi | menjadi | naik | dinaikkan | wajib | diwajibkan | harus | kena | dikenakan | dikenai | dipatok | ditarik | dipungut | disuruh | diminta | ditagih | sekarang | mulai | now | must | will | rises | raised',
+  ),
+);
 const CHARGE = new RegExp(
   `\\b(?:${CHARGE_WORDS.join('|')})(?:\\s+[\\p{L}\\p{N}]+){0,10}?\\s+(?:rp\\s?\\d[\\d.,]*(?:\\s?(?:rb|ribu|jt|juta|k|%|persen))?|\\d[\\d.,]*\\s?(?:rb|ribu|jt|juta|k|%|persen))(?![\\p{L}])`,
   'u',
@@ -136,10 +150,18 @@ const REACH = 8;
 const NOT: ReadonlySet<string> = new Set(list('tidak | tak | belum | bukan | batal | gak | nggak | not | jangan'));
 /** What makes a service dangerous now, not merely late or down: `air PAM tercemar`, `tanggul jebol`. */
 const HAZARD =
-  /(?:tercemar|terkontaminasi|beracun|jebol|retak|roboh|runtuh|ambruk|kedaluwarsa|kadaluarsa|dicampur|dioplos|bocor|meledak|amblas|ambles|ambrol)$/u;
+  /(?:tercemar|terkontaminasi|beracun|jebol|retak|roboh|runtuh|ambruk|kedaluwarsa|kadaluarsa|dicampur|dioplos|bocor|meledak|amblas|ambles|ambrol|miring)$/u;
 
 /** A harm said to be done on purpose: `pintu air sengaja dibuka`, `gardu sengaja dimatikan`. */
 const DELIBERATE = new RegExp(`\\bsengaja\\s+(?:${DONE_ON_PURPOSE})\\b`, 'u');
+
+/** A charge, or a plain price with a change or a demand told with it (`harga LPG jadi Rp45 ribu`, `wajib bayar 150rb`). */
+function demanded(norm: string, charge: RegExpExecArray): boolean {
+  const words = charge[0].split(' ');
+  if (!PLAIN_PRICES.has(words[0] ?? '')) return true;
+  const before = norm.slice(Math.max(0, charge.index - 60), charge.index).split(/[ ,.]+/u).slice(-4);
+  return [...before, ...words].some((w) => CHANGES.has(w));
+}
 
 /** A claim about a service: its words, and whether it tells of a decision (`dihapus`), a danger or a state now (`mati`). */
 interface ServiceClaim {
@@ -194,7 +216,7 @@ function serviceClaim(norm: string, loose: boolean): ServiceClaim | undefined {
   if (unfit) return { text: unfit[0], kind: 'hazard' };
   // A charge with its amount: `bayar 300rb`, `kena denda 1 juta`, `mungut uang bangunan 2 jt`, `pajak simpanan 10%`.
   const charge = CHARGE.exec(norm);
-  if (charge) return { text: charge[0], kind: 'decided' };
+  if (charge && demanded(norm, charge)) return { text: charge[0], kind: 'decided' };
   if (state) return state;
   EVENTS.lastIndex = 0;
   for (let m = EVENTS.exec(norm); m !== null; m = EVENTS.exec(norm)) {
@@ -232,7 +254,7 @@ registerWords(
     ...list('cuma | hanya | gratis | ditanggung | nanggung | cair | dicairkan | dijual | nerima | dilayani | ngalir | mengalir'),
     ...list('dibeli | menerima | melayani | dipakai | tilang | ditilang | tutup | ditutup | menanggung | retribusi | ditagih | layak'),
     ...list(
-      'bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | potongan | charge | charges | fine | fines | fee | fees | pricing | price | cost | tariff',
+      'bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | potongan | harga | tiket | ongkos | charge | charges | fine | fines | fee | fees | pricing | price | cost | tariff',
     ),
   ],
   WORD.loss,
@@ -279,9 +301,9 @@ export function alarmingClaim(norm: string, reach: ClaimReach): string | undefin
   // A level that rises (`air kali naik lagi sore ini`) is a state, not a rumour; a price that rises is one.
   const words = rumour[0].toLowerCase().split(/[ ,]+/u);
   const lead = norm
-    .slice(Math.max(0, rumour.index - 40), rumour.index)
+    .slice(Math.max(0, rumour.index - 80), rumour.index)
     .split(/[ ,]+/u)
-    .slice(-4);
+    .slice(-REACH);
   if (words.some((w) => RISES.has(w)) && ![...lead, ...words].some(isFee) && !DANGER_ONLY.test(rumour[0])) return undefined;
   return `${DANGER_ONLY.test(rumour[0]) ? 'kabar soal bahaya' : 'kabar soal yang akan terjadi'}: ${rumour[0].toLowerCase()}`;
 }

@@ -2,7 +2,7 @@
  * A notice bounded in time, as a resident relays a real one from a neighbourhood board, a school
  * or a utility: a clock time or a window (`jam 10.00-13.00`, `pkl 14.00`, `mulai jam 04.30
  * sampai 10.00`) or its end in view (`akan dinyalakan kembali`), with no sweeping scope
- * (`total`, `seluruh`, `permanen`, `tiap malam`, `5 hari`, `sebulan`) and no danger. Passed on
+ * (`total`, `seluruh`, `permanen`, `tiap malam`, `5 hari`, `sebulan`, `tidak lagi`) and no danger. Passed on
  * with `mohon diteruskan`, what it tells (`besok jam 09.00-12.00 air mati`) is no alarm to
  * spread: assess.ts does not read it as an alarming claim beside a call to share. It is not a
  * counter-signal on its own: hoaxes borrow a notice's form, clock times included.
@@ -26,6 +26,8 @@ const SWEEPING = wordSet(
 const DANGER = wordSet(
   'tercemar terkontaminasi beracun racun bakteri virus wabah kolera radiasi meledak jebol roboh runtuh ambruk culik penculikan diculik',
 );
+/** `tidak … lagi` right before `lagi`: no longer given, a change for good. */
+const NO_MORE = wordSet('tidak tak');
 const LONG_SPAN = wordSet('minggu pekan bulan tahun');
 const ONE_LONG_SPAN = wordSet('seminggu sepekan sebulan setahun berhari berminggu berbulan');
 const DAY = wordSet('hari');
@@ -49,5 +51,5 @@ const COUNT = new Map(
 /** Whether the post is a notice bounded in time, with no sweeping scope or danger. `tokens`: its normalised words. */
 export function boundedNotice(text: string, tokens: readonly string[]): boolean {
   if (!CLOCK.test(text) && !TEMPORARY.test(text)) return false;
-  return !tokens.some((t) => SWEEPING.has(t) || DANGER.has(t)) && !longSpan(tokens);
+  return !tokens.some((t, i) => SWEEPING.has(t) || DANGER.has(t) || (t === 'lagi' && NO_MORE.has(tokens[i - 1] ?? ''))) && !longSpan(tokens);
 }

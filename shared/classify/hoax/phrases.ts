@@ -92,18 +92,22 @@ export const PHRASE_INDICATORS: readonly PhraseIndicator[] = [
       forward to your | pass it along | pass this along | share widely | tolong bilangin | bilangin ke
       bantu up | quote tweet ini | qrt ini | rt yang banyak | bantu ramein | tolong tag | tag akun | tag media
       mention akun | bantu rt ya | boost this | signal boost | rt to warn | retweet to warn | pls share | plz share | pls forward
+      tolong disebar | mohon disebar | tolong disebarkan | mohon disebarkan | disebarluaskan | dibroadcast | tolong broadcast
+      silakan disebar | silakan dishare | monggo disebar | monggo dishare | boleh disebar | boleh dishare
     `),
     patterns: [
       // Passed on to the people close to the reader: "terusin ke keluarga", "kabarin grup RT", "kasih tahu orang tua".
       '(?:sebar|sebarin|share|terusin|teruskan|forward|kirim|kirimkan|kirimin|bagi|bagikan|bagiin|kabarin|kabari|kabarkan|kasih tahu|beri tahu|infokan|diinfokan|infoin|broadcast|repost|ingatkan|ingetin|bilangin|bilangi|sampaikan|sampein|spill)\\s+(?:ke\\s+|kepada\\s+)?(?:[\\p{L}]+\\s+){0,2}?(?:keluarga|saudara|sodara|grup|group|wag|teman teman|kerabat|tetangga|orang tua|orang tersayang|yang lain|semua orang|semuanya|kontak|istri|suami|story|status|anak cucu|anak anak|kakek|nenek|emak|ortu|lansia|orang rumah|pacar|para orang tua)',
+      // Tagged to the people close to the reader: "tag keluarga kalian", "colek ortu yang pakai BPJS"; not "tag 3 teman" for a giveaway.
+      '(?:tag|colek|mention)\\s+(?:keluarga|saudara|sodara|orang tua|ortu|tetangga|suami|istri|emak|ibu ibu|bapak bapak|teman teman|kerabat)',
       // To everyone around: "kasih tahu emak emak di grup", "sebarin ke semua", "kabarin warga", "viralin ke teman".
       '(?:sebar|sebarin|sebarkan|share|terusin|teruskan|forward|kabarin|kabari|kasih tahu|beri tahu|memberi tahu|infokan|diinfokan|infoin|viralin|viralkan|broadcast|ingatkan|ingetin|bilangin|bagiin|spill|sampaikan)\\s+(?:ke\\s+|kepada\\s+)?(?:[\\p{L}]+\\s+){0,2}?(?:semua|semuanya|warga|emak emak|ibu ibu|bapak bapak|orang orang|teman|temen|tetangga|kalian|sekitar|yang biasa|yang naik|yang punya|yang tinggal|yang lagi|pengguna|para)',
       // English: "tell your parents", "forward to your helpers", "let your drivers know".
       '(?:tell|inform|warn|forward to|send to|let)\\s+(?:all\\s+)?(?:your|ur)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:family|parents|kids|friends|helpers?|drivers?|staff|neighbou?rs|maids?|mum|mom|dad|everyone)',
       // So that all know: "biar semua warga tahu", "supaya orang orang pada waspada", "agar keluarga siap siap".
       '(?:biar|supaya|agar|sampai)\\s+(?:semua|pada|banyak|seluruh|yang lain|orang|orang orang|warga|keluarga|masyarakat)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:tahu|waspada|siap siap|aware|dengar|baca)',
-      // "jangan sampai kalian gak tau", "jangan sampai keluarga kita tidak tahu".
-      'jangan sampai\\s+(?:kalian|anda|kamu|keluarga|saudara|teman teman|kita|orang tua)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:tidak tahu|belum tahu|ketinggalan)',
+      // "jangan sampai kalian gak tau", "jangan sampai keluarga kita tidak tahu", "jangan sampai nggak tahu" (not "jangan sampai ketinggalan promo").
+      'jangan sampai\\s+(?:(?:kalian|anda|kamu|keluarga|saudara|teman teman|kita|orang tua)(?:\\s+[\\p{L}]+){0,2}?\\s+(?:tidak tahu|belum tahu|ketinggalan)|tidak tahu|belum tahu)',
       // "mumpung belum dihapus", "selagi belum di-take down".
       '(?:mumpung|selagi|selama)\\s+(?:belum|masih belum)\\s+(?:dihapus|di hapus|di take down|ditakedown|di takedown|diblokir|diturunkan|dihilangkan)',
       // English: "forward this to your family", "send it to everyone you know".

@@ -181,7 +181,7 @@ registerWords(OFFICE_WORDS, WORD.office);
  * dari PLN`, `tanpa pemberitahuan dari kelurahan`): an agency's silence is not its voice.
  */
 const ASKS_OR_COMPLAINS =
-  /\?|(?<![\p{L}])(?:(?:gak|ga|nggak|ngga|enggak|tidak|tak|belum|tanpa|zero)\s+(?:ada\s+)?(?:info|informasi|kabar|pemberitahuan|pengumuman|sosialisasi|penjelasan|konfirmasi)|bener\s*(?:gak|ga|nggak|ngga|enggak)|benar\s+(?:tidak|gak|nggak)|benarkah|beneran|apa\s+benar|apakah|ada\s+yang\s+tahu|ada\s+yg\s+tau|valid\s+(?:gak|ga|nggak)|hoax\s+(?:gak|ga|bukan)|hoaks\s+(?:gak|ga|bukan)|kesel|kesal|sebel|nyebelin|capek|cape\s+deh|hadeh|hadeuh|astaga|ya\s+ampun|duh|protes|(?:saya|kami|aku|gue|gw|kita|warga)\s+keberatan|tega|zalim|makin\s+mahal|mahal\s+banget|keterlaluan|semena)(?![\p{L}])/iu;
+  /\?|(?<![\p{L}])(?:(?:gak|ga|nggak|ngga|enggak|tidak|tak|belum|tanpa|zero)\s+(?:ada\s+)?(?:info|informasi|kabar|pemberitahuan|pengumuman|sosialisasi|penjelasan|konfirmasi)|bener\s*(?:gak|ga|nggak|ngga|enggak)|benar\s+(?:tidak|gak|nggak)|benarkah|beneran|apa\s+benar|apakah|ada\s+yang\s+tahu|ada\s+yg\s+tau|valid\s+(?:gak|ga|nggak)|hoax\s+(?:gak|ga|bukan)|hoaks\s+(?:gak|ga|bukan)|kesel|kesal|sebel|nyebelin|capek|cape\s+deh|hadeh|hadeuh|astaga|ya\s+ampun|duh|(?<!(?:yang|yg)\s)protes|(?:saya|kami|aku|gue|gw|kita|warga)\s+keberatan|tega|zalim|makin\s+mahal|mahal\s+banget|keterlaluan|semena)(?![\p{L}])/iu;
 
 /** Whether the post asks if a notice is true, or complains about it: a resident's own words. */
 export const asksOrComplains = (text: string): boolean => ASKS_OR_COMPLAINS.test(text);
