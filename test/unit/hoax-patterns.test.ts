@@ -900,4 +900,20 @@ describe('a hoax that insists it is true, and a bare "katanya" carrying a claim'
     expect(names(r)).not.toContain('alarming_claim');
     expect(flagged(r)).toBe(false);
   });
+
+  it.each([
+    ['a son-in-law, no longer usable', 'mantu sy bilang kartu jaklingko yg lama ga bisa dipake lg mulai bulan dpn, saldonya ilang'],
+    ['read in the comments, a parking charge', 'sy baca di komen2 FB, tarif parkir mobil di kawasan Blok M skrg 25rb per jam'],
+    ['someone at the gym, English', 'someone at the gym said the city will stop the free Transjakarta rides for seniors next month'],
+    ['a con trick on the train', 'orang2 kompleks pd ngomongin ada gendam di KRL jurusan Bekasi, korbannya udah belasan'],
+    ['a loose crocodile', 'td di warung kopi pd rame ada buaya lepas di kali Ciliwung deket Kampung Melayu'],
+    ['a price breaking through', 'nyokap dapet cerita dr tukang sayur, harga beras besok tembus 20rb sekilo'],
+    ['no longer subsidised', 'ibu2 di warung pada ngomong gas melon mulai Senin jadi 35 ribu, udah gak disubsidi lagi. ya ampun'],
+  ])('everyday hearsay with its claim is flagged: %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).toContain('hearsay');
+    expect(names(r)).toContain('alarming_claim');
+    expect(flagged(r)).toBe(true);
+  });
 });
+

@@ -40,7 +40,7 @@ const SERVICES: ReadonlySet<string> = new Set(
   saldo | akun | tagihan | kartu | pbb | ppdb | ijazah | rapor | akta | kk | nik | sd | smp | sma | smk | sdn | smpn
   sman | smkn | madrasah | paud | tk | posko | masjid | pelabuhan | kapal | pompa | dana | jht | pkh | kis | sembako
   qris | ewallet | deposito | pinjaman | kredit | kontrakan | kos | tanah | sertifikat | imb | pbg | izin | pedagang
-  lapak | kios | toilet | sungai | kali
+  lapak | kios | toilet | sungai | kali | fogging | cabai | cabe
   `),
 );
 const BEFALL_WORDS = list(`
@@ -51,7 +51,7 @@ const BEFALL_WORDS = list(`
     dipotong | tolak | menolak | tidak melayani | tidak menerima | tidak diangkut | digusur | dibongkar | disegel
     kedaluwarsa | kadaluarsa | dicampur | dioplos | meledak | diputus | dibatasi | dipangkas | dikurangi | amblas | ambles | ambrol
     miring
-    gangguan | dibuka | rusak | ditimbun | busuk | bau | penuh | ditahan | nolak | abis | suspended | down | tercampur
+    gangguan | dibuka | rusak | ditimbun | busuk | bau | penuh | ditahan | nolak | abis | suspended | down | tercampur | kecampur
     `);
 /** Befalls a service by someone's decision (`dihapus`, `wajib`, `ditunda`): what a false announcement tells of. */
 const DECIDED_WORDS = list(`
@@ -70,7 +70,7 @@ const withInformal = (words: readonly string[]): string[] => [
 /** What befalls them, within six words after (`air di Kebon Jeruk mati`). */
 const BEFALLS = new RegExp(`\\b(?:${trieOf([...new Set(withInformal([...BEFALL_WORDS, ...DECIDED_WORDS]))])})\\b`, 'g');
 const DECIDED: ReadonlySet<string> = new Set(withInformal(DECIDED_WORDS));
-const RISES: ReadonlySet<string> = new Set(list('naik'));
+const RISES: ReadonlySet<string> = new Set(list('naik | tembus'));
 const STOCK: ReadonlySet<string> = new Set(list('stok | stock | persediaan | dana | kuota | saldo | anggaran | pasokan'));
 /** Asked of the reader, not claimed or charged: `mohon ditutup`, `harap dimatikan`, `mohon alat elektronik dicabut`. */
 export const ASKED: ReadonlySet<string> = new Set(list('mohon | harap | agar | supaya | diminta | tolong | please | dimohon'));
@@ -94,7 +94,7 @@ const GIVEN_ANY_MORE = list(`
 const GIVEN = list(`
     gratis | ditanggung | menanggung | nanggung | cair | dicairkan | dijual | menerima | nerima | diterima | melayani | layanin
     dilayani | berlaku | dipakai | dipake | digunakan | beroperasi | disubsidi | dapat | mendapat | dikasih | diberikan | diproses
-    dibayar | ngalir | mengalir | dibeli | masuk | lewat
+    dibayar | ngalir | mengalir | dibeli | masuk | lewat | dilakukan | dilakuin | dilaksanakan | diadakan
     `);
 /** Given only to some: `cuma dikasih ke …`, `hanya bisa dibeli …`. */
 const ONLY_GIVEN = list(
@@ -120,7 +120,7 @@ const UNFIT = /\b(?:tidak|tak|gak|nggak)\s+layak\s+(?:minum|diminum|konsumsi|dik
 /** What a charge is called (`bayar`, `denda`, `retribusi`, `fee`): with an amount after it, a charge is claimed. */
 const CHARGE_WORDS = list(`
     bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | retribusi
-    dipatok | dikenakan | dikenai | potongan | dipotong | uang | ukt | spp | harga | tilang | ditilang | tiket | ongkos | charge | charges
+    dipatok | dikenakan | dikenai | potongan | dipotong | uang | ukt | spp | harga | tilang | ditilang | tiket | ongkos | parkir | charge | charges
     fine | fines | fee | fees | pricing | price | cost | costs | tariff | tariffs
     `);
 /**
@@ -129,11 +129,11 @@ const CHARGE_WORDS = list(`
  * or inside the match; the other charge words (`denda`, `retribusi`, `pungutan`) are charges on their own.
  */
 const PLAIN_PRICES: ReadonlySet<string> = new Set(
-  list('bayar | membayar | biaya | uang | harga | potongan | price | pricing | cost | costs | tarif | tiket | ongkos'),
+  list('bayar | membayar | biaya | uang | harga | potongan | price | pricing | cost | costs | tarif | tiket | ongkos | parkir'),
 );
 const CHANGES: ReadonlySet<string> = new Set(
   list(
-    'jadi | menjadi | naik | dinaikkan | wajib | diwajibkan | harus | kena | dikenakan | dikenai | dipatok | ditarik | dipungut | disuruh | diminta | ditagih | sekarang | mulai | now | must | will | rises | raised',
+    'jadi | menjadi | naik | dinaikkan | wajib | diwajibkan | harus | kena | dikenakan | dikenai | dipatok | ditarik | dipungut | disuruh | diminta | ditagih | tembus | sekarang | mulai | besok | bakal | now | must | will | rises | raised',
   ),
 );
 const CHARGE = new RegExp(
@@ -253,6 +253,7 @@ registerWords(
     // are most often told with (a gate, narrower than GIVEN, NOT_GIVEN and CHARGE_WORDS).
     ...list('cuma | hanya | gratis | ditanggung | nanggung | cair | dicairkan | dijual | nerima | dilayani | ngalir | mengalir'),
     ...list('dibeli | menerima | melayani | dipakai | tilang | ditilang | tutup | ditutup | menanggung | retribusi | ditagih | layak'),
+    ...list('dipake | digunakan | berlaku | beroperasi | disubsidi | dikasih | diberikan | diproses | dibayar | dilakukan | diadakan'),
     ...list(
       'bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | potongan | harga | tiket | ongkos | charge | charges | fine | fines | fee | fees | pricing | price | cost | tariff',
     ),
