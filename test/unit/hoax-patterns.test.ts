@@ -917,3 +917,27 @@ describe('a hoax that insists it is true, and a bare "katanya" carrying a claim'
   });
 });
 
+describe('panic orders in the forms a new round of writers used', () => {
+  it.each([
+    ['stock up while it lasts', 'Mumpung masih ada di apotik, stok paracetamol sm obat batuk anak yg banyak ya bun, obat sirup mau ditarik semua dr peredaran'],
+    ['hoard from now on, no object', 'gas melon 3kg mulai minggu dpn cm blh dibeli pake kartu khusus, yg ga pny kartu ga dapet. borong dr skrg selagi di warung msh ada!!!'],
+    ['keep away from a named place for now', 'guys jgn ke Blok M dulu malem ini. bakal ada tawuran gede + sweeping di sekitar terminal, sore tadi udh ada yg ketusuk'],
+    ['no need to go, for now', 'udah deh ga usah ke Tanah Abang dulu smp akhir bulan, bakal ada demo ricuh gede, bnyk copet sm jambret bawa sajam'],
+    ['children not sent to school', 'Bsk cucu2 jangan disuruh sekolah dulu, ada penculik pake mobil ambulans keliling SD di Duren Sawit'],
+    ['moved at once', 'Yg parkir mobil di basement pindahin SEKARANG ke lantai atas!!! Pintu air Manggarai jebol, air nyampe 3 jam lagi'],
+    ['better exchanged now', 'Uang kertas emisi lama 100rb bakal tidak berlaku akhir bulan ini. Lebih baik tuker skrg di bank, abis itu hangus.'],
+  ])('is flagged: %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).toContain('panic_directive');
+    expect(flagged(r)).toBe(true);
+  });
+
+  it.each([
+    ['a plan for the weekend', 'Jangan ke Blok M dulu ya weekend ini, aku lagi di Bandung. Nanti kita ketemuan minggu depan aja'],
+    ['a shop that is open while stock lasts', 'Mumpung masih ada stok, borong kaos promo kami sekarang! Diskon 50% sampai Minggu'],
+    ['moving house, nothing feared', 'Pindahin sekarang aja barang-barangnya ke kos baru, mumpung hari Minggu dan jalanan sepi'],
+  ])('is left alone: %s', (_kind, text) => {
+    expect(names(score(text, RESIDENT))).not.toContain('panic_directive');
+  });
+});
+

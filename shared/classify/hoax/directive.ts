@@ -60,6 +60,8 @@ const ACTS: readonly [ReturnType<typeof forms>, Act][] = [
     forms('borong | stok | stock | timbun', 'memborong | menimbun | nimbun | nyetok | nyetock | menyetok | hoard | stockpile'),
     { goals: ['supplies'], needs: 'urging' },
   ],
+  // Stock up on anything, in a hurry: `borong dari sekarang selagi masih ada`, `nyetok yang banyak mumpung masih ada`.
+  [forms('borong | timbun', 'memborong | menimbun | nimbun | nyetok | menyetok'), { goals: ['supplies'], needs: 'hurry', bare: true }],
   // Buy, keep, fill: everyday, so only in a hurry (`isi full tank malam ini juga`, `beli gas sebelum langka`).
   [
     forms(
@@ -130,6 +132,10 @@ const DONT: readonly [string, Act][] = [
   ],
   ['simpan | menyimpan | taruh | menaruh | nabung | menabung | setor | keep', { goals: ['bank'], needs: 'urging' }],
 ];
+/** Going to a place, which a panic order calls off for now. */
+const GO: ReadonlySet<string> = new Set(list('ke | pergi | datang | lewat | melintas | keluar | nongkrong | main'));
+/** Put off for now: `dulu` within a few words (`ke Blok M dulu`, `lewat Jalan Casablanca dulu malam ini`). */
+const heldOff = (words: readonly string[], from: number): boolean => words.slice(from, from + 5).includes('dulu');
 /** Going out to work or school, which a panic order calls off: `mending tidak usah ngantor`. */
 const GO_TO_WORK: ReadonlySet<string> = new Set(list('ngantor | berangkat | kerja | sekolah | masuk | keluar | pergi | ke'));
 const STAY_AWAY: Act = { goals: ['place'], needs: 'fear', bare: true };
@@ -140,7 +146,7 @@ const DONT_PASSIVE: ReadonlyMap<string, readonly Goal[]> = new Map<string, reado
     ['water', 'supplies'],
   ]),
   ...list(
-    'disekolahkan | disekolahin | sekolah | masuk | berangkat | diberangkatkan | diantar | dianter | dibiarkan | diizinkan | keluar | dikasih | diajak | main | jajan',
+    'disekolahkan | disekolahin | sekolah | masuk | berangkat | diberangkatkan | diantar | dianter | dibiarkan | diizinkan | keluar | dikasih | diajak | main | jajan | disuruh | dimasukin | dimasukkan',
   ).map((w): [string, readonly Goal[]] => [w, ['children']]),
 ]);
 
@@ -156,10 +162,10 @@ const OBJECTS: ReadonlyMap<string, readonly Goal[]> = (() => {
   add('bank', 'bank');
   add(
     'supplies',
-    'air | galon | beras | gas | elpiji | lpg | bensin | bbm | pertalite | pertamax | solar | obat | obatan | mie | mi | minyak | gula | telur | sembako | susu | token | lilin | masker | makanan | persediaan | tangki | tank | pangan | daging | ayam | ikan | kaleng | sayur | garam | water | food | rice | fuel | gas | supplies | groceries | medicine | sate | bakso | jajanan | jajan | es | permen | minuman | gorengan | nasi | roti | sirup | snack | takjil | belanjaan | ember | bak | drum | jerigen | jeriken | telor',
+    'air | galon | beras | gas | elpiji | lpg | bensin | bbm | pertalite | pertamax | solar | obat | obatan | mie | mi | minyak | gula | telur | sembako | susu | token | lilin | masker | makanan | persediaan | tangki | tank | pangan | daging | ayam | ikan | kaleng | sayur | garam | water | food | rice | fuel | gas | supplies | groceries | medicine | sate | bakso | jajanan | jajan | es | permen | minuman | gorengan | nasi | roti | sirup | snack | takjil | belanjaan | ember | bak | drum | jerigen | jeriken | telor | tabung | paracetamol | parasetamol | n95 | medicines | masks',
   );
   add('water', 'air | galon | water | keran | kran');
-  add('children', 'anak | anaknya | anakmu | murid | siswa | siswi | putra | bocil | kids | children | child | students');
+  add('children', 'anak | anaknya | anakmu | murid | siswa | siswi | putra | bocil | cucu | kids | children | child | students');
   add('family', 'keluarga | lansia | ortu | family | rumah | home | kampung');
   add(
     'place',
@@ -191,6 +197,8 @@ const HURRY_WORDS: ReadonlySet<string> = new Set(
 const HURRY_RUNS = list(
   'hari ini | malam ini | hari ini juga | malam ini juga | minggu ini juga | pekan ini juga | sekarang juga | dari sekarang | selagi masih | mumpung masih | sebanyak banyaknya | sebanyak mungkin | right now | while you can | before it is too late | jangan tunggu | jangan nunggu',
 );
+/** While it lasts, before the order: `mumpung`, `selagi`. */
+const WHILE_STILL: ReadonlySet<string> = new Set(list('mumpung | selagi'));
 /** `sebelum` (`before`) a loss: `sebelum terlambat`, `sebelum diblokir`, `sebelum jam 12` (a deadline). */
 const BEFORE_LOSS: ReadonlySet<string> = new Set(
   list(
@@ -216,6 +224,8 @@ const FEAR: ReadonlySet<string> = new Set(
   bomb | bombs | threat | collapsing | contaminated | toxic | runtuh | amblas | ambles | nyulik | nyulikin | hipnotis
   dirampok | perampok | komplotan | bius | dibius | narkoba | kejang | stroke | tbc | campak | tikus | celeng | pemutih | hacker | dibobol
   kebobolan | terkuras | dikuras | kesedot | sedot | scammer | scammers | tipes | cacing | etilen | rubuh | kebakar | terbakar
+  bacok | dibacok | bacokan | celurit | sajam | jambret | copet | gendam | ketusuk | ditusuk | crack | cracks | cracked | sewage
+  leaking | collapsed | sinkhole | kidnapping | kidnapper | kidnappers
   `),
 );
 /** Until further notice: `dulu`, `sementara`, `sampai ada pengumuman`, `minggu ini`. */
@@ -340,6 +350,8 @@ function objectAfter(words: readonly string[], from: number, goals: readonly Goa
 }
 
 function hurriedAfter(words: readonly string[], from: number): boolean {
+  // `mumpung masih ada, stok …`, `selagi warung masih buka, beli …`: the hurry opens the sentence.
+  for (let j = 0; j < from; j++) if (WHILE_STILL.has(words[j] ?? '')) return true;
   for (let j = from; j < words.length; j++) {
     const w = words[j] ?? '';
     if (HURRY_WORDS.has(w)) return true;
@@ -378,9 +390,9 @@ function before(words: readonly string[], at: number): { urged: boolean; negated
   let start = at;
   for (let j = at - 1; j >= Math.max(0, at - 3); j--) {
     const w = words[j] ?? '';
-    if (URGERS.has(w)) {
+    if (URGERS.has(w) || (w === 'baik' && words[j - 1] === 'lebih')) {
       urged = true;
-      start = j;
+      start = w === 'baik' ? j - 1 : j;
     } else if (w === 'lupa' && words[j - 1] === 'jangan') {
       urged = true;
       start = j - 1;
@@ -518,9 +530,22 @@ function inSentence(sentence: string, read: Read): string | undefined {
       (hurriedAfter(words, i) || words[i + 1] === 'dulu' || addressed(words, i + 1, i + REACH + 3))
     )
       return evidence(words, i, Math.min(words.length - 1, i + 2), ends);
+    // An order hurried at once, wherever it stands, in a post that names a fear or makes an alarming
+    // claim: `pindahin SEKARANG ke lantai atas`, `ambil semua skrg jgn nunggu gajian`, `tuker skrg di bank`.
+    if (
+      (orderShaped(w) || VERB_WORDS.has(w)) &&
+      (HURRY_WORDS.has(words[i + 1] ?? '') || (words[i + 1] === 'semua' && HURRY_WORDS.has(words[i + 2] ?? ''))) &&
+      !ends.has(i) &&
+      !HELP.has(w) &&
+      !FUNCTION.has(w) &&
+      read.fear &&
+      !read.calm &&
+      !read.promo
+    )
+      return evidence(words, i, i + 1, ends);
     // Don't: `jangan minum air PAM`, `don't send your kids`, `tidak usah ke kantor`.
     // `mending tidak usah ngantor`: urged not to, out of fear.
-    const notNeeded = w === 'tidak' && words[i + 1] === 'usah' && read.fear && urged;
+    const notNeeded = w === 'tidak' && words[i + 1] === 'usah' && read.fear && (urged || heldOff(words, i + 2));
     if (
       (DONT_WORDS.has(w) || doNot(w, words[i - 1]) || notNeeded) &&
       !(i > 0 && NEGATION.has(words[i - 1] ?? '') && words[i - 1] !== 'jangan')
@@ -536,6 +561,8 @@ function inSentence(sentence: string, read: Read): string | undefined {
       if (act) {
         if (act.goals.includes('money') && (read.calm || read.promo)) continue;
         const obj = objectAfter(words, v + 1, act.goals, ends);
+        // Kept away from a place by its name, for now, out of fear: `jangan ke Tanah Abang dulu`, `jgn lewat Casablanca dulu malam ini`.
+        if (obj < 0 && GO.has(next) && read.fear && heldOff(words, v + 1)) return evidence(words, i, v + 1, ends);
         if ((obj >= 0 || act.bare) && satisfied(act.needs, read, words, v, true, true) && !guarded(words, obj >= 0 ? obj + 1 : v + 1))
           return evidence(words, i, obj < 0 ? v : obj, ends);
       }
