@@ -941,3 +941,22 @@ describe('panic orders in the forms a new round of writers used', () => {
   });
 });
 
+describe('a cover-up said in everyday words, with its claim', () => {
+  it.each([
+    ['no one dares discuss it', 'KENAPA TV GA ADA YG BERANI NGEBAHAS??? Jembatan layang di Pancoran udah retak parah & bisa ambruk kapan aja'],
+    ['the media silent', 'media2 pd bungkam semua, pdhl gudang kimia di Marunda kmrn bocor gas beracun yg nyebar smp Cilincing'],
+    ['all knew but the residents', 'Orang2 di kantor kecamatan udh pd tau kok, cm warga aja yg blm dikasih tau: mulai thn dpn air PAM tarif rendah dihapus'],
+    ['not on the news, English', "They're not putting this on the news, but the river embankment near Ulujami is basically crumbling."],
+  ])('is flagged: %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).toContain('conspiracy');
+    expect(flagged(r)).toBe(true);
+  });
+
+  it('a reporter who has not covered a story yet is no cover-up', () => {
+    expect(names(score('Besok saya liput acara peresmian halte baru, hari ini belum sempat dibahas di redaksi', RESIDENT))).not.toContain(
+      'conspiracy',
+    );
+  });
+});
+
