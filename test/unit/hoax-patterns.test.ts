@@ -960,3 +960,29 @@ describe('a cover-up said in everyday words, with its claim', () => {
   });
 });
 
+describe('notices borrowed in the forms of warnings, dashes and SMS', () => {
+  it.each([
+    ['a warning header between emoji', '⚠️PERINGATAN BMKG⚠️\nAkan terjadi gempa M7,8 malam ini pukul 23.00 WIB yg berdampak kuat ke Jakarta. Gedung tinggi diminta DIKOSONGKAN.\n-BMKG Pusat'],
+    ['the agency spelled apart', 'Info dr TRANS JAKARTA: mulai senin tarif Rp3.500 dihapus, diganti tarif jarak jauh dekat smp Rp15rb. Harap maklum.\n-Manajemen TJ-'],
+    ['a charge done without notice', 'PAM JAYA menginformasikan: Pelanggan yg menunggak 1 bulan dikenakan denda Rp500.000 dan meteran dicabut tanpa pemberitahuan mulai tgl 5.'],
+    ['a parking charge signed with dashes', 'INFO DISHUB DKI: mulai bln dpn parkir motor di pinggir jalan seluruh jakarta jd Rp10rb/jam, yg tanpa kartu motornya lgsg digembok.\n-Sudin Perhubungan Jakbar-'],
+  ])('is flagged: %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).toContain('borrowed_voice');
+    expect(flagged(r)).toBe(true);
+  });
+
+  it('a complaint that nothing was announced is still a complaint', () => {
+    expect(names(score('Air PAM mati dari pagi tanpa pemberitahuan, PAM JAYA menginformasikan apa sih?', RESIDENT))).not.toContain(
+      'borrowed_voice',
+    );
+  });
+
+  it("a neighbourhood board posting from its own account is no borrowed voice; from someone else's it is", () => {
+    const notice =
+      '*INFO RT 07 / RW 01 PETAMBURAN*\nBesok jalan kampung ditutup untuk pemangkasan pohon, motor wajib dipindah. Mohon diteruskan ke warga.\n- Admin RT 07';
+    expect(names(score(notice, { handle: 'admin_rt07_petamburan' }))).not.toContain('borrowed_voice');
+    expect(names(score(notice, { handle: 'admin_rt17_petamburan' }))).toContain('borrowed_voice');
+  });
+});
+

@@ -50,7 +50,7 @@ const BEFALL_WORDS = list(`
     jebol | bocor | retak | roboh | runtuh | ambruk | didenda | dikenai | diundur | dilarang | disita | dirampas
     dipotong | tolak | menolak | tidak melayani | tidak menerima | tidak diangkut | digusur | dibongkar | disegel
     kedaluwarsa | kadaluarsa | dicampur | dioplos | meledak | diputus | dibatasi | dipangkas | dikurangi | amblas | ambles | ambrol
-    miring
+    miring | digembok
     gangguan | dibuka | rusak | ditimbun | busuk | bau | penuh | ditahan | nolak | abis | suspended | down | tercampur | kecampur
     `);
 /** Befalls a service by someone's decision (`dihapus`, `wajib`, `ditunda`): what a false announcement tells of. */
@@ -253,7 +253,7 @@ registerWords(
     // are most often told with (a gate, narrower than GIVEN, NOT_GIVEN and CHARGE_WORDS).
     ...list('cuma | hanya | gratis | ditanggung | nanggung | cair | dicairkan | dijual | nerima | dilayani | ngalir | mengalir'),
     ...list('dibeli | menerima | melayani | dipakai | tilang | ditilang | tutup | ditutup | menanggung | retribusi | ditagih | layak'),
-    ...list('dipake | digunakan | berlaku | beroperasi | disubsidi | dikasih | diberikan | diproses | dibayar | dilakukan | diadakan'),
+    ...list('dipake | digunakan | berlaku | beroperasi | disubsidi | dikasih | diberikan | diproses | dibayar | dilakukan | diadakan | parkir'),
     ...list(
       'bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | potongan | harga | tiket | ongkos | charge | charges | fine | fines | fee | fees | pricing | price | cost | tariff',
     ),

@@ -72,11 +72,21 @@ export const RAW_HINT = /['&!(?%[]|before|persen|fact|diteruskan|fw|missing|foun
  * A header's end within the first words (`PEMBERITAHUAN RW 05:`, `BPBD kasih peringatan:`, a title
  * on its own line, not a clock's `10:00`), or a notice's own word.
  */
-const HEADED = /^[^:\n]{0,60}[\p{L}\p{Extended_Pictographic})\]]\s*[:\n]|edaran|pengumuman|pemberitahuan|maklumat|yth/iu;
+const HEADED = /^[^:\n]{0,60}[\p{L}\p{Extended_Pictographic})\]]\uFE0F?\s*[:\n]|edaran|pengumuman|pemberitahuan|maklumat|yth/iu;
 /** A question whether it is true: `bener gak sih`, `apa benar`, `benarkah`, `is it true`. */
 const ASKS_IF_TRUE =
   /(?<![\p{L}])(?:bene?r\s*(?:gak|ga|nggak|ngga|enggak|tidak|gk)(?:\s+(?:sih|ya|nih))?|benarkah|apa\s+(?:itu\s+)?benar|apakah\s+benar|beneran\s+(?:gak|ga|nggak)|valid\s+(?:gak|ga|nggak|tidak)|hoax\s+(?:gak|ga|bukan|atau)|hoaks\s+(?:gak|ga|bukan|atau)|is\s+(?:it|this)\s+true|can\s+anyone\s+confirm|anyone\s+know\s+if)(?![\p{L}])/iu;
 const ASKS_IF_TRUE_WEIGHT = 0.3;
+/**
+ * A neighbourhood board's own account: its handle carries the board and its number (`rt06_kalibata`,
+ * `admin_rw05`) as the office named in the post (`Ketua RT 06`, `RW 05 Kel. …`). Boards have no
+ * verified accounts; an agency's name in a handle (`info_pamjaya`) proves nothing, so only boards count.
+ */
+const BOARD = /\br([tw])\s*0*(\d{1,3})\b/iu;
+function ownBoard(handle: string, office: string): boolean {
+  const board = BOARD.exec(office);
+  return board !== null && new RegExp(`r${board[1]!.toLowerCase()}_?0*${board[2]}(?!\\d)`, 'u').test(handle.toLowerCase());
+}
 /** Told by a source no one can ask (hearsay past a bare `katanya`, a forwarded message, an insider) or as a cover-up. */
 const unsourced = (indicators: readonly HoaxIndicator[]): boolean =>
   indicators.some((i) => DOUBTED_SOURCES.has(i.name) && i.weight > WEAK_HEARSAY_WEIGHT);
@@ -189,8 +199,16 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
         about = claim ?? voice.announced;
       }
     }
-    // Not a debunk quoting the notice, a resident's question or complaint, or one day's small closure.
-    if (agency && about && debunk.length === 0 && !bareClosure(about, tokens) && !asksOrComplains(text))
+    // Not a debunk quoting the notice, a resident's question or complaint, one day's small closure,
+    // or a neighbourhood board posting from its own account (`rt06_kalibata` signing `Ketua RT 06`).
+    if (
+      agency &&
+      about &&
+      debunk.length === 0 &&
+      !bareClosure(about, tokens) &&
+      !asksOrComplains(text) &&
+      !ownBoard(author.handle, agency)
+    )
       indicators.push({
         name: 'borrowed_voice',
         weight: BORROWED_VOICE_WEIGHT,

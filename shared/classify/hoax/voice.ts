@@ -45,7 +45,7 @@ const OFFICE = [
   'pln(?:\\s+(?:uid|up3|ulp)(?:\\s+\\p{L}+){1,2})?',
   'pertamina(?:\\s+patra\\s+niaga)?',
   'bpjs(?:\\s+kesehatan|\\s+ketenagakerjaan)?',
-  'kai(?:\\s+commuter)?|krl|mrt(?:\\s+jakarta)?|lrt(?:\\s+jakarta)?|(?:pt\\s+)?transjakarta',
+  'kai(?:\\s+commuter)?|krl|mrt(?:\\s+jakarta)?|lrt(?:\\s+jakarta)?|(?:pt\\s+)?trans\\s?jakarta',
   '(?:(?:humas|ditlantas|satlantas|dirlantas)\\s+)?(?:polda|polres|polsek|polrestro)(?:\\s+(?:metro\\s+)?\\p{L}+){0,2}',
   'samsat(?:\\s+\\p{L}+){0,2}|bapenda(?:\\s+dki)?',
   '(?:kelurahan|kecamatan|kel\\.|kec\\.|lurah|camat)(?:\\s+\\p{L}+){0,2}',
@@ -78,7 +78,7 @@ const SPEAKS_HINT = new RegExp(`(?<![\\p{L}])(?:${SPEAKING})(?![\\p{L}])`, 'iu')
 const VOICE_FORMS: readonly { readonly form: RegExp; readonly part: 'head' | 'all' | 'tail' }[] = (
   [
     // A header: `PENGUMUMAN Suku Dinas …:`, `BPJS Kesehatan:`, `Info Disdukcapil:`, `[Dari PLN]`.
-    `^[^\\p{L}\\p{N}]*(?:(?:pengumuman|pemberitahuan|info(?:rmasi)?(?:\\s+resmi)?|surat\\s+edaran|edaran|siaran\\s+pers|rilis|dari|dr|sumber|update|penting|resmi|breaking|bersama|himbauan|imbauan|maklumat|instruksi|manajemen|management|pihak|direksi|web|situs|akun|sms|tangkapan\\s+layar|ss|caption|official\\s+advisory\\s+from|advisory\\s+from|notice\\s+from|per)[\\s:–—-]+)*(?:(?:dari|dr)\\s+)?['"“‘]?(${OFFICE})['"”’]?(?:\\s+[\\p{L}]+){0,2}?(?:\\s+(?:advisory|notice|announcement|update|pengumuman|info|edaran))?[\\s\\p{Extended_Pictographic}\\uFE0F]*(?:[:,–—\\n]|\\s-\\s)`,
+    `^[^\\p{L}\\p{N}]*(?:(?:pengumuman|pemberitahuan|info(?:rmasi)?(?:\\s+resmi)?|surat\\s+edaran|edaran|siaran\\s+pers|rilis|dari|dr|sumber|update|penting|resmi|breaking|bersama|peringatan(?:\\s+dini)?|(?:early\\s+)?warning|himbauan|imbauan|maklumat|instruksi|manajemen|management|pihak|direksi|web|situs|akun|sms|tangkapan\\s+layar|ss|caption|official\\s+advisory\\s+from|advisory\\s+from|notice\\s+from|per)[\\s:–—-]+)*(?:(?:dari|dr)\\s+)?['"“‘]?(${OFFICE})['"”’]?(?:\\s+[\\p{L}]+){0,2}?(?:\\s+(?:advisory|notice|announcement|update|pengumuman|info|edaran))?[\\s\\p{Extended_Pictographic}\\uFE0F]*(?:[:,–—\\n]|\\s-\\s)`,
     // A source or a mandate: `atas nama Satpol PP`, `disampaikan oleh Dinas …`, `berdasarkan instruksi Kelurahan …`,
     // `menindaklanjuti surat edaran Dinas …`, `Pengumuman dari Kelurahan …`, `Sumber: Pemprov DKI`.
     `\\b(?:atas\\s+nama|a\\.n\\.|disampaikan\\s+oleh|diumumkan\\s+oleh|diberitahukan\\s+oleh|sesuai|berdasarkan|menindaklanjuti|menindak\\s+lanjuti|mengacu|merujuk|pengumuman|pemberitahuan|info(?:rmasi)?\\s+resmi|sumber|dari|dr|instruksi|surat|edaran|arahan|keputusan|himbauan|imbauan|maklumat|pesan|kiriman|broadcast|advisory\\s+from)(?:\\s+(?:pada|kepada|dari|surat|edaran|instruksi|arahan|keputusan|pengumuman|resmi|nomor|no\\.?|se)){0,3}[\\s:]+(${OFFICE})(?![\\p{L}])`,
@@ -88,7 +88,7 @@ const VOICE_FORMS: readonly { readonly form: RegExp; readonly part: 'head' | 'al
     `(?:hormat\\s+kami|salam|ttd\\.?|tertanda|a\\.n\\.|[–—])[\\s,:]+(${OFFICE})\\s*[.!]?\\s*$`,
     // Signed on a line of its own, or as the last sentence: `…\nAdmin Kelurahan`, `… diri. Kelurahan Kalibata`
     // (read in the last line or sentence alone).
-    `^\\s*(?:admin\\s+|humas\\s+|staf\\s+)?(${OFFICE})\\s*[.!]?\\s*$`,
+    `^\\s*-?\\s*(?:admin\\s+|humas\\s+|staf\\s+|manajemen\\s+)?(${OFFICE})\\s*-?\\s*[.!]?\\s*$`,
   ] as const
 ).map((source, k) => ({ form: new RegExp(source, 'iu'), part: k === 0 ? 'head' : k <= 2 ? 'all' : 'tail' }));
 const HEAD = 160;
@@ -117,7 +117,7 @@ const LETTER =
 const OFFICE_ANYWHERE = new RegExp(`\\b(${OFFICE})(?![\\p{L}])`, 'iu');
 /** Words no office in VOICE goes without: a quick test that spares most posts the long regexes. */
 const OFFICE_HINT =
-  /health|office|city hall|ministry|police|perumda|pengurus|ketua|sekretariat|\br[tw]\b|sdn|smpn|sman|smkn|negeri|kepala|kapol|danramil|dandim|bpbd|bmkg|bnpb|bpom|bpn|ojk|bank|kemen|kominfo|komdigi|pemprov|pemerintah|pemkot|pemkab|pemda|dinas|sudin|badan|kantor|upt|balai|dis[a-z]|din[ks]|dlh|dukcapil|satpol|damkar|gulkarmat|pam|pdam|palyja|aetra|pln|pertamina|bpjs|kai|krl|mrt|lrt|transjakarta|pol[dr]|polsek|samsat|bapenda|kel|kec|lurah|camat|wali|gubernur|bupati|puskesmas|rsud|kpu/iu;
+  /health|office|city hall|ministry|police|perumda|pengurus|ketua|sekretariat|\br[tw]\b|sdn|smpn|sman|smkn|negeri|kepala|kapol|danramil|dandim|bpbd|bmkg|bnpb|bpom|bpn|ojk|bank|kemen|kominfo|komdigi|pemprov|pemerintah|pemkot|pemkab|pemda|dinas|sudin|badan|kantor|upt|balai|dis[a-z]|din[ks]|dlh|dukcapil|satpol|damkar|gulkarmat|pam|pdam|palyja|aetra|pln|pertamina|bpjs|kai|krl|mrt|lrt|trans\s?jakarta|pol[dr]|polsek|samsat|bapenda|kel|kec|lurah|camat|wali|gubernur|bupati|puskesmas|rsud|kpu/iu;
 
 /** What a notice charges, forbids or takes away, as one word of the post's tokens. */
 const CHARGES = wordSet(`
@@ -181,7 +181,7 @@ registerWords(OFFICE_WORDS, WORD.office);
  * dari PLN`, `tanpa pemberitahuan dari kelurahan`): an agency's silence is not its voice.
  */
 const ASKS_OR_COMPLAINS =
-  /\?|(?<![\p{L}])(?:(?:gak|ga|nggak|ngga|enggak|tidak|tak|belum|tanpa|zero)\s+(?:ada\s+)?(?:info|informasi|kabar|pemberitahuan|pengumuman|sosialisasi|penjelasan|konfirmasi)|bener\s*(?:gak|ga|nggak|ngga|enggak)|benar\s+(?:tidak|gak|nggak)|benarkah|beneran|apa\s+benar|apakah|ada\s+yang\s+tahu|ada\s+yg\s+tau|valid\s+(?:gak|ga|nggak)|hoax\s+(?:gak|ga|bukan)|hoaks\s+(?:gak|ga|bukan)|kesel|kesal|sebel|nyebelin|capek|cape\s+deh|hadeh|hadeuh|astaga|ya\s+ampun|duh|(?<!(?:yang|yg)\s)protes|(?:saya|kami|aku|gue|gw|kita|warga)\s+keberatan|tega|zalim|makin\s+mahal|mahal\s+banget|keterlaluan|semena)(?![\p{L}])/iu;
+  /\?|(?<![\p{L}])(?:(?:gak|ga|nggak|ngga|enggak|tidak|tak|belum|zero|(?<!di\p{L}{3,}(?:\s+\p{L}+){0,2}\s)tanpa)\s+(?:ada\s+)?(?:info|informasi|kabar|pemberitahuan|pengumuman|sosialisasi|penjelasan|konfirmasi)|bener\s*(?:gak|ga|nggak|ngga|enggak)|benar\s+(?:tidak|gak|nggak)|benarkah|beneran|apa\s+benar|apakah|ada\s+yang\s+tahu|ada\s+yg\s+tau|valid\s+(?:gak|ga|nggak)|hoax\s+(?:gak|ga|bukan)|hoaks\s+(?:gak|ga|bukan)|kesel|kesal|sebel|nyebelin|capek|cape\s+deh|hadeh|hadeuh|astaga|ya\s+ampun|duh|(?<!(?:yang|yg)\s)protes|(?:saya|kami|aku|gue|gw|kita|warga)\s+keberatan|tega|zalim|makin\s+mahal|mahal\s+banget|keterlaluan|semena)(?![\p{L}])/iu;
 
 /** Whether the post asks if a notice is true, or complains about it: a resident's own words. */
 export const asksOrComplains = (text: string): boolean => ASKS_OR_COMPLAINS.test(text);
