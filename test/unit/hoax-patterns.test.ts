@@ -984,5 +984,21 @@ describe('notices borrowed in the forms of warnings, dashes and SMS', () => {
     expect(names(score(notice, { handle: 'admin_rt07_petamburan' }))).not.toContain('borrowed_voice');
     expect(names(score(notice, { handle: 'admin_rt17_petamburan' }))).toContain('borrowed_voice');
   });
+
+  it.each([
+    ['victims counted beside hearsay', 'Temen kantor yang suaminya polisi cerita ada pembius pake tisu di KRL arah Bekasi, udah 5 penumpang pingsan minggu ini'],
+    ['many struck, told by kin', 'Saudara di Kemayoran ngabarin air PAM di sana ada cacingnya & udah banyak yg diare se-RW. Ngeri..'],
+    ['no longer able to be treated', 'info dari grup rt tetangga, mulai bulan depan warga jakarta yang tidak punya npwp tidak bisa lagi berobat gratis di puskesmas.'],
+  ])('a doubted source with a claim of a new shape is flagged: %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).toContain('alarming_claim');
+    expect(flagged(r)).toBe(true);
+  });
+
+  it('victims counted by a witness who asks to share are not read as a claim', () => {
+    const r = score('Tabrakan beruntun di tol Cikampek, udah 3 orang dirawat. Share biar yang lewat hati-hati', RESIDENT);
+    expect(names(r)).not.toContain('alarming_claim');
+    expect(flagged(r)).toBe(false);
+  });
 });
 

@@ -52,6 +52,7 @@ const BEFALL_WORDS = list(`
     kedaluwarsa | kadaluarsa | dicampur | dioplos | meledak | diputus | dibatasi | dipangkas | dikurangi | amblas | ambles | ambrol
     miring | digembok
     gangguan | dibuka | rusak | ditimbun | busuk | bau | penuh | ditahan | nolak | abis | suspended | down | tercampur | kecampur
+    bankrupt | collapsing
     `);
 /** Befalls a service by someone's decision (`dihapus`, `wajib`, `ditunda`): what a false announcement tells of. */
 const DECIDED_WORDS = list(`
@@ -88,13 +89,13 @@ const FEES: ReadonlySet<string> = new Set(
 /** What a service gives: `gratis`, `ditanggung`, `dilayani`: said with `tidak lagi` before it, no longer given. */
 const GIVEN_ANY_MORE = list(`
     gratis | ditanggung | menanggung | nanggung | cair | dicairkan | dijual | menerima | nerima | diterima | melayani | layanin
-    dilayani | berlaku | dipakai | digunakan | beroperasi | disubsidi | dikasih | diberikan | diproses
+    dilayani | berlaku | dipakai | digunakan | beroperasi | disubsidi | dikasih | diberikan | diproses | berobat | dapat
     `);
 /** The same negated with a word of time after (`tidak ditanggung lagi`, `tidak cair sama sekali`). */
 const GIVEN = list(`
     gratis | ditanggung | menanggung | nanggung | cair | dicairkan | dijual | menerima | nerima | diterima | melayani | layanin
     dilayani | berlaku | dipakai | dipake | digunakan | beroperasi | disubsidi | dapat | mendapat | dikasih | diberikan | diproses
-    dibayar | ngalir | mengalir | dibeli | masuk | lewat | dilakukan | dilakuin | dilaksanakan | diadakan
+    dibayar | ngalir | mengalir | dibeli | masuk | lewat | berobat | dilakukan | dilakuin | dilaksanakan | diadakan
     `);
 /** Given only to some: `cuma dikasih ke …`, `hanya bisa dibeli …`. */
 const ONLY_GIVEN = list(
@@ -111,7 +112,7 @@ const NEGATED = '(?:tidak|tak|gak|nggak|enggak)\\s+';
  * lagi`, `KJP tidak cair`, `cuma dikasih ke anak ranking 10 besar`, `hanya bisa dibeli pakai QR`.
  */
 const NO_LONGER = new RegExp(
-  `\\b(?:${NEGATED}lagi\\s+(?:${GIVEN_ANY_MORE.join('|')})|${NEGATED}(?:akan\\s+|bisa\\s+|boleh\\s+|lagi\\s+|bakal\\s+)?(?:${GIVEN.join('|')})(?:\\s+[\\p{L}]+){0,3}?\\s+(?:lagi|sama sekali|mulai|selamanya|permanen|total)|(?:cuma|hanya)\\s+(?:${ONLY_GIVEN.join('|')})\\s+[\\p{L}]+)\\b`,
+  `\\b(?:${NEGATED}(?:bisa\\s+|boleh\\s+|akan\\s+|bakal\\s+)?lagi\\s+(?:${GIVEN_ANY_MORE.join('|')})|${NEGATED}(?:akan\\s+|bisa\\s+|boleh\\s+|lagi\\s+|bakal\\s+)?(?:${GIVEN.join('|')})(?:\\s+[\\p{L}\\p{N}]+){0,6}?\\s+(?:lagi|sama sekali|mulai|selamanya|permanen|total)|(?:cuma|hanya)\\s+(?:${ONLY_GIVEN.join('|')})\\s+[\\p{L}]+)\\b`,
   'u',
 );
 /** Told by a source no one can ask, a service not given at all (`puskesmas tidak nerima pasien BPJS`, `KTP gak bisa dipake`). */
@@ -151,6 +152,15 @@ const NOT: ReadonlySet<string> = new Set(list('tidak | tak | belum | bukan | bat
 /** What makes a service dangerous now, not merely late or down: `air PAM tercemar`, `tanggul jebol`. */
 const HAZARD =
   /(?:tercemar|terkontaminasi|beracun|jebol|retak|roboh|runtuh|ambruk|kedaluwarsa|kadaluarsa|dicampur|dioplos|bocor|meledak|amblas|ambles|ambrol|miring)$/u;
+
+/**
+ * Victims counted, as a rumour counts them: `udah 5 penumpang pingsan`, `sudah banyak yang diare se-RW`,
+ * `udah 3 anak ilang minggu ini`, `already 10 people in hospital`. Read only beside a source no one can ask.
+ */
+const VICTIMS = new RegExp(
+  `\\b(?:sudah|udah|telah|already)\\s+(?:ada\\s+)?(?:\\d+|dua|tiga|empat|lima|banyak|puluhan|belasan|ratusan|ribuan|beberapa|dozens|several|many)(?:\\s+(?:orang|warga|anak|balita|bayi|siswa|murid|penumpang|pasien|korban|rumah|ibu ibu|nenek|lansia|yang|yg|people|kids|children|residents|passengers))?(?:\\s+[\\p{L}]+){0,2}?\\s+(?:pingsan|meninggal|tewas|sakit|diare|keracunan|dirawat|hilang|ilang|diculik|kejang|lumpuh|tertular|kena|jadi korban|dikuras|dibobol|kehilangan|died|missing|hospitali[sz]ed|sick|poisoned|kidnapped)\\b`,
+  'u',
+);
 
 /** A harm said to be done on purpose: `pintu air sengaja dibuka`, `gardu sengaja dimatikan`. */
 const DELIBERATE = new RegExp(`\\bsengaja\\s+(?:${DONE_ON_PURPOSE})\\b`, 'u');
@@ -253,6 +263,7 @@ registerWords(
     // are most often told with (a gate, narrower than GIVEN, NOT_GIVEN and CHARGE_WORDS).
     ...list('cuma | hanya | gratis | ditanggung | nanggung | cair | dicairkan | dijual | nerima | dilayani | ngalir | mengalir'),
     ...list('dibeli | menerima | melayani | dipakai | tilang | ditilang | tutup | ditutup | menanggung | retribusi | ditagih | layak'),
+    ...list('pingsan | meninggal | tewas | diare | keracunan | dirawat | ilang | kejang | tertular | died | missing | sick | poisoned | kidnapped'),
     ...list('dipake | digunakan | berlaku | beroperasi | disubsidi | dikasih | diberikan | diproses | dibayar | dilakukan | diadakan | parkir'),
     ...list(
       'bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | potongan | harga | tiket | ongkos | charge | charges | fine | fines | fee | fees | pricing | price | cost | tariff',
@@ -297,6 +308,8 @@ export function alarmingClaim(norm: string, reach: ClaimReach): string | undefin
     return `kabar soal layanan publik: ${service.text}`;
   const deliberate = rumourOnly || !norm.includes('sengaja') ? null : DELIBERATE.exec(norm);
   if (deliberate) return `kabar soal bahaya: ${deliberate[0]}`;
+  const victims = rumourOnly ? null : VICTIMS.exec(norm);
+  if (victims) return `kabar soal bahaya: ${victims[0]}`;
   const rumour = RUMOUR_HINT.test(norm) ? RUMOUR.exec(norm) : null;
   if (!rumour) return undefined;
   // A level that rises (`air kali naik lagi sore ini`) is a state, not a rumour; a price that rises is one.
