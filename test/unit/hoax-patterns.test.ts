@@ -834,8 +834,14 @@ describe('a hoax that insists it is true, and a bare "katanya" carrying a claim'
   it.each([
     ['not news that is a hoax', 'Ini bukan berita hoax ya, besok semua ATM Bank DKI tidak bisa dipakai. Segera tarik tunai hari ini juga!'],
     ['do not take it for a hoax', 'Jangan anggap hoaks! Air PAM tercemar, jangan minum air keran sampai ada pengumuman.'],
-    ['thought it a hoax, then believed it', 'Awalnya saya kira hoax ternyata beneran, bensin bakal langka minggu depan. Isi penuh tangki sekarang!'],
-    ['no one has answered yet', 'Belum ada klarifikasi dari Pemprov, tapi kabarnya sekolah diliburkan seminggu. Jemput anak sekarang juga!'],
+    [
+      'thought it a hoax, then believed it',
+      'Awalnya saya kira hoax ternyata beneran, bensin bakal langka minggu depan. Isi penuh tangki sekarang!',
+    ],
+    [
+      'no one has answered yet',
+      'Belum ada klarifikasi dari Pemprov, tapi kabarnya sekolah diliburkan seminggu. Jemput anak sekarang juga!',
+    ],
     ['gaul insistence', 'Gak hoax ini, temen gue orang dalem. Tarik semua uang di bank sebelum Senin!'],
   ])('is flagged, with no debunk read: %s', (_kind, text) => {
     const r = score(text, RESIDENT);
@@ -877,14 +883,35 @@ describe('a hoax that insists it is true, and a bare "katanya" carrying a claim'
   });
 
   it.each([
-    ['tagged to the family', 'Tag keluarga kalian yang pakai BPJS: mulai bulan depan rawat inap kelas 3 dihapus dan semua wajib bayar iuran.'],
-    ['asked to be spread, a price that becomes', 'tolong disebar, harga lpg 3 kg di jakarta resmi jadi rp45 ribu per tabung mulai pekan depan'],
+    [
+      'tagged to the family',
+      'Tag keluarga kalian yang pakai BPJS: mulai bulan depan rawat inap kelas 3 dihapus dan semua wajib bayar iuran.',
+    ],
+    [
+      'asked to be spread, a price that becomes',
+      'tolong disebar, harga lpg 3 kg di jakarta resmi jadi rp45 ribu per tabung mulai pekan depan',
+    ],
     ['spread wide, a bridge tilting', 'mohon disebarluaskan: jembatan penyeberangan di depan stasiun tanah abang sudah miring'],
-    ['broadcast, a levy with its amount', 'Tolong dibroadcast ke warga: pengurusan surat pindah domisili sekarang kena retribusi Rp750 ribu di kelurahan.'],
-    ['do not be the one who does not know', 'jangan sampai nggak tahu, krl tidak akan berhenti lagi di stasiun sudirman mulai bulan depan, penumpang wajib turun di manggarai'],
-    ['a fee rising, named a few words before', 'Bagikan ke yang punya usaha di pasar, retribusi kios di pasar-pasar Pasar Jaya naik 300 persen mulai bulan depan.'],
-    ['no longer served, with an hour in it', 'Forward ke grup RT ya, puskesmas di Jakarta Barat tidak lagi melayani pasien BPJS di atas jam 12 siang mulai pekan ini.'],
-    ['others who protest', "Bantu up ya: bansos Jakarta sekarang dipotong 40% sama oknum kelurahan buat 'biaya admin', yang protes dicoret."],
+    [
+      'broadcast, a levy with its amount',
+      'Tolong dibroadcast ke warga: pengurusan surat pindah domisili sekarang kena retribusi Rp750 ribu di kelurahan.',
+    ],
+    [
+      'do not be the one who does not know',
+      'jangan sampai nggak tahu, krl tidak akan berhenti lagi di stasiun sudirman mulai bulan depan, penumpang wajib turun di manggarai',
+    ],
+    [
+      'a fee rising, named a few words before',
+      'Bagikan ke yang punya usaha di pasar, retribusi kios di pasar-pasar Pasar Jaya naik 300 persen mulai bulan depan.',
+    ],
+    [
+      'no longer served, with an hour in it',
+      'Forward ke grup RT ya, puskesmas di Jakarta Barat tidak lagi melayani pasien BPJS di atas jam 12 siang mulai pekan ini.',
+    ],
+    [
+      'others who protest',
+      "Bantu up ya: bansos Jakarta sekarang dipotong 40% sama oknum kelurahan buat 'biaya admin', yang protes dicoret.",
+    ],
   ])('a call to share with a claim is flagged: %s', (_kind, text) => {
     const r = score(text, RESIDENT);
     expect(names(r)).toEqual(['call_to_share', 'alarming_claim']);
@@ -919,13 +946,28 @@ describe('a hoax that insists it is true, and a bare "katanya" carrying a claim'
 
 describe('panic orders in the forms a new round of writers used', () => {
   it.each([
-    ['stock up while it lasts', 'Mumpung masih ada di apotik, stok paracetamol sm obat batuk anak yg banyak ya bun, obat sirup mau ditarik semua dr peredaran'],
-    ['hoard from now on, no object', 'gas melon 3kg mulai minggu dpn cm blh dibeli pake kartu khusus, yg ga pny kartu ga dapet. borong dr skrg selagi di warung msh ada!!!'],
-    ['keep away from a named place for now', 'guys jgn ke Blok M dulu malem ini. bakal ada tawuran gede + sweeping di sekitar terminal, sore tadi udh ada yg ketusuk'],
-    ['no need to go, for now', 'udah deh ga usah ke Tanah Abang dulu smp akhir bulan, bakal ada demo ricuh gede, bnyk copet sm jambret bawa sajam'],
+    [
+      'stock up while it lasts',
+      'Mumpung masih ada di apotik, stok paracetamol sm obat batuk anak yg banyak ya bun, obat sirup mau ditarik semua dr peredaran',
+    ],
+    [
+      'hoard from now on, no object',
+      'gas melon 3kg mulai minggu dpn cm blh dibeli pake kartu khusus, yg ga pny kartu ga dapet. borong dr skrg selagi di warung msh ada!!!',
+    ],
+    [
+      'keep away from a named place for now',
+      'guys jgn ke Blok M dulu malem ini. bakal ada tawuran gede + sweeping di sekitar terminal, sore tadi udh ada yg ketusuk',
+    ],
+    [
+      'no need to go, for now',
+      'udah deh ga usah ke Tanah Abang dulu smp akhir bulan, bakal ada demo ricuh gede, bnyk copet sm jambret bawa sajam',
+    ],
     ['children not sent to school', 'Bsk cucu2 jangan disuruh sekolah dulu, ada penculik pake mobil ambulans keliling SD di Duren Sawit'],
     ['moved at once', 'Yg parkir mobil di basement pindahin SEKARANG ke lantai atas!!! Pintu air Manggarai jebol, air nyampe 3 jam lagi'],
-    ['better exchanged now', 'Uang kertas emisi lama 100rb bakal tidak berlaku akhir bulan ini. Lebih baik tuker skrg di bank, abis itu hangus.'],
+    [
+      'better exchanged now',
+      'Uang kertas emisi lama 100rb bakal tidak berlaku akhir bulan ini. Lebih baik tuker skrg di bank, abis itu hangus.',
+    ],
   ])('is flagged: %s', (_kind, text) => {
     const r = score(text, RESIDENT);
     expect(names(r)).toContain('panic_directive');
@@ -943,9 +985,15 @@ describe('panic orders in the forms a new round of writers used', () => {
 
 describe('a cover-up said in everyday words, with its claim', () => {
   it.each([
-    ['no one dares discuss it', 'KENAPA TV GA ADA YG BERANI NGEBAHAS??? Jembatan layang di Pancoran udah retak parah & bisa ambruk kapan aja'],
+    [
+      'no one dares discuss it',
+      'KENAPA TV GA ADA YG BERANI NGEBAHAS??? Jembatan layang di Pancoran udah retak parah & bisa ambruk kapan aja',
+    ],
     ['the media silent', 'media2 pd bungkam semua, pdhl gudang kimia di Marunda kmrn bocor gas beracun yg nyebar smp Cilincing'],
-    ['all knew but the residents', 'Orang2 di kantor kecamatan udh pd tau kok, cm warga aja yg blm dikasih tau: mulai thn dpn air PAM tarif rendah dihapus'],
+    [
+      'all knew but the residents',
+      'Orang2 di kantor kecamatan udh pd tau kok, cm warga aja yg blm dikasih tau: mulai thn dpn air PAM tarif rendah dihapus',
+    ],
     ['not on the news, English', "They're not putting this on the news, but the river embankment near Ulujami is basically crumbling."],
   ])('is flagged: %s', (_kind, text) => {
     const r = score(text, RESIDENT);
@@ -962,10 +1010,22 @@ describe('a cover-up said in everyday words, with its claim', () => {
 
 describe('notices borrowed in the forms of warnings, dashes and SMS', () => {
   it.each([
-    ['a warning header between emoji', '⚠️PERINGATAN BMKG⚠️\nAkan terjadi gempa M7,8 malam ini pukul 23.00 WIB yg berdampak kuat ke Jakarta. Gedung tinggi diminta DIKOSONGKAN.\n-BMKG Pusat'],
-    ['the agency spelled apart', 'Info dr TRANS JAKARTA: mulai senin tarif Rp3.500 dihapus, diganti tarif jarak jauh dekat smp Rp15rb. Harap maklum.\n-Manajemen TJ-'],
-    ['a charge done without notice', 'PAM JAYA menginformasikan: Pelanggan yg menunggak 1 bulan dikenakan denda Rp500.000 dan meteran dicabut tanpa pemberitahuan mulai tgl 5.'],
-    ['a parking charge signed with dashes', 'INFO DISHUB DKI: mulai bln dpn parkir motor di pinggir jalan seluruh jakarta jd Rp10rb/jam, yg tanpa kartu motornya lgsg digembok.\n-Sudin Perhubungan Jakbar-'],
+    [
+      'a warning header between emoji',
+      '⚠️PERINGATAN BMKG⚠️\nAkan terjadi gempa M7,8 malam ini pukul 23.00 WIB yg berdampak kuat ke Jakarta. Gedung tinggi diminta DIKOSONGKAN.\n-BMKG Pusat',
+    ],
+    [
+      'the agency spelled apart',
+      'Info dr TRANS JAKARTA: mulai senin tarif Rp3.500 dihapus, diganti tarif jarak jauh dekat smp Rp15rb. Harap maklum.\n-Manajemen TJ-',
+    ],
+    [
+      'a charge done without notice',
+      'PAM JAYA menginformasikan: Pelanggan yg menunggak 1 bulan dikenakan denda Rp500.000 dan meteran dicabut tanpa pemberitahuan mulai tgl 5.',
+    ],
+    [
+      'a parking charge signed with dashes',
+      'INFO DISHUB DKI: mulai bln dpn parkir motor di pinggir jalan seluruh jakarta jd Rp10rb/jam, yg tanpa kartu motornya lgsg digembok.\n-Sudin Perhubungan Jakbar-',
+    ],
   ])('is flagged: %s', (_kind, text) => {
     const r = score(text, RESIDENT);
     expect(names(r)).toContain('borrowed_voice');
@@ -986,9 +1046,15 @@ describe('notices borrowed in the forms of warnings, dashes and SMS', () => {
   });
 
   it.each([
-    ['victims counted beside hearsay', 'Temen kantor yang suaminya polisi cerita ada pembius pake tisu di KRL arah Bekasi, udah 5 penumpang pingsan minggu ini'],
+    [
+      'victims counted beside hearsay',
+      'Temen kantor yang suaminya polisi cerita ada pembius pake tisu di KRL arah Bekasi, udah 5 penumpang pingsan minggu ini',
+    ],
     ['many struck, told by kin', 'Saudara di Kemayoran ngabarin air PAM di sana ada cacingnya & udah banyak yg diare se-RW. Ngeri..'],
-    ['no longer able to be treated', 'info dari grup rt tetangga, mulai bulan depan warga jakarta yang tidak punya npwp tidak bisa lagi berobat gratis di puskesmas.'],
+    [
+      'no longer able to be treated',
+      'info dari grup rt tetangga, mulai bulan depan warga jakarta yang tidak punya npwp tidak bisa lagi berobat gratis di puskesmas.',
+    ],
   ])('a doubted source with a claim of a new shape is flagged: %s', (_kind, text) => {
     const r = score(text, RESIDENT);
     expect(names(r)).toContain('alarming_claim');
@@ -1000,5 +1066,35 @@ describe('notices borrowed in the forms of warnings, dashes and SMS', () => {
     expect(names(r)).not.toContain('alarming_claim');
     expect(flagged(r)).toBe(false);
   });
-});
 
+  it.each([
+    [
+      'a header ended by an emoji',
+      'Info Polda Metro Jaya 🚨 mulai minggu ini kendaraan yang pajaknya telat sebulan langsung diderek petugas di jalan dan baru bisa diambil setelah bayar denda.',
+    ],
+    [
+      'according to the agency',
+      'Menurut BMKG, Jakarta akan dilanda banjir rob setinggi 2 meter tanggal 20 nanti. Warga pesisir Jakarta Utara diminta mengungsi mulai sekarang.',
+    ],
+    [
+      'signed in parentheses',
+      'Jakarta akan dilanda banjir rob setinggi 2 meter tanggal 20 nanti, warga pesisir diminta mengungsi mulai sekarang.\n(BMKG Pusat)',
+    ],
+    [
+      'a head teacher named with the school',
+      'Pemberitahuan dari Kepala SDN Kebon Jeruk 03 Pagi:\nMulai besok KBM sekolah diliburkan dua minggu, orang tua wajib bayar uang kegiatan Rp200rb.',
+    ],
+    [
+      'a bank unit',
+      'Dari BRI unit pasar: rekening yg saldonya di bawah 500rb ditutup otomatis akhir bulan ini dan sisa saldonya masuk kas negara',
+    ],
+  ])('an agency voice in another form is read as borrowed: %s', (_kind, text) => {
+    const r = score(text, RESIDENT);
+    expect(names(r)).toContain('borrowed_voice');
+    expect(flagged(r)).toBe(true);
+  });
+
+  it('a forecast relayed in the agency name with nothing alarming is left alone', () => {
+    expect(flagged(score('Menurut BMKG, sore ini hujan ringan di Jakarta Selatan. Jangan lupa bawa payung ya', RESIDENT))).toBe(false);
+  });
+});

@@ -104,7 +104,7 @@ const ONLY_GIVEN = list(
 /** Told by a source no one can ask, not given at all (no word of time needed). */
 const NOT_GIVEN = list(`
     ditanggung | menanggung | nanggung | cair | dicairkan | dijual | menerima | nerima | diterima | melayani | layanin | dilayani
-    berlaku | dipakai | dipake | digunakan | beroperasi | dibeli | masuk | ngalir | mengalir
+    berlaku | dipakai | dipake | digunakan | beroperasi | dibeli | masuk | ngalir | mengalir | dilakukan | dilakuin
     `);
 const NEGATED = '(?:tidak|tak|gak|nggak|enggak)\\s+';
 /**
@@ -169,7 +169,10 @@ const DELIBERATE = new RegExp(`\\bsengaja\\s+(?:${DONE_ON_PURPOSE})\\b`, 'u');
 function demanded(norm: string, charge: RegExpExecArray): boolean {
   const words = charge[0].split(' ');
   if (!PLAIN_PRICES.has(words[0] ?? '')) return true;
-  const before = norm.slice(Math.max(0, charge.index - 60), charge.index).split(/[ ,.]+/u).slice(-4);
+  const before = norm
+    .slice(Math.max(0, charge.index - 60), charge.index)
+    .split(/[ ,.]+/u)
+    .slice(-4);
   return [...before, ...words].some((w) => CHANGES.has(w));
 }
 
@@ -263,8 +266,12 @@ registerWords(
     // are most often told with (a gate, narrower than GIVEN, NOT_GIVEN and CHARGE_WORDS).
     ...list('cuma | hanya | gratis | ditanggung | nanggung | cair | dicairkan | dijual | nerima | dilayani | ngalir | mengalir'),
     ...list('dibeli | menerima | melayani | dipakai | tilang | ditilang | tutup | ditutup | menanggung | retribusi | ditagih | layak'),
-    ...list('pingsan | meninggal | tewas | diare | keracunan | dirawat | ilang | kejang | tertular | died | missing | sick | poisoned | kidnapped'),
-    ...list('dipake | digunakan | berlaku | beroperasi | disubsidi | dikasih | diberikan | diproses | dibayar | dilakukan | diadakan | parkir'),
+    ...list(
+      'pingsan | meninggal | tewas | diare | keracunan | dirawat | ilang | kejang | tertular | died | missing | sick | poisoned | kidnapped',
+    ),
+    ...list(
+      'dipake | digunakan | berlaku | beroperasi | disubsidi | dikasih | diberikan | diproses | dibayar | dilakukan | diadakan | parkir',
+    ),
     ...list(
       'bayar | membayar | biaya | denda | didenda | dipungut | mungut | memungut | pungutan | tarif | iuran | pajak | potongan | harga | tiket | ongkos | charge | charges | fine | fines | fee | fees | pricing | price | cost | tariff',
     ),

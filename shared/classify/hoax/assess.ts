@@ -73,6 +73,8 @@ export const RAW_HINT = /['&!(?%[]|before|persen|fact|diteruskan|fw|missing|foun
  * on its own line, not a clock's `10:00`), or a notice's own word.
  */
 const HEADED = /^[^:\n]{0,60}[\p{L}\p{Extended_Pictographic})\]]\uFE0F?\s*[:\n]|edaran|pengumuman|pemberitahuan|maklumat|yth/iu;
+/** The agency cited (`Menurut BMKG, …`) or signed in brackets at the end (`… (BMKG Pusat)`): a notice's forms without a header. */
+const CITED_OR_SIGNED = /(?<![\p{L}])menurut\s|\([^()\n]{2,40}\)\s*$/iu;
 /** A question whether it is true: `bener gak sih`, `apa benar`, `benarkah`, `is it true`. */
 const ASKS_IF_TRUE =
   /(?<![\p{L}])(?:bene?r\s*(?:gak|ga|nggak|ngga|enggak|tidak|gk)(?:\s+(?:sih|ya|nih))?|benarkah|apa\s+(?:itu\s+)?benar|apakah\s+benar|beneran\s+(?:gak|ga|nggak)|valid\s+(?:gak|ga|nggak|tidak)|hoax\s+(?:gak|ga|bukan|atau)|hoaks\s+(?:gak|ga|bukan|atau)|is\s+(?:it|this)\s+true|can\s+anyone\s+confirm|anyone\s+know\s+if)(?![\p{L}])/iu;
@@ -192,7 +194,11 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
     let agency = about === undefined ? undefined : agencyVoice(input.text, official);
     // Any office by its kind, speaking in any of a notice's forms, announcing a loss or a charge.
     // Announcing a charge or a closure; or, with a header's colon or line break, anything alarming.
-    if (!agency && (kinds & WORD.office) !== 0 && ((kinds & WORD.announce) !== 0 || (claimable && HEADED.test(text.slice(0, 90))))) {
+    if (
+      !agency &&
+      (kinds & WORD.office) !== 0 &&
+      ((kinds & WORD.announce) !== 0 || (claimable && (HEADED.test(text.slice(0, 90)) || CITED_OR_SIGNED.test(text))))
+    ) {
       const voice = borrowedVoice(text, haystacks.norm, tokens, () => claim ?? announcedLoss(haystacks.norm));
       if (voice) {
         agency = voice.office;
@@ -201,14 +207,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
     }
     // Not a debunk quoting the notice, a resident's question or complaint, one day's small closure,
     // or a neighbourhood board posting from its own account (`rt06_kalibata` signing `Ketua RT 06`).
-    if (
-      agency &&
-      about &&
-      debunk.length === 0 &&
-      !bareClosure(about, tokens) &&
-      !asksOrComplains(text) &&
-      !ownBoard(author.handle, agency)
-    )
+    if (agency && about && debunk.length === 0 && !bareClosure(about, tokens) && !asksOrComplains(text) && !ownBoard(author.handle, agency))
       indicators.push({
         name: 'borrowed_voice',
         weight: BORROWED_VOICE_WEIGHT,

@@ -51,5 +51,7 @@ const COUNT = new Map(
 /** Whether the post is a notice bounded in time, with no sweeping scope or danger. `tokens`: its normalised words. */
 export function boundedNotice(text: string, tokens: readonly string[]): boolean {
   if (!CLOCK.test(text) && !TEMPORARY.test(text)) return false;
-  return !tokens.some((t, i) => SWEEPING.has(t) || DANGER.has(t) || (t === 'lagi' && NO_MORE.has(tokens[i - 1] ?? ''))) && !longSpan(tokens);
+  return (
+    !tokens.some((t, i) => SWEEPING.has(t) || DANGER.has(t) || (t === 'lagi' && NO_MORE.has(tokens[i - 1] ?? ''))) && !longSpan(tokens)
+  );
 }

@@ -11,8 +11,17 @@ import * as scoreModule from './score';
 // Read once at load: the hot loops below then use plain constants, not the live bindings of
 // the modules they come from (under a per-file transpiler each such read is a getter call).
 const { compileList, dedupe, inNormalForm, matches } = matcherModule;
-const { DANGER_ONLY, DEBUNK_NOT_AFTER, DEBUNK_PATTERNS, DEBUNK_PHRASES, PHRASE_INDICATORS, RELATION_LED, RUMOUR, RUMOUR_BONUS, RUMOUR_SOURCES } =
-  phrasesModule;
+const {
+  DANGER_ONLY,
+  DEBUNK_NOT_AFTER,
+  DEBUNK_PATTERNS,
+  DEBUNK_PHRASES,
+  PHRASE_INDICATORS,
+  RELATION_LED,
+  RUMOUR,
+  RUMOUR_BONUS,
+  RUMOUR_SOURCES,
+} = phrasesModule;
 const { round3 } = scoreModule;
 
 /** Each phrase indicator's tiers (strong, plain, weak) compiled, with their weights. */

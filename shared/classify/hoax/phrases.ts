@@ -460,8 +460,22 @@ export const DEBUNK_PHRASES = list(`
  * beneran`) or says no one has answered yet (`belum ada klarifikasi`).
  */
 export const DEBUNK_NOT_AFTER = [
-  'bukan', 'not a', 'no', 'anti', 'bukan berita', 'bukan kabar', 'bukan info', 'bukan sekadar', 'gak', 'tidak',
-  'kira', 'kirain', 'dikira', 'anggap', 'belum ada', 'tanpa',
+  'bukan',
+  'not a',
+  'no',
+  'anti',
+  'bukan berita',
+  'bukan kabar',
+  'bukan info',
+  'bukan sekadar',
+  'gak',
+  'tidak',
+  'kira',
+  'kirain',
+  'dikira',
+  'anggap',
+  'belum ada',
+  'tanpa',
 ];
 /** "jangan percaya" debunks when it is about the message (`jangan percaya pesan itu`), not about the press. */
 export const DEBUNK_PATTERNS = [

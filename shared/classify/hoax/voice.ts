@@ -35,6 +35,7 @@ const OFFICE = [
   '(?:pemkot|pemkab|pemerintah\\s+kota|pemerintah\\s+kabupaten)(?:\\s+(?:adm\\.?\\s+)?\\p{L}+){0,2}',
   'pemda(?:\\s+dki)?',
   '(?:suku\\s+dinas|sudin|dinas|badan|kantor|uptd?|balai)\\s+\\p{L}+(?:\\s+\\p{L}+){0,3}',
+  'sudin(?:kes|hub|dik|sos|pora|kpkp|lh)(?:\\s+\\p{L}+){0,2}',
   'dis(?:dukcapil|dik|hub|kes|sos|naker|nakertrans|pora|parekraf|perindag|kominfotik|pusip|tamhut|pk|kpkp|lh)(?:\\s+dki)?(?:\\s+jakarta)?',
   'din(?:kes|sos)(?:\\s+dki)?(?:\\s+jakarta)?',
   'dlh(?:\\s+dki)?',
@@ -57,7 +58,7 @@ const OFFICE = [
   '(?:pengurus|ketua|sekretariat)\\s+r[tw](?:\\s+\\d+)?(?:\\s+\\p{L}+){0,2}',
   'r[tw]\\s+\\d+(?:\\s+(?:kel\\.?|kelurahan)(?:\\s+\\p{L}+){1,2})?',
   '(?:sdn|smpn|sman|smkn|sd\\s+negeri|smp\\s+negeri|sma\\s+negeri)(?:\\s+[\\p{L}\\p{N}]+){0,4}',
-  'kepala\\s+(?:sekolah|puskesmas|dinas|sudin|kantor|balai|bidang|seksi)(?:\\s+\\p{L}+){0,3}',
+  'kepala\\s+(?:sekolah|puskesmas|dinas|sudin|kantor|balai|bidang|seksi|sdn|smpn|sman|smkn|sd|smp|sma|smk|upt)(?:\\s+[\\p{L}\\p{N}]+){0,4}',
   '(?:kapolsek|kapolres|kapolda|kapolrestro|danramil|dandim)(?:\\s+\\p{L}+){0,2}',
   '(?:pak|bu|bapak|ibu)\\s+(?:camat|lurah|rt|rw|kepala\\s+sekolah|kapolsek)(?:\\s+\\p{L}+){0,2}',
   // In English: `Jakarta Health Office`, `the city hall`, `Jakarta Police`.
@@ -78,17 +79,17 @@ const SPEAKS_HINT = new RegExp(`(?<![\\p{L}])(?:${SPEAKING})(?![\\p{L}])`, 'iu')
 const VOICE_FORMS: readonly { readonly form: RegExp; readonly part: 'head' | 'all' | 'tail' }[] = (
   [
     // A header: `PENGUMUMAN Suku Dinas …:`, `BPJS Kesehatan:`, `Info Disdukcapil:`, `[Dari PLN]`.
-    `^[^\\p{L}\\p{N}]*(?:(?:pengumuman|pemberitahuan|info(?:rmasi)?(?:\\s+resmi)?|surat\\s+edaran|edaran|siaran\\s+pers|rilis|dari|dr|sumber|update|penting|resmi|breaking|bersama|peringatan(?:\\s+dini)?|(?:early\\s+)?warning|himbauan|imbauan|maklumat|instruksi|manajemen|management|pihak|direksi|web|situs|akun|sms|tangkapan\\s+layar|ss|caption|official\\s+advisory\\s+from|advisory\\s+from|notice\\s+from|per)[\\s:–—-]+)*(?:(?:dari|dr)\\s+)?['"“‘]?(${OFFICE})['"”’]?(?:\\s+[\\p{L}]+){0,2}?(?:\\s+(?:advisory|notice|announcement|update|pengumuman|info|edaran))?[\\s\\p{Extended_Pictographic}\\uFE0F]*(?:[:,–—\\n]|\\s-\\s)`,
+    `^[^\\p{L}\\p{N}]*(?:(?:pengumuman|pemberitahuan|info(?:rmasi)?(?:\\s+resmi)?|surat\\s+edaran|edaran|siaran\\s+pers|rilis|dari|dr|sumber|update|penting|resmi|breaking|bersama|peringatan(?:\\s+dini)?|(?:early\\s+)?warning|himbauan|imbauan|maklumat|instruksi|manajemen|management|pihak|direksi|web|situs|akun|sms|tangkapan\\s+layar|ss|caption|official\\s+advisory\\s+from|advisory\\s+from|notice\\s+from|per)[\\s:–—-]+)*(?:(?:dari|dr)\\s+)?['"“‘]?(${OFFICE})['"”’]?(?:\\s+[\\p{L}]+){0,2}?(?:\\s+(?:advisory|notice|announcement|update|pengumuman|info|edaran))?(?:[\\s\\p{Extended_Pictographic}\\uFE0F]*(?:[:,–—\\n]|\\s-\\s)|\\s*\\p{Extended_Pictographic})`,
     // A source or a mandate: `atas nama Satpol PP`, `disampaikan oleh Dinas …`, `berdasarkan instruksi Kelurahan …`,
     // `menindaklanjuti surat edaran Dinas …`, `Pengumuman dari Kelurahan …`, `Sumber: Pemprov DKI`.
-    `\\b(?:atas\\s+nama|a\\.n\\.|disampaikan\\s+oleh|diumumkan\\s+oleh|diberitahukan\\s+oleh|sesuai|berdasarkan|menindaklanjuti|menindak\\s+lanjuti|mengacu|merujuk|pengumuman|pemberitahuan|info(?:rmasi)?\\s+resmi|sumber|dari|dr|instruksi|surat|edaran|arahan|keputusan|himbauan|imbauan|maklumat|pesan|kiriman|broadcast|advisory\\s+from)(?:\\s+(?:pada|kepada|dari|surat|edaran|instruksi|arahan|keputusan|pengumuman|resmi|nomor|no\\.?|se)){0,3}[\\s:]+(${OFFICE})(?![\\p{L}])`,
+    `\\b(?:atas\\s+nama|a\\.n\\.|menurut|disampaikan\\s+oleh|diumumkan\\s+oleh|diberitahukan\\s+oleh|sesuai|berdasarkan|menindaklanjuti|menindak\\s+lanjuti|mengacu|merujuk|pengumuman|pemberitahuan|info(?:rmasi)?\\s+resmi|sumber|dari|dr|instruksi|surat|edaran|arahan|keputusan|himbauan|imbauan|maklumat|pesan|kiriman|broadcast|advisory\\s+from)(?:\\s+(?:pada|kepada|dari|surat|edaran|instruksi|arahan|keputusan|pengumuman|resmi|nomor|no\\.?|se)){0,3}[\\s:]+(${OFFICE})(?![\\p{L}])`,
     // The office speaking: `Bank DKI menginformasikan`, `Pemkot … memutuskan`, `Camat … menginstruksikan`.
     `\\b(${OFFICE})\\s+(?:${SPEAKING})(?![\\p{L}])`,
     // Signed: `Hormat kami, PAM Jaya`, `Salam, Humas Polres …`, `Ttd. Lurah …`, `— BPBD DKI`.
     `(?:hormat\\s+kami|salam|ttd\\.?|tertanda|a\\.n\\.|[–—])[\\s,:]+(${OFFICE})\\s*[.!]?\\s*$`,
     // Signed on a line of its own, or as the last sentence: `…\nAdmin Kelurahan`, `… diri. Kelurahan Kalibata`
     // (read in the last line or sentence alone).
-    `^\\s*-?\\s*(?:admin\\s+|humas\\s+|staf\\s+|manajemen\\s+)?(${OFFICE})\\s*-?\\s*[.!]?\\s*$`,
+    `^\\s*[-(]?\\s*(?:admin\\s+|humas\\s+|staf\\s+|manajemen\\s+)?(${OFFICE})(?:\\s+(?:pusat|dki|jakarta|ri|indonesia))?\\s*[-)]?\\s*[.!]?\\s*$`,
   ] as const
 ).map((source, k) => ({ form: new RegExp(source, 'iu'), part: k === 0 ? 'head' : k <= 2 ? 'all' : 'tail' }));
 const HEAD = 160;
@@ -117,7 +118,7 @@ const LETTER =
 const OFFICE_ANYWHERE = new RegExp(`\\b(${OFFICE})(?![\\p{L}])`, 'iu');
 /** Words no office in VOICE goes without: a quick test that spares most posts the long regexes. */
 const OFFICE_HINT =
-  /health|office|city hall|ministry|police|perumda|pengurus|ketua|sekretariat|\br[tw]\b|sdn|smpn|sman|smkn|negeri|kepala|kapol|danramil|dandim|bpbd|bmkg|bnpb|bpom|bpn|ojk|bank|kemen|kominfo|komdigi|pemprov|pemerintah|pemkot|pemkab|pemda|dinas|sudin|badan|kantor|upt|balai|dis[a-z]|din[ks]|dlh|dukcapil|satpol|damkar|gulkarmat|pam|pdam|palyja|aetra|pln|pertamina|bpjs|kai|krl|mrt|lrt|trans\s?jakarta|pol[dr]|polsek|samsat|bapenda|kel|kec|lurah|camat|wali|gubernur|bupati|puskesmas|rsud|kpu/iu;
+  /health|office|city hall|ministry|police|perumda|pengurus|ketua|sekretariat|\br[tw]\b|sdn|smpn|sman|smkn|negeri|kepala|kapol|danramil|dandim|bpbd|bmkg|bnpb|bpom|bpn|ojk|bank|bri|bni|bca|btn|bsi|kemen|kominfo|komdigi|pemprov|pemerintah|pemkot|pemkab|pemda|dinas|sudin|badan|kantor|upt|balai|dis[a-z]|din[ks]|dlh|dukcapil|satpol|damkar|gulkarmat|pam|pdam|palyja|aetra|pln|pertamina|bpjs|kai|krl|mrt|lrt|trans\s?jakarta|pol[dr]|polsek|samsat|bapenda|kel|kec|lurah|camat|wali|gubernur|bupati|puskesmas|rsud|kpu/iu;
 
 /** What a notice charges, forbids or takes away, as one word of the post's tokens. */
 const CHARGES = wordSet(`
@@ -145,9 +146,11 @@ export function scoped(tokens: readonly string[]): boolean {
   return false;
 }
 
+/** What is lost when it is closed: money, not a place (`rekening … ditutup otomatis`). */
+const HOLDINGS = wordSet('rekening rekeningnya tabungan tabungannya saldo saldonya akun akunnya deposito');
 /** Whether an announcement is only a closure with no scope (`posyandu libur Sabtu ini`): a day's small notice. */
 export const bareClosure = (about: string, tokens: readonly string[]): boolean =>
-  CLOSES.has(about.slice(about.lastIndexOf(' ') + 1)) && !tokens.some((t) => CHARGES.has(t)) && !scoped(tokens);
+  CLOSES.has(about.slice(about.lastIndexOf(' ') + 1)) && !tokens.some((t) => CHARGES.has(t) || HOLDINGS.has(t)) && !scoped(tokens);
 /** Phrases of the same: `tidak berlaku`, `tidak dilayani`, `paling lambat`, a condition (`yang tidak …`, `kalau tidak …`). */
 const TAKES_PHRASE =
   /\b(?:tidak (?:berlaku|dilayani|akan dilayani|melayani|beroperasi|diproses|mendapat|menerima|dicairkan|dijual|ditanggung|bisa digunakan|bisa dipakai)|hanya (?:bisa|dilayani|berlaku|untuk)|paling lambat|hanya sampai|batas akhir|kalau tidak|jika tidak|apabila tidak|yang tidak|yang belum)\b/u;
@@ -171,7 +174,7 @@ const OFFICE_WORDS = wordSet(`
   pamjaya pdam palyja aetra pln pertamina bpjs kai krl mrt lrt transjakarta pt humas polda polres polsek polrestro samsat
   bapenda kelurahan kecamatan kel kec lurah camat wali walikota gubernur pj bupati puskesmas rsud kpu basarnas pvmbg pmi tmc
   kemensos kemenkes perumda pengurus ketua sekretariat rt rw sdn smpn sman smkn sd smp sma kepala kapolsek kapolres kapolda
-  kapolrestro danramil dandim health office ministry police city
+  kapolrestro danramil dandim health office ministry police city bri bni bca btn bsi sudinkes sudinhub sudindik sudinsos
 `);
 registerWords(OFFICE_WORDS, WORD.office);
 
