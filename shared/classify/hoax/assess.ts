@@ -187,7 +187,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
     author.verified !== true &&
     links.official.length === 0 &&
     links.news.length === 0 &&
-    !RELAYED.test(input.text)
+    !(input.text.includes('@') && RELAYED.test(input.text))
   ) {
     // What is announced first (cheap word scans), whose voice only then (the agencies' long regex).
     let about = claimable && mayVoiceAgency(input.text, official, kinds) ? (claim ?? announcedLoss(haystacks.norm)) : undefined;

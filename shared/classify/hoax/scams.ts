@@ -81,6 +81,8 @@ const SECRET_ASKS = list(`
   minta | ketik | input | pakai | dengan | sampaikan | disampaikan | bacakan | fotokan | screenshot
 `);
 /** A code the post says was just sent (`kode 6 digit`, `kode OTP`): then `kirimin kodenya` asks for it. */
+/** What CODE_SENT cannot match without: a plain substring test, cheaper than its word-bounded alternation. */
+const CODE_HINT = /otp|kode|code/u;
 const CODE_SENT = /\b(?:otp|kode verifikasi|kode \d+ digit|kode sms|sms code|verification code)\b/u;
 export const SCAM_SECRET = scamRegex(
   ['verifikasi identitas', 'verifikasi akun'],
@@ -161,7 +163,7 @@ export function scamEvidence(haystacks: Haystacks, rawText: string, suspiciousLi
     if (apk.length > 0) evidence.push(`berkas aplikasi: ${apk.join(', ')}`);
   }
   const secret = matches(SCAM_SECRET, haystacks);
-  if (CODE_SENT.test(haystacks.norm)) secret.push(...matches(SCAM_CODE_BACK, haystacks));
+  if (CODE_HINT.test(haystacks.norm) && CODE_SENT.test(haystacks.norm)) secret.push(...matches(SCAM_CODE_BACK, haystacks));
   if (secret.length > 0) evidence.push(`minta data rahasia: ${dedupe(secret).join(', ')}`);
   const lure = matches(SCAM_LURE, haystacks);
   const privateAccount = [...matches(SCAM_PRIVATE_ACCOUNT, haystacks), ...privateAccounts(rawText, lure.length > 0)];
