@@ -1097,4 +1097,12 @@ describe('notices borrowed in the forms of warnings, dashes and SMS', () => {
   it('a forecast relayed in the agency name with nothing alarming is left alone', () => {
     expect(flagged(score('Menurut BMKG, sore ini hujan ringan di Jakarta Selatan. Jangan lupa bawa payung ya', RESIDENT))).toBe(false);
   });
+
+  it('"cuma bisa" is a claim only before what is given or used, not before a mood', () => {
+    const resigned = score('KRL telat 90 menit, gangguan sinyal katanya. Warga cuma bisa pasrah.', RESIDENT);
+    expect(names(resigned)).not.toContain('alarming_claim');
+    expect(flagged(resigned)).toBe(false);
+    const only = score('katanya kartu lansia cuma boleh dipakai di koridor 1 mulai bulan depan', RESIDENT);
+    expect(names(only)).toContain('alarming_claim');
+  });
 });

@@ -97,9 +97,13 @@ const GIVEN = list(`
     dilayani | berlaku | dipakai | dipake | digunakan | beroperasi | disubsidi | dapat | mendapat | dikasih | diberikan | diproses
     dibayar | ngalir | mengalir | dibeli | masuk | lewat | berobat | dilakukan | dilakuin | dilaksanakan | diadakan
     `);
-/** Given only to some: `cuma dikasih ke …`, `hanya bisa dibeli …`. */
+/** Given only to some: `cuma dikasih ke …`; with `bisa`/`boleh`, only before what is given (`hanya bisa dibeli …`, not `cuma bisa pasrah`). */
+/** What only some can do, after `cuma bisa`: use, buy, pay, collect, register, be treated (not `cuma bisa pasrah`). */
+const ONLY_VIA = list(
+  'pakai | pake | beli | bayar | ambil | daftar | akses | berobat | tukar | cair | lewat | via | melalui | untuk | buat',
+);
 const ONLY_GIVEN = list(
-  'bisa | boleh | dikasih | diberikan | dilayani | berlaku | untuk | buat | ngalir | mengalir | dijual | dibeli | menerima | nerima | melayani',
+  'dikasih | diberikan | dilayani | berlaku | untuk | buat | ngalir | mengalir | dijual | dibeli | menerima | nerima | melayani',
 );
 /** Told by a source no one can ask, not given at all (no word of time needed). */
 const NOT_GIVEN = list(`
@@ -112,7 +116,7 @@ const NEGATED = '(?:tidak|tak|gak|nggak|enggak)\\s+';
  * lagi`, `KJP tidak cair`, `cuma dikasih ke anak ranking 10 besar`, `hanya bisa dibeli pakai QR`.
  */
 const NO_LONGER = new RegExp(
-  `\\b(?:${NEGATED}(?:bisa\\s+|boleh\\s+|akan\\s+|bakal\\s+)?lagi\\s+(?:${GIVEN_ANY_MORE.join('|')})|${NEGATED}(?:akan\\s+|bisa\\s+|boleh\\s+|lagi\\s+|bakal\\s+)?(?:${GIVEN.join('|')})(?:\\s+[\\p{L}\\p{N}]+){0,6}?\\s+(?:lagi|sama sekali|mulai|selamanya|permanen|total)|(?:cuma|hanya)\\s+(?:${ONLY_GIVEN.join('|')})\\s+[\\p{L}]+)\\b`,
+  `\\b(?:${NEGATED}(?:bisa\\s+|boleh\\s+|akan\\s+|bakal\\s+)?lagi\\s+(?:${GIVEN_ANY_MORE.join('|')})|${NEGATED}(?:akan\\s+|bisa\\s+|boleh\\s+|lagi\\s+|bakal\\s+)?(?:${GIVEN.join('|')})(?:\\s+[\\p{L}\\p{N}]+){0,6}?\\s+(?:lagi|sama sekali|mulai|selamanya|permanen|total)|(?:cuma|hanya)\\s+(?:(?:bisa|boleh)\\s+(?:di[\\p{L}]{3,}|${GIVEN.join('|')}|${ONLY_VIA.join('|')})|(?:${ONLY_GIVEN.join('|')})\\s+[\\p{L}]+))\\b`,
   'u',
 );
 /** Told by a source no one can ask, a service not given at all (`puskesmas tidak nerima pasien BPJS`, `KTP gak bisa dipake`). */
