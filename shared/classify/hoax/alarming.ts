@@ -284,8 +284,8 @@ registerWords(
 );
 
 /** An announcement's alarming part: the claim, or what it takes away or charges for (`pemadaman total 3 hari`). */
-export function announcedLoss(norm: string): string | undefined {
-  const claim = alarmingClaim(norm, 'any');
+export function announcedLoss(norm: string, anyClaim: () => string | undefined = () => alarmingClaim(norm, 'any')): string | undefined {
+  const claim = anyClaim();
   if (claim) return claim;
   const takes = TAKES.exec(norm);
   // Asked of the reader (`makanan mohon ditutup`), not taken away.

@@ -131,6 +131,9 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const counters: HoaxIndicator[] = [];
 
   indicators.push(...phraseIndicators(haystacks));
+  // The post's claim at the widest reach, read once whoever asks first (a panic order's fear, a doubted source, an announcement).
+  let anyClaim: string | undefined | null = null;
+  const claimAny = (): string | undefined => (anyClaim === null ? (anyClaim = alarmingClaim(haystacks.norm, 'any')) : anyClaim);
   // A panic order read from its parts (an urging form, an act, what it is done to), past the phrases' wording.
   const tokens = text === input.text ? input.norm.tokens : haystacks.norm.split(/[ ,.]+/u);
   // Which of the cheap word gates the post opens, read once for every module below.
@@ -139,12 +142,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const fullKinds = text === input.text ? kinds : kindsOf(input.norm.tokens);
   const claimable = (kinds & WORD.loss) !== 0;
   // Its fear: named in a word (directive.ts), told as a source no one can ask or a cover-up, or an alarming claim.
-  const orders = panicDirectives(
-    haystacks.norm,
-    tokens,
-    kinds,
-    () => unsourced(indicators) || (claimable && alarmingClaim(haystacks.norm, 'any') !== undefined),
-  );
+  const orders = panicDirectives(haystacks.norm, tokens, kinds, () => unsourced(indicators) || (claimable && claimAny() !== undefined));
   if (orders.length > 0) {
     const known = indicators.find((i) => i.name === 'panic_directive');
     const evidence = dedupe([...(known?.evidence ?? []), ...orders]);
@@ -172,7 +170,9 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const doubtful = unsourced(indicators);
   const claim =
     claimable && indicators.some((i) => ALARMING_CLAIM_PARTNERS.has(i.name)) && (doubtful || !boundedNotice(input.text, input.norm.tokens))
-      ? alarmingClaim(haystacks.norm, doubtful ? 'any' : official || asksOrComplains(text) ? 'rumour' : 'decided')
+      ? doubtful
+        ? claimAny()
+        : alarmingClaim(haystacks.norm, official || asksOrComplains(text) ? 'rumour' : 'decided')
       : undefined;
   if (claim) indicators.push({ name: 'alarming_claim', weight: ALARMING_CLAIM_WEIGHT, evidence: [claim] });
   const anchor = officialAccount(input.author);
@@ -187,10 +187,13 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
     author.verified !== true &&
     links.official.length === 0 &&
     links.news.length === 0 &&
-    !(input.text.includes('@') && RELAYED.test(input.text))
+    !(input.text.includes('@') && RELAYED.test(input.text)) &&
+    // Not a debunk quoting the notice, nor a resident's question or complaint: read before the agencies' long regexes.
+    debunk.length === 0 &&
+    !asksOrComplains(text)
   ) {
     // What is announced first (cheap word scans), whose voice only then (the agencies' long regex).
-    let about = claimable && mayVoiceAgency(input.text, official, kinds) ? (claim ?? announcedLoss(haystacks.norm)) : undefined;
+    let about = claimable && mayVoiceAgency(input.text, official, kinds) ? (claim ?? announcedLoss(haystacks.norm, claimAny)) : undefined;
     let agency = about === undefined ? undefined : agencyVoice(input.text, official);
     // Any office by its kind, speaking in any of a notice's forms, announcing a loss or a charge.
     // Announcing a charge or a closure; or, with a header's colon or line break, anything alarming.
@@ -199,15 +202,14 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
       (kinds & WORD.office) !== 0 &&
       ((kinds & WORD.announce) !== 0 || (claimable && (HEADED.test(text.slice(0, 90)) || CITED_OR_SIGNED.test(text))))
     ) {
-      const voice = borrowedVoice(text, haystacks.norm, tokens, () => claim ?? announcedLoss(haystacks.norm));
+      const voice = borrowedVoice(text, haystacks.norm, tokens, () => claim ?? announcedLoss(haystacks.norm, claimAny));
       if (voice) {
         agency = voice.office;
         about = claim ?? voice.announced;
       }
     }
-    // Not a debunk quoting the notice, a resident's question or complaint, one day's small closure,
-    // or a neighbourhood board posting from its own account (`rt06_kalibata` signing `Ketua RT 06`).
-    if (agency && about && debunk.length === 0 && !bareClosure(about, tokens) && !asksOrComplains(text) && !ownBoard(author.handle, agency))
+    // Not one day's small closure, or a neighbourhood board posting from its own account (`rt06_kalibata` signing `Ketua RT 06`).
+    if (agency && about && !bareClosure(about, tokens) && !ownBoard(author.handle, agency))
       indicators.push({
         name: 'borrowed_voice',
         weight: BORROWED_VOICE_WEIGHT,
