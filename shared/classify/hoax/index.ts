@@ -15,15 +15,16 @@
  *   an act and what it is done to as word classes, or any order opening a clause, hurried or told
  *   to the readers, in a post that names a fear, a source no one can ask or an alarming claim;
  *   ≤ 0.5) ·
- *   alarming_claim 0.22 (enough with a bare `katanya` to reach medium; a service, fee or closure gone wrong, no longer given or only to some, a
- *   charge with its amount, or a danger, next to hearsay, a forwarded message, pseudo-authority or
- *   conspiracy; with a call to share alone, only a decision about a service, what is coming or a
+ *   alarming_claim 0.22 (enough with a bare `katanya` to reach medium; a service, fee or closure
+ *   gone wrong, no longer given or only to some, a charge with its amount, or a danger, next to
+ *   hearsay, a forwarded message, pseudo-authority or conspiracy (victims counted, `udah 5
+ *   penumpang pingsan`, only there); with a call to share alone, only a decision about a service, what is coming or a
  *   danger, and neither in a notice bounded in time (notice.ts): complaints and notices ask to be
  *   shared too; alarming.ts) · borrowed_voice 0.45 (a known author who is not the agency,
  *   unverified, announcing in an agency's name a closure, a fee, an outage or a danger, with no
  *   official or news link, not relaying the agency's own post, not asking whether it is true or
- *   complaining; any office by its kind and any of a notice's forms, reported speech included,
- *   voice.ts) ·
+ *   complaining, not a neighbourhood board from its own numbered account; any office by its kind
+ *   and any of a notice's forms, reported speech and `menurut …` included, voice.ts) ·
  *   absolute_claim 0.2 (a
  *   cure or grave harm claimed for a disease, care declared needless, a miracle on a timetable
  *   0.4; ≤ 0.45) · shouting 0.2 (capitals, `!!!`, `!!` again and again) · scam 0.5 (money asked
