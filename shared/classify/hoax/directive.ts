@@ -446,6 +446,13 @@ const opens = (w: string, previous: string | undefined, next: string | undefined
   HURRIERS.has(previous ?? '') ||
   (w.length > 5 && w.endsWith('lah') && VERBS.has(w.slice(0, -3)));
 
+/**
+ * Any other word as an order (the generic rules below): not a call for help or care, not a little
+ * word, in a post that names a fear or makes an alarming claim, and is no agency's measured advice
+ * or shop's offer.
+ */
+const feared = (w: string, read: Read): boolean => !HELP.has(w) && !FUNCTION.has(w) && read.fear && !read.calm && !read.promo;
+
 /** One sentence's directive, as evidence. */
 function inSentence(sentence: string, read: Read): string | undefined {
   const words = sentence.split(' ');
@@ -509,11 +516,7 @@ function inSentence(sentence: string, read: Read): string | undefined {
       (clauseStarts.has(i - 1) || hurriedAfter(words, i)) &&
       IMPERATIVE.test(w) &&
       !PASSIVE.test(w) &&
-      !HELP.has(w) &&
-      !FUNCTION.has(w) &&
-      read.fear &&
-      !read.calm &&
-      !read.promo
+      feared(w, read)
     )
       return evidence(words, start, i + 1, ends);
     // Any order at the head of a clause, in a hurry, held (`dulu`) or told to the readers, in a post
@@ -522,11 +525,7 @@ function inSentence(sentence: string, read: Read): string | undefined {
     if (
       (i === 0 || clauseStarts.has(i)) &&
       orderShaped(w) &&
-      !HELP.has(w) &&
-      !FUNCTION.has(w) &&
-      read.fear &&
-      !read.calm &&
-      !read.promo &&
+      feared(w, read) &&
       (hurriedAfter(words, i) || words[i + 1] === 'dulu' || addressed(words, i + 1, i + REACH + 3))
     )
       return evidence(words, i, Math.min(words.length - 1, i + 2), ends);
@@ -536,11 +535,7 @@ function inSentence(sentence: string, read: Read): string | undefined {
       (orderShaped(w) || VERB_WORDS.has(w)) &&
       (HURRY_WORDS.has(words[i + 1] ?? '') || (words[i + 1] === 'semua' && HURRY_WORDS.has(words[i + 2] ?? ''))) &&
       !ends.has(i) &&
-      !HELP.has(w) &&
-      !FUNCTION.has(w) &&
-      read.fear &&
-      !read.calm &&
-      !read.promo
+      feared(w, read)
     )
       return evidence(words, i, i + 1, ends);
     // Don't: `jangan minum air PAM`, `don't send your kids`, `tidak usah ke kantor`.
