@@ -187,10 +187,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
     author.verified !== true &&
     links.official.length === 0 &&
     links.news.length === 0 &&
-    !(input.text.includes('@') && RELAYED.test(input.text)) &&
-    // Not a debunk quoting the notice, nor a resident's question or complaint: read before the agencies' long regexes.
-    debunk.length === 0 &&
-    !asksOrComplains(text)
+    !(input.text.includes('@') && RELAYED.test(input.text))
   ) {
     // What is announced first (cheap word scans), whose voice only then (the agencies' long regex).
     let about = claimable && mayVoiceAgency(input.text, official, kinds) ? (claim ?? announcedLoss(haystacks.norm, claimAny)) : undefined;
@@ -208,8 +205,9 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
         about = claim ?? voice.announced;
       }
     }
-    // Not one day's small closure, or a neighbourhood board posting from its own account (`rt06_kalibata` signing `Ketua RT 06`).
-    if (agency && about && !bareClosure(about, tokens) && !ownBoard(author.handle, agency))
+    // Not a debunk quoting the notice, a resident's question or complaint, one day's small closure,
+    // or a neighbourhood board posting from its own account (`rt06_kalibata` signing `Ketua RT 06`).
+    if (agency && about && debunk.length === 0 && !bareClosure(about, tokens) && !asksOrComplains(text) && !ownBoard(author.handle, agency))
       indicators.push({
         name: 'borrowed_voice',
         weight: BORROWED_VOICE_WEIGHT,
