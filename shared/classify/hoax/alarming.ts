@@ -97,11 +97,11 @@ const GIVEN = list(`
     dilayani | berlaku | dipakai | dipake | digunakan | beroperasi | disubsidi | dapat | mendapat | dikasih | diberikan | diproses
     dibayar | ngalir | mengalir | dibeli | masuk | lewat | berobat | dilakukan | dilakuin | dilaksanakan | diadakan
     `);
-/** Given only to some: `cuma dikasih ke …`; with `bisa`/`boleh`, only before what is given (`hanya bisa dibeli …`, not `cuma bisa pasrah`). */
 /** What only some can do, after `cuma bisa`: use, buy, pay, collect, register, be treated (not `cuma bisa pasrah`). */
 const ONLY_VIA = list(
   'pakai | pake | beli | bayar | ambil | daftar | akses | berobat | tukar | cair | lewat | via | melalui | untuk | buat',
 );
+/** Given only to some: `cuma dikasih ke …`; with `bisa`/`boleh`, only before what is given (`hanya bisa dibeli …`) or used (ONLY_VIA). */
 const ONLY_GIVEN = list(
   'dikasih | diberikan | dilayani | berlaku | untuk | buat | ngalir | mengalir | dijual | dibeli | menerima | nerima | melayani',
 );

@@ -85,9 +85,12 @@ const ASKS_IF_TRUE_WEIGHT = 0.3;
  * verified accounts; an agency's name in a handle (`info_pamjaya`) proves nothing, so only boards count.
  */
 const BOARD = /\br([tw])\s*0*(\d{1,3})\b/iu;
+const HANDLE_BOARDS = /r([tw])_?0*(\d{1,3})(?!\d)/gu;
 function ownBoard(handle: string, office: string): boolean {
   const board = BOARD.exec(office);
-  return board !== null && new RegExp(`r${board[1]!.toLowerCase()}_?0*${board[2]}(?!\\d)`, 'u').test(handle.toLowerCase());
+  if (board === null) return false;
+  const kind = board[1]!.toLowerCase();
+  return [...handle.toLowerCase().matchAll(HANDLE_BOARDS)].some((m) => m[1] === kind && m[2] === board[2]);
 }
 /** Told by a source no one can ask (hearsay past a bare `katanya`, a forwarded message, an insider) or as a cover-up. */
 const unsourced = (indicators: readonly HoaxIndicator[]): boolean =>

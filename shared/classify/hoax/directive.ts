@@ -46,6 +46,10 @@ function forms(stems: string, other = ''): { imperative: string[]; passive: stri
   return { imperative, passive, active: list(other) };
 }
 
+/** Hoarding, as an imperative stem and in its other forms: an act of its own and, in a hurry, with no object. */
+const HOARD = 'borong | timbun';
+const HOARDING = 'memborong | menimbun | nimbun | nyetok | menyetok';
+
 const ACTS: readonly [ReturnType<typeof forms>, Act][] = [
   // Take the money out: `tarik tabungan kalian`, `cairin saldo`, `pindahkan uang ke bank lain`.
   [
@@ -56,12 +60,9 @@ const ACTS: readonly [ReturnType<typeof forms>, Act][] = [
     { goals: ['money'], needs: 'urging' },
   ],
   // Stock up: `borong beras`, `nyetok galon`, `stock up on water`.
-  [
-    forms('borong | stok | stock | timbun', 'memborong | menimbun | nimbun | nyetok | nyetock | menyetok | hoard | stockpile'),
-    { goals: ['supplies'], needs: 'urging' },
-  ],
+  [forms(`${HOARD} | stok | stock`, `${HOARDING} | nyetock | hoard | stockpile`), { goals: ['supplies'], needs: 'urging' }],
   // Stock up on anything, in a hurry: `borong dari sekarang selagi masih ada`, `nyetok yang banyak mumpung masih ada`.
-  [forms('borong | timbun', 'memborong | menimbun | nimbun | nyetok | menyetok'), { goals: ['supplies'], needs: 'hurry', bare: true }],
+  [forms(HOARD, HOARDING), { goals: ['supplies'], needs: 'hurry', bare: true }],
   // Buy, keep, fill: everyday, so only in a hurry (`isi full tank malam ini juga`, `beli gas sebelum langka`).
   [
     forms(
@@ -187,7 +188,7 @@ const OBJECTS: ReadonlyMap<string, readonly Goal[]> = (() => {
 /** Words that urge, right before the verb (`segera tarik`, `mending jangan`, `harus menarik`). */
 const URGERS: ReadonlySet<string> = new Set(
   list(
-    'segera | buruan | cepat | cepetan | cepet | secepatnya | mending | mendingan | sebaiknya | baiknya | harus | wajib | ayo | ayok | yuk | yok | pokoknya | langsung | please | go | mari | buru | harap | usahakan | pastikan | better | must | should | lebih baik | segeralah | cepatlah | gercep | hendaknya | sebisanya | sebisa',
+    'segera | buruan | cepat | cepetan | cepet | secepatnya | mending | mendingan | sebaiknya | baiknya | harus | wajib | ayo | ayok | yuk | yok | pokoknya | langsung | please | go | mari | buru | harap | usahakan | pastikan | better | must | should | segeralah | cepatlah | gercep | hendaknya | sebisanya | sebisa',
   ),
 );
 /** Words and runs that hurry, anywhere after the verb in its sentence. */
