@@ -423,16 +423,6 @@ export class ClaimIndex implements ClaimMatcher {
   /** Stamps the stored keys a post contains, with their credit and the post word that gave them; returns them. */
   private postKeys(norm: NormalisedText, epoch: number): number[] {
     const found: number[] = [];
-    const mark = (key: number, credit: number, surface: string): void => {
-      if (this.keyStamp[key] !== epoch) {
-        this.keyStamp[key] = epoch;
-        found.push(key);
-      } else if (credit <= (this.keyCredit[key] ?? 0)) {
-        return;
-      }
-      this.keyCredit[key] = credit;
-      this.keySurface[key] = surface;
-    };
     const seen = new Set<string>();
     for (const word of norm.tokens) {
       if (seen.size >= MAX_POST_WORDS) break;
@@ -443,10 +433,10 @@ export class ClaimIndex implements ClaimMatcher {
         const key = this.keyIds.get(k);
         if (key === undefined) continue;
         explained = true;
-        mark(key, 1, word);
+        this.mark(key, 1, word, epoch, found);
       }
       if (!explained && word.length >= FUZZY_MIN_LENGTH && !isDictionaryWord(word)) {
-        for (const key of this.fuzzy(word)) mark(key, FUZZY_CREDIT, word);
+        for (const key of this.fuzzy(word)) this.mark(key, FUZZY_CREDIT, word, epoch, found);
       }
     }
     for (const tag of norm.hashtags) {
@@ -456,11 +446,23 @@ export class ClaimIndex implements ClaimMatcher {
       for (const piece of this.splitTag(lower)) {
         for (const k of termKeys(piece)) {
           const key = this.keyIds.get(k);
-          if (key !== undefined) mark(key, 1, piece);
+          if (key !== undefined) this.mark(key, 1, piece, epoch, found);
         }
       }
     }
     return found;
+  }
+
+  /** Stamps a key the post contains (into `found` the first time), keeping its best credit and the post word that gave it. */
+  private mark(key: number, credit: number, surface: string, epoch: number, found: number[]): void {
+    if (this.keyStamp[key] !== epoch) {
+      this.keyStamp[key] = epoch;
+      found.push(key);
+    } else if (credit <= (this.keyCredit[key] ?? 0)) {
+      return;
+    }
+    this.keyCredit[key] = credit;
+    this.keySurface[key] = surface;
   }
 
   /** Stored keys (of at least FUZZY_MIN_LENGTH − 1 letters) one edit from the word's own key. */

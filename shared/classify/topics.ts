@@ -15,6 +15,7 @@
  * root, and the roots of a word are memoised.
  */
 import type { WatchTopic } from '../config';
+import { remember } from './memo';
 import { candidateRoots } from './morphology';
 import { normalise } from './normalise';
 import type { NormalisedText, TopicMatch } from './types';
@@ -92,19 +93,20 @@ export function makeTopicMatcher(topics: readonly TopicRule[]): TopicMatcher {
   });
   const maxCompact = Math.max(0, ...[...byCompact.keys()].map((k) => k.length));
 
-  /** The keyword forms a post word stands for: itself, or a root of it that some keyword uses. */
-  const formsOf = (word: string): readonly string[] => candidateRoots(word).filter((r) => vocabulary.has(r));
+  /** The keyword forms a post word stands for: itself, or a root of it that some keyword uses (remembered per word). */
+  const formsMemo = new Map<string, readonly string[]>();
+  function formsOf(word: string): readonly string[] {
+    const known = formsMemo.get(word);
+    if (known) return known;
+    const roots = candidateRoots(word).filter((r) => vocabulary.has(r));
+    return remember(formsMemo, word, roots.length === 0 ? NO_FORMS : roots);
+  }
 
   return (norm) => {
     const tokens = norm.tokens;
     const forms: (readonly string[])[] = tokens.map(formsOf);
     /** Phrase id → the post's words that matched it, in order of first occurrence. */
     const hits = new Map<number, string[]>();
-    const hit = (n: number, surface: string): void => {
-      const list = hits.get(n);
-      if (!list) hits.set(n, [surface]);
-      else if (!list.includes(surface)) list.push(surface);
-    };
     for (let i = 0; i < tokens.length; i++) {
       const mine = forms[i] ?? [];
       if (mine.length === 0) continue;
@@ -114,14 +116,14 @@ export function makeTopicMatcher(topics: readonly TopicRule[]): TopicMatcher {
         const phrase = phrases[n] ?? [];
         let k = 1;
         while (k < phrase.length && (forms[i + k] ?? []).some((f) => (phrase[k] ?? []).includes(f))) k++;
-        if (k === phrase.length) hit(n, tokens.slice(i, i + k).join(' '));
+        if (k === phrase.length) addHit(hits, n, tokens.slice(i, i + k).join(' '));
       }
     }
     // A hashtag counts for a keyword its split words did not already match (`#BanjirJakarta` reports `banjir`).
     const fromTokens = new Set(hits.keys());
     for (const tag of norm.hashtags) {
       matchHashtag(tag, byCompact, maxCompact, vocabulary, (n, surface) => {
-        if (!fromTokens.has(n)) hit(n, surface);
+        if (!fromTokens.has(n)) addHit(hits, n, surface);
       });
     }
 
@@ -136,6 +138,15 @@ export function makeTopicMatcher(topics: readonly TopicRule[]): TopicMatcher {
     }
     return out;
   };
+}
+
+const NO_FORMS: readonly string[] = [];
+
+/** Notes that phrase `n` matched the post's words `surface` (each surface once, in order). */
+function addHit(hits: Map<number, string[]>, n: number, surface: string): void {
+  const list = hits.get(n);
+  if (!list) hits.set(n, [surface]);
+  else if (!list.includes(surface)) list.push(surface);
 }
 
 /**
@@ -179,11 +190,14 @@ const TAG_COMPANIONS: ReadonlySet<string> = new Set(
 
 /** Matched words in the order the post has them (hashtags last). */
 function order(matched: readonly string[], tokens: readonly string[], hashtags: readonly string[]): string[] {
-  const position = (w: string): number => {
-    if (w.startsWith('#')) return tokens.length + hashtags.findIndex((h) => `#${h}` === w);
-    const first = w.split(' ')[0] ?? '';
-    const i = tokens.indexOf(first);
-    return i < 0 ? tokens.length : i;
-  };
-  return [...matched].sort((a, b) => position(a) - position(b));
+  if (matched.length < 2) return [...matched];
+  return [...matched].sort((a, b) => positionOf(a, tokens, hashtags) - positionOf(b, tokens, hashtags));
+}
+
+/** Where a matched word is in the post: its first word's place among the tokens, or after them for a hashtag. */
+function positionOf(w: string, tokens: readonly string[], hashtags: readonly string[]): number {
+  if (w.startsWith('#')) return tokens.length + hashtags.findIndex((h) => `#${h}` === w);
+  const first = w.split(' ')[0] ?? '';
+  const i = tokens.indexOf(first);
+  return i < 0 ? tokens.length : i;
 }

@@ -40,6 +40,11 @@ function dayOf(iso: string): number {
   return Date.UTC(digitsOf(iso, 0, 4), digitsOf(iso, 5, 7) - 1, digitsOf(iso, 8, 10)) / DAY_MS;
 }
 
+/** A count the source gave: a finite, non-negative number. */
+function known(n: number | undefined): n is number {
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0;
+}
+
 export function accountIndicator(author: HoaxAuthor | undefined, postedAt: string | undefined): HoaxIndicator | undefined {
   if (!author || author.verified === true) return undefined;
   const parts: { weight: number; evidence: string }[] = [];
@@ -53,7 +58,6 @@ export function accountIndicator(author: HoaxAuthor | undefined, postedAt: strin
       parts.push({ weight: days < ACCOUNT.veryNewDays ? ACCOUNT.veryNewWeight : ACCOUNT.newWeight, evidence: `akun berumur ${days} hari` });
   }
   const { followers, following } = author;
-  const known = (n: number | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
   if (known(following) && known(followers) && following >= ACCOUNT.ratioMinFollowing && following >= ACCOUNT.ratio * followers)
     parts.push({ weight: ACCOUNT.ratioWeight, evidence: `mengikuti ${following} akun, diikuti ${followers}` });
   if (known(followers) && followers === 0) parts.push({ weight: ACCOUNT.noFollowersWeight, evidence: 'tanpa pengikut' });

@@ -97,6 +97,19 @@ const unsourced = (indicators: readonly HoaxIndicator[]): boolean =>
   indicators.some((i) => DOUBTED_SOURCES.has(i.name) && i.weight > WEAK_HEARSAY_WEIGHT);
 const noisyOr = (weights: readonly number[]): number => 1 - weights.reduce((keep, w) => keep * (1 - Math.min(1, w)), 1);
 
+/** A named source's counter-weight: half when it is borrowed rather than cited. */
+const sourceWeight = (weight: number, borrowed: boolean): number => -round3(borrowed ? weight * BORROWED_SOURCE : weight);
+
+/** The post's alarming claim at the widest reach (`alarmingClaim(norm, 'any')`), read at most once. */
+class WidestClaim {
+  private value: string | undefined | null = null;
+  constructor(private readonly norm: string) {}
+  read(): string | undefined {
+    if (this.value === null) this.value = alarmingClaim(this.norm, 'any');
+    return this.value;
+  }
+}
+
 // The lists every post runs through, read together in one pass per haystack (the others, which
 // run only after another list fired, scan on their own).
 const PASSES = new SharedPasses();
@@ -135,8 +148,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
 
   indicators.push(...phraseIndicators(haystacks));
   // The post's claim at the widest reach, read once whoever asks first (a panic order's fear, a doubted source, an announcement).
-  let anyClaim: string | undefined | null = null;
-  const claimAny = (): string | undefined => (anyClaim === null ? (anyClaim = alarmingClaim(haystacks.norm, 'any')) : anyClaim);
+  const widest = new WidestClaim(haystacks.norm);
   // A panic order read from its parts (an urging form, an act, what it is done to), past the phrases' wording.
   const tokens = text === input.text ? input.norm.tokens : haystacks.norm.split(/[ ,.]+/u);
   // Which of the cheap word gates the post opens, read once for every module below.
@@ -145,7 +157,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const fullKinds = text === input.text ? kinds : kindsOf(input.norm.tokens);
   const claimable = (kinds & WORD.loss) !== 0;
   // Its fear: named in a word (directive.ts), told as a source no one can ask or a cover-up, or an alarming claim.
-  const orders = panicDirectives(haystacks.norm, tokens, kinds, () => unsourced(indicators) || (claimable && claimAny() !== undefined));
+  const orders = panicDirectives(haystacks.norm, tokens, kinds, () => unsourced(indicators) || (claimable && widest.read() !== undefined));
   if (orders.length > 0) {
     const known = indicators.find((i) => i.name === 'panic_directive');
     const evidence = dedupe([...(known?.evidence ?? []), ...orders]);
@@ -174,7 +186,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   const claim =
     claimable && indicators.some((i) => ALARMING_CLAIM_PARTNERS.has(i.name)) && (doubtful || !boundedNotice(input.text, input.norm.tokens))
       ? doubtful
-        ? claimAny()
+        ? widest.read()
         : alarmingClaim(haystacks.norm, official || asksOrComplains(text) ? 'rumour' : 'decided')
       : undefined;
   if (claim) indicators.push({ name: 'alarming_claim', weight: ALARMING_CLAIM_WEIGHT, evidence: [claim] });
@@ -193,7 +205,8 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
     !(input.text.includes('@') && RELAYED.test(input.text))
   ) {
     // What is announced first (cheap word scans), whose voice only then (the agencies' long regex).
-    let about = claimable && mayVoiceAgency(input.text, official, kinds) ? (claim ?? announcedLoss(haystacks.norm, claimAny)) : undefined;
+    let about =
+      claimable && mayVoiceAgency(input.text, official, kinds) ? (claim ?? announcedLoss(haystacks.norm, () => widest.read())) : undefined;
     let agency = about === undefined ? undefined : agencyVoice(input.text, official);
     // Any office by its kind, speaking in any of a notice's forms, announcing a loss or a charge.
     // Announcing a charge or a closure; or, with a header's colon or line break, anything alarming.
@@ -202,7 +215,7 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
       (kinds & WORD.office) !== 0 &&
       ((kinds & WORD.announce) !== 0 || (claimable && (HEADED.test(text.slice(0, 90)) || CITED_OR_SIGNED.test(text))))
     ) {
-      const voice = borrowedVoice(text, haystacks.norm, tokens, () => claim ?? announcedLoss(haystacks.norm, claimAny));
+      const voice = borrowedVoice(text, haystacks.norm, tokens, () => claim ?? announcedLoss(haystacks.norm, () => widest.read()));
       if (voice) {
         agency = voice.office;
         about = claim ?? voice.announced;
@@ -225,13 +238,12 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   // Scams impersonate agencies and outlets: a name next to a scam or a fake link is no source. A
   // source named next to "forwarded" or "not announced yet" is borrowed, not cited: it counts half.
   const borrowed = impersonated || indicators.some((i) => DOUBTED_SOURCES.has(i.name));
-  const sourceWeight = (weight: number): number => -round3(borrowed ? weight * BORROWED_SOURCE : weight);
   if (anchor) counters.push({ name: 'official_account', weight: -OFFICIAL_ACCOUNT_WEIGHT, evidence: [anchor] });
   if (links.official.length > 0) counters.push({ name: 'official_link', weight: -OFFICIAL_LINK_WEIGHT, evidence: links.official });
   const outletAccount = anchor ? undefined : newsAccount(input.author);
   const news = impersonated ? undefined : newsOutlet(input.text, links.news, fullKinds);
   if (outletAccount) counters.push({ name: 'news_outlet', weight: -NEWS_ACCOUNT_WEIGHT, evidence: [outletAccount] });
-  else if (news) counters.push({ name: 'news_outlet', weight: sourceWeight(news.weight), evidence: news.evidence });
+  else if (news) counters.push({ name: 'news_outlet', weight: sourceWeight(news.weight, borrowed), evidence: news.evidence });
   // A resident asking whether a rumour is true (`bener gak sih …?`, `apa benar …?`) passes it on to have it checked.
   const asked = indicators.length > 0 ? ASKS_IF_TRUE.exec(input.text) : null;
   if (asked && !indicators.some((i) => i.name === 'panic_directive' || i.name === 'call_to_share'))
@@ -251,12 +263,16 @@ export function scoreHoax(input: HoaxInput): HoaxResult {
   // calls to share, but never the strong signals (with the claim they carry). Named only as the
   // speaker, with nothing a reader can check, it does not offset a call to share an alarming claim.
   if (official) {
-    const holds = (name: string): boolean =>
-      STRONG.has(name) || (claim !== undefined && (name === 'alarming_claim' || (!official.checkable && name === 'call_to_share')));
-    const strong = anchor ? [] : indicators.filter((i) => holds(i.name));
+    const strong = anchor
+      ? []
+      : indicators.filter(
+          (i) =>
+            STRONG.has(i.name) ||
+            (claim !== undefined && (i.name === 'alarming_claim' || (!official.checkable && i.name === 'call_to_share'))),
+        );
     const floor = strong.some((i) => i.name !== 'alarming_claim') ? noisyOr(strong.map((i) => i.weight)) : 0;
     const room = floor > 0 ? round3(Math.max(0, hoaxScore([...indicators, ...counters]) - floor)) : 1;
-    const weight = Math.min(-sourceWeight(official.weight), room);
+    const weight = Math.min(-sourceWeight(official.weight, borrowed), room);
     if (weight > 0) counters.push({ name: 'official_source', weight: -weight, evidence: official.evidence });
   }
 

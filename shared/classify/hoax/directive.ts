@@ -615,15 +615,16 @@ export function panicDirectives(
 ): string[] {
   // A verb (or `jangan`) and something that can make it an order, or `segera …` in a post that
   // names a fear: most posts have neither.
-  const has = (kind: number): boolean => (kinds & kind) !== 0;
   // Or a post that opens with an order, urged, next to a fear or a loss (`buang semua beras …`).
+  const urging = (kinds & WORD.urging) !== 0;
+  const afraid = (kinds & (WORD.fear | WORD.loss)) !== 0;
   if (
-    !(has(WORD.directive) && has(WORD.urging)) &&
-    !(has(WORD.hurry) && has(WORD.fear | WORD.loss)) &&
-    !(has(WORD.urging) && has(WORD.fear | WORD.loss) && orderShaped(tokens[0] ?? ''))
+    !((kinds & WORD.directive) !== 0 && urging) &&
+    !((kinds & WORD.hurry) !== 0 && afraid) &&
+    !(urging && afraid && orderShaped(tokens[0] ?? ''))
   )
     return [];
-  const named = has(WORD.fear);
+  const named = (kinds & WORD.fear) !== 0;
   let fear: boolean | undefined;
   let calm: boolean | undefined;
   let promo: boolean | undefined;

@@ -166,10 +166,9 @@ export function analyseSentiment(norm: NormalisedText, lang: Language, options: 
   let score = scored.score;
   // Asked at most once, and only when a rule below needs it.
   let voice: boolean | undefined;
-  const voiced = (): boolean => (voice ??= hasVoice(masked, options.text));
   // `Kecelakaan di tol, 3 korban tewas`: a post that names events, with no voice of its writer
   // and no judgement of theirs (`payah`, `kecewa`) beside them, describes; it does not judge.
-  if (!scored.sarcasm && describesEvents(words) && !voiced()) {
+  if (!scored.sarcasm && describesEvents(words) && !(voice ??= hasVoice(masked, options.text))) {
     words = words.map((w) => ({ word: w.word, score: round(w.score * EVENT_WEIGHT) }));
     score = words.reduce((sum, w) => sum + w.score, 0);
   }
@@ -186,6 +185,7 @@ export function analyseSentiment(norm: NormalisedText, lang: Language, options: 
   let label = labelOf(score);
   // `Free entry for kids under 12 this Sunday, sign up at the desk`: one mild word in a long,
   // informational post with no voice of its writer is not their stance.
-  if (label !== 'neutral' && !scored.sarcasm && isSlight(words, score, masked, options.text) && !voiced()) label = 'neutral';
+  if (label !== 'neutral' && !scored.sarcasm && isSlight(words, score, masked, options.text) && !(voice ?? hasVoice(masked, options.text)))
+    label = 'neutral';
   return { label, score, comparative: count > 0 ? round(score / count) : 0, words };
 }
