@@ -62,6 +62,8 @@ const HEADLINE_LOWER = wordSet(
 );
 const HEADLINE_MIN_WORDS = 4;
 const HEADLINE_SHARE = 0.8;
+/** A headline's fewest capitalised words: the share of the fewest words it can have, rounded up. */
+const HEADLINE_MIN_CAPITALS = Math.ceil(HEADLINE_MIN_WORDS * HEADLINE_SHARE - 1e-9);
 const LETTER_RE = /\p{L}/u;
 const UPPER_START_RE = /^[^\p{L}]*\p{Lu}/u;
 
@@ -71,6 +73,7 @@ const UPPER_START_RE = /^[^\p{L}]*\p{Lu}/u;
  * reports events; it does not judge them, so its score is damped like a report's.
  */
 export function isHeadline(text: string): boolean {
+  if (!mayHaveCapitals(text, HEADLINE_MIN_CAPITALS)) return false;
   if (/[!?]|[\p{Extended_Pictographic}]/u.test(text) || /\n/.test(text.trim())) return false;
   const words = text.split(/\s+/).filter((w) => LETTER_RE.test(w) && !w.startsWith('@') && !w.startsWith('#') && !/^https?:/i.test(w));
   let considered = 0;
@@ -90,6 +93,20 @@ export function isHeadline(text: string): boolean {
   if (considered < HEADLINE_MIN_WORDS) return false;
   if (shouted > considered / 2) return false;
   return capitalised / considered >= HEADLINE_SHARE;
+}
+
+/**
+ * Whether the text may hold `n` capital letters: ASCII capitals counted by code, any other
+ * character counted as one (it may be a capital), so the answer is never a wrong no. Most posts
+ * have fewer capitals than a headline needs, and are told so without splitting them into words.
+ */
+function mayHaveCapitals(text: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length && count < n; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x41 && code <= 0x5a) || code >= 0x80) count++;
+  }
+  return count >= n;
 }
 
 // ---------- complaints asked as questions ----------
