@@ -89,4 +89,26 @@ describe('normalise', () => {
       expect(to).toMatch(/^[a-z]+( [a-z]+)*$/);
     }
   });
+
+  it('reads a post the same whether or not an emoji sends it through the Unicode path', () => {
+    // An ASCII post takes ASCII forms of the punctuation steps; the same post with an emoji
+    // (removed before those steps) or an accented letter takes the Unicode ones.
+    const posts = [
+      'Banjir lagi!!! Jam 09.00 air 1.5 meter, parah... (Kemang) - tolong: info?',
+      'Harga naik 2x; antri 3 jam,sejak 06.30.Capek',
+      'Kata tetangga, PAM mati 3 hari -- hoaks? 1..2 ... ?!',
+      'MRT stop (gangguan) — sabar ya; 10:15 jalan lagi',
+      'anak2 sekolah libur, jalan-jalan ke Monas; #BanjirJakarta @pemprovdki',
+    ];
+    for (const post of posts) {
+      const ascii = normalise(post);
+      const withEmoji = normalise(`${post} 😡`);
+      expect(withEmoji.emojis).toEqual(['😡']);
+      expect(withEmoji.text).toBe(ascii.text);
+      expect(withEmoji.tokens).toEqual(ascii.tokens);
+      // Accents come off in the Unicode path: `café` reads as `cafe`, everything else alike.
+      const accented = normalise(`café ${post}`);
+      expect(accented.text).toBe(`cafe ${ascii.text}`);
+    }
+  });
 });
