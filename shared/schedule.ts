@@ -19,10 +19,16 @@ const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 
 
 /** Reads a schedule expression; a ScheduleError says what is wrong with it. */
 export function parseSchedule(expression: string): Schedule {
-  const rate = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(expression);
+  const rate = /^rate\((\d+) (minute|hour|day)(s?)\)$/.exec(expression);
   if (rate) {
-    const every = Number(rate[1]) * (UNIT_MS[rate[2] as string] as number);
+    const count = Number(rate[1]);
+    const every = count * (UNIT_MS[rate[2] as string] as number);
     if (every <= 0) throw new ScheduleError(`"${expression}": a rate must be at least 1`);
+    // EventBridge refuses `rate(10 minute)` and `rate(1 minutes)` when the rule is deployed.
+    if ((count === 1) !== (rate[3] === ''))
+      throw new ScheduleError(
+        `"${expression}": EventBridge wants the unit singular for 1 and plural above it: rate(${count} ${rate[2]}${count === 1 ? '' : 's'})`,
+      );
     return { expression, next: (afterMs) => afterMs + every };
   }
   const cron = /^cron\((.+)\)$/.exec(expression);
