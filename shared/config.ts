@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
+import { ALERT_KINDS } from './alerts/alert';
 import { describeIssues } from './post';
 import { parseSchedule } from './schedule';
 
@@ -197,17 +198,59 @@ export const HoaxSchema = z.strictObject({
   coordinated: CoordinatedRuleSchema.default(CoordinatedRuleSchema.parse({})),
 });
 
-export const SubscriptionSchema = z.strictObject({
-  protocol: z.enum(['email', 'sms', 'https']),
-  endpoint: z.string().min(3),
-  /** Only alerts of these kinds (SNS filter policy on the `kind` attribute); all when absent. */
-  kinds: z.array(z.string()).optional(),
-});
+/** The kinds of message on the alerts topic: the incidents and the daily digest. */
+export const MESSAGE_KINDS: readonly string[] = [...ALERT_KINDS, 'digest'];
+
+/**
+ * Which kinds of message a subscriber or a chat receives: at least one, each a kind Pantau sends.
+ * A typo would become a filter that matches nothing and silently mute the officer.
+ */
+const messageKinds = z
+  .array(z.string())
+  .min(1, 'list at least one alert kind, or leave kinds out for all alerts')
+  .superRefine((kinds, ctx) => {
+    const unknown = kinds.filter((kind) => !MESSAGE_KINDS.includes(kind));
+    if (unknown.length > 0)
+      ctx.addIssue({ code: 'custom', message: `unknown alert kind ${unknown.join(', ')} (kinds: ${MESSAGE_KINDS.join(', ')})` });
+  });
+
+/** An address SNS can deliver to, by protocol: an email address, a phone number in E.164, an https URL. */
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const E164_RE = /^\+[1-9]\d{6,14}$/;
+
+export const SubscriptionSchema = z
+  .strictObject({
+    protocol: z.enum(['email', 'sms', 'https']),
+    endpoint: z.string().min(3),
+    /** Only alerts of these kinds (SNS filter policy on the `kind` attribute); all when absent. */
+    kinds: messageKinds.optional(),
+  })
+  .superRefine((subscription, ctx) => {
+    const { protocol, endpoint } = subscription;
+    const problem =
+      protocol === 'email' && !EMAIL_RE.test(endpoint)
+        ? `"${endpoint}" is not an email address`
+        : protocol === 'sms' && !E164_RE.test(endpoint)
+          ? `"${endpoint}" is not a phone number in E.164 form, with the country code (e.g. +6281234567890)`
+          : protocol === 'https' && !isHttpsUrl(endpoint)
+            ? `"${endpoint}" is not an https:// address`
+            : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', path: ['endpoint'], message: problem });
+  });
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
 
 /** Which alerts a chat channel receives. */
 const channelFilter = {
   /** Only alerts of these kinds; all when absent. */
-  kinds: z.array(z.string()).optional(),
+  kinds: messageKinds.optional(),
   /** Only alerts at least this severe (1..10). */
   minSeverity: z.number().int().min(1).max(10).default(1),
 };
@@ -247,10 +290,30 @@ export const ConsoleSchema = z.strictObject({
   assignees: z.array(z.string().trim().min(1).max(120)).default([]),
 });
 
+/**
+ * The AWS Region codes (AWS's list of Regions and their codes, December 2026: the commercial
+ * Regions, GovCloud and China). A Region AWS opens later has to be added here before a stack can
+ * be deployed there.
+ */
+const AWS_REGIONS: ReadonlySet<string> = new Set(
+  `us-east-1 us-east-2 us-west-1 us-west-2 ca-central-1 ca-west-1 mx-central-1 sa-east-1 af-south-1
+  ap-east-1 ap-east-2 ap-northeast-1 ap-northeast-2 ap-northeast-3 ap-south-1 ap-south-2 ap-southeast-1
+  ap-southeast-2 ap-southeast-3 ap-southeast-4 ap-southeast-5 ap-southeast-6 ap-southeast-7
+  eu-central-1 eu-central-2 eu-north-1 eu-south-1 eu-south-2 eu-west-1 eu-west-2 eu-west-3
+  il-central-1 me-central-1 me-south-1 us-gov-east-1 us-gov-west-1 cn-north-1 cn-northwest-1`.split(/\s+/),
+);
+
 export const ConfigSchema = z.strictObject({
   /** Deployment prefix for resource names. */
   name: name.default('pantau'),
-  region: z.string().default('ap-southeast-3'),
+  /** The AWS Region to deploy to (Jakarta: ap-southeast-3). */
+  region: z
+    .string()
+    .default('ap-southeast-3')
+    .refine((region) => AWS_REGIONS.has(region), {
+      error: (issue) =>
+        `"${String(issue.input)}" is not an AWS Region code (Jakarta is ap-southeast-3; others: us-east-1, ap-southeast-1, …)`,
+    }),
   timezone: z.string().default('Asia/Jakarta'),
   topics: z.array(WatchTopicSchema).min(1),
   sources: z

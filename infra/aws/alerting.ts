@@ -13,7 +13,6 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SECRET_ENV } from '../../shared/env-names';
-import { ALERT_KINDS } from '../../shared/alerts/alert';
 import { ConfigError, type Config } from '../../shared/config';
 import { TABLES, TOPICS } from '../../shared/resources';
 import { thirdPartySecret } from './encryption';
@@ -61,12 +60,6 @@ export class Alerting extends Construct {
       const key = `${subscription.protocol}:${subscription.endpoint}`;
       if (seen.has(key)) throw new ConfigError(`${field}: ${key} is listed twice`);
       seen.add(key);
-      if (subscription.protocol === 'https' && !subscription.endpoint.startsWith('https://')) {
-        throw new ConfigError(`${field}.endpoint: an https subscription needs an https:// URL`);
-      }
-      if (subscription.kinds !== undefined && subscription.kinds.length === 0) {
-        throw new ConfigError(`${field}.kinds: list at least one alert kind, or leave kinds out for all alerts`);
-      }
       new Subscription(this, key, {
         topic: this.topic,
         protocol: PROTOCOLS[subscription.protocol],
@@ -102,8 +95,6 @@ export class Notifier extends Construct {
     super(scope, id);
     const { config } = props.inputs;
     const { telegram, slack } = config.notify;
-    if (telegram) checkKinds('notify.telegram.kinds', telegram.kinds);
-    if (slack) checkKinds('notify.slack.kinds', slack.kinds);
 
     this.deadLetters = new Queue(this, 'DeadLetters', {
       retentionPeriod: Duration.days(NOTIFIER.deadLetterRetentionDays),
@@ -153,15 +144,4 @@ export class Notifier extends Construct {
     this.function.fn.configureAsyncInvoke({ retryAttempts: NOTIFIER.retryAttempts, onFailure });
     props.topic.addSubscription(new LambdaSubscription(this.function.fn));
   }
-}
-
-/** The kinds of message on the alerts topic: the incidents and the daily digest. */
-const MESSAGE_KINDS: readonly string[] = [...ALERT_KINDS, 'digest'];
-
-/** A chat's `kinds`: at least one, each a kind of message Pantau sends (a typo would silence the chat). */
-function checkKinds(field: string, kinds: readonly string[] | undefined): void {
-  if (kinds === undefined) return;
-  if (kinds.length === 0) throw new ConfigError(`${field}: list at least one alert kind, or leave kinds out for all alerts`);
-  const unknown = kinds.filter((kind) => !MESSAGE_KINDS.includes(kind));
-  if (unknown.length > 0) throw new ConfigError(`${field}: unknown alert kind ${unknown.join(', ')} (kinds: ${MESSAGE_KINDS.join(', ')})`);
 }

@@ -51,12 +51,14 @@ describe('buildApp', () => {
 
   it('throws a ConfigError naming the subscription for an empty kinds list', () => {
     const path = writeConfig({ subscriptions: [{ protocol: 'email', endpoint: 'a@example.go.id', kinds: [] }] });
-    expect(configError(path).message).toMatch(/^subscriptions\.0\.kinds:/);
+    expect(configError(path).message).toContain(`${path}: subscriptions.0.kinds: list at least one alert kind`);
   });
 
   it('throws a ConfigError naming the endpoint of an https subscription without https://', () => {
     const path = writeConfig({ subscriptions: [{ protocol: 'https', endpoint: 'http://hooks.example.go.id' }] });
-    expect(configError(path).message).toMatch(/^subscriptions\.0\.endpoint:/);
+    expect(configError(path).message).toContain(
+      `${path}: subscriptions.0.endpoint: "http://hooks.example.go.id" is not an https:// address`,
+    );
   });
 
   it('throws a ConfigError naming sources.file.path when the posts file is missing', () => {
