@@ -34,7 +34,7 @@ export interface TableSpec {
   readonly indexes: readonly IndexSpec[];
   /** Attribute holding the expiry as epoch seconds (DynamoDB TTL). */
   readonly ttlAttribute: string;
-  /** Point-in-time recovery when deployed (needed for exports to S3). */
+  /** Point-in-time recovery when deployed (needed for exports to S3, and to restore the table after a mistake). */
   readonly pointInTimeRecovery: boolean;
   /** A DynamoDB stream of the table's changes, with what each record carries. */
   readonly stream?: 'NEW_IMAGE';
@@ -170,7 +170,9 @@ export const TABLES = {
     sortKey: { name: 'sk', type: 'S' },
     indexes: [],
     ttlAttribute: TTL_ATTRIBUTE,
-    pointInTimeRecovery: false,
+    // Alert episodes, the outbox of alerts not yet sent and the console's acknowledgements live
+    // here beside the collectors' checkpoints: a restore must be able to bring them back.
+    pointInTimeRecovery: true,
   },
 } as const satisfies Record<string, TableSpec>;
 

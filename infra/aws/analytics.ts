@@ -3,7 +3,7 @@
  * incremental, by the exporter function), the Glue tables and views Athena reads them through,
  * the analysts' Athena workgroup and their saved queries. Built only when `analytics.enabled`.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnNamedQuery, CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
@@ -84,11 +84,6 @@ export class Analytics extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [{ expiration: Duration.days(ACCESS_LOG_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
       removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.accessLogs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason:
-        "This bucket holds the exports bucket's server access logs and nothing else; logging access to it would need a further log bucket, and reads of the logs themselves are left to CloudTrail.",
     });
 
     this.bucket = new Bucket(this, 'Exports', {

@@ -171,7 +171,7 @@ export class PantauFunction extends Construct {
     Validations.of(this.fn).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
-        "Node.js 22 is Pantau's chosen Lambda runtime (DESIGN.md: Node.js 22 or newer): the bundles target node22 and the code is tested on Node 20/22; moving to a newer runtime is a deliberate upgrade, not a synth-time default.",
+        "Node.js 22 is Pantau's chosen Lambda runtime (the bundles target node22, and the code is tested on Node 20 and 22); moving to a newer runtime is a deliberate upgrade, tested first, not a synth-time default.",
     });
   }
 

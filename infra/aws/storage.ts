@@ -2,7 +2,7 @@
  * The three DynamoDB tables, built from the one description in shared/resources.ts (keys,
  * indexes, TTL, point-in-time recovery and, for posts, the stream the aggregator reads).
  */
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, TableClass, StreamViewType, Table, TableEncryption, type Attribute } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
@@ -47,12 +47,6 @@ export class Storage extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    if (!spec.pointInTimeRecovery) {
-      Validations.of(table).acknowledge({
-        id: 'AwsSolutions-DDB3',
-        reason: `The ${spec.name} table holds operational items only (collector checkpoints and locks, counters, cooldowns, the notifier's delivery log, fact-check claims the collector fetches again), most expiring within days; it is not exported to analysts, so a point-in-time restore would bring back nothing the next runs do not rebuild (shared/resources.ts)`,
-      });
-    }
     for (const index of spec.indexes) {
       table.addGlobalSecondaryIndex({
         indexName: index.name,

@@ -93,7 +93,6 @@ describe('cdk-nag AwsSolutionsChecks', () => {
         'AwsSolutions-CFR3',
         'AwsSolutions-CFR4',
         'AwsSolutions-COG8',
-        'AwsSolutions-DDB3',
         'AwsSolutions-IAM5[Resource::*]',
         'AwsSolutions-L1',
         'AwsSolutions-S1',

@@ -83,11 +83,11 @@ describe('PantauStack security', () => {
     }
   });
 
-  it('keeps point-in-time recovery on posts and alerts', () => {
+  it('keeps point-in-time recovery on every table (posts, alerts, and the state table with its alert episodes and outbox)', () => {
     const enabled = resourcesOf('AWS::DynamoDB::Table').filter(
       ([, table]) => table.Properties.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled === true,
     );
-    expect(enabled).toHaveLength(2);
+    expect(enabled).toHaveLength(3);
   });
 
   it('denies requests without TLS on every queue and topic', () => {
