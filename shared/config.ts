@@ -215,8 +215,7 @@ const messageKinds = z
   });
 
 /** An address SNS can deliver to, by protocol: an email address, a phone number in E.164, an https URL. */
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const E164_RE = /^\+[1-9]\d{6,14}$/;
+const ENDPOINTS = { email: z.email(), sms: z.e164(), https: z.url({ protocol: /^https$/ }) } as const;
 
 export const SubscriptionSchema = z
   .strictObject({
@@ -227,25 +226,15 @@ export const SubscriptionSchema = z
   })
   .superRefine((subscription, ctx) => {
     const { protocol, endpoint } = subscription;
+    if (ENDPOINTS[protocol].safeParse(endpoint).success) return;
     const problem =
-      protocol === 'email' && !EMAIL_RE.test(endpoint)
-        ? `"${endpoint}" is not an email address`
-        : protocol === 'sms' && !E164_RE.test(endpoint)
-          ? `"${endpoint}" is not a phone number in E.164 form, with the country code (e.g. +6281234567890)`
-          : protocol === 'https' && !isHttpsUrl(endpoint)
-            ? `"${endpoint}" is not an https:// address`
-            : undefined;
-    if (problem) ctx.addIssue({ code: 'custom', path: ['endpoint'], message: problem });
+      protocol === 'email'
+        ? 'is not an email address'
+        : protocol === 'sms'
+          ? 'is not a phone number in E.164 form, with the country code (e.g. +6281234567890)'
+          : 'is not an https:// address';
+    ctx.addIssue({ code: 'custom', path: ['endpoint'], message: `"${endpoint}" ${problem}` });
   });
-
-function isHttpsUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 /** Which alerts a chat channel receives. */
 const channelFilter = {
